@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Infrastructure;
+
+namespace Platform.AppHost;
+
+public static class PlatformServices
+{
+    private const string HealthPath = "/health";
+
+    /// <summary>
+    /// The four services, each on its own database and the shared broker and cache, started only when those
+    /// answer; the gateway last, when every service is healthy.
+    /// </summary>
+    public static void AddPlatformServices(this IDistributedApplicationBuilder builder, PlatformInfrastructure infrastructure)
+    {
+        var seedDemoData = builder.Configuration["Platform:SeedDemoData"] ?? "true";
+
+        IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
+            builder.AddProject<TProject>(name)
+                .WithHttpEndpoint()
+                .WithHttpHealthCheck(HealthPath)
+                .WithReference(infrastructure.Databases[database]).WaitFor(infrastructure.Databases[database])
+                .WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq)
+                .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
+                .WithEnvironment("Platform__SeedDemoData", seedDemoData);
+
+        var services = new[]
+        {
+            Service<Projects.Platform_Organization>(ResourceNames.Organization, ResourceNames.OrganizationDb),
+            Service<Projects.Platform_Grid>(ResourceNames.Grid, ResourceNames.GridDb),
+            Service<Projects.Platform_Volunteer>(ResourceNames.Volunteer, ResourceNames.VolunteerDb),
+            Service<Projects.Platform_Workflow>(ResourceNames.Workflow, ResourceNames.WorkflowDb),
+        };
+
+        // 0 lets the orchestrator choose (tests); the default is the documented fixed port.
+        var port = builder.Configuration.GetValue("Platform:GatewayPort", 8080);
+        var gateway = builder.AddProject<Projects.Platform_Gateway>(ResourceNames.Gateway)
+            .WithHttpEndpoint(port: port == 0 ? null : port)
+            .WithExternalHttpEndpoints()
+            .WithHttpHealthCheck(HealthPath)
+            .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis);
+        foreach (var service in services)
+        {
+            gateway.WithReference(service).WaitFor(service);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.ServiceDefaults.Api;
+
+/// <summary>One page of a list, with the total so a client can show "page 2 of 7".</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+{
+    public int TotalPages => PageSize == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+public static class Paging
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Validates the query's page and size; defaults are page 1 of 20.</summary>
+    public static Result<(int Page, int Size)> Validate(int? page, int? pageSize)
+    {
+        var p = page ?? 1;
+        var s = pageSize ?? 20;
+        if (p < 1)
+        {
+            return DomainError.Invalid("page", "invalid-page", "page must be 1 or more.");
+        }
+
+        if (s is < 1 or > MaxPageSize)
+        {
+            return DomainError.Invalid("pageSize", "invalid-page-size", $"pageSize must be between 1 and {MaxPageSize}.");
+        }
+
+        return (p, s);
+    }
+}

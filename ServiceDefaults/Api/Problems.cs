@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.ServiceDefaults.Api;
+
+/// <summary>Turns a broken rule into RFC 9457 problem details with the status its kind calls for.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult From(DomainError error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Field is not null)
+        {
+            extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
+        }
+
+        return TypedResults.Problem(
+            title: error.Message,
+            statusCode: status,
+            type: $"https://platform.local/problems/{error.Code}",
+            extensions: extensions);
+    }
+
+    public static ProblemHttpResult NotFound(string what, object id) =>
+        From(DomainError.NotFound($"{what}-not-found", $"No {what} with id {id}."));
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's DbContext on its own Postgres database, with health check and tracing, plus the
+    /// outbox relay that publishes the events the context writes.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null)
+        where TDbContext : DbContext
+    {
+        builder.AddNpgsqlDbContext<TDbContext>(
+            connectionName,
+            // Our own transactions (outbox relay, inbox) need a plain connection; MassTransit and the relay retry instead.
+            settings => settings.DisableRetry = true,
+            options => options.UseNpgsql(o => npgsql?.Invoke(o)));
+        builder.Services.AddOutboxRelay<TDbContext>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies pending migrations (creating the database if needed) before the service takes traffic, then runs
+    /// the optional demo seeding. Call before <c>app.Run()</c>.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, CancellationToken, Task>? seedDemoData = null)
+        where TDbContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migrations to {Database}: {Migrations}", pending.Count, db.Database.GetDbConnection().Database, pending);
+        }
+
+        await db.Database.MigrateAsync();
+
+        if (seedDemoData is not null && app.Configuration.GetValue<bool>("Platform:SeedDemoData"))
+        {
+            await seedDemoData(db, CancellationToken.None);
+            logger.LogInformation("Demo data is in place");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Platform.ServiceDefaults.Domain;
+
+public enum ErrorKind
+{
+    /// <summary>The input breaks a rule of its own (400).</summary>
+    Invalid,
+
+    /// <summary>The input is fine but clashes with the current state (409).</summary>
+    Conflict,
+
+    /// <summary>Something the request names does not exist (404).</summary>
+    NotFound,
+}
+
+/// <summary>A broken business rule, named so a client can act on it: <paramref name="Field"/> says which input.</summary>
+public sealed record DomainError(string Code, string Message, ErrorKind Kind = ErrorKind.Invalid, string? Field = null)
+{
+    public static DomainError Invalid(string field, string code, string message) => new(code, message, ErrorKind.Invalid, field);
+
+    public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+}
+
+/// <summary>What a domain operation returns: a value or the rule it broke. Rules are results, not exceptions.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, DomainError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public DomainError? Error { get; }
+
+    public bool IsSuccess => Error is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(DomainError error) => new(default, error);
+}

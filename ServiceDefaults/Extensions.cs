@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Telemetry;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>What every service and the gateway share: telemetry, health, discovery, resilience, problem details, OpenAPI.</summary>
+public static class ServiceDefaultsExtensions
+{
+    private const string HealthPath = "/health";
+    private const string AlivePath = "/alive";
+    private const string LiveTag = "live";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddPlatformTelemetry();
+
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            // Clients reach every service through the gateway at the same path: no server of the service's own.
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
+
+        // Unreadable bodies and bad route values reach the exception handler, which names the problem in a 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>
+    /// Health for orchestrators and the gateway: <c>/alive</c> says the process runs, <c>/health</c> that every
+    /// dependency (database, broker, cache) answers. Mapped in every environment: the AppHost waits on them.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        return app;
+    }
+}

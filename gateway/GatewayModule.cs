@@ -1,0 +1,29 @@
+using Platform.Gateway.Correlation;
+using Platform.Gateway.Docs;
+using Platform.Gateway.Proxy;
+
+namespace Platform.Gateway;
+
+public static class GatewayModule
+{
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        return app;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.UseUnavailableServiceProblems());
+        app.MapApiReference();
+        return app;
+    }
+}

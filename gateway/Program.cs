@@ -1,0 +1,15 @@
+using Platform.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+app.UseGateway();
+app.MapDefaultEndpoints();
+app.MapGateway();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

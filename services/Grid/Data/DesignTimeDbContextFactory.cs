@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Platform.Grid.Data;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<GridDbContext>
+{
+    public GridDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<GridDbContext>().UseNpgsql("Host=design-time").Options);
+}

@@ -1,0 +1,17 @@
+using Platform.Grid;
+using Platform.Grid.Data;
+using Platform.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGrid();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGridApi();
+
+await app.MigrateDatabaseAsync<GridDbContext>(DemoData.SeedAsync);
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Organization.Communities;
+
+public sealed record CreateCommunityRequest(string? Code, string? Name);
+
+public sealed record CommunityResponse(Guid Id, string Code, string Name, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static CommunityResponse From(Community c) => new(c.Id, c.Code, c.Name, c.CreatedAt, c.UpdatedAt);
+}
+
+public static class CommunitiesApi
+{
+    public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
+    {
+        var communities = api.MapGroup("/communities").WithTags("Communities");
+        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity");
+        communities.MapGet("/", ListCommunities).WithName("ListCommunities");
+        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity");
+        return api;
+    }
+
+    public static async Task<Results<Created<CommunityResponse>, ProblemHttpResult>> CreateCommunity(
+        CreateCommunityRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var created = Community.Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow());
+        if (created.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var community = created.Value!;
+        if (await db.Communities.AnyAsync(c => c.Code == community.Code, ct))
+        {
+            return Problems.From(DomainError.Conflict("duplicate-community-code", $"A community with code {community.Code} already exists."));
+        }
+
+        db.Communities.Add(community);
+        db.AddEvent(community.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/communities/{community.Id}", CommunityResponse.From(community));
+    }
+
+    public static async Task<Results<Ok<Page<CommunityResponse>>, ProblemHttpResult>> ListCommunities(
+        OrganizationDbContext db, string? search, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var (number, size) = paging.Value;
+        var query = db.Communities.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{search.Trim()}%";
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.Code).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<CommunityResponse>([.. items.Select(CommunityResponse.From)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<CommunityResponse>, ProblemHttpResult>> GetCommunity(Guid id, OrganizationDbContext db, CancellationToken ct)
+    {
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        return community is null ? Problems.NotFound("community", id) : TypedResults.Ok(CommunityResponse.From(community));
+    }
+}

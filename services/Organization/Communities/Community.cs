@@ -1,0 +1,58 @@
+using Platform.Contracts.Organization;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Organization.Communities;
+
+/// <summary>A community (社区): the administrative unit grids hang on, with its residents' committee.</summary>
+public sealed class Community
+{
+    public const int MaxNameLength = 100;
+
+    private Community()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The 3-digit community part of a grid code, unique within the subdistrict.</summary>
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Result<Community> Create(Guid id, string? code, string? name, DateTimeOffset now)
+    {
+        if (ValidateCode(code) is { } codeError)
+        {
+            return codeError;
+        }
+
+        if (ValidateName(name) is { } nameError)
+        {
+            return nameError;
+        }
+
+        return new Community { Id = id, Code = code!, Name = name!.Trim(), CreatedAt = now, UpdatedAt = now };
+    }
+
+    public CommunityChanged ToEvent() => new()
+    {
+        CommunityId = Id,
+        Code = Code,
+        Name = Name,
+        OccurredAt = UpdatedAt,
+    };
+
+    private static DomainError? ValidateCode(string? code) =>
+        code is { Length: 3 } && code.All(char.IsAsciiDigit) && code != "000"
+            ? null
+            : DomainError.Invalid("code", "invalid-community-code", "code must be three digits from 001 to 999 (the community part of a grid code).");
+
+    private static DomainError? ValidateName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength
+            ? DomainError.Invalid("name", "invalid-community-name", $"name is required and at most {MaxNameLength} characters.")
+            : null;
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Platform.Organization.Data;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<OrganizationDbContext>
+{
+    public OrganizationDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<OrganizationDbContext>().UseNpgsql("Host=design-time").Options);
+}

@@ -1,0 +1,21 @@
+using Platform.Organization.Communities;
+using Platform.Organization.Data;
+using Platform.ServiceDefaults;
+
+namespace Platform.Organization;
+
+public static class OrganizationModule
+{
+    public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb);
+        return builder;
+    }
+
+    public static WebApplication MapOrganizationApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/organization");
+        api.MapCommunitiesApi();
+        return app;
+    }
+}

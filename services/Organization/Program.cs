@@ -1,0 +1,17 @@
+using Platform.Organization;
+using Platform.Organization.Data;
+using Platform.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddOrganization();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOrganizationApi();
+
+await app.MigrateDatabaseAsync<OrganizationDbContext>(DemoData.SeedAsync);
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

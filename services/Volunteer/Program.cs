@@ -1,0 +1,17 @@
+using Platform.ServiceDefaults.Data;
+using Platform.Volunteer;
+using Platform.Volunteer.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddVolunteer();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapVolunteerApi();
+
+await app.MigrateDatabaseAsync<VolunteerDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

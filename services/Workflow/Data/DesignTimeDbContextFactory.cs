@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Platform.Workflow.Data;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WorkflowDbContext>
+{
+    public WorkflowDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WorkflowDbContext>().UseNpgsql("Host=design-time").Options);
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.Grids;
+
+public sealed record KnownGridResponse(Guid Id, Guid CommunityId, string Code, string Name, string Type, long Version, DateTimeOffset UpdatedAt)
+{
+    public static KnownGridResponse From(KnownGrid g) => new(g.Id, g.CommunityId, g.Code, g.Name, g.Type, g.Version, g.UpdatedAt);
+}
+
+/// <summary>The grids Workflow knows of (for routing), as learned from the Grid service's events.</summary>
+public static class KnownGridsApi
+{
+    public static RouteGroupBuilder MapKnownGridsApi(this RouteGroupBuilder api)
+    {
+        var grids = api.MapGroup("/grids").WithTags("Known grids");
+        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids");
+        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<KnownGridResponse>>, ProblemHttpResult>> ListKnownGrids(
+        WorkflowDbContext db, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.KnownGrids.AsNoTracking();
+        if (communityId is { } community)
+        {
+            query = query.Where(g => g.CommunityId == community);
+        }
+
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(g => g.Code).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<KnownGridResponse>([.. items.Select(KnownGridResponse.From)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<KnownGridResponse>, ProblemHttpResult>> GetKnownGrid(Guid id, WorkflowDbContext db, CancellationToken ct)
+    {
+        var grid = await db.KnownGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+        return grid is null ? Problems.NotFound("grid", id) : TypedResults.Ok(KnownGridResponse.From(grid));
+    }
+}

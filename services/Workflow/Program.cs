@@ -1,0 +1,17 @@
+using Platform.ServiceDefaults.Data;
+using Platform.Workflow;
+using Platform.Workflow.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddWorkflow();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapWorkflowApi();
+
+await app.MigrateDatabaseAsync<WorkflowDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
