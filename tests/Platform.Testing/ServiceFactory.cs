@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// One service in-process on the real servers: its own fresh database (migrated by the service at start), the
+/// shared broker and Redis. Share one per test collection; call <see cref="ResetDatabaseAsync"/> between tests.
+/// </summary>
+public abstract class ServiceFactory<TProgram>(string connectionName) : WebApplicationFactory<TProgram>, IAsyncLifetime
+    where TProgram : class
+{
+    private TestServers? servers;
+
+    public TestServers Servers => servers ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    public string DatabaseName { get; } = $"{connectionName}_{Guid.NewGuid().ToString("N")[..12]}";
+
+    public string ConnectionString => Servers.Database(DatabaseName);
+
+    public async Task InitializeAsync()
+    {
+        servers = await TestServers.GetAsync();
+        // Starts the host now: migrations and bus start are part of the fixture, not of the first test.
+        _ = Server;
+    }
+
+    /// <summary>Empties every table of the service (not its migration history), so no test sees another's data.</summary>
+    public async Task ResetDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            DO $$
+            DECLARE tables text;
+            BEGIN
+              SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
+              FROM pg_tables
+              WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'spatial_ref_sys');
+              IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' CASCADE'; END IF;
+            END $$;
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs a scalar query against the service's database, for assertions on what was stored.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{connectionName}", ConnectionString);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMq}", Servers.RabbitMq);
+        builder.UseSetting("Platform:SeedDemoData", "false");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Servers.PostgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
