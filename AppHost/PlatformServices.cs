@@ -17,7 +17,9 @@ public static class PlatformServices
 
         IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
             builder.AddProject<TProject>(name)
-                .WithHttpEndpoint()
+                // Not behind the orchestrator's proxy: a stopped service then refuses connections at once,
+                // and the gateway answers 503 instead of waiting on a proxy with nothing behind it.
+                .WithHttpEndpoint(isProxied: false)
                 .WithHttpHealthCheck(HealthPath)
                 .WithReference(infrastructure.Databases[database]).WaitFor(infrastructure.Databases[database])
                 .WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq)

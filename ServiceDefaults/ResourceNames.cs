@@ -4,7 +4,12 @@ namespace Platform;
 /// Names of the AppHost's resources. Each is also the connection-string name a service reads, so the
 /// AppHost and the services compile against this one file (the AppHost links it).
 /// </summary>
-public static class ResourceNames
+#if RESOURCE_NAMES_INTERNAL
+internal
+#else
+public
+#endif
+static class ResourceNames
 {
     public const string Postgres = "postgres";
     public const string Redis = "redis";

@@ -18,22 +18,12 @@ internal static partial class LocalServers
 {
     private const string PostgresBin = "/usr/lib/postgresql/15/bin";
     private const string RabbitMqServer = "/usr/lib/rabbitmq/bin/rabbitmq-server";
-    private const string OwnerFile = "owner.pid";
     private const string PidsFile = "servers.pids";
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "platform-tests");
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     public static async Task<TestServers> StartAsync()
     {
-        CleanStale();
-        var dir = Path.Combine(Root, $"run-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
-        Directory.CreateDirectory(dir);
-        // The postgres user must be able to create its data folder here.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dir, (UnixFileMode)Convert.ToInt32("777", 8));
-        }
-        File.WriteAllText(Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        var dir = TestFolders.Create("run");
 
         var run = new Run(dir);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => run.Stop();
@@ -55,14 +45,14 @@ internal static partial class LocalServers
     /// <summary>Stops the servers of runs whose owner process is gone, and removes their folders.</summary>
     public static void CleanStale()
     {
-        if (!Directory.Exists(Root))
+        if (!Directory.Exists(TestFolders.Root))
         {
             return;
         }
 
-        foreach (var dir in Directory.GetDirectories(Root, "run-*"))
+        foreach (var dir in Directory.GetDirectories(TestFolders.Root))
         {
-            var ownerFile = Path.Combine(dir, OwnerFile);
+            var ownerFile = Path.Combine(dir, TestFolders.OwnerFile);
             if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile).Trim(), out var owner) && IsAlive(owner))
             {
                 continue;
@@ -199,18 +189,7 @@ internal static partial class LocalServers
                 Thread.Sleep(50);
             }
 
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A process still closing files; the next run's clean-up takes the folder.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // As above.
-            }
+            TestFolders.Delete(dir);
         }
 
         private List<int> RecordedPids()

@@ -1,0 +1,66 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole suite as the AppHost models it (servers, four services, gateway), started once for the
+/// collection, with its own data folder and a gateway port of its own.
+/// </summary>
+public sealed class SuiteFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private string dataDir = "";
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        dataDir = TestFolders.Create("e2e");
+        var infrastructure = Environment.GetEnvironmentVariable("PLATFORM_TEST_INFRASTRUCTURE") is { Length: > 0 } mode && mode != "external" ? mode : "auto";
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+        [
+            $"Platform:Infrastructure={infrastructure}",
+            $"Platform:DataDir={dataDir}",
+            "Platform:GatewayPort=0",
+            "Platform:SeedDemoData=true",
+        ]);
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        Gateway = App.CreateHttpClient(ResourceNames.Gateway);
+    }
+
+    public async Task StopAsync(string resource) =>
+        await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+
+    public async Task StartAsync(string resource)
+    {
+        await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        TestFolders.Delete(dataDir);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
+{
+    public const string Name = "whole suite";
+}

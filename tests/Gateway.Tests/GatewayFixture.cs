@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Platform.Gateway.Tests;
+
+/// <summary>
+/// The real gateway in-process, in front of a small HTTP service on Kestrel that reports what reached it.
+/// The volunteer route points at a port nothing listens on: a service that is down.
+/// </summary>
+public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private WebApplication? downstream;
+
+    public string DownstreamAddress { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        downstream = builder.Build();
+        downstream.Map("/{**path}", (HttpContext ctx) => Results.Json(new Echo(
+            ctx.Request.Path.Value ?? "",
+            ctx.Request.QueryString.Value ?? "",
+            ctx.Request.Headers["X-Correlation-Id"].ToString())));
+        await downstream.StartAsync();
+        DownstreamAddress = downstream.Urls.Single();
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var service in new[] { ResourceNames.Organization, ResourceNames.Grid, ResourceNames.Workflow })
+        {
+            builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:{service}:Address", DownstreamAddress);
+        }
+
+        builder.UseSetting($"ReverseProxy:Clusters:{ResourceNames.Volunteer}:Destinations:{ResourceNames.Volunteer}:Address", $"http://127.0.0.1:{ClosedPort()}");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (downstream is not null)
+        {
+            await downstream.DisposeAsync();
+        }
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed record Echo(string Path, string Query, string CorrelationId);
