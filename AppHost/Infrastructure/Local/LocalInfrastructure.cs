@@ -90,6 +90,8 @@ public static class LocalInfrastructure
             ctx.Args.Add("60 1");
             ctx.Args.Add("--appendonly");
             ctx.Args.Add("no");
+            ctx.Args.Add("--pidfile");
+            ctx.Args.Add(Path.Combine(redisDir, "redis.pid"));
         });
         server.ConnectionString = ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}");
 
