@@ -40,6 +40,8 @@ public static class ServiceDefaultsExtensions
         // Unreadable bodies and bad route values reach the exception handler, which names the problem in a 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Orchestrators wait for a stopping service; hosted services get a bounded time to finish.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }
 
