@@ -25,10 +25,14 @@ public static class DatabaseExtensions
             connectionName,
             // Our own transactions (outbox relay, inbox) need a plain connection; MassTransit and the relay retry instead.
             settings => settings.DisableRetry = true,
-            options => options.UseNpgsql(o => npgsql?.Invoke(o)));
+            options => options.UseNpgsql(o => npgsql?.Invoke(o)).UseSnakeCaseNamingConvention());
         builder.Services.AddOutboxRelay<TDbContext>();
         return builder;
     }
+
+    /// <summary>Options for design-time tools (<c>dotnet ef</c>): the same conventions, no server needed.</summary>
+    public static DbContextOptions<TDbContext> DesignTimeOptions<TDbContext>() where TDbContext : DbContext =>
+        new DbContextOptionsBuilder<TDbContext>().UseNpgsql("Host=design-time").UseSnakeCaseNamingConvention().Options;
 
     /// <summary>
     /// Applies pending migrations (creating the database if needed) before the service takes traffic, then runs

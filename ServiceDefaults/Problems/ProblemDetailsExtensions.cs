@@ -40,6 +40,9 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, 
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", bad.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The resource was changed by someone else.", "Reload it and try again."),
+            // A unique index caught what a check before the write could not (two requests racing).
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } =>
+                (StatusCodes.Status409Conflict, "The resource already exists.", "Another request created it at the same time."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };
 

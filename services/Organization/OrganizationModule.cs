@@ -1,5 +1,8 @@
 using Platform.Organization.Communities;
 using Platform.Organization.Data;
+using Platform.Organization.PartyOrganizations;
+using Platform.Organization.People;
+using Platform.ServiceDefaults.PersonalData;
 using Platform.ServiceDefaults;
 
 namespace Platform.Organization;
@@ -9,6 +12,7 @@ public static class OrganizationModule
     public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
     {
         builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb);
+        builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
         return builder;
     }
 
@@ -16,6 +20,8 @@ public static class OrganizationModule
     {
         var api = app.MapGroup("/api/organization");
         api.MapCommunitiesApi();
+        api.MapPartyOrganizationsApi();
+        api.MapPeopleApi();
         return app;
     }
 }

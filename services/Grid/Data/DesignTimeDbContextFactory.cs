@@ -7,5 +7,5 @@ namespace Platform.Grid.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<GridDbContext>
 {
     public GridDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<GridDbContext>().UseNpgsql("Host=design-time").Options);
+        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<GridDbContext>());
 }

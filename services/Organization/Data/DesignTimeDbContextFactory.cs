@@ -7,5 +7,5 @@ namespace Platform.Organization.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<OrganizationDbContext>
 {
     public OrganizationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<OrganizationDbContext>().UseNpgsql("Host=design-time").Options);
+        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<OrganizationDbContext>());
 }

@@ -7,5 +7,5 @@ namespace Platform.Volunteer.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<VolunteerDbContext>
 {
     public VolunteerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<VolunteerDbContext>().UseNpgsql("Host=design-time").Options);
+        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<VolunteerDbContext>());
 }

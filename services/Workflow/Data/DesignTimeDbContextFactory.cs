@@ -7,5 +7,5 @@ namespace Platform.Workflow.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WorkflowDbContext>
 {
     public WorkflowDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<WorkflowDbContext>().UseNpgsql("Host=design-time").Options);
+        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<WorkflowDbContext>());
 }

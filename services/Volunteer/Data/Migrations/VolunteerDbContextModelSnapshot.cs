@@ -38,7 +38,8 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("EventId", "Consumer");
+                    b.HasKey("EventId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -86,7 +87,8 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("NextAttemptAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_pending")
@@ -99,23 +101,29 @@ namespace Platform.Volunteer.Data.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
 
                     b.PrimitiveCollection<List<string>>("Skills")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_volunteers");
 
-                    b.HasIndex("Skills");
+                    b.HasIndex("Skills")
+                        .HasDatabaseName("ix_volunteers_skills");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Skills"), "gin");
 

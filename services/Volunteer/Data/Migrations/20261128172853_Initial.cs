@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Workflow.Data.Migrations
+namespace Platform.Volunteer.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -21,24 +22,7 @@ namespace Platform.Workflow.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => new { x.event_id, x.consumer });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "known_grids",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_known_grids", x => x.Id);
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -57,19 +41,34 @@ namespace Platform.Workflow.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_known_grids_CommunityId",
-                table: "known_grids",
-                column: "CommunityId");
+            migrationBuilder.CreateTable(
+                name: "volunteers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    skills = table.Column<List<string>>(type: "text[]", nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_volunteers", x => x.id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
                 table: "outbox_messages",
                 columns: new[] { "next_attempt_at", "occurred_at" },
                 filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_volunteers_skills",
+                table: "volunteers",
+                column: "skills")
+                .Annotation("Npgsql:IndexMethod", "gin");
         }
 
         /// <inheritdoc />
@@ -79,10 +78,10 @@ namespace Platform.Workflow.Data.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "known_grids");
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "volunteers");
         }
     }
 }

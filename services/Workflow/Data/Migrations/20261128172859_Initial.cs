@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Volunteer.Data.Migrations
+namespace Platform.Workflow.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -22,7 +21,24 @@ namespace Platform.Volunteer.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => new { x.event_id, x.consumer });
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "known_grids",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_known_grids", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -41,34 +57,19 @@ namespace Platform.Volunteer.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "volunteers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Skills = table.Column<List<string>>(type: "text[]", nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_volunteers", x => x.Id);
-                });
+            migrationBuilder.CreateIndex(
+                name: "ix_known_grids_community_id",
+                table: "known_grids",
+                column: "community_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
                 table: "outbox_messages",
                 columns: new[] { "next_attempt_at", "occurred_at" },
                 filter: "sent_at IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_volunteers_Skills",
-                table: "volunteers",
-                column: "Skills")
-                .Annotation("Npgsql:IndexMethod", "gin");
         }
 
         /// <inheritdoc />
@@ -78,10 +79,10 @@ namespace Platform.Volunteer.Data.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "known_grids");
 
             migrationBuilder.DropTable(
-                name: "volunteers");
+                name: "outbox_messages");
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Organization.Data.Migrations
+namespace Platform.Grid.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,19 +11,25 @@ namespace Platform.Organization.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:postgis", ",,");
+
             migrationBuilder.CreateTable(
-                name: "communities",
+                name: "grids",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_communities", x => x.Id);
+                    table.PrimaryKey("pk_grids", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -36,7 +42,7 @@ namespace Platform.Organization.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_inbox_messages", x => new { x.event_id, x.consumer });
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -55,14 +61,19 @@ namespace Platform.Organization.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_communities_Code",
-                table: "communities",
-                column: "Code",
+                name: "ix_grids_code",
+                table: "grids",
+                column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grids_community_id",
+                table: "grids",
+                column: "community_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
@@ -75,7 +86,7 @@ namespace Platform.Organization.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "communities");
+                name: "grids");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

@@ -1,0 +1,283 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.Organization.PartyOrganizations;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
+
+namespace Platform.Organization.People;
+
+public sealed record MembershipInput(Guid OrganizationId, string? MemberType, DateOnly? JoinedOn);
+
+public sealed record RegisterPersonRequest(
+    string? Name, string? Phone, string? IdCardNumber, string? HomeAddress, MembershipInput? Membership, bool IsCadre, Guid? StaffCommunityId);
+
+public sealed record ChangeMembershipRequest(MembershipInput? Membership);
+
+public sealed record RevealRequest(string? Reason);
+
+/// <summary>A person as lists and reads show them: personal data masked.</summary>
+public sealed record PersonResponse(
+    Guid Id, string Name, string? Phone, string? IdCardNumber, string? HomeAddress,
+    Guid? OrganizationId, string? MemberType, DateOnly? JoinedOn, bool IsCadre, Guid? StaffCommunityId, long Version)
+{
+    public static PersonResponse From(Person p) => new(
+        p.Id, p.Name, p.Phone?.Masked, p.IdCard?.Masked, p.HomeAddress?.Masked,
+        p.Membership?.OrganizationId, p.Membership?.Type.ToString(), p.Membership?.JoinedOn, p.IsCadre, p.StaffCommunityId, p.Version);
+}
+
+public sealed record RevealedPersonalData(Guid PersonId, string? Phone, string? IdCardNumber, string? HomeAddress, Guid RevealId);
+
+public sealed record RevealRecordResponse(Guid Id, Guid PersonId, string RevealedBy, string Reason, DateTimeOffset RevealedAt);
+
+public static class PeopleApi
+{
+    public const int MaxAddressLength = 200;
+    public const int MaxReasonLength = 500;
+
+    public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("People");
+        people.MapPost("/", Register).WithName("RegisterPerson");
+        people.MapGet("/", List).WithName("ListPeople");
+        people.MapGet("/{id:guid}", Get).WithName("GetPerson");
+        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership");
+        people.MapPost("/{id:guid}/personal-data/reveal", Reveal).WithName("RevealPersonalData")
+            .WithDescription("Shows a person's phone, ID-card number and address whole. Every call is audited with its reason.");
+        api.MapGet("/personal-data/reveals", ListReveals).WithTags("People").WithName("ListPersonalDataReveals");
+        return api;
+    }
+
+    public static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> Register(
+        RegisterPersonRequest request, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var registered = Person.Register(Guid.CreateVersion7(), request.Name, now);
+        if (registered.Error is { } nameError)
+        {
+            return Problems.From(nameError);
+        }
+
+        var person = registered.Value!;
+        if (await ApplyContactAsync(person, request, db, protector, now, ct) is { } contactError)
+        {
+            return Problems.From(contactError);
+        }
+
+        if (await ApplyMembershipAsync(person, request.Membership, db, now, ct) is { } membershipError)
+        {
+            return Problems.From(membershipError);
+        }
+
+        if (request.StaffCommunityId is { } community && !await db.Communities.AnyAsync(c => c.Id == community, ct))
+        {
+            return Problems.From(DomainError.Invalid("staffCommunityId", "unknown-community", $"No community with id {community}."));
+        }
+
+        person.SetRoles(request.IsCadre, request.StaffCommunityId, now);
+        db.People.Add(person);
+        db.AddEvent(person.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/people/{person.Id}", PersonResponse.From(person));
+    }
+
+    public static async Task<Results<Ok<Page<PersonResponse>>, ProblemHttpResult>> List(
+        OrganizationDbContext db, string? search, Guid? organizationId, string? memberType, bool? isCadre, Guid? staffCommunityId,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var type = EnumInput.ParseOptional<MemberType>(memberType, "memberType");
+        if ((paging.Error ?? type.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.People.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            query = query.Where(p => EF.Functions.ILike(p.Name, $"%{search.Trim()}%"));
+        }
+
+        if (organizationId is { } org)
+        {
+            query = query.Where(p => p.Membership != null && p.Membership.OrganizationId == org);
+        }
+
+        if (type.Value is { } t)
+        {
+            query = query.Where(p => p.Membership != null && p.Membership.Type == t);
+        }
+
+        if (isCadre is { } cadre)
+        {
+            query = query.Where(p => p.IsCadre == cadre);
+        }
+
+        if (staffCommunityId is { } community)
+        {
+            query = query.Where(p => p.StaffCommunityId == community);
+        }
+
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<PersonResponse>([.. items.Select(PersonResponse.From)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return person is null ? Problems.NotFound("person", id) : TypedResults.Ok(PersonResponse.From(person));
+    }
+
+    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> ChangeMembership(
+        Guid id, ChangeMembershipRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return Problems.NotFound("person", id);
+        }
+
+        if (await ApplyMembershipAsync(person, request.Membership, db, clock.GetUtcNow(), ct) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.AddEvent(person.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PersonResponse.From(person));
+    }
+
+    /// <summary>The one way to see personal data whole; who, whose, when and why are recorded first.</summary>
+    public static async Task<Results<Ok<RevealedPersonalData>, ProblemHttpResult>> Reveal(
+        Guid id, RevealRequest request, HttpContext http, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > MaxReasonLength)
+        {
+            return Problems.From(DomainError.Invalid("reason", "reveal-reason-required", $"reason is required (at most {MaxReasonLength} characters): every reveal is audited."));
+        }
+
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return Problems.NotFound("person", id);
+        }
+
+        var record = PersonalDataReveal.Record(person.Id, http.User.Identity?.Name ?? "anonymous", request.Reason.Trim(), clock.GetUtcNow());
+        db.PersonalDataReveals.Add(record);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new RevealedPersonalData(
+            person.Id,
+            person.Phone is { } phone ? protector.Reveal(phone) : null,
+            person.IdCard is { } idCard ? protector.Reveal(idCard) : null,
+            person.HomeAddress is { } address ? protector.Reveal(address) : null,
+            record.Id));
+    }
+
+    public static async Task<Results<Ok<Page<RevealRecordResponse>>, ProblemHttpResult>> ListReveals(
+        OrganizationDbContext db, Guid? personId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.PersonalDataReveals.AsNoTracking();
+        if (personId is { } p)
+        {
+            query = query.Where(r => r.PersonId == p);
+        }
+
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.RevealedAt).Skip((number - 1) * size).Take(size)
+            .Select(r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt)).ToListAsync(ct);
+        return TypedResults.Ok(new Page<RevealRecordResponse>(items, number, size, total));
+    }
+
+    private static async Task<DomainError?> ApplyContactAsync(
+        Person person, RegisterPersonRequest request, OrganizationDbContext db, PersonalDataProtector protector, DateTimeOffset now, CancellationToken ct)
+    {
+        ProtectedValue? phone = null, idCard = null, address = null;
+        string? idCardHash = null;
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+        {
+            var parsed = PhoneNumber.Parse(request.Phone);
+            if (parsed.Error is { } error)
+            {
+                return error;
+            }
+
+            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.IdCardNumber))
+        {
+            var parsed = IdCardNumber.Parse(request.IdCardNumber);
+            if (parsed.Error is { } error)
+            {
+                return error;
+            }
+
+            idCardHash = protector.LookupHash(parsed.Value!.Value);
+            if (await db.People.AnyAsync(p => p.IdCardHash == idCardHash && p.Id != person.Id, ct))
+            {
+                return DomainError.Conflict("duplicate-id-card", "Another person is registered with this ID-card number.");
+            }
+
+            idCard = protector.Protect(parsed.Value.Value, Mask.IdCard);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.HomeAddress))
+        {
+            var trimmed = request.HomeAddress.Trim();
+            if (trimmed.Length > MaxAddressLength)
+            {
+                return DomainError.Invalid("homeAddress", "invalid-address", $"homeAddress is at most {MaxAddressLength} characters.");
+            }
+
+            address = protector.Protect(trimmed, Mask.Address);
+        }
+
+        person.SetContact(phone, idCard, idCardHash, address, now);
+        return null;
+    }
+
+    private static async Task<DomainError?> ApplyMembershipAsync(Person person, MembershipInput? input, OrganizationDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (input is null)
+        {
+            person.SetMembership(null, now);
+            return null;
+        }
+
+        var type = EnumInput.Parse<MemberType>(input.MemberType, "membership.memberType");
+        if (type.Error is { } typeError)
+        {
+            return typeError;
+        }
+
+        var organization = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OrganizationId, ct);
+        if (organization is null)
+        {
+            return DomainError.Invalid("membership.organizationId", "unknown-organization", $"No organization with id {input.OrganizationId}.");
+        }
+
+        if (organization.Status != OrganizationStatus.Active)
+        {
+            return DomainError.Conflict("organization-dissolved", $"{organization.Name} is dissolved; members cannot join it.");
+        }
+
+        if (input.JoinedOn is { } joined && joined > DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            return DomainError.Invalid("membership.joinedOn", "joined-in-future", "membership.joinedOn cannot be in the future.");
+        }
+
+        person.SetMembership(new PartyMembership(organization.Id, type.Value, input.JoinedOn), now);
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+using Platform.Contracts.Organization;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.PersonalData;
+
+namespace Platform.Organization.People;
+
+/// <summary>The kinds of party member the community keeps (党员类型).</summary>
+public enum MemberType
+{
+    /// <summary>Lives and is organized in the community.</summary>
+    Resident,
+
+    /// <summary>在职党员: organized in their employer's unit, may register with their home community.</summary>
+    InService,
+
+    Retired,
+
+    /// <summary>流动党员: away from where they are organized.</summary>
+    Mobile,
+}
+
+/// <summary>Membership of a party organization.</summary>
+public sealed record PartyMembership(Guid OrganizationId, MemberType Type, DateOnly? JoinedOn);
+
+/// <summary>
+/// A person the subdistrict knows: party member, cadre, community staff, or several at once. Contact data is
+/// personal: only its protected form and its masked form are kept; the whole value is shown through an
+/// audited reveal.
+/// </summary>
+public sealed class Person
+{
+    public const int MaxNameLength = 50;
+
+    private Person()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public ProtectedValue? Phone { get; private set; }
+
+    public ProtectedValue? IdCard { get; private set; }
+
+    /// <summary>Keyed hash of the ID-card number: one person per number.</summary>
+    public string? IdCardHash { get; private set; }
+
+    public ProtectedValue? HomeAddress { get; private set; }
+
+    public PartyMembership? Membership { get; private set; }
+
+    /// <summary>A subdistrict cadre (街道干部), who may be assigned to areas.</summary>
+    public bool IsCadre { get; private set; }
+
+    /// <summary>The community a community staff member (社区工作者) works for, if any.</summary>
+    public Guid? StaffCommunityId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public long Version { get; private set; }
+
+    public bool IsPartyMember => Membership is not null;
+
+    public static Result<Person> Register(Guid id, string? name, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        {
+            return DomainError.Invalid("name", "invalid-person-name", $"name is required and at most {MaxNameLength} characters.");
+        }
+
+        return new Person { Id = id, Name = name.Trim(), CreatedAt = now, UpdatedAt = now, Version = 1 };
+    }
+
+    public void SetContact(ProtectedValue? phone, ProtectedValue? idCard, string? idCardHash, ProtectedValue? homeAddress, DateTimeOffset now)
+    {
+        Phone = phone;
+        IdCard = idCard;
+        IdCardHash = idCardHash;
+        HomeAddress = homeAddress;
+        Touch(now);
+    }
+
+    public void SetRoles(bool isCadre, Guid? staffCommunityId, DateTimeOffset now)
+    {
+        IsCadre = isCadre;
+        StaffCommunityId = staffCommunityId;
+        Touch(now);
+    }
+
+    /// <summary>Joins (or moves within) the party tree; the organization must be active (checked by the caller).</summary>
+    public void SetMembership(PartyMembership? membership, DateTimeOffset now)
+    {
+        Membership = membership;
+        Touch(now);
+    }
+
+    public PersonChanged ToEvent() => new()
+    {
+        PersonId = Id,
+        Name = Name,
+        OrganizationId = Membership?.OrganizationId,
+        MemberType = Membership?.Type.ToString(),
+        IsCadre = IsCadre,
+        StaffCommunityId = StaffCommunityId,
+        Version = Version,
+        OccurredAt = UpdatedAt,
+    };
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}
