@@ -1,4 +1,9 @@
+using Platform.Organization.Activities;
 using Platform.Organization.Communities;
+using Platform.Organization.Deliberations;
+using Platform.Organization.MemberUnits;
+using Platform.Organization.Posts;
+using Platform.Organization.Registrations;
 using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
@@ -22,6 +27,11 @@ public static class OrganizationModule
         api.MapCommunitiesApi();
         api.MapPartyOrganizationsApi();
         api.MapPeopleApi();
+        api.MapPostsApi();
+        api.MapRegistrationsApi();
+        api.MapMemberUnitsApi();
+        api.MapActivitiesApi();
+        api.MapDeliberationsApi();
         return app;
     }
 }

@@ -1,9 +1,14 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Organization.Activities;
 using Platform.Organization.Communities;
+using Platform.Organization.Deliberations;
+using Platform.Organization.MemberUnits;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
+using Platform.Organization.Posts;
+using Platform.Organization.Registrations;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 
@@ -18,6 +23,22 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<PersonalDataReveal> PersonalDataReveals => Set<PersonalDataReveal>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<AreaAssignment> AreaAssignments => Set<AreaAssignment>();
+
+    public DbSet<InServiceRegistration> Registrations => Set<InServiceRegistration>();
+
+    public DbSet<PartyActivity> Activities => Set<PartyActivity>();
+
+    public DbSet<ServiceCentreCheck> ServiceCentreChecks => Set<ServiceCentreCheck>();
+
+    public DbSet<MemberUnit> MemberUnits => Set<MemberUnit>();
+
+    public DbSet<AllianceMeeting> AllianceMeetings => Set<AllianceMeeting>();
+
+    public DbSet<Deliberation> Deliberations => Set<Deliberation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -81,6 +102,93 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(r => r.RevealedBy).HasMaxLength(200);
             e.Property(r => r.Reason).HasMaxLength(PeopleApi.MaxReasonLength);
             e.HasIndex(r => new { r.PersonId, r.RevealedAt });
+        });
+
+        ConfigureActivities(modelBuilder);
+    }
+
+    private static void ConfigureActivities(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Post>(e =>
+        {
+            e.ToTable("posts");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Title).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.BusinessLine).HasMaxLength(Post.MaxDutyLength);
+            e.Property(p => p.PartyBuildingDuty).HasMaxLength(Post.MaxDutyLength);
+            e.Ignore(p => p.IsFirstResponsible);
+            e.HasIndex(p => new { p.OrganizationId, p.Title });
+            e.HasIndex(p => p.PersonId);
+        });
+
+        modelBuilder.Entity<AreaAssignment>(e =>
+        {
+            e.ToTable("area_assignments");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.CommunityId);
+        });
+
+        modelBuilder.Entity<InServiceRegistration>(e =>
+        {
+            e.ToTable("in_service_registrations");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.DecisionNote).HasMaxLength(500);
+            e.HasIndex(r => r.PersonId);
+            e.HasIndex(r => r.CommunityId);
+            e.HasIndex(r => r.UnitOrganizationId);
+        });
+
+        modelBuilder.Entity<PartyActivity>(e =>
+        {
+            e.ToTable("party_activities");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Title).HasMaxLength(PartyActivity.MaxTitleLength);
+            e.Property(a => a.Location).HasMaxLength(200);
+            e.OwnsMany(a => a.Attendance, b => b.ToJson("attendance"));
+            e.HasIndex(a => new { a.OrganizationId, a.HeldAt });
+            e.HasIndex(a => a.HeldAt);
+        });
+
+        modelBuilder.Entity<ServiceCentreCheck>(e =>
+        {
+            e.ToTable("service_centre_checks");
+            e.HasKey(c => new { c.CommunityId, c.Item });
+            e.Property(c => c.Item).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.Evidence).HasMaxLength(ServiceCentreCheck.MaxEvidenceLength);
+        });
+
+        modelBuilder.Entity<MemberUnit>(e =>
+        {
+            e.ToTable("member_units");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Name).HasMaxLength(MemberUnit.MaxNameLength);
+            e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(u => u.ContactName).HasMaxLength(50);
+            e.ComplexProperty(u => u.ContactPhone, c => ConfigureProtected(c, "contact_phone"));
+            e.OwnsMany(u => u.SharedResources, b => b.ToJson("shared_resources"));
+            e.HasIndex(u => u.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<AllianceMeeting>(e =>
+        {
+            e.ToTable("alliance_meetings");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Topic).HasMaxLength(200);
+            e.OwnsMany(m => m.Tasks, b => b.ToJson("tasks"));
+        });
+
+        modelBuilder.Entity<Deliberation>(e =>
+        {
+            e.ToTable("deliberations");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Topic).HasMaxLength(200);
+            e.Ignore(d => d.IsSettled);
+            e.OwnsMany(d => d.Parties, b => b.ToJson("parties"));
+            e.OwnsMany(d => d.Resolutions, b => b.ToJson("resolutions"));
+            e.HasIndex(d => new { d.CommunityId, d.HeldAt });
         });
     }
 

@@ -46,6 +46,80 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Organization.Activities.PartyActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_activities");
+
+                    b.HasIndex("HeldAt")
+                        .HasDatabaseName("ix_party_activities_held_at");
+
+                    b.HasIndex("OrganizationId", "HeldAt")
+                        .HasDatabaseName("ix_party_activities_organization_id_held_at");
+
+                    b.ToTable("party_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Activities.ServiceCentreCheck", b =>
+                {
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean")
+                        .HasColumnName("met");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CommunityId", "Item")
+                        .HasName("pk_service_centre_checks");
+
+                    b.ToTable("service_centre_checks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Organization.Communities.Community", b =>
                 {
                     b.Property<Guid>("Id")
@@ -81,6 +155,135 @@ namespace Platform.Organization.Data.Migrations
                         .HasDatabaseName("ix_communities_code");
 
                     b.ToTable("communities", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Deliberations.Deliberation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliberations");
+
+                    b.HasIndex("CommunityId", "HeldAt")
+                        .HasDatabaseName("ix_deliberations_community_id_held_at");
+
+                    b.ToTable("deliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AttendingUnitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("attending_unit_ids");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alliance_meetings");
+
+                    b.ToTable("alliance_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.MemberUnits.MemberUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PartyOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_organization_id");
+
+                    b.PrimitiveCollection<List<string>>("ServiceFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("service_fields");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ContactPhone", "Platform.Organization.MemberUnits.MemberUnit.ContactPhone#ProtectedValue", b1 =>
+                        {
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("contact_phone_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("contact_phone_masked");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_units");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_units_name");
+
+                    b.ToTable("member_units", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Organization.PartyOrganizations.PartyOrganization", b =>
@@ -281,6 +484,167 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("personal_data_reveals", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Organization.Posts.AreaAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.PrimitiveCollection<List<Guid>>("GridIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("grid_ids");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_area_assignments");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_area_assignments_community_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_area_assignments_person_id");
+
+                    b.ToTable("area_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Posts.Post", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessLine")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_line");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PartyBuildingDuty")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("party_building_duty");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_posts_person_id");
+
+                    b.HasIndex("OrganizationId", "Title")
+                        .HasDatabaseName("ix_posts_organization_id_title");
+
+                    b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Registrations.InServiceRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grid_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PlacementOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_organization_id");
+
+                    b.PrimitiveCollection<List<string>>("Pledges")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("pledges");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("UnitOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_in_service_registrations");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_in_service_registrations_community_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_in_service_registrations_person_id");
+
+                    b.HasIndex("UnitOrganizationId")
+                        .HasDatabaseName("ix_in_service_registrations_unit_organization_id");
+
+                    b.ToTable("in_service_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -353,6 +717,180 @@ namespace Platform.Organization.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Activities.PartyActivity", b =>
+                {
+                    b.OwnsMany("Platform.Organization.Activities.Attendance", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("PartyActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("Attended");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.HasKey("PartyActivityId", "__synthesizedOrdinal")
+                                .HasName("pk_party_activities");
+
+                            b1.ToTable("party_activities");
+
+                            b1
+                                .ToJson("attendance")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartyActivityId")
+                                .HasConstraintName("fk_party_activities_party_activities_party_activity_id");
+                        });
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Platform.Organization.Deliberations.Deliberation", b =>
+                {
+                    b.OwnsMany("Platform.Organization.Deliberations.DeliberationParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("DeliberationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("DeliberationId", "__synthesizedOrdinal")
+                                .HasName("pk_deliberations");
+
+                            b1.ToTable("deliberations");
+
+                            b1
+                                .ToJson("parties")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliberationId")
+                                .HasConstraintName("fk_deliberations_deliberations_deliberation_id");
+                        });
+
+                    b.OwnsMany("Platform.Organization.Deliberations.Resolution", "Resolutions", b1 =>
+                        {
+                            b1.Property<Guid>("DeliberationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset?>("DoneAt");
+
+                            b1.Property<DateOnly?>("Due");
+
+                            b1.Property<string>("FollowUpBy")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Outcome");
+
+                            b1.Property<int>("Status");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("DeliberationId", "__synthesizedOrdinal")
+                                .HasName("pk_deliberations");
+
+                            b1.ToTable("deliberations");
+
+                            b1
+                                .ToJson("resolutions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliberationId")
+                                .HasConstraintName("fk_deliberations_deliberations_deliberation_id");
+                        });
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Resolutions");
+                });
+
+            modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
+                {
+                    b.OwnsMany("Platform.Organization.MemberUnits.AgreedTask", "Tasks", b1 =>
+                        {
+                            b1.Property<Guid>("AllianceMeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset?>("DoneAt");
+
+                            b1.Property<DateOnly?>("Due");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Outcome");
+
+                            b1.Property<Guid>("ResponsibleUnitId");
+
+                            b1.Property<int>("Status");
+
+                            b1.HasKey("AllianceMeetingId", "__synthesizedOrdinal")
+                                .HasName("pk_alliance_meetings");
+
+                            b1.ToTable("alliance_meetings");
+
+                            b1
+                                .ToJson("tasks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AllianceMeetingId")
+                                .HasConstraintName("fk_alliance_meetings_alliance_meetings_alliance_meeting_id");
+                        });
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Platform.Organization.MemberUnits.MemberUnit", b =>
+                {
+                    b.OwnsMany("Platform.Organization.MemberUnits.SharedResource", "SharedResources", b1 =>
+                        {
+                            b1.Property<Guid>("MemberUnitId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Kind");
+
+                            b1.HasKey("MemberUnitId", "__synthesizedOrdinal")
+                                .HasName("pk_member_units");
+
+                            b1.ToTable("member_units");
+
+                            b1
+                                .ToJson("shared_resources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MemberUnitId")
+                                .HasConstraintName("fk_member_units_member_units_member_unit_id");
+                        });
+
+                    b.Navigation("SharedResources");
                 });
 
             modelBuilder.Entity("Platform.Organization.PartyOrganizations.PartyOrganization", b =>

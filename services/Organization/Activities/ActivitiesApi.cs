@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.Organization.PartyOrganizations;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Organization.Activities;
+
+public sealed record HoldActivityRequest(Guid OrganizationId, string? Kind, string? Title, DateTimeOffset HeldAt, string? Location);
+
+public sealed record AttendanceEntry(Guid PersonId, bool Attended, string? Note);
+
+public sealed record RecordAttendanceRequest(IReadOnlyCollection<AttendanceEntry>? Attendance);
+
+public sealed record ActivityResponse(Guid Id, Guid OrganizationId, string Kind, string Title, DateTimeOffset HeldAt, string? Location, int Attended, int Absent)
+{
+    public static ActivityResponse From(PartyActivity a) =>
+        new(a.Id, a.OrganizationId, a.Kind.ToString(), a.Title, a.HeldAt, a.Location, a.Attendance.Count(x => x.Attended), a.Attendance.Count(x => !x.Attended));
+}
+
+public sealed record ServiceCentreItemRequest(bool Met, string? Evidence);
+
+public sealed record ServiceCentreItemResponse(string Item, bool Met, string? Evidence, DateTimeOffset? UpdatedAt);
+
+public sealed record ServiceCentreResponse(Guid CommunityId, int Met, int Of, IReadOnlyList<ServiceCentreItemResponse> Items);
+
+public static class ActivitiesApi
+{
+    public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
+    {
+        var activities = api.MapGroup("/activities").WithTags("Party activities");
+        activities.MapPost("/", Hold).WithName("HoldActivity");
+        activities.MapGet("/", List).WithName("ListActivities");
+        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance");
+        activities.MapPut("/{id:guid}/attendance", RecordAttendance).WithName("RecordAttendance");
+
+        var centre = api.MapGroup("/communities/{communityId:guid}/service-centre").WithTags("Service centre (four haves)");
+        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre");
+        centre.MapPut("/{item}", SetServiceCentreItem).WithName("SetServiceCentreItem");
+        return api;
+    }
+
+    public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Hold(HoldActivityRequest request, OrganizationDbContext db, CancellationToken ct)
+    {
+        var kind = EnumInput.Parse<ActivityKind>(request.Kind, "kind");
+        if (kind.Error is { } kindError)
+        {
+            return Problems.From(kindError);
+        }
+
+        if (!await db.PartyOrganizations.AnyAsync(o => o.Id == request.OrganizationId && o.Status == OrganizationStatus.Active, ct))
+        {
+            return Problems.From(DomainError.Invalid("organizationId", "unknown-organization", $"No active organization with id {request.OrganizationId}."));
+        }
+
+        var held = PartyActivity.Hold(request.OrganizationId, kind.Value, request.Title, request.HeldAt, request.Location);
+        if (held.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Activities.Add(held.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/activities/{held.Value!.Id}", ActivityResponse.From(held.Value));
+    }
+
+    public static async Task<Results<Ok<Page<ActivityResponse>>, ProblemHttpResult>> List(
+        OrganizationDbContext db, Guid? organizationId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var kindFilter = EnumInput.ParseOptional<ActivityKind>(kind, "kind");
+        if ((paging.Error ?? kindFilter.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.Activities.AsNoTracking();
+        query = organizationId is { } o ? query.Where(a => a.OrganizationId == o) : query;
+        query = kindFilter.Value is { } k ? query.Where(a => a.Kind == k) : query;
+        query = from is { } f ? query.Where(a => a.HeldAt >= f) : query;
+        query = to is { } t ? query.Where(a => a.HeldAt < t) : query;
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.HeldAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<ActivityResponse>([.. items.Select(ActivityResponse.From)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AttendanceEntry>>, ProblemHttpResult>> GetAttendance(Guid id, OrganizationDbContext db, CancellationToken ct)
+    {
+        var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null)
+        {
+            return Problems.NotFound("activity", id);
+        }
+
+        IReadOnlyList<AttendanceEntry> entries = [.. activity.Attendance.Select(a => new AttendanceEntry(a.PersonId, a.Attended, a.Note))];
+        return TypedResults.Ok(entries);
+    }
+
+    public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> RecordAttendance(
+        Guid id, RecordAttendanceRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null)
+        {
+            return Problems.NotFound("activity", id);
+        }
+
+        var entries = request.Attendance ?? [];
+        var ids = entries.Select(e => e.PersonId).Distinct().ToList();
+        var known = await db.People.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (ids.Except(known).FirstOrDefault() is var unknown && unknown != Guid.Empty)
+        {
+            return Problems.From(DomainError.Invalid("attendance", "unknown-person", $"No person with id {unknown}."));
+        }
+
+        if (activity.Record([.. entries.Select(e => new Attendance(e.PersonId, e.Attended, e.Note?.Trim()))], clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ActivityResponse.From(activity));
+    }
+
+    public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> GetServiceCentre(Guid communityId, OrganizationDbContext db, CancellationToken ct)
+    {
+        if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct))
+        {
+            return Problems.NotFound("community", communityId);
+        }
+
+        var checks = await db.ServiceCentreChecks.AsNoTracking().Where(c => c.CommunityId == communityId).ToListAsync(ct);
+        var items = Enum.GetValues<ServiceCentreItem>()
+            .Select(item => checks.FirstOrDefault(c => c.Item == item) is { } c
+                ? new ServiceCentreItemResponse(item.ToString(), c.Met, c.Evidence, c.UpdatedAt)
+                : new ServiceCentreItemResponse(item.ToString(), false, null, null))
+            .ToList();
+        return TypedResults.Ok(new ServiceCentreResponse(communityId, items.Count(i => i.Met), items.Count, items));
+    }
+
+    public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> SetServiceCentreItem(
+        Guid communityId, string item, ServiceCentreItemRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var parsed = EnumInput.Parse<ServiceCentreItem>(item, "item");
+        if (parsed.Error is { } itemError)
+        {
+            return Problems.From(itemError);
+        }
+
+        if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct))
+        {
+            return Problems.NotFound("community", communityId);
+        }
+
+        var check = await db.ServiceCentreChecks.FirstOrDefaultAsync(c => c.CommunityId == communityId && c.Item == parsed.Value, ct);
+        if (check is null)
+        {
+            check = ServiceCentreCheck.Start(communityId, parsed.Value);
+            db.ServiceCentreChecks.Add(check);
+        }
+
+        if (check.Set(request.Met, request.Evidence, clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await GetServiceCentre(communityId, db, ct) is { Result: Ok<ServiceCentreResponse> ok } ? ok : Problems.NotFound("community", communityId);
+    }
+}

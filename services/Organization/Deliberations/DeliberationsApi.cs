@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.Organization.MemberUnits;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Organization.Deliberations;
+
+public sealed record PartyInput(string? Kind, string? Name);
+
+public sealed record ResolutionInput(string? Text, string? FollowUpBy, DateOnly? Due);
+
+public sealed record HoldDeliberationRequest(
+    Guid CommunityId, string? Topic, DateTimeOffset HeldAt, IReadOnlyCollection<PartyInput>? Parties, string? Record, IReadOnlyCollection<ResolutionInput>? Resolutions);
+
+public sealed record DeliberationResponse(
+    Guid Id, Guid CommunityId, string Topic, DateTimeOffset HeldAt, IReadOnlyList<DeliberationParty> Parties, string Record,
+    IReadOnlyList<Resolution> Resolutions, bool Settled)
+{
+    public static DeliberationResponse From(Deliberation d) => new(d.Id, d.CommunityId, d.Topic, d.HeldAt, d.Parties, d.Record, d.Resolutions, d.IsSettled);
+}
+
+public static class DeliberationsApi
+{
+    public static RouteGroupBuilder MapDeliberationsApi(this RouteGroupBuilder api)
+    {
+        var deliberations = api.MapGroup("/deliberations").WithTags("Community deliberation");
+        deliberations.MapPost("/", Hold).WithName("HoldDeliberation");
+        deliberations.MapGet("/", List).WithName("ListDeliberations");
+        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation");
+        deliberations.MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution).WithName("CompleteResolution");
+        return api;
+    }
+
+    public static async Task<Results<Created<DeliberationResponse>, ProblemHttpResult>> Hold(HoldDeliberationRequest request, OrganizationDbContext db, CancellationToken ct)
+    {
+        if (!await db.Communities.AnyAsync(c => c.Id == request.CommunityId, ct))
+        {
+            return Problems.From(DomainError.Invalid("communityId", "unknown-community", $"No community with id {request.CommunityId}."));
+        }
+
+        var parties = new List<DeliberationParty>();
+        foreach (var p in request.Parties ?? [])
+        {
+            var kind = EnumInput.Parse<PartyKind>(p.Kind, "parties.kind");
+            if (kind.Error is { } kindError)
+            {
+                return Problems.From(kindError);
+            }
+
+            parties.Add(new DeliberationParty(kind.Value, p.Name ?? ""));
+        }
+
+        var held = Deliberation.Hold(request.CommunityId, request.Topic, request.HeldAt, parties, request.Record,
+            [.. (request.Resolutions ?? []).Select(r => (r.Text ?? "", r.FollowUpBy ?? "", r.Due))]);
+        if (held.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Deliberations.Add(held.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/deliberations/{held.Value!.Id}", DeliberationResponse.From(held.Value));
+    }
+
+    public static async Task<Results<Ok<Page<DeliberationResponse>>, ProblemHttpResult>> List(
+        OrganizationDbContext db, Guid? communityId, bool? settled, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.Deliberations.AsNoTracking();
+        query = communityId is { } c ? query.Where(d => d.CommunityId == c) : query;
+        var all = await query.OrderByDescending(d => d.HeldAt).ToListAsync(ct);
+        var filtered = settled is { } s ? all.Where(d => d.IsSettled == s).ToList() : all;
+        var (number, size) = paging.Value;
+        return TypedResults.Ok(new Page<DeliberationResponse>([.. filtered.Skip((number - 1) * size).Take(size).Select(DeliberationResponse.From)], number, size, filtered.Count));
+    }
+
+    public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
+    {
+        var deliberation = await db.Deliberations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return deliberation is null ? Problems.NotFound("deliberation", id) : TypedResults.Ok(DeliberationResponse.From(deliberation));
+    }
+
+    public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> CompleteResolution(
+        Guid id, Guid resolutionId, CompleteRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var deliberation = await db.Deliberations.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (deliberation is null)
+        {
+            return Problems.NotFound("deliberation", id);
+        }
+
+        if (deliberation.CompleteResolution(resolutionId, request.Outcome, clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DeliberationResponse.From(deliberation));
+    }
+}

@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.Organization.PartyOrganizations;
+using Platform.Organization.People;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
+
+namespace Platform.Organization.MemberUnits;
+
+public sealed record SharedResourceInput(string? Kind, string? Description);
+
+public sealed record JoinAllianceRequest(
+    string? Name, string? Kind, Guid? PartyOrganizationId, string? ContactName, string? ContactPhone,
+    IReadOnlyCollection<SharedResourceInput>? SharedResources, IReadOnlyCollection<string>? ServiceFields, DateOnly? JoinedOn);
+
+public sealed record MemberUnitResponse(
+    Guid Id, string Name, string Kind, Guid? PartyOrganizationId, string ContactName, string? ContactPhone,
+    IReadOnlyList<SharedResource> SharedResources, IReadOnlyList<string> ServiceFields, DateOnly JoinedOn)
+{
+    public static MemberUnitResponse From(MemberUnit u) => new(
+        u.Id, u.Name, u.Kind.ToString(), u.PartyOrganizationId, u.ContactName, u.ContactPhone?.Masked, u.SharedResources, u.ServiceFields, u.JoinedOn);
+}
+
+public sealed record AgreedTaskInput(string? Description, Guid ResponsibleUnitId, DateOnly? Due);
+
+public sealed record RecordMeetingRequest(DateOnly HeldOn, string? Topic, IReadOnlyCollection<Guid>? AttendingUnitIds, IReadOnlyCollection<AgreedTaskInput>? Tasks);
+
+public sealed record CompleteRequest(string? Outcome);
+
+public sealed record MeetingResponse(Guid Id, DateOnly HeldOn, string Topic, IReadOnlyList<Guid> AttendingUnitIds, IReadOnlyList<AgreedTask> Tasks)
+{
+    public static MeetingResponse From(AllianceMeeting m) => new(m.Id, m.HeldOn, m.Topic, m.AttendingUnitIds, m.Tasks);
+}
+
+public static class MemberUnitsApi
+{
+    public static RouteGroupBuilder MapMemberUnitsApi(this RouteGroupBuilder api)
+    {
+        var units = api.MapGroup("/member-units").WithTags("Member units and the alliance");
+        units.MapPost("/", Join).WithName("JoinAlliance");
+        units.MapGet("/", List).WithName("ListMemberUnits");
+        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit");
+
+        var meetings = api.MapGroup("/alliance/meetings").WithTags("Member units and the alliance");
+        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting");
+        meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings");
+        meetings.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteAllianceTask");
+        return api;
+    }
+
+    public static async Task<Results<Created<MemberUnitResponse>, ProblemHttpResult>> Join(
+        JoinAllianceRequest request, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var kind = EnumInput.Parse<UnitKind>(request.Kind, "kind");
+        if (kind.Error is { } kindError)
+        {
+            return Problems.From(kindError);
+        }
+
+        var resources = new List<SharedResource>();
+        foreach (var r in request.SharedResources ?? [])
+        {
+            var resourceKind = EnumInput.Parse<ResourceKind>(r.Kind, "sharedResources.kind");
+            if (resourceKind.Error is { } resourceError)
+            {
+                return Problems.From(resourceError);
+            }
+
+            resources.Add(new SharedResource(resourceKind.Value, r.Description ?? ""));
+        }
+
+        if (request.PartyOrganizationId is { } orgId &&
+            !await db.PartyOrganizations.AnyAsync(o => o.Id == orgId && o.Status == OrganizationStatus.Active
+                && (o.Kind == OrganizationKind.MemberUnitOrganization || o.Kind == OrganizationKind.NewEconomicSocialOrganization), ct))
+        {
+            return Problems.From(DomainError.Invalid("partyOrganizationId", "unknown-unit-organization", $"No active unit party organization with id {orgId}."));
+        }
+
+        ProtectedValue? phone = null;
+        if (!string.IsNullOrWhiteSpace(request.ContactPhone))
+        {
+            var parsed = PhoneNumber.Parse(request.ContactPhone, "contactPhone");
+            if (parsed.Error is { } phoneError)
+            {
+                return Problems.From(phoneError);
+            }
+
+            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Name) && await db.MemberUnits.AnyAsync(u => u.Name == request.Name.Trim(), ct))
+        {
+            return Problems.From(DomainError.Conflict("duplicate-unit", $"{request.Name.Trim()} is already in the alliance."));
+        }
+
+        var now = clock.GetUtcNow();
+        var joined = MemberUnit.Join(request.Name, kind.Value, request.PartyOrganizationId, request.ContactName, phone, resources, request.ServiceFields,
+            request.JoinedOn ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+        if (joined.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.MemberUnits.Add(joined.Value!);
+        db.AddEvent(joined.Value!.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/member-units/{joined.Value.Id}", MemberUnitResponse.From(joined.Value));
+    }
+
+    public static async Task<Results<Ok<Page<MemberUnitResponse>>, ProblemHttpResult>> List(
+        OrganizationDbContext db, string? serviceField, string? kind, string? search, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var kindFilter = EnumInput.ParseOptional<UnitKind>(kind, "kind");
+        if ((paging.Error ?? kindFilter.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.MemberUnits.AsNoTracking();
+        query = string.IsNullOrWhiteSpace(serviceField) ? query : query.Where(u => u.ServiceFields.Contains(serviceField.Trim()));
+        query = kindFilter.Value is { } k ? query.Where(u => u.Kind == k) : query;
+        query = string.IsNullOrWhiteSpace(search) ? query : query.Where(u => EF.Functions.ILike(u.Name, $"%{search.Trim()}%"));
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(u => u.Name).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<MemberUnitResponse>([.. items.Select(MemberUnitResponse.From)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<MemberUnitResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
+    {
+        var unit = await db.MemberUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        return unit is null ? Problems.NotFound("member-unit", id) : TypedResults.Ok(MemberUnitResponse.From(unit));
+    }
+
+    public static async Task<Results<Created<MeetingResponse>, ProblemHttpResult>> RecordMeeting(RecordMeetingRequest request, OrganizationDbContext db, CancellationToken ct)
+    {
+        var attending = request.AttendingUnitIds ?? [];
+        var tasks = request.Tasks ?? [];
+        var named = attending.Concat(tasks.Select(t => t.ResponsibleUnitId)).Distinct().ToList();
+        var known = await db.MemberUnits.Where(u => named.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        if (named.Except(known).FirstOrDefault() is var unknown && unknown != Guid.Empty)
+        {
+            return Problems.From(DomainError.Invalid("attendingUnitIds", "unknown-unit", $"No member unit with id {unknown}."));
+        }
+
+        var recorded = AllianceMeeting.Record(request.HeldOn, request.Topic, attending, [.. tasks.Select(t => (t.Description ?? "", t.ResponsibleUnitId, t.Due))]);
+        if (recorded.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.AllianceMeetings.Add(recorded.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/alliance/meetings/{recorded.Value!.Id}", MeetingResponse.From(recorded.Value));
+    }
+
+    public static async Task<Results<Ok<Page<MeetingResponse>>, ProblemHttpResult>> ListMeetings(
+        OrganizationDbContext db, bool? openTasks, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var all = await db.AllianceMeetings.AsNoTracking().OrderByDescending(m => m.HeldOn).ToListAsync(ct);
+        var filtered = openTasks == true ? all.Where(m => m.Tasks.Any(t => t.Status == TaskStatus.Open)).ToList() : all;
+        var (number, size) = paging.Value;
+        return TypedResults.Ok(new Page<MeetingResponse>([.. filtered.Skip((number - 1) * size).Take(size).Select(MeetingResponse.From)], number, size, filtered.Count));
+    }
+
+    public static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> CompleteTask(
+        Guid id, Guid taskId, CompleteRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var meeting = await db.AllianceMeetings.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return Problems.NotFound("meeting", id);
+        }
+
+        if (meeting.CompleteTask(taskId, request.Outcome, clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(MeetingResponse.From(meeting));
+    }
+}

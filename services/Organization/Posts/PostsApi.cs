@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.Organization.PartyOrganizations;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Organization.Posts;
+
+public sealed record AppointRequest(Guid PersonId, Guid OrganizationId, string? Title, string? BusinessLine, string? PartyBuildingDuty, DateOnly? From);
+
+public sealed record EndRequest(DateOnly? On);
+
+public sealed record PostResponse(Guid Id, Guid PersonId, Guid OrganizationId, string Title, bool IsFirstResponsible, string? BusinessLine, string? PartyBuildingDuty, DateOnly From, DateOnly? To)
+{
+    public static PostResponse Of(Post p) => new(p.Id, p.PersonId, p.OrganizationId, p.Title.ToString(), p.IsFirstResponsible, p.BusinessLine, p.PartyBuildingDuty, p.From, p.To);
+}
+
+public sealed record AssignAreaRequest(Guid PersonId, Guid? CommunityId, IReadOnlyCollection<Guid>? GridIds, DateOnly? From, DateOnly? To);
+
+public sealed record AreaAssignmentResponse(Guid Id, Guid PersonId, Guid? CommunityId, IReadOnlyList<Guid> GridIds, DateOnly From, DateOnly? To)
+{
+    public static AreaAssignmentResponse Of(AreaAssignment a) => new(a.Id, a.PersonId, a.CommunityId, a.GridIds, a.From, a.To);
+}
+
+public static class PostsApi
+{
+    public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
+    {
+        var posts = api.MapGroup("/posts").WithTags("Posts");
+        posts.MapPost("/", Appoint).WithName("AppointToPost");
+        posts.MapGet("/", ListPosts).WithName("ListPosts");
+        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost");
+
+        var areas = api.MapGroup("/area-assignments").WithTags("Area assignments");
+        areas.MapPost("/", AssignArea).WithName("AssignArea");
+        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments");
+        areas.MapPost("/{id:guid}/end", EndAreaAssignment).WithName("EndAreaAssignment");
+        return api;
+    }
+
+    public static async Task<Results<Created<PostResponse>, ProblemHttpResult>> Appoint(AppointRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var title = EnumInput.Parse<PostTitle>(request.Title, "title");
+        if (title.Error is { } titleError)
+        {
+            return Problems.From(titleError);
+        }
+
+        if (!await db.People.AnyAsync(p => p.Id == request.PersonId, ct))
+        {
+            return Problems.From(DomainError.Invalid("personId", "unknown-person", $"No person with id {request.PersonId}."));
+        }
+
+        var organization = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganizationId, ct);
+        if (organization is null || organization.Status != OrganizationStatus.Active)
+        {
+            return Problems.From(DomainError.Invalid("organizationId", "unknown-organization", $"No active organization with id {request.OrganizationId}."));
+        }
+
+        var from = request.From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var secretaryInPost = await db.Posts.AnyAsync(p => p.OrganizationId == organization.Id && p.Title == PostTitle.Secretary && (p.To == null || p.To >= from), ct);
+        var appointed = Post.Appoint(request.PersonId, organization.Id, title.Value, request.BusinessLine, request.PartyBuildingDuty, from, secretaryInPost);
+        if (appointed.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Posts.Add(appointed.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/posts/{appointed.Value!.Id}", PostResponse.Of(appointed.Value));
+    }
+
+    public static async Task<Results<Ok<Page<PostResponse>>, ProblemHttpResult>> ListPosts(
+        OrganizationDbContext db, TimeProvider clock, Guid? organizationId, Guid? personId, bool? current, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.Posts.AsNoTracking();
+        query = organizationId is { } o ? query.Where(p => p.OrganizationId == o) : query;
+        query = personId is { } person ? query.Where(p => p.PersonId == person) : query;
+        if (current == true)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            query = query.Where(p => p.From <= today && (p.To == null || p.To >= today));
+        }
+
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.Title).ThenBy(p => p.From).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<PostResponse>([.. items.Select(PostResponse.Of)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(Guid id, EndRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (post is null)
+        {
+            return Problems.NotFound("post", id);
+        }
+
+        if (post.End(request.On ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PostResponse.Of(post));
+    }
+
+    public static async Task<Results<Created<AreaAssignmentResponse>, ProblemHttpResult>> AssignArea(
+        AssignAreaRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
+        if (person is null)
+        {
+            return Problems.From(DomainError.Invalid("personId", "unknown-person", $"No person with id {request.PersonId}."));
+        }
+
+        if (request.CommunityId is { } community && !await db.Communities.AnyAsync(c => c.Id == community, ct))
+        {
+            return Problems.From(DomainError.Invalid("communityId", "unknown-community", $"No community with id {community}."));
+        }
+
+        var now = clock.GetUtcNow();
+        var assigned = AreaAssignment.Assign(person.Id, person.IsCadre, request.CommunityId, request.GridIds,
+            request.From ?? DateOnly.FromDateTime(now.UtcDateTime), request.To, now);
+        if (assigned.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var assignment = assigned.Value!;
+        db.AreaAssignments.Add(assignment);
+        db.AddEvent(assignment.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/area-assignments/{assignment.Id}", AreaAssignmentResponse.Of(assignment));
+    }
+
+    public static async Task<Results<Ok<Page<AreaAssignmentResponse>>, ProblemHttpResult>> ListAreaAssignments(
+        OrganizationDbContext db, Guid? personId, Guid? communityId, Guid? gridId, DateOnly? activeOn, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.AreaAssignments.AsNoTracking();
+        query = personId is { } p ? query.Where(a => a.PersonId == p) : query;
+        query = communityId is { } c ? query.Where(a => a.CommunityId == c) : query;
+        query = gridId is { } g ? query.Where(a => a.GridIds.Contains(g)) : query;
+        query = activeOn is { } day ? query.Where(a => a.From <= day && (a.To == null || a.To >= day)) : query;
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.From).ThenBy(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<AreaAssignmentResponse>([.. items.Select(AreaAssignmentResponse.Of)], number, size, total));
+    }
+
+    public static async Task<Results<Ok<AreaAssignmentResponse>, ProblemHttpResult>> EndAreaAssignment(
+        Guid id, EndRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var assignment = await db.AreaAssignments.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (assignment is null)
+        {
+            return Problems.NotFound("area-assignment", id);
+        }
+
+        var now = clock.GetUtcNow();
+        if (assignment.End(request.On ?? DateOnly.FromDateTime(now.UtcDateTime), now) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.AddEvent(assignment.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AreaAssignmentResponse.Of(assignment));
+    }
+}

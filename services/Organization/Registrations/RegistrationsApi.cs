@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Organization.Registrations;
+
+public sealed record SubmitRegistrationRequest(Guid PersonId, Guid CommunityId, Guid PlacementOrganizationId, Guid? GridId, IReadOnlyCollection<string>? Pledges);
+
+public sealed record DecisionRequest(string? Note);
+
+public sealed record RegistrationResponse(
+    Guid Id, Guid PersonId, Guid CommunityId, Guid UnitOrganizationId, Guid PlacementOrganizationId, Guid? GridId,
+    IReadOnlyList<string> Pledges, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionNote)
+{
+    public static RegistrationResponse From(InServiceRegistration r) => new(
+        r.Id, r.PersonId, r.CommunityId, r.UnitOrganizationId, r.PlacementOrganizationId, r.GridId, r.Pledges, r.Status.ToString(), r.SubmittedAt, r.DecidedAt, r.DecisionNote);
+}
+
+/// <summary>A report row: how many in-service members registered (confirmed) and how many of them are active.</summary>
+public sealed record RegistrationReportRow(Guid Id, string Name, int Registered, int Active);
+
+public static class RegistrationsApi
+{
+    /// <summary>A registered member counts as active with at least one attended activity in this many days.</summary>
+    public const int ActiveWindowDays = 90;
+
+    public static RouteGroupBuilder MapRegistrationsApi(this RouteGroupBuilder api)
+    {
+        var registrations = api.MapGroup("/registrations").WithTags("In-service registration");
+        registrations.MapPost("/", Submit).WithName("SubmitRegistration");
+        registrations.MapGet("/", List).WithName("ListRegistrations");
+        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration");
+        registrations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRegistration");
+        registrations.MapGet("/report", Report).WithName("RegistrationReport")
+            .WithDescription($"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days.");
+        return api;
+    }
+
+    public static async Task<Results<Created<RegistrationResponse>, ProblemHttpResult>> Submit(
+        SubmitRegistrationRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var member = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
+        if (member is null)
+        {
+            return Problems.From(DomainError.Invalid("personId", "unknown-person", $"No person with id {request.PersonId}."));
+        }
+
+        if (!await db.Communities.AnyAsync(c => c.Id == request.CommunityId, ct))
+        {
+            return Problems.From(DomainError.Invalid("communityId", "unknown-community", $"No community with id {request.CommunityId}."));
+        }
+
+        var placement = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.PlacementOrganizationId, ct);
+        if (placement is null)
+        {
+            return Problems.From(DomainError.Invalid("placementOrganizationId", "unknown-organization", $"No organization with id {request.PlacementOrganizationId}."));
+        }
+
+        var unit = member.Membership is { } m ? await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == m.OrganizationId, ct) : null;
+        var open = await db.Registrations.AnyAsync(r => r.PersonId == member.Id && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed), ct);
+        var submitted = InServiceRegistration.Submit(member, unit, placement, request.CommunityId, request.GridId, request.Pledges, open, clock.GetUtcNow());
+        if (submitted.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Registrations.Add(submitted.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organization/registrations/{submitted.Value!.Id}", RegistrationResponse.From(submitted.Value));
+    }
+
+    public static async Task<Results<Ok<Page<RegistrationResponse>>, ProblemHttpResult>> List(
+        OrganizationDbContext db, Guid? communityId, Guid? unitOrganizationId, Guid? personId, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var statusFilter = EnumInput.ParseOptional<RegistrationStatus>(status, "status");
+        if ((paging.Error ?? statusFilter.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.Registrations.AsNoTracking();
+        query = communityId is { } c ? query.Where(r => r.CommunityId == c) : query;
+        query = unitOrganizationId is { } u ? query.Where(r => r.UnitOrganizationId == u) : query;
+        query = personId is { } p ? query.Where(r => r.PersonId == p) : query;
+        query = statusFilter.Value is { } s ? query.Where(r => r.Status == s) : query;
+        var (number, size) = paging.Value;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.SubmittedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<RegistrationResponse>([.. items.Select(RegistrationResponse.From)], number, size, total));
+    }
+
+    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(Guid id, DecisionRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(id, db, ct, r => r.Confirm(clock.GetUtcNow(), request.Note), publish: true);
+
+    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Decline(Guid id, DecisionRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(id, db, ct, r => r.Decline(clock.GetUtcNow(), request.Note), publish: false);
+
+    public static async Task<Results<Ok<IReadOnlyList<RegistrationReportRow>>, ProblemHttpResult>> Report(
+        OrganizationDbContext db, TimeProvider clock, string? by, CancellationToken ct)
+    {
+        if (by is not ("community" or "unit" or null))
+        {
+            return Problems.From(DomainError.Invalid("by", "invalid-report-grouping", "by must be community or unit."));
+        }
+
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-ActiveWindowDays);
+        var recent = await db.Activities.AsNoTracking().Where(a => a.HeldAt >= since && a.HeldAt <= now).ToListAsync(ct);
+        var active = recent.SelectMany(a => a.Attendance).Where(x => x.Attended).Select(x => x.PersonId).ToHashSet();
+        var confirmed = await db.Registrations.Where(r => r.Status == RegistrationStatus.Confirmed)
+            .Select(r => new { r.CommunityId, r.UnitOrganizationId, r.PersonId }).ToListAsync(ct);
+        var counts = confirmed.GroupBy(r => by == "unit" ? r.UnitOrganizationId : r.CommunityId)
+            .Select(g => new { g.Key, Registered = g.Count(), Active = g.Count(x => active.Contains(x.PersonId)) })
+            .ToList();
+        var keys = counts.Select(c => c.Key).ToList();
+        var names = by == "unit"
+            ? await db.PartyOrganizations.Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct)
+            : await db.Communities.Where(c => keys.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        IReadOnlyList<RegistrationReportRow> rows = [.. counts.Select(c => new RegistrationReportRow(c.Key, names.GetValueOrDefault(c.Key, "?"), c.Registered, c.Active)).OrderBy(r => r.Name)];
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> DecideAsync(
+        Guid id, OrganizationDbContext db, CancellationToken ct, Func<InServiceRegistration, DomainError?> decide, bool publish)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (registration is null)
+        {
+            return Problems.NotFound("registration", id);
+        }
+
+        if (decide(registration) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (publish)
+        {
+            db.AddEvent(registration.ToEvent());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(RegistrationResponse.From(registration));
+    }
+}
