@@ -1,6 +1,7 @@
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
+using Platform.Organization.Import;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
@@ -18,6 +19,8 @@ public static class OrganizationModule
     {
         builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb);
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
+        builder.Services.AddScoped<RosterImporter>();
+        builder.Services.AddHostedService<ImportWorker>();
         return builder;
     }
 
@@ -32,6 +35,7 @@ public static class OrganizationModule
         api.MapMemberUnitsApi();
         api.MapActivitiesApi();
         api.MapDeliberationsApi();
+        api.MapImportsApi();
         return app;
     }
 }

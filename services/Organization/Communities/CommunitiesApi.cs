@@ -7,12 +7,19 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Organization.Communities;
 
-public sealed record CreateCommunityRequest(string? Code, string? Name);
+public sealed record CreateCommunityRequest(string? Code, string? Name, string? ResidentsCommittee = null, string? ServiceStation = null);
 
-public sealed record CommunityResponse(Guid Id, string Code, string Name, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record UpdateCommunityRequest(string? Name, string? ResidentsCommittee, string? ServiceStation);
+
+public sealed record CommunityResponse(
+    Guid Id, string Code, string Name, string? ResidentsCommittee, string? ServiceStation, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static CommunityResponse From(Community c) => new(c.Id, c.Code, c.Name, c.CreatedAt, c.UpdatedAt);
+    public static CommunityResponse From(Community c) => new(c.Id, c.Code, c.Name, c.ResidentsCommittee, c.ServiceStation, c.Version, c.CreatedAt, c.UpdatedAt);
 }
+
+public sealed record SubdistrictRequest(string? DivisionCode, string? Code, string? Name);
+
+public sealed record SubdistrictResponse(string DivisionCode, string Code, string Name, DateTimeOffset UpdatedAt);
 
 public static class CommunitiesApi
 {
@@ -22,13 +29,18 @@ public static class CommunitiesApi
         communities.MapPost("/", CreateCommunity).WithName("CreateCommunity");
         communities.MapGet("/", ListCommunities).WithName("ListCommunities");
         communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity");
+        communities.MapPut("/{id:guid}", UpdateCommunity).WithName("UpdateCommunity");
+
+        var subdistrict = api.MapGroup("/subdistrict").WithTags("Communities");
+        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict");
+        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict");
         return api;
     }
 
     public static async Task<Results<Created<CommunityResponse>, ProblemHttpResult>> CreateCommunity(
         CreateCommunityRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var created = Community.Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow());
+        var created = Community.Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow(), request.ResidentsCommittee, request.ServiceStation);
         if (created.Error is { } error)
         {
             return Problems.From(error);
@@ -72,5 +84,56 @@ public static class CommunitiesApi
     {
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         return community is null ? Problems.NotFound("community", id) : TypedResults.Ok(CommunityResponse.From(community));
+    }
+
+    public static async Task<Results<Ok<CommunityResponse>, ProblemHttpResult>> UpdateCommunity(
+        Guid id, UpdateCommunityRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (community is null)
+        {
+            return Problems.NotFound("community", id);
+        }
+
+        if (community.Update(request.Name, request.ResidentsCommittee, request.ServiceStation, clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.AddEvent(community.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CommunityResponse.From(community));
+    }
+
+    public static async Task<Results<Ok<SubdistrictResponse>, ProblemHttpResult>> GetSubdistrict(OrganizationDbContext db, CancellationToken ct)
+    {
+        var subdistrict = await db.Subdistricts.AsNoTracking().FirstOrDefaultAsync(ct);
+        return subdistrict is null
+            ? Problems.From(DomainError.NotFound("subdistrict-not-defined", "The subdistrict has not been defined yet: PUT it first."))
+            : TypedResults.Ok(new SubdistrictResponse(subdistrict.DivisionCode, subdistrict.Code, subdistrict.Name, subdistrict.UpdatedAt));
+    }
+
+    public static async Task<Results<Ok<SubdistrictResponse>, ProblemHttpResult>> SetSubdistrict(
+        SubdistrictRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var subdistrict = await db.Subdistricts.FirstOrDefaultAsync(ct);
+        if (subdistrict is null)
+        {
+            var defined = Subdistrict.Define(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow());
+            if (defined.Error is { } defineError)
+            {
+                return Problems.From(defineError);
+            }
+
+            subdistrict = defined.Value!;
+            db.Subdistricts.Add(subdistrict);
+        }
+        else if (subdistrict.Update(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new SubdistrictResponse(subdistrict.DivisionCode, subdistrict.Code, subdistrict.Name, subdistrict.UpdatedAt));
     }
 }

@@ -19,11 +19,19 @@ public sealed class Community
 
     public string Name { get; private set; } = "";
 
+    /// <summary>The residents' committee (居委会) the community party organization leads.</summary>
+    public string? ResidentsCommittee { get; private set; }
+
+    /// <summary>The community public service station (社区公共服务站).</summary>
+    public string? ServiceStation { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static Result<Community> Create(Guid id, string? code, string? name, DateTimeOffset now)
+    public long Version { get; private set; }
+
+    public static Result<Community> Create(Guid id, string? code, string? name, DateTimeOffset now, string? residentsCommittee = null, string? serviceStation = null)
     {
         if (ValidateCode(code) is { } codeError)
         {
@@ -35,7 +43,28 @@ public sealed class Community
             return nameError;
         }
 
-        return new Community { Id = id, Code = code!, Name = name!.Trim(), CreatedAt = now, UpdatedAt = now };
+        var community = new Community { Id = id, Code = code!, CreatedAt = now, Version = 0 };
+        return community.Update(name, residentsCommittee, serviceStation, now) is { } error ? error : community;
+    }
+
+    public DomainError? Update(string? name, string? residentsCommittee, string? serviceStation, DateTimeOffset now)
+    {
+        if (ValidateName(name) is { } nameError)
+        {
+            return nameError;
+        }
+
+        if (residentsCommittee?.Trim().Length > MaxNameLength || serviceStation?.Trim().Length > MaxNameLength)
+        {
+            return DomainError.Invalid("residentsCommittee", "invalid-community-body", $"residentsCommittee and serviceStation are at most {MaxNameLength} characters.");
+        }
+
+        Name = name!.Trim();
+        ResidentsCommittee = string.IsNullOrWhiteSpace(residentsCommittee) ? null : residentsCommittee.Trim();
+        ServiceStation = string.IsNullOrWhiteSpace(serviceStation) ? null : serviceStation.Trim();
+        UpdatedAt = now;
+        Version++;
+        return null;
     }
 
     public CommunityChanged ToEvent() => new()
@@ -43,6 +72,9 @@ public sealed class Community
         CommunityId = Id,
         Code = Code,
         Name = Name,
+        ResidentsCommittee = ResidentsCommittee,
+        ServiceStation = ServiceStation,
+        Version = Version,
         OccurredAt = UpdatedAt,
     };
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
+using Platform.Organization.Import;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
@@ -16,6 +17,8 @@ namespace Platform.Organization.Data;
 
 public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<Subdistrict> Subdistricts => Set<Subdistrict>();
+
     public DbSet<Community> Communities => Set<Community>();
 
     public DbSet<PartyOrganization> PartyOrganizations => Set<PartyOrganization>();
@@ -40,6 +43,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     public DbSet<Deliberation> Deliberations => Set<Deliberation>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -47,12 +52,24 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
         modelBuilder.AddMessagingTables();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
+        modelBuilder.Entity<Subdistrict>(e =>
+        {
+            e.ToTable("subdistrict");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DivisionCode).HasMaxLength(6);
+            e.Property(x => x.Code).HasMaxLength(3);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+
         modelBuilder.Entity<Community>(e =>
         {
             e.ToTable("communities");
             e.HasKey(c => c.Id);
             e.Property(c => c.Code).HasMaxLength(3);
             e.Property(c => c.Name).HasMaxLength(Community.MaxNameLength);
+            e.Property(c => c.ResidentsCommittee).HasMaxLength(Community.MaxNameLength);
+            e.Property(c => c.ServiceStation).HasMaxLength(Community.MaxNameLength);
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => c.Code).IsUnique();
         });
 
@@ -189,6 +206,17 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.OwnsMany(d => d.Parties, b => b.ToJson("parties"));
             e.OwnsMany(d => d.Resolutions, b => b.ToJson("resolutions"));
             e.HasIndex(d => new { d.CommunityId, d.HeldAt });
+        });
+
+        modelBuilder.Entity<ImportJob>(e =>
+        {
+            e.ToTable("import_jobs");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(j => j.Error).HasMaxLength(500);
+            e.OwnsMany(j => j.Problems, b => b.ToJson("problems"));
+            e.HasIndex(j => new { j.Status, j.SubmittedAt });
         });
     }
 

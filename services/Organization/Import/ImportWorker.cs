@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.ServiceDefaults.PersonalData;
+
+namespace Platform.Organization.Import;
+
+/// <summary>
+/// Applies queued roster imports. A job is taken with <c>FOR UPDATE SKIP LOCKED</c> (safe with several
+/// instances), checked again against the current data, then written in one transaction: all rows or none.
+/// Progress is saved beside it as it goes, so a client can watch a long file. A job left running by a
+/// crashed instance is taken again after <see cref="StaleAfter"/>; its transaction never committed.
+/// </summary>
+public sealed partial class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    private const int ProgressEvery = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var worked = false;
+            try
+            {
+                worked = await RunNextAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRoundFailed(ex);
+            }
+
+            if (!worked)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    internal async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        var jobId = await LeaseAsync(ct);
+        if (jobId is null)
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        var importer = scope.ServiceProvider.GetRequiredService<RosterImporter>();
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
+        var plan = await importer.PrepareAsync(job.Kind, protector.Reveal(job.ProtectedCsv), ct);
+        if (plan.Problems.Count > 0)
+        {
+            await FinishAsync(jobId.Value, j => j.Fail("The data changed since the file was checked; nothing was imported.", plan.Problems, clock.GetUtcNow()), ct);
+            return true;
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var done = 0;
+            foreach (var entity in plan.Entities)
+            {
+                importer.Add(entity);
+                if (++done % ProgressEvery == 0)
+                {
+                    await db.SaveChangesAsync(ct);
+                    await FinishAsync(jobId.Value, j => j.Progress(done), ct);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            LogImportFailed(ex, jobId.Value);
+            await FinishAsync(jobId.Value, j => j.Fail("The import failed and was rolled back; nothing was imported.", [], clock.GetUtcNow()), CancellationToken.None);
+            return true;
+        }
+
+        await FinishAsync(jobId.Value, j => j.Complete(plan.Entities.Count, clock.GetUtcNow()), ct);
+        return true;
+    }
+
+    /// <summary>Takes one queued (or stale running) job and marks it running, in a short transaction of its own.</summary>
+    private async Task<Guid?> LeaseAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var staleBefore = clock.GetUtcNow() - StaleAfter;
+        var job = await db.ImportJobs.FromSql($"""
+            SELECT * FROM import_jobs
+            WHERE status = 'Queued' OR (status = 'Running' AND started_at < {staleBefore})
+            ORDER BY submitted_at
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """).FirstOrDefaultAsync(ct);
+        if (job is null)
+        {
+            return null;
+        }
+
+        job.Start(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return job.Id;
+    }
+
+    private async Task FinishAsync(Guid id, Action<ImportJob> update, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == id, ct);
+        update(job);
+        await db.SaveChangesAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import round failed; retrying")]
+    private partial void LogRoundFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {JobId} failed and was rolled back")]
+    private partial void LogImportFailed(Exception ex, Guid jobId);
+}
