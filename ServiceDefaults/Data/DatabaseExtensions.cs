@@ -38,7 +38,12 @@ public static class DatabaseExtensions
     /// Applies pending migrations (creating the database if needed) before the service takes traffic, then runs
     /// the optional demo seeding. Call before <c>app.Run()</c>.
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, CancellationToken, Task>? seedDemoData = null)
+    public static Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, CancellationToken, Task>? seedDemoData = null)
+        where TDbContext : DbContext =>
+        app.MigrateDatabaseAsync<TDbContext>(seedDemoData is null ? null : (db, _, ct) => seedDemoData(db, ct));
+
+    /// <summary>As above, for demo seeding that needs services (a protector for personal data, say).</summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData)
         where TDbContext : DbContext
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -54,7 +59,7 @@ public static class DatabaseExtensions
 
         if (seedDemoData is not null && app.Configuration.GetValue<bool>("Platform:SeedDemoData"))
         {
-            await seedDemoData(db, CancellationToken.None);
+            await seedDemoData(db, scope.ServiceProvider, CancellationToken.None);
             logger.LogInformation("Demo data is in place");
         }
     }

@@ -100,10 +100,10 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
         if (registered.Error is { } nameError)
         {
             problem(nameError);
-            return null;
         }
 
-        var person = registered.Value!;
+        // The rest of the row is still checked, so one pass reports all of its problems.
+        var person = registered.Value ?? Person.Register(Guid.CreateVersion7(), "?", now).Value!;
         ProtectedValue? phone = null, idCard = null, address = null;
         string? hash = null;
         if (get("phone") is { } rawPhone)
