@@ -14,6 +14,8 @@ public static class PlatformServices
     public static void AddPlatformServices(this IDistributedApplicationBuilder builder, PlatformInfrastructure infrastructure)
     {
         var seedDemoData = builder.Configuration["Platform:SeedDemoData"] ?? "true";
+        // A secret parameter: the dashboard shows it masked.
+        var lookupKey = builder.AddParameter("personal-data-lookup-key", PlatformSecrets.GetOrCreate(builder, "personal-data-lookup-key"), secret: true);
 
         IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
             builder.AddProject<TProject>(name)
@@ -24,7 +26,8 @@ public static class PlatformServices
                 .WithReference(infrastructure.Databases[database]).WaitFor(infrastructure.Databases[database])
                 .WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq)
                 .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
-                .WithEnvironment("Platform__SeedDemoData", seedDemoData);
+                .WithEnvironment("Platform__SeedDemoData", seedDemoData)
+                .WithEnvironment("Platform__PersonalData__LookupKey", lookupKey);
 
         var services = new[]
         {

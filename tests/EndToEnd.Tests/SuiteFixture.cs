@@ -32,9 +32,62 @@ public sealed class SuiteFixture : IAsyncLifetime
         ]);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        // A service that dies while starting would otherwise show only as a timeout minutes later.
+        var failure = FirstFailedProjectAsync(watching.Token);
+        var started = StartAndWaitForGatewayAsync(timeout.Token);
+        if (await Task.WhenAny(started, failure) == failure && await failure is { } message)
+        {
+            throw new InvalidOperationException(message);
+        }
+
+        await watching.CancelAsync();
+        await started;
         Gateway = App.CreateHttpClient(ResourceNames.Gateway);
+    }
+
+    private async Task StartAndWaitForGatewayAsync(CancellationToken ct)
+    {
+        await App.StartAsync(ct);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, ct);
+    }
+
+    private async Task<string?> FirstFailedProjectAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var update in App.ResourceNotifications.WatchAsync(ct))
+            {
+                if (update.Resource is ProjectResource && (update.Snapshot.ExitCode is not null || update.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart"))
+                {
+                    return $"{update.Resource.Name} stopped while the suite was starting ({update.Snapshot.State?.Text}, exit code {update.Snapshot.ExitCode}). Its last log lines:\n"
+                        + await LastLogLinesAsync(update.Resource);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return null;
+    }
+
+    private async Task<string> LastLogLinesAsync(IResource resource)
+    {
+        var lines = new List<string>();
+        using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(enough.Token))
+            {
+                lines.AddRange(batch.Select(l => l.Content));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return string.Join('\n', lines.TakeLast(40));
     }
 
     public async Task StopAsync(string resource) =>

@@ -16,7 +16,7 @@ public static class LocalInfrastructure
 
     public static PlatformInfrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var dataDir = Path.GetFullPath(builder.Configuration["Platform:DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+        var dataDir = PlatformSecrets.DataDir(builder);
         Directory.CreateDirectory(dataDir);
 
         var postgres = builder.AddLocalPostgres(dataDir);
