@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Api;
@@ -28,5 +29,22 @@ public static class Paging
         }
 
         return (p, s);
+    }
+
+    /// <summary>Counts the query and reads one page of it, mapped to the response type.</summary>
+    public static async Task<Page<TResponse>> ToPageAsync<TEntity, TResponse>(
+        this IQueryable<TEntity> query, (int Page, int Size) paging, Func<TEntity, TResponse> map, CancellationToken ct)
+    {
+        var (number, size) = paging;
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<TResponse>([.. items.Select(map)], number, size, total);
+    }
+
+    /// <summary>One page of a list already in memory (filters the database cannot run).</summary>
+    public static Page<TResponse> ToPage<TEntity, TResponse>(this IReadOnlyList<TEntity> all, (int Page, int Size) paging, Func<TEntity, TResponse> map)
+    {
+        var (number, size) = paging;
+        return new Page<TResponse>([.. all.Skip((number - 1) * size).Take(size).Select(map)], number, size, all.Count);
     }
 }

@@ -10,15 +10,5 @@ public sealed class GridServiceCollection : ICollectionFixture<GridServiceFactor
     public const string Name = "grid service";
 }
 
-/// <summary>Each test starts on an empty database.</summary>
 [Collection(GridServiceCollection.Name)]
-public abstract class GridServiceTest(GridServiceFactory service) : IAsyncLifetime
-{
-    protected GridServiceFactory Service { get; } = service;
-
-    protected HttpClient Client { get; } = service.CreateClient();
-
-    public Task InitializeAsync() => Service.ResetDatabaseAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-}
+public abstract class GridServiceTest(GridServiceFactory service) : ServiceTest<Program>(service);

@@ -10,15 +10,5 @@ public sealed class OrganizationServiceCollection : ICollectionFixture<Organizat
     public const string Name = "organization service";
 }
 
-/// <summary>Each test starts on an empty database.</summary>
 [Collection(OrganizationServiceCollection.Name)]
-public abstract class OrganizationServiceTest(OrganizationServiceFactory service) : IAsyncLifetime
-{
-    protected OrganizationServiceFactory Service { get; } = service;
-
-    protected HttpClient Client { get; } = service.CreateClient();
-
-    public Task InitializeAsync() => Service.ResetDatabaseAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-}
+public abstract class OrganizationServiceTest(OrganizationServiceFactory service) : ServiceTest<Program>(service);

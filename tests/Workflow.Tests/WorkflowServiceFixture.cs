@@ -10,15 +10,5 @@ public sealed class WorkflowServiceCollection : ICollectionFixture<WorkflowServi
     public const string Name = "workflow service";
 }
 
-/// <summary>Each test starts on an empty database.</summary>
 [Collection(WorkflowServiceCollection.Name)]
-public abstract class WorkflowServiceTest(WorkflowServiceFactory service) : IAsyncLifetime
-{
-    protected WorkflowServiceFactory Service { get; } = service;
-
-    protected HttpClient Client { get; } = service.CreateClient();
-
-    public Task InitializeAsync() => Service.ResetDatabaseAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-}
+public abstract class WorkflowServiceTest(WorkflowServiceFactory service) : ServiceTest<Program>(service);

@@ -71,10 +71,7 @@ public static class GridsApi
             query = query.Where(g => g.Type == gridType);
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(g => g.Code).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<GridResponse>([.. items.Select(GridResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(g => g.Code).ToPageAsync(paging.Value, GridResponse.From, ct));
     }
 
     public static async Task<Results<Ok<GridResponse>, ProblemHttpResult>> GetGrid(Guid id, GridDbContext db, CancellationToken ct)

@@ -80,10 +80,7 @@ public static class ActivitiesApi
         query = kindFilter.Value is { } k ? query.Where(a => a.Kind == k) : query;
         query = from is { } f ? query.Where(a => a.HeldAt >= f) : query;
         query = to is { } t ? query.Where(a => a.HeldAt < t) : query;
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.HeldAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<ActivityResponse>([.. items.Select(ActivityResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderByDescending(a => a.HeldAt).ToPageAsync(paging.Value, ActivityResponse.From, ct));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AttendanceEntry>>, ProblemHttpResult>> GetAttendance(Guid id, OrganizationDbContext db, CancellationToken ct)

@@ -67,7 +67,6 @@ public static class CommunitiesApi
             return Problems.From(error);
         }
 
-        var (number, size) = paging.Value;
         var query = db.Communities.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -75,9 +74,7 @@ public static class CommunitiesApi
             query = query.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern));
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.Code).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<CommunityResponse>([.. items.Select(CommunityResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(c => c.Code).ToPageAsync(paging.Value, CommunityResponse.From, ct));
     }
 
     public static async Task<Results<Ok<CommunityResponse>, ProblemHttpResult>> GetCommunity(Guid id, OrganizationDbContext db, CancellationToken ct)

@@ -77,8 +77,7 @@ public static class DeliberationsApi
         query = communityId is { } c ? query.Where(d => d.CommunityId == c) : query;
         var all = await query.OrderByDescending(d => d.HeldAt).ToListAsync(ct);
         var filtered = settled is { } s ? all.Where(d => d.IsSettled == s).ToList() : all;
-        var (number, size) = paging.Value;
-        return TypedResults.Ok(new Page<DeliberationResponse>([.. filtered.Skip((number - 1) * size).Take(size).Select(DeliberationResponse.From)], number, size, filtered.Count));
+        return TypedResults.Ok(filtered.ToPage(paging.Value, DeliberationResponse.From));
     }
 
     public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)

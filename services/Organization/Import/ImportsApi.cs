@@ -85,10 +85,7 @@ public static class ImportsApi
             return Problems.From(error);
         }
 
-        var (number, size) = paging.Value;
-        var total = await db.ImportJobs.CountAsync(ct);
-        var items = await db.ImportJobs.AsNoTracking().OrderByDescending(j => j.SubmittedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<ImportJobResponse>([.. items.Select(ImportJobResponse.From)], number, size, total));
+        return TypedResults.Ok(await db.ImportJobs.AsNoTracking().OrderByDescending(j => j.SubmittedAt).ToPageAsync(paging.Value, ImportJobResponse.From, ct));
     }
 
     private static async Task<string?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)

@@ -124,10 +124,7 @@ public static class MemberUnitsApi
         query = string.IsNullOrWhiteSpace(serviceField) ? query : query.Where(u => u.ServiceFields.Contains(serviceField.Trim()));
         query = kindFilter.Value is { } k ? query.Where(u => u.Kind == k) : query;
         query = string.IsNullOrWhiteSpace(search) ? query : query.Where(u => EF.Functions.ILike(u.Name, $"%{search.Trim()}%"));
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(u => u.Name).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<MemberUnitResponse>([.. items.Select(MemberUnitResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(u => u.Name).ToPageAsync(paging.Value, MemberUnitResponse.From, ct));
     }
 
     public static async Task<Results<Ok<MemberUnitResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
@@ -169,8 +166,7 @@ public static class MemberUnitsApi
 
         var all = await db.AllianceMeetings.AsNoTracking().OrderByDescending(m => m.HeldOn).ToListAsync(ct);
         var filtered = openTasks == true ? all.Where(m => m.Tasks.Any(t => t.Status == TaskStatus.Open)).ToList() : all;
-        var (number, size) = paging.Value;
-        return TypedResults.Ok(new Page<MeetingResponse>([.. filtered.Skip((number - 1) * size).Take(size).Select(MeetingResponse.From)], number, size, filtered.Count));
+        return TypedResults.Ok(filtered.ToPage(paging.Value, MeetingResponse.From));
     }
 
     public static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> CompleteTask(

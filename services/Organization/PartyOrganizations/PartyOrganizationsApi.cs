@@ -120,10 +120,7 @@ public static class PartyOrganizationsApi
             query = query.Where(o => EF.Functions.ILike(o.Name, pattern));
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.Kind).ThenBy(o => o.Name).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<OrganizationResponse>([.. items.Select(OrganizationResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(o => o.Kind).ThenBy(o => o.Name).ToPageAsync(paging.Value, OrganizationResponse.From, ct));
     }
 
     public static async Task<Results<Ok<OrganizationDetailResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)

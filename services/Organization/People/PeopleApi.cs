@@ -120,10 +120,7 @@ public static class PeopleApi
             query = query.Where(p => p.StaffCommunityId == community);
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<PersonResponse>([.. items.Select(PersonResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPageAsync(paging.Value, PersonResponse.From, ct));
     }
 
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
@@ -192,11 +189,7 @@ public static class PeopleApi
             query = query.Where(r => r.PersonId == p);
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(r => r.RevealedAt).Skip((number - 1) * size).Take(size)
-            .Select(r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt)).ToListAsync(ct);
-        return TypedResults.Ok(new Page<RevealRecordResponse>(items, number, size, total));
+        return TypedResults.Ok(await query.OrderByDescending(r => r.RevealedAt).ToPageAsync(paging.Value, r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt), ct));
     }
 
     private static async Task<DomainError?> ApplyContactAsync(

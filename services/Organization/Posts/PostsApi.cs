@@ -90,10 +90,7 @@ public static class PostsApi
             query = query.Where(p => p.From <= today && (p.To == null || p.To >= today));
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Title).ThenBy(p => p.From).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<PostResponse>([.. items.Select(PostResponse.Of)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(p => p.Title).ThenBy(p => p.From).ToPageAsync(paging.Value, PostResponse.Of, ct));
     }
 
     public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(Guid id, EndRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -156,10 +153,7 @@ public static class PostsApi
         query = communityId is { } c ? query.Where(a => a.CommunityId == c) : query;
         query = gridId is { } g ? query.Where(a => a.GridIds.Contains(g)) : query;
         query = activeOn is { } day ? query.Where(a => a.From <= day && (a.To == null || a.To >= day)) : query;
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.From).ThenBy(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<AreaAssignmentResponse>([.. items.Select(AreaAssignmentResponse.Of)], number, size, total));
+        return TypedResults.Ok(await query.OrderByDescending(a => a.From).ThenBy(a => a.Id).ToPageAsync(paging.Value, AreaAssignmentResponse.Of, ct));
     }
 
     public static async Task<Results<Ok<AreaAssignmentResponse>, ProblemHttpResult>> EndAreaAssignment(

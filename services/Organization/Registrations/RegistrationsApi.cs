@@ -87,10 +87,7 @@ public static class RegistrationsApi
         query = unitOrganizationId is { } u ? query.Where(r => r.UnitOrganizationId == u) : query;
         query = personId is { } p ? query.Where(r => r.PersonId == p) : query;
         query = statusFilter.Value is { } s ? query.Where(r => r.Status == s) : query;
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(r => r.SubmittedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<RegistrationResponse>([.. items.Select(RegistrationResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderByDescending(r => r.SubmittedAt).ToPageAsync(paging.Value, RegistrationResponse.From, ct));
     }
 
     public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(Guid id, DecisionRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -54,10 +54,7 @@ public static class VolunteersApi
             query = query.Where(v => v.Skills.Contains(wanted));
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<VolunteerResponse>([.. items.Select(VolunteerResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).ToPageAsync(paging.Value, VolunteerResponse.From, ct));
     }
 
     public static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> GetVolunteer(Guid id, VolunteerDbContext db, CancellationToken ct)

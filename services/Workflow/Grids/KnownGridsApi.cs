@@ -36,10 +36,7 @@ public static class KnownGridsApi
             query = query.Where(g => g.CommunityId == community);
         }
 
-        var (number, size) = paging.Value;
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(g => g.Code).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<KnownGridResponse>([.. items.Select(KnownGridResponse.From)], number, size, total));
+        return TypedResults.Ok(await query.OrderBy(g => g.Code).ToPageAsync(paging.Value, KnownGridResponse.From, ct));
     }
 
     public static async Task<Results<Ok<KnownGridResponse>, ProblemHttpResult>> GetKnownGrid(Guid id, WorkflowDbContext db, CancellationToken ct)

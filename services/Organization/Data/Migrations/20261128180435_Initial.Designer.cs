@@ -13,8 +13,8 @@ using Platform.Organization.Data;
 namespace Platform.Organization.Data.Migrations
 {
     [DbContext(typeof(OrganizationDbContext))]
-    [Migration("20261128173649_SubdistrictAndCommunityBodies")]
-    partial class SubdistrictAndCommunityBodies
+    [Migration("20261128180435_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -243,6 +243,68 @@ namespace Platform.Organization.Data.Migrations
                         .HasDatabaseName("ix_deliberations_community_id_held_at");
 
                     b.ToTable("deliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_count");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<string>("ProtectedCsv")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_csv");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_import_jobs_status_submitted_at");
+
+                    b.ToTable("import_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
@@ -872,6 +934,42 @@ namespace Platform.Organization.Data.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Resolutions");
+                });
+
+            modelBuilder.Entity("Platform.Organization.Import.ImportJob", b =>
+                {
+                    b.OwnsMany("Platform.Organization.Import.RowProblem", "Problems", b1 =>
+                        {
+                            b1.Property<Guid>("ImportJobId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Column");
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<int>("Row");
+
+                            b1.HasKey("ImportJobId", "__synthesizedOrdinal")
+                                .HasName("pk_import_jobs");
+
+                            b1.ToTable("import_jobs");
+
+                            b1
+                                .ToJson("problems")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportJobId")
+                                .HasConstraintName("fk_import_jobs_import_jobs_import_job_id");
+                        });
+
+                    b.Navigation("Problems");
                 });
 
             modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>

@@ -1,0 +1,488 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Platform.Organization.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "alliance_meetings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    held_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    attending_unit_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    tasks = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alliance_meetings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "area_assignments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    grid_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_area_assignments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "communities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    residents_committee = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    service_station = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_communities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deliberations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    held_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    record = table.Column<string>(type: "text", nullable: false),
+                    parties = table.Column<string>(type: "jsonb", nullable: true),
+                    resolutions = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliberations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_jobs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    protected_csv = table.Column<string>(type: "text", nullable: false),
+                    total_rows = table.Column<int>(type: "integer", nullable: false),
+                    processed_rows = table.Column<int>(type: "integer", nullable: false),
+                    created_count = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    problems = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "in_service_registrations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    placement_organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grid_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    pledges = table.Column<List<string>>(type: "text[]", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decision_note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_in_service_registrations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "member_units",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    party_organization_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    contact_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    service_fields = table.Column<List<string>>(type: "text[]", nullable: false),
+                    joined_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    contact_phone_protected = table.Column<string>(type: "text", nullable: true),
+                    contact_phone_masked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    shared_resources = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_member_units", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "party_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    held_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attendance = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_party_activities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "party_organizations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    mass_organization_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    parent_history = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_party_organizations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    id_card_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    member_organization_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    member_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    member_joined_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    is_cadre = table.Column<bool>(type: "boolean", nullable: false),
+                    staff_community_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    home_address_protected = table.Column<string>(type: "text", nullable: true),
+                    home_address_masked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    id_card_protected = table.Column<string>(type: "text", nullable: true),
+                    id_card_masked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    phone_protected = table.Column<string>(type: "text", nullable: true),
+                    phone_masked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "personal_data_reveals",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    revealed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    revealed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_personal_data_reveals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "posts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    business_line = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    party_building_duty = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_posts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_centre_checks",
+                columns: table => new
+                {
+                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    item = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    met = table.Column<bool>(type: "boolean", nullable: false),
+                    evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_service_centre_checks", x => new { x.community_id, x.item });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subdistrict",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    division_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subdistrict", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_area_assignments_community_id",
+                table: "area_assignments",
+                column: "community_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_area_assignments_person_id",
+                table: "area_assignments",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_communities_code",
+                table: "communities",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliberations_community_id_held_at",
+                table: "deliberations",
+                columns: new[] { "community_id", "held_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_jobs_status_submitted_at",
+                table: "import_jobs",
+                columns: new[] { "status", "submitted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_in_service_registrations_community_id",
+                table: "in_service_registrations",
+                column: "community_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_in_service_registrations_person_id",
+                table: "in_service_registrations",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_in_service_registrations_unit_organization_id",
+                table: "in_service_registrations",
+                column: "unit_organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_member_units_name",
+                table: "member_units",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                columns: new[] { "next_attempt_at", "occurred_at" },
+                filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_party_activities_held_at",
+                table: "party_activities",
+                column: "held_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_party_activities_organization_id_held_at",
+                table: "party_activities",
+                columns: new[] { "organization_id", "held_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_one_active_subdistrict_committee",
+                table: "party_organizations",
+                column: "kind",
+                unique: true,
+                filter: "kind = 'SubdistrictCommittee' AND status = 'Active'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_party_organizations_community_id",
+                table: "party_organizations",
+                column: "community_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_party_organizations_parent_id",
+                table: "party_organizations",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_id_card_hash",
+                table: "people",
+                column: "id_card_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_member_organization_id",
+                table: "people",
+                column: "member_organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_staff_community_id",
+                table: "people",
+                column: "staff_community_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_data_reveals_person_id_revealed_at",
+                table: "personal_data_reveals",
+                columns: new[] { "person_id", "revealed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_posts_organization_id_title",
+                table: "posts",
+                columns: new[] { "organization_id", "title" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_posts_person_id",
+                table: "posts",
+                column: "person_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "alliance_meetings");
+
+            migrationBuilder.DropTable(
+                name: "area_assignments");
+
+            migrationBuilder.DropTable(
+                name: "communities");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "deliberations");
+
+            migrationBuilder.DropTable(
+                name: "import_jobs");
+
+            migrationBuilder.DropTable(
+                name: "in_service_registrations");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "member_units");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "party_activities");
+
+            migrationBuilder.DropTable(
+                name: "party_organizations");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "personal_data_reveals");
+
+            migrationBuilder.DropTable(
+                name: "posts");
+
+            migrationBuilder.DropTable(
+                name: "service_centre_checks");
+
+            migrationBuilder.DropTable(
+                name: "subdistrict");
+        }
+    }
+}
