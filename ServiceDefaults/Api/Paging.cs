@@ -13,14 +13,17 @@ public static class Paging
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>Far beyond any real list; keeps (page - 1) * size inside an int.</summary>
+    public const int MaxPage = 1_000_000;
+
     /// <summary>Validates the query's page and size; defaults are page 1 of 20.</summary>
     public static Result<(int Page, int Size)> Validate(int? page, int? pageSize)
     {
         var p = page ?? 1;
         var s = pageSize ?? 20;
-        if (p < 1)
+        if (p is < 1 or > MaxPage)
         {
-            return DomainError.Invalid("page", "invalid-page", "page must be 1 or more.");
+            return DomainError.Invalid("page", "invalid-page", $"page must be between 1 and {MaxPage}.");
         }
 
         if (s is < 1 or > MaxPageSize)

@@ -114,6 +114,7 @@ public class GridsApiTests(GridServiceFactory service) : GridServiceTest(service
 
     [Theory]
     [InlineData("page=0")]
+    [InlineData("page=2147483647")]
     [InlineData("pageSize=500")]
     [InlineData("type=Downtown")]
     public async Task Bad_list_parameters_are_400s(string query)

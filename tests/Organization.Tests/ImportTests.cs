@@ -134,6 +134,27 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
     }
 
     [Fact]
+    public async Task Staff_and_unit_rosters_are_checked_against_communities_and_the_alliance()
+    {
+        await SetUpTreeAsync();
+
+        var staff = await (await PostCsvAsync("staff", $"name,phone,idCardNumber,community,isCadre\n王丽,13812340001,{IdCard(3)},001,否\n李文华,,,001,是\n孙强,,,009,maybe\n", dryRun: true))
+            .Content.ReadFromJsonAsync<ImportCheckResponse>();
+        Assert.Equal([(4, "unknown-community"), (4, "invalid-flag")], staff!.Problems.Select(p => (p.Row, p.Code)));
+
+        var units = "name,kind,contactName,contactPhone,serviceFields,partyOrganization,joinedOn\n"
+            + "市供电公司,StateEnterprise,孙主任,13912345678,便民服务;安全用电,,2024-03-01\n"
+            + "市供电公司,StateEnterprise,孙主任,,便民服务,,\n";
+        var check = await (await PostCsvAsync("units", units, dryRun: true)).Content.ReadFromJsonAsync<ImportCheckResponse>();
+        Assert.Equal([(3, "duplicate-unit")], check!.Problems.Select(p => (p.Row, p.Code)));
+
+        var response = await PostCsvAsync("units", units.Split('\n')[0] + "\n" + units.Split('\n')[1] + "\n", dryRun: false);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM member_units") == 1, "the unit imported");
+        Assert.Equal("139****5678", await Service.ScalarAsync<string>("SELECT contact_phone_masked FROM member_units"));
+    }
+
+    [Fact]
     public void Csv_handles_quotes_commas_and_line_breaks_in_fields()
     {
         var rows = Csv.Parse("\uFEFFa,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\n1,2");

@@ -156,6 +156,22 @@ public class OrganizationWorkTests(OrganizationServiceFactory service) : Organiz
     }
 
     [Fact]
+    public async Task Attendance_names_only_known_people_and_an_activity_needs_its_time()
+    {
+        var tree = await TreeAsync();
+        await (await Client.PostAsJsonAsync("/api/organization/activities", new HoldActivityRequest(tree.Compound, "Meeting", "支部委员会", default, null)))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "held-at-required");
+        var activity = await CreatedAsync<ActivityResponse>("/api/organization/activities",
+            new HoldActivityRequest(tree.Compound, "Meeting", "支部委员会", DateTimeOffset.UtcNow.AddHours(-2), null));
+
+        foreach (var stranger in new[] { Guid.NewGuid(), Guid.Empty })
+        {
+            await (await Client.PutAsJsonAsync($"/api/organization/activities/{activity.Id}/attendance", new RecordAttendanceRequest([new AttendanceEntry(stranger, true, null)])))
+                .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-person");
+        }
+    }
+
+    [Fact]
     public async Task The_four_haves_checklist_needs_evidence_for_what_is_met()
     {
         var tree = await TreeAsync();

@@ -107,7 +107,7 @@ public static class ActivitiesApi
         var entries = request.Attendance ?? [];
         var ids = entries.Select(e => e.PersonId).Distinct().ToList();
         var known = await db.People.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        if (ids.Except(known).FirstOrDefault() is var unknown && unknown != Guid.Empty)
+        if (ids.Except(known).ToList() is [var unknown, ..])
         {
             return Problems.From(DomainError.Invalid("attendance", "unknown-person", $"No person with id {unknown}."));
         }

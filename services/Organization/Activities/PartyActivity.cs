@@ -49,6 +49,11 @@ public sealed class PartyActivity
             return DomainError.Invalid("title", "invalid-title", $"title is required and at most {MaxTitleLength} characters.");
         }
 
+        if (heldAt == default)
+        {
+            return DomainError.Invalid("heldAt", "held-at-required", "heldAt is required: when the activity takes place.");
+        }
+
         return new PartyActivity
         {
             Id = Guid.CreateVersion7(),

@@ -56,6 +56,11 @@ public sealed class Deliberation
             return DomainError.Invalid("topic", "invalid-topic", "topic is required and at most 200 characters.");
         }
 
+        if (heldAt == default)
+        {
+            return DomainError.Invalid("heldAt", "held-at-required", "heldAt is required: when the meeting took place.");
+        }
+
         if (parties is null || parties.Count < 2 || parties.Any(p => string.IsNullOrWhiteSpace(p.Name)))
         {
             return DomainError.Invalid("parties", "parties-required", "A deliberation has at least two named parties.");

@@ -139,7 +139,7 @@ public static class MemberUnitsApi
         var tasks = request.Tasks ?? [];
         var named = attending.Concat(tasks.Select(t => t.ResponsibleUnitId)).Distinct().ToList();
         var known = await db.MemberUnits.Where(u => named.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
-        if (named.Except(known).FirstOrDefault() is var unknown && unknown != Guid.Empty)
+        if (named.Except(known).ToList() is [var unknown, ..])
         {
             return Problems.From(DomainError.Invalid("attendingUnitIds", "unknown-unit", $"No member unit with id {unknown}."));
         }
