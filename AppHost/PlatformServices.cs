@@ -48,5 +48,11 @@ public static class PlatformServices
         {
             gateway.WithReference(service).WaitFor(service);
         }
+
+        // Sign-in lives in the Organization service; clients reach it through the gateway, which is the tokens' issuer.
+        services[0]
+            .WithEnvironment("Platform__Auth__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
+            .WithEnvironment("Platform__Auth__SigningKey", builder.AddParameter("token-signing-key", PlatformSecrets.GetOrCreateRsaKey(builder, "token-signing-key.pem"), secret: true))
+            .WithEnvironment("Platform__Auth__EncryptionKey", builder.AddParameter("token-encryption-key", PlatformSecrets.GetOrCreate(builder, "token-encryption-key"), secret: true));
     }
 }

@@ -18,10 +18,11 @@ public static class ServiceInfrastructure
         string serviceName,
         string databaseName,
         Action<IBusRegistrationConfigurator>? consumers = null,
-        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null)
+        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
+        Action<DbContextOptionsBuilder>? database = null)
         where TDbContext : DbContext
     {
-        builder.AddServiceDatabase<TDbContext>(databaseName, npgsql);
+        builder.AddServiceDatabase<TDbContext>(databaseName, npgsql, database);
         builder.AddServiceMessaging(serviceName, consumers);
         builder.AddRedisClient(ResourceNames.Redis);
         return builder;

@@ -12,7 +12,18 @@ public static class PlatformSecrets
     public static string DataDir(IDistributedApplicationBuilder builder) =>
         Path.GetFullPath(builder.Configuration["Platform:DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
 
-    public static string GetOrCreate(IDistributedApplicationBuilder builder, string name, int bytes = 32)
+    public static string GetOrCreate(IDistributedApplicationBuilder builder, string name, int bytes = 32) =>
+        GetOrCreate(builder, name, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)));
+
+    /// <summary>An RSA private key (PEM) for signing tokens.</summary>
+    public static string GetOrCreateRsaKey(IDistributedApplicationBuilder builder, string name) =>
+        GetOrCreate(builder, name, () =>
+        {
+            using var rsa = RSA.Create(2048);
+            return rsa.ExportPkcs8PrivateKeyPem();
+        });
+
+    private static string GetOrCreate(IDistributedApplicationBuilder builder, string name, Func<string> generate)
     {
         if (builder.Configuration[$"Platform:Secrets:{name}"] is { Length: > 0 } configured)
         {
@@ -32,7 +43,7 @@ public static class PlatformSecrets
             return File.ReadAllText(file).Trim();
         }
 
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
+        var secret = generate();
         File.WriteAllText(file, secret);
         if (!OperatingSystem.IsWindows())
         {

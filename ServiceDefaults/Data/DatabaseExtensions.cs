@@ -18,21 +18,30 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(
         this IHostApplicationBuilder builder,
         string connectionName,
-        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null)
+        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
+        Action<DbContextOptionsBuilder>? configure = null)
         where TDbContext : DbContext
     {
         builder.AddNpgsqlDbContext<TDbContext>(
             connectionName,
             // Our own transactions (outbox relay, inbox) need a plain connection; MassTransit and the relay retry instead.
             settings => settings.DisableRetry = true,
-            options => options.UseNpgsql(o => npgsql?.Invoke(o)).UseSnakeCaseNamingConvention());
+            options =>
+            {
+                options.UseNpgsql(o => npgsql?.Invoke(o)).UseSnakeCaseNamingConvention();
+                configure?.Invoke(options);
+            });
         builder.Services.AddOutboxRelay<TDbContext>();
         return builder;
     }
 
     /// <summary>Options for design-time tools (<c>dotnet ef</c>): the same conventions, no server needed.</summary>
-    public static DbContextOptions<TDbContext> DesignTimeOptions<TDbContext>() where TDbContext : DbContext =>
-        new DbContextOptionsBuilder<TDbContext>().UseNpgsql("Host=design-time").UseSnakeCaseNamingConvention().Options;
+    public static DbContextOptions<TDbContext> DesignTimeOptions<TDbContext>(Action<DbContextOptionsBuilder>? configure = null) where TDbContext : DbContext
+    {
+        var options = new DbContextOptionsBuilder<TDbContext>().UseNpgsql("Host=design-time").UseSnakeCaseNamingConvention();
+        configure?.Invoke(options);
+        return options.Options;
+    }
 
     /// <summary>
     /// Applies pending migrations (creating the database if needed) before the service takes traffic, then runs

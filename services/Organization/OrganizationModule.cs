@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Accounts;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
@@ -17,7 +19,9 @@ public static class OrganizationModule
 {
     public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb);
+        builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb,
+            database: options => options.UseOpenIddict());
+        builder.AddSignIn();
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
         builder.Services.AddScoped<RosterImporter>();
         builder.Services.AddHostedService<ImportWorker>();
@@ -26,6 +30,7 @@ public static class OrganizationModule
 
     public static WebApplication MapOrganizationApi(this WebApplication app)
     {
+        app.MapTokenEndpoint();
         var api = app.MapGroup("/api/organization");
         api.MapCommunitiesApi();
         api.MapPartyOrganizationsApi();

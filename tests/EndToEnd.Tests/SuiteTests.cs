@@ -72,6 +72,25 @@ public class SuiteTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_demo_user_signs_in_through_the_gateway_which_is_the_tokens_issuer()
+    {
+        var discovery = await gateway.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        Assert.Equal(new Uri(gateway.BaseAddress!, "/").ToString(), discovery.GetProperty("issuer").GetString());
+
+        var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "platform-app",
+            ["username"] = "staff.wang",
+            ["password"] = "Demo-Platform-2026",
+            ["scope"] = "platform-api offline_access roles",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()));
+    }
+
+    [Fact]
     public async Task When_a_service_is_down_its_routes_get_503_problems_and_the_others_keep_working()
     {
         await suite.StopAsync(ResourceNames.Volunteer);

@@ -13,6 +13,8 @@ public class GatewayTests(GatewayFixture gateway) : IClassFixture<GatewayFixture
     [InlineData("/api/grid/grids/abc", "/api/grid/grids/abc", "")]
     [InlineData("/api/workflow/grids", "/api/workflow/grids", "")]
     [InlineData("/open311/v2/services.json?jurisdiction_id=x", "/open311/v2/services.json", "?jurisdiction_id=x")]
+    [InlineData("/.well-known/openid-configuration", "/.well-known/openid-configuration", "")]
+    [InlineData("/connect/token", "/connect/token", "")]
     public async Task Routes_reach_their_service_with_path_and_query_unchanged(string url, string path, string query)
     {
         var echo = await client.GetFromJsonAsync<Echo>(url);

@@ -27,7 +27,10 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         _ = Server;
     }
 
-    /// <summary>Empties every table of the service (not its migration history), so no test sees another's data.</summary>
+    /// <summary>
+    /// Empties every table of the service, so no test sees another's data; kept are the migration history and
+    /// what the running service holds in memory as configuration (its key ring, its registered clients).
+    /// </summary>
     public async Task ResetDatabaseAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -38,7 +41,8 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
             BEGIN
               SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
               FROM pg_tables
-              WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'spatial_ref_sys');
+              WHERE schemaname = 'public'
+                AND tablename NOT IN ('__EFMigrationsHistory', 'spatial_ref_sys', 'data_protection_keys', 'openiddict_applications');
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' CASCADE'; END IF;
             END $$;
             """, connection);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Accounts;
 using Platform.Organization.Communities;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.PartyOrganizations;
@@ -35,6 +37,9 @@ public static class DemoData
     ];
 
     public static readonly Guid Committee = Id("org:河西街道工委");
+
+    /// <summary>The password of every demo account (README, "Signing in"). Demo data only.</summary>
+    public const string DemoPassword = "Demo-Platform-2026";
 
     /// <summary>A stable id from a name, so reseeding finds what it made before.</summary>
     public static Guid Id(string key)
@@ -161,6 +166,24 @@ public static class DemoData
             db.MemberUnits.Add(unit);
             db.AddEvent(unit.ToEvent());
         }
+
+        var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
+        void Account(string userName, Person? person, params string[] roles)
+        {
+            var account = UserAccount.Create(userName, "", roles, person?.Id);
+            account.Rehash(hasher.HashPassword(account, DemoPassword));
+            db.UserAccounts.Add(account);
+        }
+
+        var people = db.People.Local;
+        Account("admin", secretary, Roles.SubdistrictAdmin, Roles.PartyMember);
+        Account("cadre.li", people.First(p => p.Name == "李文华"), Roles.SubdistrictCadre, Roles.PartyMember);
+        Account("handler.urban", null, Roles.DepartmentHandler);
+        Account("staff.wang", people.First(p => p.Name == "王丽"), Roles.CommunityStaff, Roles.GridStaff, Roles.PartyMember);
+        Account("grid.sun", people.First(p => p.Name == "孙强"), Roles.GridStaff);
+        Account("member.xie", engineer, Roles.PartyMember);
+        Account("unit.lin", teacher, Roles.UnitLiaison, Roles.PartyMember);
+        Account("resident.zhou", null, Roles.Resident);
 
         var registration = InServiceRegistration.Submit(engineer, organizations["德令哈供电公司党委"], organizations["长江路社区阳光小区党支部"],
             Communities[0].Id, DemoGrids[0], ["每月参加一次志愿服务", "义务检修楼道线路"], false, now).Value!;

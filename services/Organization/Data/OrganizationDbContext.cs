@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenIddict.EntityFrameworkCore.Models;
+using Platform.Organization.Accounts;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
@@ -44,6 +46,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     public DbSet<Deliberation> Deliberations => Set<Deliberation>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -206,6 +210,21 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.OwnsMany(d => d.Parties, b => b.ToJson("parties"));
             e.OwnsMany(d => d.Resolutions, b => b.ToJson("resolutions"));
             e.HasIndex(d => new { d.CommunityId, d.HeldAt });
+        });
+
+        // OpenIddict names its tables itself; keep the schema's one naming style.
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
+
+        modelBuilder.Entity<UserAccount>(e =>
+        {
+            e.ToTable("user_accounts");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.UserName).HasMaxLength(100);
+            e.HasIndex(a => a.UserName).IsUnique();
+            e.HasIndex(a => a.PersonId);
         });
 
         modelBuilder.Entity<ImportJob>(e =>

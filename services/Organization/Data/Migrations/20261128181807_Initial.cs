@@ -172,6 +172,51 @@ namespace Platform.Organization.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "openiddict_applications",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    application_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    client_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    client_secret = table.Column<string>(type: "text", nullable: true),
+                    client_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    consent_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    display_name = table.Column<string>(type: "text", nullable: true),
+                    display_names = table.Column<string>(type: "text", nullable: true),
+                    json_web_key_set = table.Column<string>(type: "text", nullable: true),
+                    permissions = table.Column<string>(type: "text", nullable: true),
+                    post_logout_redirect_uris = table.Column<string>(type: "text", nullable: true),
+                    properties = table.Column<string>(type: "text", nullable: true),
+                    redirect_uris = table.Column<string>(type: "text", nullable: true),
+                    requirements = table.Column<string>(type: "text", nullable: true),
+                    settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_openiddict_applications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "openiddict_scopes",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    descriptions = table.Column<string>(type: "text", nullable: true),
+                    display_name = table.Column<string>(type: "text", nullable: true),
+                    display_names = table.Column<string>(type: "text", nullable: true),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    properties = table.Column<string>(type: "text", nullable: true),
+                    resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_openiddict_scopes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -318,6 +363,81 @@ namespace Platform.Organization.Data.Migrations
                     table.PrimaryKey("pk_subdistrict", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "user_accounts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    disabled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_accounts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "openiddict_authorizations",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    application_id = table.Column<string>(type: "text", nullable: true),
+                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    creation_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    properties = table.Column<string>(type: "text", nullable: true),
+                    scopes = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_openiddict_authorizations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_openiddict_authorizations_openiddict_applications_applicati",
+                        column: x => x.application_id,
+                        principalTable: "openiddict_applications",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "openiddict_tokens",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    application_id = table.Column<string>(type: "text", nullable: true),
+                    authorization_id = table.Column<string>(type: "text", nullable: true),
+                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    creation_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    expiration_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    payload = table.Column<string>(type: "text", nullable: true),
+                    properties = table.Column<string>(type: "text", nullable: true),
+                    redemption_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    reference_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_openiddict_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_openiddict_tokens_openiddict_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "openiddict_applications",
+                        principalColumn: "id");
+                    table.ForeignKey(
+                        name: "fk_openiddict_tokens_openiddict_authorizations_authorization_id",
+                        column: x => x.authorization_id,
+                        principalTable: "openiddict_authorizations",
+                        principalColumn: "id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_area_assignments_community_id",
                 table: "area_assignments",
@@ -363,6 +483,39 @@ namespace Platform.Organization.Data.Migrations
                 name: "ix_member_units_name",
                 table: "member_units",
                 column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_openiddict_applications_client_id",
+                table: "openiddict_applications",
+                column: "client_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_openiddict_authorizations_application_id_status_subject_type",
+                table: "openiddict_authorizations",
+                columns: new[] { "application_id", "status", "subject", "type" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_openiddict_scopes_name",
+                table: "openiddict_scopes",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_openiddict_tokens_application_id_status_subject_type",
+                table: "openiddict_tokens",
+                columns: new[] { "application_id", "status", "subject", "type" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_openiddict_tokens_authorization_id",
+                table: "openiddict_tokens",
+                column: "authorization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_openiddict_tokens_reference_id",
+                table: "openiddict_tokens",
+                column: "reference_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -428,6 +581,17 @@ namespace Platform.Organization.Data.Migrations
                 name: "ix_posts_person_id",
                 table: "posts",
                 column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_accounts_person_id",
+                table: "user_accounts",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_accounts_user_name",
+                table: "user_accounts",
+                column: "user_name",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -461,6 +625,12 @@ namespace Platform.Organization.Data.Migrations
                 name: "member_units");
 
             migrationBuilder.DropTable(
+                name: "openiddict_scopes");
+
+            migrationBuilder.DropTable(
+                name: "openiddict_tokens");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
@@ -483,6 +653,15 @@ namespace Platform.Organization.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "subdistrict");
+
+            migrationBuilder.DropTable(
+                name: "user_accounts");
+
+            migrationBuilder.DropTable(
+                name: "openiddict_authorizations");
+
+            migrationBuilder.DropTable(
+                name: "openiddict_applications");
         }
     }
 }

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using Platform.Organization.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Platform.Organization.Accounts;
+
+/// <summary>
+/// Sign-in for the whole suite: an OpenIddict server in the Organization service (it knows people and
+/// posts). Signing and encryption keys come from configuration (<c>Platform:Auth:SigningKey</c>, a PEM RSA
+/// key; <c>Platform:Auth:EncryptionKey</c>, base64); Development and tests fall back to ephemeral keys.
+/// Access tokens are signed JWTs, not encrypted, so the gateway and services validate them with the
+/// published keys.
+/// </summary>
+public static class AuthModule
+{
+    public const string ApiScope = "platform-api";
+
+    /// <summary>The public client the web and mobile apps sign in with.</summary>
+    public const string AppClientId = "platform-app";
+
+    public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<OrganizationDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
+                    .SetRevocationEndpointUris("connect/revoke");
+                server.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                server.DisableAccessTokenEncryption();
+                if (configuration["Platform:Auth:Issuer"] is { Length: > 0 } issuer)
+                {
+                    // Clients reach the server through the gateway: tokens name the gateway as their issuer.
+                    server.SetIssuer(new Uri(issuer));
+                }
+
+                if (configuration["Platform:Auth:SigningKey"] is { Length: > 0 } signingPem)
+                {
+                    var rsa = RSA.Create();
+                    rsa.ImportFromPem(signingPem);
+                    server.AddSigningKey(new RsaSecurityKey(rsa) { KeyId = KeyId(rsa) });
+                }
+                else if (development)
+                {
+                    server.AddEphemeralSigningKey();
+                }
+                else
+                {
+                    throw new InvalidOperationException("Platform:Auth:SigningKey (a PEM RSA private key) must be configured outside Development.");
+                }
+
+                if (configuration["Platform:Auth:EncryptionKey"] is { Length: > 0 } encryptionKey)
+                {
+                    server.AddEncryptionKey(new SymmetricSecurityKey(Convert.FromBase64String(encryptionKey)));
+                }
+                else if (development)
+                {
+                    server.AddEphemeralEncryptionKey();
+                }
+                else
+                {
+                    throw new InvalidOperationException("Platform:Auth:EncryptionKey (base64, 32 bytes) must be configured outside Development.");
+                }
+
+                // TLS ends before the gateway; the services are reached only on the internal network.
+                server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+            });
+        builder.Services.AddHostedService<ClientRegistration>();
+        return builder;
+    }
+
+    private static string KeyId(RSA rsa) => Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16];
+}
+
+/// <summary>Registers the platform's own public client at start (idempotent).</summary>
+public sealed class ClientRegistration(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await EnsureAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var manager = services.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await manager.FindByClientIdAsync(AuthModule.AppClientId, ct) is not null)
+        {
+            return;
+        }
+
+        await manager.CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = AuthModule.AppClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "Platform web and mobile apps",
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.Password,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.Prefixes.Scope + AuthModule.ApiScope,
+                Permissions.Scopes.Roles,
+                Permissions.Scopes.Profile,
+            },
+        }, ct);
+    }
+}
