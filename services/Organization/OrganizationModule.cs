@@ -41,6 +41,7 @@ public static class OrganizationModule
         api.MapActivitiesApi();
         api.MapDeliberationsApi();
         api.MapImportsApi();
+        api.MapSecurityEventsApi();
         return app;
     }
 }

@@ -143,3 +143,43 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
         Assert.Equal(["client_credentials", "password", "refresh_token"], discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Order());
     }
 }
+
+public class SecurityAuditTests(OrganizationServiceFactory service) : OrganizationServiceTest(service)
+{
+    [Fact]
+    public async Task Sign_ins_failures_lockouts_and_reveals_are_in_the_security_log()
+    {
+        await using (var scope = Service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>();
+            var account = UserAccount.Create("audit.me", "", [Roles.Resident], null);
+            account.Rehash(hasher.HashPassword(account, "Right-Password-1"));
+            db.UserAccounts.Add(account);
+            await db.SaveChangesAsync();
+        }
+
+        Task<HttpResponseMessage> SignIn(string password) => Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = AuthModule.AppClientId, ["username"] = "audit.me", ["password"] = password,
+        }));
+        await SignIn("Right-Password-1");
+        for (var i = 0; i < UserAccount.MaxFailures; i++)
+        {
+            await SignIn("wrong");
+        }
+
+        var person = await (await Client.PostAsJsonAsync("/api/organization/people", new Platform.Organization.People.RegisterPersonRequest("周", "13812345678", null, null, null, false, null)))
+            .Content.ReadFromJsonAsync<Platform.Organization.People.PersonResponse>();
+        await Client.PostAsJsonAsync($"/api/organization/people/{person!.Id}/personal-data/reveal", new Platform.Organization.People.RevealRequest("核实"));
+
+        var log = await Client.GetFromJsonAsync<JsonElement>("/api/organization/security-events?pageSize=50");
+        var kinds = log.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(1, kinds.Count(k => k == "SignInSucceeded"));
+        Assert.Equal(UserAccount.MaxFailures, kinds.Count(k => k == "SignInFailed"));
+        Assert.Equal(1, kinds.Count(k => k == "AccountLocked"));
+        Assert.Equal(1, kinds.Count(k => k == "PersonalDataRevealed"));
+        var failures = await Client.GetFromJsonAsync<JsonElement>("/api/organization/security-events?kind=SignInFailed&subject=audit.me");
+        Assert.Equal(UserAccount.MaxFailures, failures.GetProperty("totalCount").GetInt32());
+    }
+}

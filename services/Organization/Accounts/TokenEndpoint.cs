@@ -69,11 +69,13 @@ public static class TokenEndpoint
         const string wrong = "The user name or password is wrong.";
         if (account is null)
         {
+            await AuditAsync(db, SecurityEventKind.SignInFailed, userName, "unknown user", now, ct);
             return Refuse(Errors.InvalidGrant, wrong);
         }
 
         if (!account.CanSignIn(now))
         {
+            await AuditAsync(db, SecurityEventKind.SignInRefusedWhileLocked, userName, account.Disabled ? "disabled" : $"locked until {account.LockedUntil:O}", now, ct);
             return Refuse(Errors.InvalidGrant, account.Disabled ? "The account is disabled." : "The account is locked after repeated failures; try again later.");
         }
 
@@ -81,6 +83,12 @@ public static class TokenEndpoint
         if (verdict == PasswordVerificationResult.Failed)
         {
             var locked = account.RecordFailure(now);
+            db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInFailed, userName, userName, "wrong password", now));
+            if (locked)
+            {
+                db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.AccountLocked, userName, userName, $"{UserAccount.MaxFailures} failures in a row", now));
+            }
+
             await db.SaveChangesAsync(ct);
             return Refuse(Errors.InvalidGrant, locked ? "The account is locked after repeated failures; try again later." : wrong);
         }
@@ -91,8 +99,15 @@ public static class TokenEndpoint
         }
 
         account.RecordSuccess();
+        db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInSucceeded, userName, userName, "password", now));
         await db.SaveChangesAsync(ct);
         return SignIn(account, request.GetScopes());
+    }
+
+    private static async Task AuditAsync(OrganizationDbContext db, SecurityEventKind kind, string userName, string detail, DateTimeOffset now, CancellationToken ct)
+    {
+        db.SecurityEvents.Add(SecurityEvent.Record(kind, userName, userName, detail, now));
+        await db.SaveChangesAsync(ct);
     }
 
     private static IResult SignIn(UserAccount account, IEnumerable<string> scopes)

@@ -49,6 +49,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
 
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -225,6 +227,18 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(a => a.UserName).HasMaxLength(100);
             e.HasIndex(a => a.UserName).IsUnique();
             e.HasIndex(a => a.PersonId);
+        });
+
+        modelBuilder.Entity<SecurityEvent>(e =>
+        {
+            e.ToTable("security_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.Property(x => x.Detail).HasMaxLength(SecurityEvent.MaxDetailLength);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.Subject, x.At });
         });
 
         modelBuilder.Entity<ImportJob>(e =>

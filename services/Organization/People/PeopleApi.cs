@@ -165,6 +165,7 @@ public static class PeopleApi
 
         var record = PersonalDataReveal.Record(person.Id, http.User.Identity?.Name ?? "anonymous", request.Reason.Trim(), clock.GetUtcNow());
         db.PersonalDataReveals.Add(record);
+        db.SecurityEvents.Add(Accounts.SecurityEvent.Record(Accounts.SecurityEventKind.PersonalDataRevealed, record.RevealedBy, person.Id.ToString(), record.Reason, record.RevealedAt));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new RevealedPersonalData(
             person.Id,

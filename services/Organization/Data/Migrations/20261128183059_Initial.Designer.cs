@@ -13,7 +13,7 @@ using Platform.Organization.Data;
 namespace Platform.Organization.Data.Migrations
 {
     [DbContext(typeof(OrganizationDbContext))]
-    [Migration("20261128181807_Initial")]
+    [Migration("20261128183059_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -312,6 +312,52 @@ namespace Platform.Organization.Data.Migrations
                         .HasDatabaseName("ix_openiddict_tokens_application_id_status_subject_type");
 
                     b.ToTable("openiddict_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Accounts.SecurityEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_security_events");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_security_events_at");
+
+                    b.HasIndex("Subject", "At")
+                        .HasDatabaseName("ix_security_events_subject_at");
+
+                    b.ToTable("security_events", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Organization.Accounts.UserAccount", b =>

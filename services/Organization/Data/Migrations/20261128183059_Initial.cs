@@ -334,6 +334,22 @@ namespace Platform.Organization.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "security_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_security_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "service_centre_checks",
                 columns: table => new
                 {
@@ -583,6 +599,16 @@ namespace Platform.Organization.Data.Migrations
                 column: "person_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_security_events_at",
+                table: "security_events",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_security_events_subject_at",
+                table: "security_events",
+                columns: new[] { "subject", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_user_accounts_person_id",
                 table: "user_accounts",
                 column: "person_id");
@@ -647,6 +673,9 @@ namespace Platform.Organization.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "posts");
+
+            migrationBuilder.DropTable(
+                name: "security_events");
 
             migrationBuilder.DropTable(
                 name: "service_centre_checks");
