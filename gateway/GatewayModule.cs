@@ -1,6 +1,7 @@
 using Platform.Gateway.Correlation;
 using Platform.Gateway.Docs;
 using Platform.Gateway.Proxy;
+using Platform.Gateway.RateLimiting;
 
 namespace Platform.Gateway;
 
@@ -8,6 +9,8 @@ public static class GatewayModule
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimits"));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
@@ -17,6 +20,7 @@ public static class GatewayModule
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 
@@ -11,14 +12,20 @@ namespace Platform.Gateway.Tests;
 /// The real gateway in-process, in front of a small HTTP service on Kestrel that reports what reached it.
 /// The volunteer route points at a port nothing listens on: a service that is down.
 /// </summary>
-public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private WebApplication? downstream;
 
     public string DownstreamAddress { get; private set; } = "";
 
+    public TestServers Servers { get; private set; } = null!;
+
+    /// <summary>Rate-limit counters of this fixture's gateway: fixtures sharing a prefix count together.</summary>
+    public virtual string RateLimitPrefix { get; } = $"test:{Guid.NewGuid():N}";
+
     public async Task InitializeAsync()
     {
+        Servers = await TestServers.GetAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         downstream = builder.Build();
@@ -33,12 +40,19 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifet
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
+        builder.UseSetting("Platform:RateLimits:KeyPrefix", RateLimitPrefix);
+        ConfigureLimits(builder);
         foreach (var service in new[] { ResourceNames.Organization, ResourceNames.Grid, ResourceNames.Workflow })
         {
             builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:{service}:Address", DownstreamAddress);
         }
 
         builder.UseSetting($"ReverseProxy:Clusters:{ResourceNames.Volunteer}:Destinations:{ResourceNames.Volunteer}:Address", $"http://127.0.0.1:{ClosedPort()}");
+    }
+
+    protected virtual void ConfigureLimits(IWebHostBuilder builder)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -55,6 +69,20 @@ public sealed class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifet
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A gateway with small limits, so a test can reach them.</summary>
+public class LimitedGatewayFixture : GatewayFixture
+{
+    public const int SignIns = 3;
+    public const int Requests = 8;
+
+    protected override void ConfigureLimits(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Platform:RateLimits:SignInRequests", SignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:RateLimits:Requests", Requests.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:RateLimits:Window", "00:10:00");
     }
 }
 

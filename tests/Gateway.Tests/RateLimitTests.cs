@@ -1,0 +1,59 @@
+using System.Net;
+using Platform.Testing;
+
+namespace Platform.Gateway.Tests;
+
+public class SignInRateLimitTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
+{
+    [Fact]
+    public async Task Sign_in_attempts_over_the_limit_get_429_with_retry_after_and_other_routes_still_work()
+    {
+        var client = gateway.CreateClient();
+        for (var i = 0; i < LimitedGatewayFixture.SignIns; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/connect/token", null)).StatusCode);
+        }
+
+        var refused = await client.PostAsync("/connect/token", null);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Contains("sign-in", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 600);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/grid/grids")).StatusCode);
+    }
+}
+
+public class SharedCounterTests(LimitedGatewayFixture first) : IClassFixture<LimitedGatewayFixture>
+{
+    /// <summary>A second gateway instance with the same counters.</summary>
+    private sealed class Twin(string prefix) : LimitedGatewayFixture
+    {
+        public override string RateLimitPrefix => prefix;
+    }
+
+    [Fact]
+    public async Task Two_gateway_instances_count_one_callers_requests_together_and_health_is_never_limited()
+    {
+        var twin = new Twin(first.RateLimitPrefix);
+        await ((IAsyncLifetime)twin).InitializeAsync();
+        try
+        {
+            var a = first.CreateClient();
+            var b = twin.CreateClient();
+            for (var i = 0; i < LimitedGatewayFixture.Requests; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await (i % 2 == 0 ? a : b).GetAsync("/api/grid/grids")).StatusCode);
+            }
+
+            await (await b.GetAsync("/api/grid/grids")).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+            await (await a.GetAsync("/api/grid/grids")).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+            Assert.Equal(HttpStatusCode.OK, (await a.GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)twin).DisposeAsync();
+        }
+    }
+}
