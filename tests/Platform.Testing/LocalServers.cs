@@ -183,11 +183,7 @@ internal static partial class LocalServers
                 _ = Kill(pid, SigKill);
             }
 
-            var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (pids.Any(IsAlive) && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
+            SpinWait.SpinUntil(() => !pids.Any(IsAlive), TimeSpan.FromSeconds(5));
 
             TestFolders.Delete(dir);
         }
