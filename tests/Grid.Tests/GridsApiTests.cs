@@ -45,6 +45,7 @@ public class GridsApiTests(GridServiceFactory service) : GridServiceTest(service
     [Theory]
     [InlineData("632802001001001", "", "Urban", "invalid-grid-name")]
     [InlineData("632802001001001", "name", "Downtown", "invalid-grid-type")]
+    [InlineData("632802001001001", "name", "1", "invalid-grid-type")]
     public async Task Invalid_fields_are_400s_naming_the_field(string code, string name, string type, string problemCode)
     {
         var response = await Client.PostAsJsonAsync("/api/grid/grids", new CreateGridRequest(code, name, type, Community));

@@ -1,4 +1,5 @@
 using Platform.Contracts.Grid;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Grid.Grids;
@@ -51,9 +52,10 @@ public sealed class Grid
             return DomainError.Invalid("name", "invalid-grid-name", $"name is required and at most {MaxNameLength} characters.");
         }
 
-        if (!Enum.TryParse<GridType>(type, ignoreCase: true, out var gridType) || !Enum.IsDefined(gridType))
+        var gridType = ParseType(type);
+        if (gridType.Error is { } typeError)
         {
-            return DomainError.Invalid("type", "invalid-grid-type", $"type must be one of {string.Join(", ", Enum.GetNames<GridType>())}.");
+            return typeError;
         }
 
         if (communityId == Guid.Empty)
@@ -66,12 +68,21 @@ public sealed class Grid
             Id = id,
             Code = parsedCode.Value!,
             Name = name.Trim(),
-            Type = gridType,
+            Type = gridType.Value,
             CommunityId = communityId,
             Version = 1,
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    /// <summary>Reads a grid type by name (not number), naming the allowed types when it fails.</summary>
+    public static Result<GridType> ParseType(string? type)
+    {
+        var parsed = EnumInput.Parse<GridType>(type, "type");
+        return parsed.Error is not null
+            ? DomainError.Invalid("type", "invalid-grid-type", $"type must be one of {string.Join(", ", Enum.GetNames<GridType>())}.")
+            : parsed.Value;
     }
 
     public GridChanged ToEvent() => new()

@@ -63,12 +63,14 @@ public static class GridsApi
 
         if (type is not null)
         {
-            if (!Enum.TryParse<GridType>(type, ignoreCase: true, out var gridType) || !Enum.IsDefined(gridType))
+            var gridType = Grid.ParseType(type);
+            if (gridType.Error is { } typeError)
             {
-                return Problems.From(DomainError.Invalid("type", "invalid-grid-type", $"type must be one of {string.Join(", ", Enum.GetNames<GridType>())}."));
+                return Problems.From(typeError);
             }
 
-            query = query.Where(g => g.Type == gridType);
+            var wanted = gridType.Value;
+            query = query.Where(g => g.Type == wanted);
         }
 
         return TypedResults.Ok(await query.OrderBy(g => g.Code).ToPageAsync(paging.Value, GridResponse.From, ct));

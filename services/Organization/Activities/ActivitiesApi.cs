@@ -128,13 +128,18 @@ public static class ActivitiesApi
             return Problems.NotFound("community", communityId);
         }
 
+        return TypedResults.Ok(await ReadServiceCentreAsync(communityId, db, ct));
+    }
+
+    private static async Task<ServiceCentreResponse> ReadServiceCentreAsync(Guid communityId, OrganizationDbContext db, CancellationToken ct)
+    {
         var checks = await db.ServiceCentreChecks.AsNoTracking().Where(c => c.CommunityId == communityId).ToListAsync(ct);
         var items = Enum.GetValues<ServiceCentreItem>()
             .Select(item => checks.FirstOrDefault(c => c.Item == item) is { } c
                 ? new ServiceCentreItemResponse(item.ToString(), c.Met, c.Evidence, c.UpdatedAt)
                 : new ServiceCentreItemResponse(item.ToString(), false, null, null))
             .ToList();
-        return TypedResults.Ok(new ServiceCentreResponse(communityId, items.Count(i => i.Met), items.Count, items));
+        return new ServiceCentreResponse(communityId, items.Count(i => i.Met), items.Count, items);
     }
 
     public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> SetServiceCentreItem(
@@ -164,6 +169,6 @@ public static class ActivitiesApi
         }
 
         await db.SaveChangesAsync(ct);
-        return await GetServiceCentre(communityId, db, ct) is { Result: Ok<ServiceCentreResponse> ok } ? ok : Problems.NotFound("community", communityId);
+        return TypedResults.Ok(await ReadServiceCentreAsync(communityId, db, ct));
     }
 }
