@@ -49,10 +49,21 @@ public static class PlatformServices
             gateway.WithReference(service).WaitFor(service);
         }
 
-        // Sign-in lives in the Organization service; clients reach it through the gateway, which is the tokens' issuer.
+        // Sign-in lives in the Organization service, which signs tokens with the private key; clients reach it
+        // through the gateway, which is the tokens' issuer. The gateway and every service validate tokens
+        // themselves with the public key.
+        var signingKeyPem = PlatformSecrets.GetOrCreateRsaKey(builder, "token-signing-key.pem");
+        var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
+        var validationKey = PlatformSecrets.PublicKeyPem(signingKeyPem);
+        foreach (var resource in services.Append(gateway))
+        {
+            resource
+                .WithEnvironment("Platform__Auth__Issuer", issuer)
+                .WithEnvironment("Platform__Auth__ValidationKey", validationKey);
+        }
+
         services[0]
-            .WithEnvironment("Platform__Auth__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
-            .WithEnvironment("Platform__Auth__SigningKey", builder.AddParameter("token-signing-key", PlatformSecrets.GetOrCreateRsaKey(builder, "token-signing-key.pem"), secret: true))
+            .WithEnvironment("Platform__Auth__SigningKey", builder.AddParameter("token-signing-key", signingKeyPem, secret: true))
             .WithEnvironment("Platform__Auth__EncryptionKey", builder.AddParameter("token-encryption-key", PlatformSecrets.GetOrCreate(builder, "token-encryption-key"), secret: true));
     }
 }

@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every service and the gateway share: telemetry, health, discovery, resilience, problem details, OpenAPI.</summary>
+/// <summary>What every service and the gateway share: telemetry, health, discovery, resilience, problem details, OpenAPI, token validation.</summary>
 public static class ServiceDefaultsExtensions
 {
     private const string HealthPath = "/health";
@@ -30,6 +31,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddPlatformProblemDetails();
+        builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             // Clients reach every service through the gateway at the same path: no server of the service's own.
@@ -46,16 +48,29 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
+    /// The request pipeline every host shares: exceptions and bare status codes become problem details, then
+    /// the caller is authenticated, then (after <paramref name="authenticated"/>, where the gateway counts
+    /// requests per caller) each endpoint's access rule is enforced.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? authenticated = null)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        authenticated?.Invoke(app);
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
     /// Health for orchestrators and the gateway: <c>/alive</c> says the process runs, <c>/health</c> that every
     /// dependency (database, broker, cache) answers. Mapped in every environment: the AppHost waits on them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapHealthChecks(HealthPath).AllowAnonymous();
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapOpenApi().AllowPublic();
+        app.MapHealthChecks(HealthPath).AllowPublic();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowPublic();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using Platform.Gateway.Correlation;
+using Platform.Gateway.Cors;
 using Platform.Gateway.Docs;
+using Platform.Gateway.Limits;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.RateLimiting;
 
@@ -11,16 +13,27 @@ public static class GatewayModule
     {
         builder.AddRedisClient(ResourceNames.Redis);
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimits"));
+        builder.Services.Configure<RequestSizeOptions>(builder.Configuration.GetSection("Platform:Gateway"));
+        builder.Services.AddPlatformCors(builder.Configuration);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 
+    /// <summary>
+    /// The door: a correlation id for every request; the token checked (the same validation the services repeat);
+    /// CORS answered; requests counted per caller; bodies held to their route's size; then each route's access rule.
+    /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseServiceDefaults(authenticated: gateway =>
+        {
+            gateway.UseCors();
+            gateway.UseMiddleware<RateLimitMiddleware>();
+            gateway.UseMiddleware<RequestSizeLimitMiddleware>();
+        });
         return app;
     }
 

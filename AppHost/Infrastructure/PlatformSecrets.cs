@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Platform.AppHost.Infrastructure;
 
 /// <summary>
-/// Secrets the suite needs (keys for personal-data hashing, later token signing). Taken from configuration
+/// Secrets the suite needs (keys for personal-data hashing, token signing and refresh-token encryption). Taken from configuration
 /// (<c>Platform:Secrets:&lt;name&gt;</c>: user secrets, environment) when given; otherwise generated once into
 /// the data folder and kept, so a development machine keeps the same keys across restarts.
 /// </summary>
@@ -22,6 +22,14 @@ public static class PlatformSecrets
             using var rsa = RSA.Create(2048);
             return rsa.ExportPkcs8PrivateKeyPem();
         });
+
+    /// <summary>The public half of a PEM RSA key: what validators of the signed tokens are given.</summary>
+    public static string PublicKeyPem(string privateKeyPem)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(privateKeyPem);
+        return rsa.ExportSubjectPublicKeyInfoPem();
+    }
 
     private static string GetOrCreate(IDistributedApplicationBuilder builder, string name, Func<string> generate)
     {

@@ -13,6 +13,7 @@ public static class Problems
         {
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.OutOfScope => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
@@ -27,6 +28,10 @@ public static class Problems
             type: $"https://platform.local/problems/{error.Code}",
             extensions: extensions);
     }
+
+    /// <summary>A write aimed at an area, unit or record outside the caller's scope.</summary>
+    public static ProblemHttpResult OutOfScope(string what) =>
+        From(DomainError.OutOfScope($"The {what} is outside your scope."));
 
     public static ProblemHttpResult NotFound(string what, object id) =>
         From(DomainError.NotFound($"{what}-not-found", $"No {what} with id {id}."));

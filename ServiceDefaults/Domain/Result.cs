@@ -10,6 +10,9 @@ public enum ErrorKind
 
     /// <summary>Something the request names does not exist (404).</summary>
     NotFound,
+
+    /// <summary>The caller may use the endpoint but not on this record or area: it is outside their scope (403).</summary>
+    OutOfScope,
 }
 
 /// <summary>A broken business rule, named so a client can act on it: <paramref name="Field"/> says which input.</summary>
@@ -20,6 +23,8 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind = E
     public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+
+    public static DomainError OutOfScope(string message) => new("out-of-scope", message, ErrorKind.OutOfScope);
 }
 
 /// <summary>What a domain operation returns: a value or the rule it broke. Rules are results, not exceptions.</summary>

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Security;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway.Docs;
@@ -18,7 +19,7 @@ public static class ApiReference
             {
                 options.AddDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]} service", $"/api/{service}/openapi/v1.json");
             }
-        }).AllowAnonymous();
+        }).AllowPublic();
         return app;
     }
 }

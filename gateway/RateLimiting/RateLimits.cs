@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Security;
 using StackExchange.Redis;
 
 namespace Platform.Gateway.RateLimiting;
@@ -21,9 +22,9 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// Fixed-window rate limits whose counters live in Redis, so several gateway instances count together. Over
-/// the limit a caller gets 429 with Retry-After. The caller is, for now, the client address; the security
-/// issue's token validation will key it by user and client. If Redis is unreachable the gateway lets
-/// requests through rather than failing every route.
+/// the limit a caller gets 429 with Retry-After. The caller is the signed-in user, or the machine client, named
+/// by the validated token's subject (runs after authentication); without a token, the client address. If
+/// Redis is unreachable the gateway lets requests through rather than failing every route.
 /// </summary>
 public sealed partial class RateLimitMiddleware(
     RequestDelegate next, IConnectionMultiplexer redis, IOptionsMonitor<RateLimitOptions> options, TimeProvider clock, ILogger<RateLimitMiddleware> logger)
@@ -40,7 +41,9 @@ public sealed partial class RateLimitMiddleware(
         var settings = options.CurrentValue;
         var signIn = path.StartsWithSegments("/connect/token");
         var (bucket, limit) = signIn ? ("sign-in", settings.SignInRequests) : ("all", settings.Requests);
-        var caller = context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
+        var caller = context.User.FindFirst(PlatformClaims.Subject)?.Value is { Length: > 0 } subject
+            ? "sub:" + subject
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString());
         var window = (long)settings.Window.TotalSeconds;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var windowStart = now - (now % window);

@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddGrid();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapGridApi();
 

@@ -42,6 +42,7 @@ public static class OrganizationModule
         api.MapDeliberationsApi();
         api.MapImportsApi();
         api.MapSecurityEventsApi();
+        api.MapAccountsApi();
         return app;
     }
 }

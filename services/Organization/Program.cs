@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddOrganization();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOrganizationApi();
 

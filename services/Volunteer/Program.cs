@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddVolunteer();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapVolunteerApi();
 

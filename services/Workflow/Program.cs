@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddWorkflow();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapWorkflowApi();
 

@@ -42,6 +42,8 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
         builder.UseSetting("Platform:RateLimits:KeyPrefix", RateLimitPrefix);
+        builder.UseSetting("Platform:Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Platform:Auth:ValidationKey", TestTokens.ValidationKeyPem);
         ConfigureLimits(builder);
         foreach (var service in new[] { ResourceNames.Organization, ResourceNames.Grid, ResourceNames.Workflow })
         {

@@ -49,6 +49,9 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A client calling as <paramref name="caller"/>; without a token when null.</summary>
+    public HttpClient ClientAs(TestCaller? caller) => CreateClient().As(caller);
+
     /// <summary>Runs a scalar query against the service's database, for assertions on what was stored.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
@@ -71,6 +74,9 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMq}", Servers.RabbitMq);
         builder.UseSetting("Platform:SeedDemoData", "false");
+        builder.UseSetting("Platform:Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Platform:Auth:ValidationKey", TestTokens.ValidationKeyPem);
+        builder.UseSetting("Platform:Auth:SigningKey", TestTokens.SigningKeyPem);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -19,9 +19,9 @@ public static class GridsApi
     public static RouteGroupBuilder MapGridsApi(this RouteGroupBuilder api)
     {
         var grids = api.MapGroup("/grids").WithTags("Grids");
-        grids.MapPost("/", CreateGrid).WithName("CreateGrid");
-        grids.MapGet("/", ListGrids).WithName("ListGrids");
-        grids.MapGet("/{id:guid}", GetGrid).WithName("GetGrid");
+        grids.MapPost("/", CreateGrid).WithName("CreateGrid").Allow(Roles.SubdistrictAdmin);
+        grids.MapGet("/", ListGrids).WithName("ListGrids").AllowSignedIn();
+        grids.MapGet("/{id:guid}", GetGrid).WithName("GetGrid").AllowSignedIn();
         return api;
     }
 

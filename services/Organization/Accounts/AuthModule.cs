@@ -10,13 +10,14 @@ namespace Platform.Organization.Accounts;
 /// <summary>
 /// Sign-in for the whole suite: an OpenIddict server in the Organization service (it knows people and
 /// posts). Signing and encryption keys come from configuration (<c>Platform:Auth:SigningKey</c>, a PEM RSA
-/// key; <c>Platform:Auth:EncryptionKey</c>, base64); Development and tests fall back to ephemeral keys.
+/// key, required; <c>Platform:Auth:EncryptionKey</c>, base64, for refresh tokens; Development and tests fall
+/// back to an ephemeral one).
 /// Access tokens are signed JWTs, not encrypted, so the gateway and services validate them with the
 /// published keys.
 /// </summary>
 public static class AuthModule
 {
-    public const string ApiScope = "platform-api";
+    public const string ApiScope = PlatformClaims.ApiAudience;
 
     /// <summary>The public client the web and mobile apps sign in with.</summary>
     public const string AppClientId = "platform-app";
@@ -46,15 +47,12 @@ public static class AuthModule
                 {
                     var rsa = RSA.Create();
                     rsa.ImportFromPem(signingPem);
-                    server.AddSigningKey(new RsaSecurityKey(rsa) { KeyId = KeyId(rsa) });
-                }
-                else if (development)
-                {
-                    server.AddEphemeralSigningKey();
+                    server.AddSigningKey(new RsaSecurityKey(rsa) { KeyId = PlatformAuthentication.KeyId(rsa) });
                 }
                 else
                 {
-                    throw new InvalidOperationException("Platform:Auth:SigningKey (a PEM RSA private key) must be configured outside Development.");
+                    // Every service validates tokens with the matching public key: an ephemeral key would fail them all.
+                    throw new InvalidOperationException("Platform:Auth:SigningKey (a PEM RSA private key) must be configured; the AppHost generates one and keeps it.");
                 }
 
                 if (configuration["Platform:Auth:EncryptionKey"] is { Length: > 0 } encryptionKey)
@@ -77,7 +75,6 @@ public static class AuthModule
         return builder;
     }
 
-    private static string KeyId(RSA rsa) => Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16];
 }
 
 /// <summary>Registers the platform's own public client at start (idempotent).</summary>

@@ -7,6 +7,15 @@ public enum SecurityEventKind
     AccountLocked,
     SignInRefusedWhileLocked,
     PersonalDataRevealed,
+    AccountCreated,
+    RolesChanged,
+    AccountDisabled,
+    AccountEnabled,
+    AccountUnlocked,
+    PostAppointed,
+    PostEnded,
+    AreaAssigned,
+    AreaAssignmentEnded,
 }
 
 /// <summary>An entry of the security audit log: what happened, to which account or person, when, and why.</summary>

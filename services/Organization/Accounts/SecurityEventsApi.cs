@@ -15,7 +15,8 @@ public static class SecurityEventsApi
     public static RouteGroupBuilder MapSecurityEventsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/security-events", List).WithTags("Security audit").WithName("ListSecurityEvents")
-            .WithDescription("The security audit log: sign-ins, failures, lockouts, personal-data reveals; newest first.");
+            .WithDescription("The security audit log: sign-ins, failures, lockouts, account and role changes, post and area assignments, personal-data reveals; newest first.")
+            .Allow(Roles.SubdistrictAdmin);
         return api;
     }
 

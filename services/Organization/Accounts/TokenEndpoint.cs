@@ -20,7 +20,7 @@ public static class TokenEndpoint
 
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, Exchange).ExcludeFromDescription().AllowAnonymous();
+        app.MapPost(Path, Exchange).ExcludeFromDescription().AllowPublic();
         return app;
     }
 
@@ -42,7 +42,7 @@ public static class TokenEndpoint
             var account = Guid.TryParse(subject, out var id) ? await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == id, ct) : null;
             return account is null || !account.CanSignIn(clock.GetUtcNow())
                 ? Refuse(Errors.InvalidGrant, "The account can no longer sign in.")
-                : SignIn(account, result.Principal!.GetScopes());
+                : await SignInAsync(db, account, result.Principal!.GetScopes(), clock.GetUtcNow(), ct);
         }
 
         if (request.IsClientCredentialsGrantType())
@@ -52,8 +52,9 @@ public static class TokenEndpoint
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, await applications.GetClientIdAsync(application, ct));
             identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, ct));
-            identity.SetClaim("client_kind", "machine");
+            identity.SetClaim(PlatformClaims.ClientKind, "machine");
             identity.SetScopes(request.GetScopes());
+            identity.SetResources(PlatformClaims.ApiAudience);
             identity.SetDestinations(_ => [Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
@@ -101,7 +102,7 @@ public static class TokenEndpoint
         account.RecordSuccess();
         db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInSucceeded, userName, userName, "password", now));
         await db.SaveChangesAsync(ct);
-        return SignIn(account, request.GetScopes());
+        return await SignInAsync(db, account, request.GetScopes(), now, ct);
     }
 
     private static async Task AuditAsync(OrganizationDbContext db, SecurityEventKind kind, string userName, string detail, DateTimeOffset now, CancellationToken ct)
@@ -110,18 +111,11 @@ public static class TokenEndpoint
         await db.SaveChangesAsync(ct);
     }
 
-    private static IResult SignIn(UserAccount account, IEnumerable<string> scopes)
+    private static async Task<IResult> SignInAsync(OrganizationDbContext db, UserAccount account, IEnumerable<string> scopes, DateTimeOffset now, CancellationToken ct)
     {
-        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-        identity.SetClaim(Claims.Subject, account.Id.ToString());
-        identity.SetClaim(Claims.Name, account.UserName);
-        identity.SetClaims(Claims.Role, [.. account.Roles]);
-        if (account.PersonId is { } person)
-        {
-            identity.SetClaim("person_id", person.ToString());
-        }
-
+        var identity = await AccountClaims.IdentityAsync(db, account, DateOnly.FromDateTime(now.UtcDateTime), ct);
         identity.SetScopes(scopes);
+        identity.SetResources(PlatformClaims.ApiAudience);
         identity.SetDestinations(claim => claim.Type is Claims.Name or Claims.Role
             ? [Destinations.AccessToken, Destinations.IdentityToken]
             : [Destinations.AccessToken]);

@@ -30,18 +30,20 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var activities = api.MapGroup("/activities").WithTags("Party activities");
-        activities.MapPost("/", Hold).WithName("HoldActivity");
-        activities.MapGet("/", List).WithName("ListActivities");
-        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance");
-        activities.MapPut("/{id:guid}/attendance", RecordAttendance).WithName("RecordAttendance");
+        activities.MapPost("/", Hold).WithName("HoldActivity").Allow(Roles.Organizers)
+            .WithDescription("Organizers record an activity of an organization in a community they work for; the admin any.");
+        activities.MapGet("/", List).WithName("ListActivities").Allow([.. Roles.Organizers, Roles.PartyMember])
+            .WithDescription("The party activity calendar, open to organizers and party members.");
+        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance").Allow(Roles.Organizers);
+        activities.MapPut("/{id:guid}/attendance", RecordAttendance).WithName("RecordAttendance").Allow(Roles.Organizers);
 
         var centre = api.MapGroup("/communities/{communityId:guid}/service-centre").WithTags("Service centre (four haves)");
-        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre");
-        centre.MapPut("/{item}", SetServiceCentreItem).WithName("SetServiceCentreItem");
+        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre").Allow(Roles.Staff);
+        centre.MapPut("/{item}", SetServiceCentreItem).WithName("SetServiceCentreItem").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff);
         return api;
     }
 
-    public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Hold(HoldActivityRequest request, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Hold(HoldActivityRequest request, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
         var kind = EnumInput.Parse<ActivityKind>(request.Kind, "kind");
         if (kind.Error is { } kindError)
@@ -49,9 +51,15 @@ public static class ActivitiesApi
             return Problems.From(kindError);
         }
 
-        if (!await db.PartyOrganizations.AnyAsync(o => o.Id == request.OrganizationId && o.Status == OrganizationStatus.Active, ct))
+        var organization = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganizationId && o.Status == OrganizationStatus.Active, ct);
+        if (organization is null)
         {
             return Problems.From(DomainError.Invalid("organizationId", "unknown-organization", $"No active organization with id {request.OrganizationId}."));
+        }
+
+        if (!caller.CoversCommunity(organization.CommunityId))
+        {
+            return Problems.OutOfScope("organization's community");
         }
 
         var held = PartyActivity.Hold(request.OrganizationId, kind.Value, request.Title, request.HeldAt, request.Location);
@@ -83,10 +91,10 @@ public static class ActivitiesApi
         return TypedResults.Ok(await query.OrderByDescending(a => a.HeldAt).ToPageAsync(paging.Value, ActivityResponse.From, ct));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AttendanceEntry>>, ProblemHttpResult>> GetAttendance(Guid id, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<AttendanceEntry>>, ProblemHttpResult>> GetAttendance(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        if (activity is null || !caller.CoversCommunity(await CommunityOfAsync(db, activity, ct)))
         {
             return Problems.NotFound("activity", id);
         }
@@ -96,10 +104,10 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> RecordAttendance(
-        Guid id, RecordAttendanceRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, RecordAttendanceRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        if (activity is null || !caller.CoversCommunity(await CommunityOfAsync(db, activity, ct)))
         {
             return Problems.NotFound("activity", id);
         }
@@ -143,8 +151,13 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> SetServiceCentreItem(
-        Guid communityId, string item, ServiceCentreItemRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid communityId, string item, ServiceCentreItemRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        if (!caller.CoversCommunity(communityId))
+        {
+            return Problems.OutOfScope("community");
+        }
+
         var parsed = EnumInput.Parse<ServiceCentreItem>(item, "item");
         if (parsed.Error is { } itemError)
         {
@@ -171,4 +184,8 @@ public static class ActivitiesApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ReadServiceCentreAsync(communityId, db, ct));
     }
+
+    /// <summary>The community of the organization that held the activity (none for subdistrict-level organizations).</summary>
+    private static Task<Guid?> CommunityOfAsync(OrganizationDbContext db, PartyActivity activity, CancellationToken ct) =>
+        db.PartyOrganizations.Where(o => o.Id == activity.OrganizationId).Select(o => o.CommunityId).FirstOrDefaultAsync(ct);
 }

@@ -26,14 +26,15 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
     {
         var communities = api.MapGroup("/communities").WithTags("Communities");
-        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity");
-        communities.MapGet("/", ListCommunities).WithName("ListCommunities");
-        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity");
-        communities.MapPut("/{id:guid}", UpdateCommunity).WithName("UpdateCommunity");
+        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity").Allow(Roles.SubdistrictAdmin);
+        communities.MapGet("/", ListCommunities).WithName("ListCommunities").AllowSignedIn();
+        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity").AllowSignedIn();
+        communities.MapPut("/{id:guid}", UpdateCommunity).WithName("UpdateCommunity").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+            .WithDescription("Community staff update their own community; the admin any.");
 
         var subdistrict = api.MapGroup("/subdistrict").WithTags("Communities");
-        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict");
-        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict");
+        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict").AllowSignedIn();
+        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict").Allow(Roles.SubdistrictAdmin);
         return api;
     }
 
@@ -84,12 +85,17 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<CommunityResponse>, ProblemHttpResult>> UpdateCommunity(
-        Guid id, UpdateCommunityRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateCommunityRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (community is null)
         {
             return Problems.NotFound("community", id);
+        }
+
+        if (!caller.CoversCommunity(community.Id))
+        {
+            return Problems.OutOfScope("community");
         }
 
         if (community.Update(request.Name, request.ResidentsCommittee, request.ServiceStation, clock.GetUtcNow()) is { } error)

@@ -115,7 +115,7 @@ public static class DemoData
                 protector.Protect($"德令哈市河西街道{Communities[serial % 4].Name[..3]}{serial}号", Mask.Address), now);
             if (organization is not null)
             {
-                person.SetMembership(new PartyMembership(organizations[organization].Id, type, new DateOnly(1990 + serial % 30, 7, 1)), now);
+                person.SetMembership(new PartyMembership(organizations[organization].Id, type, new DateOnly(1990 + serial % 30, 7, 1)), organizations[organization].CommunityId, now);
             }
 
             person.SetRoles(cadre, staffOf, now);

@@ -116,6 +116,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             });
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => p.StaffCommunityId);
+            e.HasIndex(p => p.CommunityId);
         });
 
         modelBuilder.Entity<PersonalDataReveal>(e =>
@@ -227,6 +228,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(a => a.UserName).HasMaxLength(100);
             e.HasIndex(a => a.UserName).IsUnique();
             e.HasIndex(a => a.PersonId);
+            e.Property(a => a.Department).HasMaxLength(UserAccount.MaxDepartmentLength);
         });
 
         modelBuilder.Entity<SecurityEvent>(e =>

@@ -31,6 +31,9 @@ public sealed class Deliberation
     {
     }
 
+    /// <summary>The community's staff (and the cadres assigned to it) see its deliberations.</summary>
+    public static readonly Scope<Deliberation> Scope = new() { Community = d => d.CommunityId };
+
     public Guid Id { get; private set; }
 
     public Guid CommunityId { get; private set; }

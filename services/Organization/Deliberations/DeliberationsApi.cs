@@ -26,15 +26,20 @@ public static class DeliberationsApi
     public static RouteGroupBuilder MapDeliberationsApi(this RouteGroupBuilder api)
     {
         var deliberations = api.MapGroup("/deliberations").WithTags("Community deliberation");
-        deliberations.MapPost("/", Hold).WithName("HoldDeliberation");
-        deliberations.MapGet("/", List).WithName("ListDeliberations");
-        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation");
-        deliberations.MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution).WithName("CompleteResolution");
+        deliberations.MapPost("/", Hold).WithName("HoldDeliberation").Allow(Roles.Organizers);
+        deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff);
+        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation").Allow(Roles.Staff);
+        deliberations.MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution).WithName("CompleteResolution").Allow(Roles.Organizers);
         return api;
     }
 
-    public static async Task<Results<Created<DeliberationResponse>, ProblemHttpResult>> Hold(HoldDeliberationRequest request, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<DeliberationResponse>, ProblemHttpResult>> Hold(HoldDeliberationRequest request, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
+        if (!caller.CoversCommunity(request.CommunityId))
+        {
+            return Problems.OutOfScope("community");
+        }
+
         if (!await db.Communities.AnyAsync(c => c.Id == request.CommunityId, ct))
         {
             return Problems.From(DomainError.Invalid("communityId", "unknown-community", $"No community with id {request.CommunityId}."));
@@ -65,7 +70,7 @@ public static class DeliberationsApi
     }
 
     public static async Task<Results<Ok<Page<DeliberationResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, Guid? communityId, bool? settled, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, OrganizationDbContext db, Guid? communityId, bool? settled, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         if (paging.Error is { } error)
@@ -73,24 +78,24 @@ public static class DeliberationsApi
             return Problems.From(error);
         }
 
-        var query = db.Deliberations.AsNoTracking();
+        var query = db.Deliberations.AsNoTracking().VisibleTo(caller, Deliberation.Scope);
         query = communityId is { } c ? query.Where(d => d.CommunityId == c) : query;
         var all = await query.OrderByDescending(d => d.HeldAt).ToListAsync(ct);
         var filtered = settled is { } s ? all.Where(d => d.IsSettled == s).ToList() : all;
         return TypedResults.Ok(filtered.ToPage(paging.Value, DeliberationResponse.From));
     }
 
-    public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
         var deliberation = await db.Deliberations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        return deliberation is null ? Problems.NotFound("deliberation", id) : TypedResults.Ok(DeliberationResponse.From(deliberation));
+        return deliberation is null || !Deliberation.Scope.Covers(caller, deliberation) ? Problems.NotFound("deliberation", id) : TypedResults.Ok(DeliberationResponse.From(deliberation));
     }
 
     public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> CompleteResolution(
-        Guid id, Guid resolutionId, CompleteRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid resolutionId, CompleteRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var deliberation = await db.Deliberations.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (deliberation is null)
+        if (deliberation is null || !Deliberation.Scope.Covers(caller, deliberation))
         {
             return Problems.NotFound("deliberation", id);
         }

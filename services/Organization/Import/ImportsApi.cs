@@ -28,9 +28,10 @@ public static class ImportsApi
         var imports = api.MapGroup("/imports").WithTags("Roster import");
         imports.MapPost("/{kind}", Submit).WithName("ImportRoster")
             .Accepts<string>("text/csv")
-            .WithDescription("A CSV roster of members, staff or units. dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied all-or-nothing (watch GET /imports/{id}).");
-        imports.MapGet("/{id:guid}", Get).WithName("GetImport");
-        imports.MapGet("/", List).WithName("ListImports");
+            .WithDescription("A CSV roster of members, staff or units. dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied all-or-nothing (watch GET /imports/{id}).")
+            .Allow(Roles.SubdistrictAdmin);
+        imports.MapGet("/{id:guid}", Get).WithName("GetImport").Allow(Roles.SubdistrictAdmin);
+        imports.MapGet("/", List).WithName("ListImports").Allow(Roles.SubdistrictAdmin);
         return api;
     }
 

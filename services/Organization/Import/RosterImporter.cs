@@ -179,7 +179,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
             }
             else if (organization is not null)
             {
-                person.SetMembership(new PartyMembership(organization.Value, type.Value, joined), now);
+                person.SetMembership(new PartyMembership(organization.Value, type.Value, joined), lookups.CommunityOfOrganization[organization.Value], now);
             }
         }
         else
@@ -254,20 +254,26 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
     {
         public required ILookup<string, Guid> OrganizationsByName { get; init; }
 
+        public required Dictionary<Guid, Guid?> CommunityOfOrganization { get; init; }
+
         public required Dictionary<string, Guid> CommunitiesByCode { get; init; }
 
         public required HashSet<string> IdCardHashes { get; init; }
 
         public required HashSet<string> UnitNames { get; init; }
 
-        public static async Task<Lookups> LoadAsync(OrganizationDbContext db, CancellationToken ct) => new()
+        public static async Task<Lookups> LoadAsync(OrganizationDbContext db, CancellationToken ct)
         {
-            OrganizationsByName = (await db.PartyOrganizations.Where(o => o.Status == OrganizationStatus.Active).Select(o => new { o.Name, o.Id }).ToListAsync(ct))
-                .ToLookup(o => o.Name, o => o.Id, StringComparer.Ordinal),
+            var organizations = await db.PartyOrganizations.Where(o => o.Status == OrganizationStatus.Active).Select(o => new { o.Name, o.Id, o.CommunityId }).ToListAsync(ct);
+            return new()
+            {
+            OrganizationsByName = organizations.ToLookup(o => o.Name, o => o.Id, StringComparer.Ordinal),
+            CommunityOfOrganization = organizations.ToDictionary(o => o.Id, o => o.CommunityId),
             CommunitiesByCode = await db.Communities.ToDictionaryAsync(c => c.Code, c => c.Id, ct),
             IdCardHashes = [.. await db.People.Where(p => p.IdCardHash != null).Select(p => p.IdCardHash!).ToListAsync(ct)],
             UnitNames = [.. await db.MemberUnits.Select(u => u.Name).ToListAsync(ct)],
-        };
+            };
+        }
 
         public Guid? Organization(string? name, Action<DomainError> problem, string column = "organization")
         {

@@ -37,6 +37,9 @@ public sealed class MemberUnit
     {
     }
 
+    /// <summary>Staff see every member unit; a unit's liaison sees their own.</summary>
+    public static readonly Scope<MemberUnit> Scope = new() { SeenWholeBy = Roles.Staff, Unit = u => u.Id };
+
     public Guid Id { get; private set; }
 
     public string Name { get; private set; } = "";

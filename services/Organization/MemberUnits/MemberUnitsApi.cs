@@ -40,14 +40,16 @@ public static class MemberUnitsApi
     public static RouteGroupBuilder MapMemberUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/member-units").WithTags("Member units and the alliance");
-        units.MapPost("/", Join).WithName("JoinAlliance");
-        units.MapGet("/", List).WithName("ListMemberUnits");
-        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit");
+        units.MapPost("/", Join).WithName("JoinAlliance").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
+        units.MapGet("/", List).WithName("ListMemberUnits").Allow([.. Roles.Staff, Roles.UnitLiaison])
+            .WithDescription("Every member unit for staff; a unit liaison sees their own unit.");
+        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit").Allow([.. Roles.Staff, Roles.UnitLiaison]);
 
         var meetings = api.MapGroup("/alliance/meetings").WithTags("Member units and the alliance");
-        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting");
-        meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings");
-        meetings.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteAllianceTask");
+        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
+        meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings").Allow([.. Roles.Staff, Roles.UnitLiaison]);
+        meetings.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteAllianceTask").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.UnitLiaison)
+            .WithDescription("The responsible unit's liaison, or the subdistrict, marks an agreed task done.");
         return api;
     }
 
@@ -111,7 +113,7 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Ok<Page<MemberUnitResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, string? serviceField, string? kind, string? search, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, OrganizationDbContext db, string? serviceField, string? kind, string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<UnitKind>(kind, "kind");
@@ -120,17 +122,17 @@ public static class MemberUnitsApi
             return Problems.From(error);
         }
 
-        var query = db.MemberUnits.AsNoTracking();
+        var query = db.MemberUnits.AsNoTracking().VisibleTo(caller, MemberUnit.Scope);
         query = string.IsNullOrWhiteSpace(serviceField) ? query : query.Where(u => u.ServiceFields.Contains(serviceField.Trim()));
         query = kindFilter.Value is { } k ? query.Where(u => u.Kind == k) : query;
         query = string.IsNullOrWhiteSpace(search) ? query : query.Where(u => EF.Functions.ILike(u.Name, $"%{search.Trim()}%"));
         return TypedResults.Ok(await query.OrderBy(u => u.Name).ToPageAsync(paging.Value, MemberUnitResponse.From, ct));
     }
 
-    public static async Task<Results<Ok<MemberUnitResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<MemberUnitResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
         var unit = await db.MemberUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        return unit is null ? Problems.NotFound("member-unit", id) : TypedResults.Ok(MemberUnitResponse.From(unit));
+        return unit is null || !MemberUnit.Scope.Covers(caller, unit) ? Problems.NotFound("member-unit", id) : TypedResults.Ok(MemberUnitResponse.From(unit));
     }
 
     public static async Task<Results<Created<MeetingResponse>, ProblemHttpResult>> RecordMeeting(RecordMeetingRequest request, OrganizationDbContext db, CancellationToken ct)
@@ -170,12 +172,17 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> CompleteTask(
-        Guid id, Guid taskId, CompleteRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid taskId, CompleteRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var meeting = await db.AllianceMeetings.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
         {
             return Problems.NotFound("meeting", id);
+        }
+
+        if (!caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre) && !caller.CoversUnit(meeting.Tasks.FirstOrDefault(t => t.Id == taskId)?.ResponsibleUnitId))
+        {
+            return Problems.OutOfScope("task (it is another unit's)");
         }
 
         if (meeting.CompleteTask(taskId, request.Outcome, clock.GetUtcNow()) is { } error)

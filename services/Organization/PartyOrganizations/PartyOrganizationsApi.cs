@@ -32,13 +32,13 @@ public static class PartyOrganizationsApi
     public static RouteGroupBuilder MapPartyOrganizationsApi(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Party organizations");
-        organizations.MapPost("/", Found).WithName("FoundOrganization");
-        organizations.MapGet("/", List).WithName("ListOrganizations");
-        organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree");
-        organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization");
-        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization");
-        organizations.MapPost("/{id:guid}/move", Move).WithName("MoveOrganization");
-        organizations.MapPost("/{id:guid}/dissolve", Dissolve).WithName("DissolveOrganization");
+        organizations.MapPost("/", Found).WithName("FoundOrganization").Allow(Roles.SubdistrictAdmin);
+        organizations.MapGet("/", List).WithName("ListOrganizations").AllowSignedIn();
+        organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree").AllowSignedIn();
+        organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization").AllowSignedIn();
+        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization").Allow(Roles.SubdistrictAdmin);
+        organizations.MapPost("/{id:guid}/move", Move).WithName("MoveOrganization").Allow(Roles.SubdistrictAdmin);
+        organizations.MapPost("/{id:guid}/dissolve", Dissolve).WithName("DissolveOrganization").Allow(Roles.SubdistrictAdmin);
         return api;
     }
 
@@ -199,9 +199,17 @@ public static class PartyOrganizationsApi
             return Problems.From(DomainError.Invalid("parentId", "unknown-organization", $"No organization with id {parentId}."));
         }
 
-        if (organization.MoveUnder(parent, await AncestorsAsync(db, parent, ct), clock.GetUtcNow()) is { } error)
+        var now = clock.GetUtcNow();
+        if (organization.MoveUnder(parent, await AncestorsAsync(db, parent, ct), now) is { } error)
         {
             return Problems.From(error);
+        }
+
+        // Members follow their organization into its community: who may see them changes with it.
+        foreach (var member in await db.People.Where(p => p.Membership != null && p.Membership.OrganizationId == organization.Id).ToListAsync(ct))
+        {
+            member.OrganizationMovedTo(organization.CommunityId, now);
+            db.AddEvent(member.ToEvent());
         }
 
         db.AddEvent(organization.ToEvent());

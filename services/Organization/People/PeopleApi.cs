@@ -40,18 +40,21 @@ public static class PeopleApi
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapPost("/", Register).WithName("RegisterPerson");
-        people.MapGet("/", List).WithName("ListPeople");
-        people.MapGet("/{id:guid}", Get).WithName("GetPerson");
-        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership");
+        people.MapPost("/", Register).WithName("RegisterPerson").Allow(Roles.Organizers);
+        people.MapGet("/", List).WithName("ListPeople").Allow(Roles.Organizers)
+            .WithDescription("People of the caller's scope: community staff see their community's staff and party members; cadres those of their assigned communities.");
+        people.MapGet("/{id:guid}", Get).WithName("GetPerson").AllowSignedIn()
+            .WithDescription("A person in the caller's scope, or the caller themself; 404 otherwise.");
+        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership").Allow(Roles.Organizers);
         people.MapPost("/{id:guid}/personal-data/reveal", Reveal).WithName("RevealPersonalData")
-            .WithDescription("Shows a person's phone, ID-card number and address whole. Every call is audited with its reason.");
-        api.MapGet("/personal-data/reveals", ListReveals).WithTags("People").WithName("ListPersonalDataReveals");
+            .WithDescription("Shows a person's phone, ID-card number and address whole: the admin, and community staff for their community's people. Every call is audited with its reason.")
+            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff);
+        api.MapGet("/personal-data/reveals", ListReveals).WithTags("People").WithName("ListPersonalDataReveals").Allow(Roles.SubdistrictAdmin);
         return api;
     }
 
     public static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> Register(
-        RegisterPersonRequest request, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        RegisterPersonRequest request, Caller caller, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var registered = Person.Register(Guid.CreateVersion7(), request.Name, now);
@@ -77,6 +80,11 @@ public static class PeopleApi
         }
 
         person.SetRoles(request.IsCadre, request.StaffCommunityId, now);
+        if (!Person.Scope.Covers(caller, person))
+        {
+            return Problems.OutOfScope("person's community");
+        }
+
         db.People.Add(person);
         db.AddEvent(person.ToEvent());
         await db.SaveChangesAsync(ct);
@@ -84,7 +92,7 @@ public static class PeopleApi
     }
 
     public static async Task<Results<Ok<Page<PersonResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, string? search, Guid? organizationId, string? memberType, bool? isCadre, Guid? staffCommunityId,
+        Caller caller, OrganizationDbContext db, string? search, Guid? organizationId, string? memberType, bool? isCadre, Guid? staffCommunityId,
         int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
@@ -94,7 +102,7 @@ public static class PeopleApi
             return Problems.From(error);
         }
 
-        var query = db.People.AsNoTracking();
+        var query = db.People.AsNoTracking().VisibleTo(caller, Person.Scope);
         if (!string.IsNullOrWhiteSpace(search))
         {
             query = query.Where(p => EF.Functions.ILike(p.Name, $"%{search.Trim()}%"));
@@ -123,17 +131,17 @@ public static class PeopleApi
         return TypedResults.Ok(await query.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPageAsync(paging.Value, PersonResponse.From, ct));
     }
 
-    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        return person is null ? Problems.NotFound("person", id) : TypedResults.Ok(PersonResponse.From(person));
+        return person is null || !Person.Scope.Covers(caller, person) ? Problems.NotFound("person", id) : TypedResults.Ok(PersonResponse.From(person));
     }
 
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> ChangeMembership(
-        Guid id, ChangeMembershipRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, ChangeMembershipRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
+        if (person is null || !Person.Scope.Covers(caller, person))
         {
             return Problems.NotFound("person", id);
         }
@@ -143,6 +151,11 @@ public static class PeopleApi
             return Problems.From(error);
         }
 
+        if (!Person.Scope.Covers(caller, person))
+        {
+            return Problems.OutOfScope("organization's community");
+        }
+
         db.AddEvent(person.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PersonResponse.From(person));
@@ -150,7 +163,7 @@ public static class PeopleApi
 
     /// <summary>The one way to see personal data whole; who, whose, when and why are recorded first.</summary>
     public static async Task<Results<Ok<RevealedPersonalData>, ProblemHttpResult>> Reveal(
-        Guid id, RevealRequest request, HttpContext http, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        Guid id, RevealRequest request, Caller caller, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > MaxReasonLength)
         {
@@ -158,12 +171,12 @@ public static class PeopleApi
         }
 
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
+        if (person is null || !Person.Scope.Covers(caller, person))
         {
             return Problems.NotFound("person", id);
         }
 
-        var record = PersonalDataReveal.Record(person.Id, http.User.Identity?.Name ?? "anonymous", request.Reason.Trim(), clock.GetUtcNow());
+        var record = PersonalDataReveal.Record(person.Id, caller.Name, request.Reason.Trim(), clock.GetUtcNow());
         db.PersonalDataReveals.Add(record);
         db.SecurityEvents.Add(Accounts.SecurityEvent.Record(Accounts.SecurityEventKind.PersonalDataRevealed, record.RevealedBy, person.Id.ToString(), record.Reason, record.RevealedAt));
         await db.SaveChangesAsync(ct);
@@ -245,7 +258,7 @@ public static class PeopleApi
     {
         if (input is null)
         {
-            person.SetMembership(null, now);
+            person.SetMembership(null, null, now);
             return null;
         }
 
@@ -271,7 +284,7 @@ public static class PeopleApi
             return DomainError.Invalid("membership.joinedOn", "joined-in-future", "membership.joinedOn cannot be in the future.");
         }
 
-        person.SetMembership(new PartyMembership(organization.Id, type.Value, input.JoinedOn), now);
+        person.SetMembership(new PartyMembership(organization.Id, type.Value, input.JoinedOn), organization.CommunityId, now);
         return null;
     }
 }

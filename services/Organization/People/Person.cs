@@ -56,6 +56,18 @@ public sealed class Person
     /// <summary>The community a community staff member (社区工作者) works for, if any.</summary>
     public Guid? StaffCommunityId { get; private set; }
 
+    /// <summary>The community of the party organization the person is a member of, when it has one.</summary>
+    public Guid? MembershipCommunityId { get; private set; }
+
+    /// <summary>
+    /// The community the person belongs to for access: where they work as staff, else where their party
+    /// organization is. Community staff see and act on the people of their community.
+    /// </summary>
+    public Guid? CommunityId { get; private set; }
+
+    /// <summary>Who sees a person: staff of their community, the person themself; the admin everyone.</summary>
+    public static readonly Scope<Person> Scope = new() { Community = p => p.CommunityId, Person = p => p.Id };
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -87,15 +99,22 @@ public sealed class Person
     {
         IsCadre = isCadre;
         StaffCommunityId = staffCommunityId;
+        CommunityId = StaffCommunityId ?? MembershipCommunityId;
         Touch(now);
     }
 
     /// <summary>Joins (or moves within) the party tree; the organization must be active (checked by the caller).</summary>
-    public void SetMembership(PartyMembership? membership, DateTimeOffset now)
+    /// <param name="organizationCommunityId">The community of the organization joined, if it has one.</param>
+    public void SetMembership(PartyMembership? membership, Guid? organizationCommunityId, DateTimeOffset now)
     {
         Membership = membership;
+        MembershipCommunityId = membership is null ? null : organizationCommunityId;
+        CommunityId = StaffCommunityId ?? MembershipCommunityId;
         Touch(now);
     }
+
+    /// <summary>The person's party organization moved to another community.</summary>
+    public void OrganizationMovedTo(Guid? communityId, DateTimeOffset now) => SetMembership(Membership, communityId, now);
 
     public PersonChanged ToEvent() => new()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Accounts;
 using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
 using Platform.ServiceDefaults.Api;
@@ -29,18 +30,18 @@ public static class PostsApi
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
-        posts.MapPost("/", Appoint).WithName("AppointToPost");
-        posts.MapGet("/", ListPosts).WithName("ListPosts");
-        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost");
+        posts.MapPost("/", Appoint).WithName("AppointToPost").Allow(Roles.SubdistrictAdmin);
+        posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff);
+        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost").Allow(Roles.SubdistrictAdmin);
 
         var areas = api.MapGroup("/area-assignments").WithTags("Area assignments");
-        areas.MapPost("/", AssignArea).WithName("AssignArea");
-        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments");
-        areas.MapPost("/{id:guid}/end", EndAreaAssignment).WithName("EndAreaAssignment");
+        areas.MapPost("/", AssignArea).WithName("AssignArea").Allow(Roles.SubdistrictAdmin);
+        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff);
+        areas.MapPost("/{id:guid}/end", EndAreaAssignment).WithName("EndAreaAssignment").Allow(Roles.SubdistrictAdmin);
         return api;
     }
 
-    public static async Task<Results<Created<PostResponse>, ProblemHttpResult>> Appoint(AppointRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<PostResponse>, ProblemHttpResult>> Appoint(AppointRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var title = EnumInput.Parse<PostTitle>(request.Title, "title");
         if (title.Error is { } titleError)
@@ -68,6 +69,7 @@ public static class PostsApi
         }
 
         db.Posts.Add(appointed.Value!);
+        Audit(db, SecurityEventKind.PostAppointed, caller, request.PersonId, $"{title.Value} of {organization.Name} from {from:yyyy-MM-dd}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/posts/{appointed.Value!.Id}", PostResponse.Of(appointed.Value));
     }
@@ -93,7 +95,7 @@ public static class PostsApi
         return TypedResults.Ok(await query.OrderBy(p => p.Title).ThenBy(p => p.From).ToPageAsync(paging.Value, PostResponse.Of, ct));
     }
 
-    public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(Guid id, EndRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(Guid id, EndRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
@@ -106,12 +108,13 @@ public static class PostsApi
             return Problems.From(error);
         }
 
+        Audit(db, SecurityEventKind.PostEnded, caller, post.PersonId, $"{post.Title} of organization {post.OrganizationId} on {post.To:yyyy-MM-dd}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PostResponse.Of(post));
     }
 
     public static async Task<Results<Created<AreaAssignmentResponse>, ProblemHttpResult>> AssignArea(
-        AssignAreaRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        AssignAreaRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
         if (person is null)
@@ -135,6 +138,7 @@ public static class PostsApi
         var assignment = assigned.Value!;
         db.AreaAssignments.Add(assignment);
         db.AddEvent(assignment.ToEvent());
+        Audit(db, SecurityEventKind.AreaAssigned, caller, person.Id, $"community {assignment.CommunityId}; grids {string.Join(",", assignment.GridIds)}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/area-assignments/{assignment.Id}", AreaAssignmentResponse.Of(assignment));
     }
@@ -157,7 +161,7 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<AreaAssignmentResponse>, ProblemHttpResult>> EndAreaAssignment(
-        Guid id, EndRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, EndRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var assignment = await db.AreaAssignments.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
@@ -172,7 +176,12 @@ public static class PostsApi
         }
 
         db.AddEvent(assignment.ToEvent());
+        Audit(db, SecurityEventKind.AreaAssignmentEnded, caller, assignment.PersonId, $"assignment {assignment.Id} ends {assignment.To:yyyy-MM-dd}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(AreaAssignmentResponse.Of(assignment));
     }
+
+    /// <summary>Posts and area assignments decide what people may see: each change goes to the security audit log.</summary>
+    private static void Audit(OrganizationDbContext db, SecurityEventKind kind, Caller caller, Guid personId, string detail, TimeProvider clock) =>
+        db.SecurityEvents.Add(SecurityEvent.Record(kind, caller.Name, personId.ToString(), detail, clock.GetUtcNow()));
 }

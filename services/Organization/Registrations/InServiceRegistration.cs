@@ -27,6 +27,9 @@ public sealed class InServiceRegistration
     {
     }
 
+    /// <summary>The community's staff see its registrations; a member sees their own.</summary>
+    public static readonly Scope<InServiceRegistration> Scope = new() { Community = r => r.CommunityId, Person = r => r.PersonId };
+
     public Guid Id { get; private set; }
 
     public Guid PersonId { get; private set; }

@@ -30,18 +30,24 @@ public static class RegistrationsApi
     public static RouteGroupBuilder MapRegistrationsApi(this RouteGroupBuilder api)
     {
         var registrations = api.MapGroup("/registrations").WithTags("In-service registration");
-        registrations.MapPost("/", Submit).WithName("SubmitRegistration");
-        registrations.MapGet("/", List).WithName("ListRegistrations");
-        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration");
-        registrations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRegistration");
-        registrations.MapGet("/report", Report).WithName("RegistrationReport")
+        registrations.MapPost("/", Submit).WithName("SubmitRegistration").Allow([.. Roles.Organizers, Roles.PartyMember])
+            .WithDescription("A party member registers themself with their home community; organizers register members for their community.");
+        registrations.MapGet("/", List).WithName("ListRegistrations").Allow([.. Roles.Organizers, Roles.PartyMember]);
+        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration").Allow(Roles.Organizers);
+        registrations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRegistration").Allow(Roles.Organizers);
+        registrations.MapGet("/report", Report).WithName("RegistrationReport").Allow(Roles.Organizers)
             .WithDescription($"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days.");
         return api;
     }
 
     public static async Task<Results<Created<RegistrationResponse>, ProblemHttpResult>> Submit(
-        SubmitRegistrationRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        SubmitRegistrationRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        if (!caller.IsPerson(request.PersonId) && !(caller.IsIn([.. Roles.Organizers]) && caller.CoversCommunity(request.CommunityId)))
+        {
+            return Problems.OutOfScope("registration (yourself, or a community you work for)");
+        }
+
         var member = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
         if (member is null)
         {
@@ -73,7 +79,7 @@ public static class RegistrationsApi
     }
 
     public static async Task<Results<Ok<Page<RegistrationResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, Guid? communityId, Guid? unitOrganizationId, Guid? personId, string? status, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, OrganizationDbContext db, Guid? communityId, Guid? unitOrganizationId, Guid? personId, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<RegistrationStatus>(status, "status");
@@ -82,7 +88,7 @@ public static class RegistrationsApi
             return Problems.From(error);
         }
 
-        var query = db.Registrations.AsNoTracking();
+        var query = db.Registrations.AsNoTracking().VisibleTo(caller, InServiceRegistration.Scope);
         query = communityId is { } c ? query.Where(r => r.CommunityId == c) : query;
         query = unitOrganizationId is { } u ? query.Where(r => r.UnitOrganizationId == u) : query;
         query = personId is { } p ? query.Where(r => r.PersonId == p) : query;
@@ -90,14 +96,14 @@ public static class RegistrationsApi
         return TypedResults.Ok(await query.OrderByDescending(r => r.SubmittedAt).ToPageAsync(paging.Value, RegistrationResponse.From, ct));
     }
 
-    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(Guid id, DecisionRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, db, ct, r => r.Confirm(clock.GetUtcNow(), request.Note), publish: true);
+    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(Guid id, DecisionRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(id, caller, db, ct, r => r.Confirm(clock.GetUtcNow(), request.Note), publish: true);
 
-    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Decline(Guid id, DecisionRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, db, ct, r => r.Decline(clock.GetUtcNow(), request.Note), publish: false);
+    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Decline(Guid id, DecisionRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(id, caller, db, ct, r => r.Decline(clock.GetUtcNow(), request.Note), publish: false);
 
     public static async Task<Results<Ok<IReadOnlyList<RegistrationReportRow>>, ProblemHttpResult>> Report(
-        OrganizationDbContext db, TimeProvider clock, string? by, CancellationToken ct)
+        Caller caller, OrganizationDbContext db, TimeProvider clock, string? by, CancellationToken ct)
     {
         if (by is not ("community" or "unit" or null))
         {
@@ -108,7 +114,7 @@ public static class RegistrationsApi
         var since = now.AddDays(-ActiveWindowDays);
         var recent = await db.Activities.AsNoTracking().Where(a => a.HeldAt >= since && a.HeldAt <= now).ToListAsync(ct);
         var active = recent.SelectMany(a => a.Attendance).Where(x => x.Attended).Select(x => x.PersonId).ToHashSet();
-        var confirmed = await db.Registrations.Where(r => r.Status == RegistrationStatus.Confirmed)
+        var confirmed = await db.Registrations.VisibleTo(caller, InServiceRegistration.Scope).Where(r => r.Status == RegistrationStatus.Confirmed)
             .Select(r => new { r.CommunityId, r.UnitOrganizationId, r.PersonId }).ToListAsync(ct);
         var counts = confirmed.GroupBy(r => by == "unit" ? r.UnitOrganizationId : r.CommunityId)
             .Select(g => new { g.Key, Registered = g.Count(), Active = g.Count(x => active.Contains(x.PersonId)) })
@@ -122,10 +128,10 @@ public static class RegistrationsApi
     }
 
     private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> DecideAsync(
-        Guid id, OrganizationDbContext db, CancellationToken ct, Func<InServiceRegistration, DomainError?> decide, bool publish)
+        Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct, Func<InServiceRegistration, DomainError?> decide, bool publish)
     {
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (registration is null)
+        if (registration is null || !caller.CoversCommunity(registration.CommunityId))
         {
             return Problems.NotFound("registration", id);
         }

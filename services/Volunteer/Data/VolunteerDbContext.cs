@@ -18,6 +18,8 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
             e.Property(v => v.Name).HasMaxLength(VolunteerEntity.MaxNameLength);
             e.Property(v => v.Skills).HasColumnType("text[]");
             e.HasIndex(v => v.Skills).HasMethod("gin");
+            e.Property(v => v.AccountSubject).HasMaxLength(100);
+            e.HasIndex(v => v.AccountSubject);
         });
     }
 }

@@ -13,7 +13,13 @@ public sealed class Volunteer
     {
     }
 
+    /// <summary>Organizers see every volunteer; a volunteer sees their own record.</summary>
+    public static readonly Scope<Volunteer> Scope = new() { SeenWholeBy = Roles.Organizers, Owner = v => v.AccountSubject };
+
     public Guid Id { get; private set; }
+
+    /// <summary>The account that registered: the volunteer signed in, or the organizer who registered them.</summary>
+    public string? AccountSubject { get; private set; }
 
     public string Name { get; private set; } = "";
 
@@ -21,7 +27,7 @@ public sealed class Volunteer
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
-    public static Result<Volunteer> Register(Guid id, string? name, IReadOnlyCollection<string>? skills, DateTimeOffset now)
+    public static Result<Volunteer> Register(Guid id, string? name, IReadOnlyCollection<string>? skills, string? accountSubject, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
@@ -40,6 +46,7 @@ public sealed class Volunteer
             Name = name.Trim(),
             Skills = [.. cleaned.Distinct(StringComparer.OrdinalIgnoreCase)],
             RegisteredAt = now,
+            AccountSubject = accountSubject,
         };
     }
 }

@@ -17,16 +17,17 @@ public static class VolunteersApi
     public static RouteGroupBuilder MapVolunteersApi(this RouteGroupBuilder api)
     {
         var volunteers = api.MapGroup("/volunteers").WithTags("Volunteers");
-        volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer");
-        volunteers.MapGet("/", ListVolunteers).WithName("ListVolunteers");
-        volunteers.MapGet("/{id:guid}", GetVolunteer).WithName("GetVolunteer");
+        volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer").AllowSignedIn();
+        volunteers.MapGet("/", ListVolunteers).WithName("ListVolunteers").AllowSignedIn()
+            .WithDescription("Every volunteer for organizers; others see the record they registered.");
+        volunteers.MapGet("/{id:guid}", GetVolunteer).WithName("GetVolunteer").AllowSignedIn();
         return api;
     }
 
     public static async Task<Results<Created<VolunteerResponse>, ProblemHttpResult>> RegisterVolunteer(
-        RegisterVolunteerRequest request, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+        RegisterVolunteerRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var registered = Volunteer.Register(Guid.CreateVersion7(), request.Name, request.Skills, clock.GetUtcNow());
+        var registered = Volunteer.Register(Guid.CreateVersion7(), request.Name, request.Skills, caller.Subject, clock.GetUtcNow());
         if (registered.Error is { } error)
         {
             return Problems.From(error);
@@ -39,7 +40,7 @@ public static class VolunteersApi
     }
 
     public static async Task<Results<Ok<Page<VolunteerResponse>>, ProblemHttpResult>> ListVolunteers(
-        VolunteerDbContext db, string? skill, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, VolunteerDbContext db, string? skill, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         if (paging.Error is { } error)
@@ -47,7 +48,7 @@ public static class VolunteersApi
             return Problems.From(error);
         }
 
-        var query = db.Volunteers.AsNoTracking();
+        var query = db.Volunteers.AsNoTracking().VisibleTo(caller, Volunteer.Scope);
         if (!string.IsNullOrWhiteSpace(skill))
         {
             var wanted = skill.Trim();
@@ -57,9 +58,9 @@ public static class VolunteersApi
         return TypedResults.Ok(await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).ToPageAsync(paging.Value, VolunteerResponse.From, ct));
     }
 
-    public static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> GetVolunteer(Guid id, VolunteerDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> GetVolunteer(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
     {
         var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
-        return volunteer is null ? Problems.NotFound("volunteer", id) : TypedResults.Ok(VolunteerResponse.From(volunteer));
+        return volunteer is null || !Volunteer.Scope.Covers(caller, volunteer) ? Problems.NotFound("volunteer", id) : TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
 }

@@ -16,8 +16,8 @@ public static class KnownGridsApi
     public static RouteGroupBuilder MapKnownGridsApi(this RouteGroupBuilder api)
     {
         var grids = api.MapGroup("/grids").WithTags("Known grids");
-        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids");
-        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid");
+        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids").Allow(Roles.Staff);
+        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid").Allow(Roles.Staff);
         return api;
     }
 

@@ -364,6 +364,11 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("department");
+
                     b.Property<bool>("Disabled")
                         .HasColumnType("boolean")
                         .HasColumnName("disabled");
@@ -836,6 +841,10 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -848,6 +857,10 @@ namespace Platform.Organization.Data.Migrations
                     b.Property<bool>("IsCadre")
                         .HasColumnType("boolean")
                         .HasColumnName("is_cadre");
+
+                    b.Property<Guid?>("MembershipCommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_community_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -912,6 +925,9 @@ namespace Platform.Organization.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_people");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_people_community_id");
 
                     b.HasIndex("IdCardHash")
                         .IsUnique()

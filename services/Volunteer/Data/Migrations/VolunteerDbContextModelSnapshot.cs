@@ -104,6 +104,11 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_subject");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -121,6 +126,9 @@ namespace Platform.Volunteer.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_volunteers");
+
+                    b.HasIndex("AccountSubject")
+                        .HasDatabaseName("ix_volunteers_account_subject");
 
                     b.HasIndex("Skills")
                         .HasDatabaseName("ix_volunteers_skills");
