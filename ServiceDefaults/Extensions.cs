@@ -32,7 +32,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
             // Clients reach every service through the gateway at the same path: no server of the service's own.
             document.Servers = [];

@@ -123,10 +123,17 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
     {
         var endpoint = context.GetEndpoint();
         var rule = endpoint?.Metadata.GetMetadata<AccessRule>();
-        // Routing's own answers (405 wrong method, 415 wrong content type) carry no rule and reveal nothing: let them speak.
-        if (!authorizeResult.Forbidden || (rule is null && endpoint?.DisplayName is { } name && (name.StartsWith("405 ", StringComparison.Ordinal) || name.StartsWith("415 ", StringComparison.Ordinal))))
+        // No endpoint (a 404), or routing's own answers (405 wrong method, 415 wrong content type): nothing to
+        // protect and nothing revealed, so let them speak.
+        if (endpoint is null || (rule is null && endpoint.DisplayName is { } name && (name.StartsWith("405 ", StringComparison.Ordinal) || name.StartsWith("415 ", StringComparison.Ordinal))))
         {
-            await standard.HandleAsync(next, context, policy, authorizeResult.Forbidden ? PolicyAuthorizationResult.Success() : authorizeResult);
+            await next(context);
+            return;
+        }
+
+        if (!authorizeResult.Forbidden)
+        {
+            await standard.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
 

@@ -17,7 +17,16 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>A client of the gateway signed in as the demo subdistrict admin.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>A client of the gateway with no token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>What the services exported over OTLP: traces, logs and metrics.</summary>
+    public TelemetryCapture Telemetry { get; } = new();
+
+    public const string DemoPassword = "Demo-Platform-2026";
 
     public async Task InitializeAsync()
     {
@@ -30,6 +39,16 @@ public sealed class SuiteFixture : IAsyncLifetime
             "Platform:GatewayPort=0",
             "Platform:SeedDemoData=true",
         ]);
+        await Telemetry.StartAsync();
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500");
+        }
+
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
@@ -43,7 +62,42 @@ public sealed class SuiteFixture : IAsyncLifetime
 
         await watching.CancelAsync();
         await started;
-        Gateway = App.CreateHttpClient(ResourceNames.Gateway);
+        Anonymous = App.CreateHttpClient(ResourceNames.Gateway);
+        Gateway = await SignInAsync("admin");
+    }
+
+    /// <summary>A gateway client signed in as a demo account, through the gateway, with the password grant.</summary>
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "platform-app",
+            ["username"] = userName,
+            ["password"] = DemoPassword,
+            ["scope"] = "platform-api offline_access roles",
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode} {body}");
+        }
+
+        var client = App.CreateHttpClient(ResourceNames.Gateway);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString());
+        return client;
+    }
+
+    /// <summary>Every console log line each service has written so far.</summary>
+    public async Task<IReadOnlyList<string>> ServiceLogLinesAsync()
+    {
+        var lines = new List<string>();
+        foreach (var project in App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+        {
+            lines.AddRange((await LogLinesAsync(project)).Select(l => $"{project.Name}: {l}"));
+        }
+
+        return lines;
     }
 
     private async Task StartAndWaitForGatewayAsync(CancellationToken ct)
@@ -72,7 +126,9 @@ public sealed class SuiteFixture : IAsyncLifetime
         return null;
     }
 
-    private async Task<string> LastLogLinesAsync(IResource resource)
+    private async Task<string> LastLogLinesAsync(IResource resource) => string.Join('\n', (await LogLinesAsync(resource)).TakeLast(40));
+
+    private async Task<List<string>> LogLinesAsync(IResource resource)
     {
         var lines = new List<string>();
         using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(3));
@@ -87,7 +143,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         {
         }
 
-        return string.Join('\n', lines.TakeLast(40));
+        return lines;
     }
 
     public async Task StopAsync(string resource) =>
@@ -103,6 +159,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Anonymous?.Dispose();
         if (App is not null)
         {
             try
@@ -117,6 +174,7 @@ public sealed class SuiteFixture : IAsyncLifetime
             }
         }
 
+        await Telemetry.DisposeAsync();
         TestFolders.Delete(dataDir);
     }
 }

@@ -74,10 +74,10 @@ public class SuiteTests(SuiteFixture suite)
     [Fact]
     public async Task A_demo_user_signs_in_through_the_gateway_which_is_the_tokens_issuer()
     {
-        var discovery = await gateway.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        var discovery = await suite.Anonymous.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
         Assert.Equal(new Uri(gateway.BaseAddress!, "/").ToString(), discovery.GetProperty("issuer").GetString());
 
-        var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await suite.Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = "platform-app",

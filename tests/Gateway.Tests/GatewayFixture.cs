@@ -18,7 +18,12 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DownstreamAddress { get; private set; } = "";
 
+    public const string AllowedOrigin = "https://app.hexi.example";
+
     public TestServers Servers { get; private set; } = null!;
+
+    /// <summary>One signed-in caller for a test: the admin, with a subject of its own (rate limits count per subject).</summary>
+    public HttpClient SignedInClient(TestCaller? caller = null) => CreateClient().As(caller ?? TestCaller.Admin with { Subject = Guid.NewGuid().ToString() });
 
     /// <summary>Rate-limit counters of this fixture's gateway: fixtures sharing a prefix count together.</summary>
     public virtual string RateLimitPrefix { get; } = $"test:{Guid.NewGuid():N}";
@@ -32,7 +37,8 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         downstream.Map("/{**path}", (HttpContext ctx) => Results.Json(new Echo(
             ctx.Request.Path.Value ?? "",
             ctx.Request.QueryString.Value ?? "",
-            ctx.Request.Headers["X-Correlation-Id"].ToString())));
+            ctx.Request.Headers["X-Correlation-Id"].ToString(),
+            ctx.Request.Headers.Authorization.ToString())));
         await downstream.StartAsync();
         DownstreamAddress = downstream.Urls.Single();
         _ = Server;
@@ -44,6 +50,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:RateLimits:KeyPrefix", RateLimitPrefix);
         builder.UseSetting("Platform:Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Platform:Auth:ValidationKey", TestTokens.ValidationKeyPem);
+        builder.UseSetting("Platform:Cors:Origins:0", AllowedOrigin);
         ConfigureLimits(builder);
         foreach (var service in new[] { ResourceNames.Organization, ResourceNames.Grid, ResourceNames.Workflow })
         {
@@ -88,4 +95,4 @@ public class LimitedGatewayFixture : GatewayFixture
     }
 }
 
-public sealed record Echo(string Path, string Query, string CorrelationId);
+public sealed record Echo(string Path, string Query, string CorrelationId, string Authorization);

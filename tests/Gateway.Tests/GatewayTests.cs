@@ -6,7 +6,7 @@ namespace Platform.Gateway.Tests;
 
 public class GatewayTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
-    private readonly HttpClient client = gateway.CreateClient();
+    private readonly HttpClient client = gateway.SignedInClient();
 
     [Theory]
     [InlineData("/api/organization/communities?page=2", "/api/organization/communities", "?page=2")]

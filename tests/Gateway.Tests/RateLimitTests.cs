@@ -8,7 +8,7 @@ public class SignInRateLimitTests(LimitedGatewayFixture gateway) : IClassFixture
     [Fact]
     public async Task Sign_in_attempts_over_the_limit_get_429_with_retry_after_and_other_routes_still_work()
     {
-        var client = gateway.CreateClient();
+        var client = gateway.SignedInClient();
         for (var i = 0; i < LimitedGatewayFixture.SignIns; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/connect/token", null)).StatusCode);
@@ -40,8 +40,9 @@ public class SharedCounterTests(LimitedGatewayFixture first) : IClassFixture<Lim
         await ((IAsyncLifetime)twin).InitializeAsync();
         try
         {
-            var a = first.CreateClient();
-            var b = twin.CreateClient();
+            var caller = TestCaller.Admin with { Subject = Guid.NewGuid().ToString() };
+            var a = first.SignedInClient(caller);
+            var b = twin.SignedInClient(caller);
             for (var i = 0; i < LimitedGatewayFixture.Requests; i++)
             {
                 Assert.Equal(HttpStatusCode.OK, (await (i % 2 == 0 ? a : b).GetAsync("/api/grid/grids")).StatusCode);
@@ -55,5 +56,22 @@ public class SharedCounterTests(LimitedGatewayFixture first) : IClassFixture<Lim
         {
             await ((IAsyncLifetime)twin).DisposeAsync();
         }
+    }
+}
+
+public class PerCallerRateLimitTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
+{
+    [Fact]
+    public async Task Each_signed_in_caller_has_a_budget_of_their_own_even_from_one_address()
+    {
+        var first = gateway.SignedInClient();
+        var second = gateway.SignedInClient();
+        for (var i = 0; i < LimitedGatewayFixture.Requests; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/grid/grids")).StatusCode);
+        }
+
+        await (await first.GetAsync("/api/grid/grids")).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/grid/grids")).StatusCode);
     }
 }

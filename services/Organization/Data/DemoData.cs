@@ -170,7 +170,8 @@ public static class DemoData
         var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
         void Account(string userName, Person? person, params string[] roles)
         {
-            var account = UserAccount.Create(userName, "", roles, person?.Id);
+            var department = roles.Contains(Roles.DepartmentHandler) ? "urban-management" : null;
+            var account = UserAccount.Create(userName, "", roles, person?.Id, department);
             account.Rehash(hasher.HashPassword(account, DemoPassword));
             db.UserAccounts.Add(account);
         }
