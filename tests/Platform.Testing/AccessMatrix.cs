@@ -109,3 +109,19 @@ public static partial class AccessMatrix
     [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z]+)(?<constraint>[^}]*)\}")]
     private static partial Regex RouteParameter();
 }
+
+/// <summary>The access matrix as a test: a service's test project derives one class from it, in its collection.</summary>
+public abstract class AccessMatrixTest<TProgram>(ServiceFactory<TProgram> service)
+    where TProgram : class
+{
+    public static TheoryData<string> Callers() => AccessMatrix.Callers();
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task Every_endpoint_admits_exactly_the_roles_it_declares(string caller)
+    {
+        var failures = await AccessMatrix.CheckAsync(service.Services, service.ClientAs, caller);
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+}
