@@ -36,9 +36,11 @@ public static class DatabaseExtensions
     }
 
     /// <summary>Options for design-time tools (<c>dotnet ef</c>): the same conventions, no server needed.</summary>
-    public static DbContextOptions<TDbContext> DesignTimeOptions<TDbContext>(Action<DbContextOptionsBuilder>? configure = null) where TDbContext : DbContext
+    public static DbContextOptions<TDbContext> DesignTimeOptions<TDbContext>(
+        Action<DbContextOptionsBuilder>? configure = null, Action<Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder>? npgsql = null)
+        where TDbContext : DbContext
     {
-        var options = new DbContextOptionsBuilder<TDbContext>().UseNpgsql("Host=design-time").UseSnakeCaseNamingConvention();
+        var options = new DbContextOptionsBuilder<TDbContext>().UseNpgsql("Host=design-time", npgsql).UseSnakeCaseNamingConvention();
         configure?.Invoke(options);
         return options.Options;
     }

@@ -29,6 +29,14 @@ public sealed class OutboxOptions
 
     /// <summary>Sent rows are kept this long for inspection, then deleted.</summary>
     public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// For this long after an event occurred, it is published only when some consumer's queue is bound to it
+    /// (mandatory routing), and retried otherwise: when the suite starts, a service that consumes an event
+    /// may come up after the one that publishes it, and the broker would drop what nobody was bound to yet.
+    /// After this, an event nobody subscribes to is published anyway (and goes nowhere).
+    /// </summary>
+    public TimeSpan SubscriberGrace { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
@@ -120,7 +128,15 @@ internal sealed class OutboxRelay<TDbContext>(
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.PublishTimeout);
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.Id), timeout.Token);
+            var mandatory = clock.GetUtcNow() - row.OccurredAt < options.SubscriberGrace;
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx =>
+            {
+                ctx.MessageId = row.Id;
+                if (mandatory && ctx.TryGetPayload(out RabbitMqSendContext? rabbit))
+                {
+                    rabbit.Mandatory = true;
+                }
+            }), timeout.Token);
             row.MarkSent(clock.GetUtcNow());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -1,6 +1,17 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Grid.Buildings;
+using Platform.Grid.Communities;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
+using Platform.Grid.Import;
+using Platform.Grid.Layers;
+using Platform.Grid.People;
+using Platform.Grid.Staffing;
+using Platform.Grid.Visits;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Import;
+using Platform.ServiceDefaults.PersonalData;
 
 namespace Platform.Grid;
 
@@ -8,7 +19,18 @@ public static class GridModule
 {
     public static IHostApplicationBuilder AddGrid(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceInfrastructure<GridDbContext>(ResourceNames.Grid, ResourceNames.GridDb);
+        builder.AddServiceInfrastructure<GridDbContext>(ResourceNames.Grid, ResourceNames.GridDb,
+            consumers: bus =>
+            {
+                bus.AddConsumer<CommunityChangedConsumer, CommunityChangedConsumerDefinition>();
+                bus.AddConsumer<PersonChangedConsumer, PersonChangedConsumerDefinition>();
+            },
+            npgsql: npgsql => npgsql.UseNetTopologySuite());
+        builder.AddPersonalDataProtection<GridDbContext>(ResourceNames.Grid);
+        builder.Services.Configure<GridOptions>(builder.Configuration.GetSection("Platform:Grid"));
+        builder.Services.AddScoped<IImporter, GridsImporter>();
+        builder.Services.AddScoped<IImporter, BuildingsImporter>();
+        builder.AddImports<GridDbContext>();
         return builder;
     }
 
@@ -16,6 +38,12 @@ public static class GridModule
     {
         var api = app.MapGroup("/api/grid");
         api.MapGridsApi();
+        api.MapLookupApi();
+        api.MapLayersApi();
+        api.MapBuildingsApi();
+        api.MapStaffingApi();
+        api.MapVisitsApi();
+        api.MapImportsApi(Roles.SubdistrictAdmin);
         return app;
     }
 }

@@ -1,8 +1,10 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Accounts;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
+using Platform.Organization.GridPosts;
 using Platform.Organization.Import;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.Posts;
@@ -12,6 +14,7 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Import;
 
 namespace Platform.Organization;
 
@@ -20,11 +23,12 @@ public static class OrganizationModule
     public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
     {
         builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb,
+            consumers: bus => bus.AddConsumer<GridStaffChangedConsumer, GridStaffChangedConsumerDefinition>(),
             database: options => options.UseOpenIddict());
         builder.AddSignIn();
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
-        builder.Services.AddScoped<RosterImporter>();
-        builder.Services.AddHostedService<ImportWorker>();
+        RosterImport.AddRosterImports(builder.Services);
+        builder.AddImports<OrganizationDbContext>();
         return builder;
     }
 
@@ -40,7 +44,7 @@ public static class OrganizationModule
         api.MapMemberUnitsApi();
         api.MapActivitiesApi();
         api.MapDeliberationsApi();
-        api.MapImportsApi();
+        api.MapImportsApi(Roles.SubdistrictAdmin);
         api.MapSecurityEventsApi();
         api.MapAccountsApi();
         return app;

@@ -2,7 +2,11 @@ using Platform.Testing;
 
 namespace Platform.Grid.Tests;
 
-public sealed class GridServiceFactory() : ServiceFactory<Program>(ResourceNames.GridDb);
+public sealed class GridServiceFactory() : ServiceFactory<Program>(ResourceNames.GridDb)
+{
+    /// <summary>The built-in layers come with the migrations.</summary>
+    protected override IEnumerable<string> KeptTables => [.. base.KeptTables, "layers"];
+}
 
 [CollectionDefinition(Name)]
 public sealed class GridServiceCollection : ICollectionFixture<GridServiceFactory>

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Import;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -60,7 +61,7 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
 
         var response = await PostCsvAsync("members", BadMembers, dryRun: false);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-roster");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-import-file");
         Assert.True(problem.GetProperty("problems").GetArrayLength() >= 4);
         Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM people"));
         Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM import_jobs"));
@@ -88,7 +89,7 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
         Assert.Equal(("Completed", 250, 250, 100), (finished.Status, finished.ProcessedRows, finished.CreatedCount, finished.Percent));
         Assert.Equal(250, await Service.ScalarAsync<long>("SELECT count(*) FROM people"));
         Assert.Equal(job!.Id, finished.Id);
-        Assert.Equal("", await Service.ScalarAsync<string>("SELECT protected_csv FROM import_jobs"));
+        Assert.Equal("", await Service.ScalarAsync<string>("SELECT payload FROM import_jobs"));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
         {
             var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
             var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
-            db.ImportJobs.Add(ImportJob.Queue(RosterKind.Members, protector.Protect(csv, _ => "").Cipher, 2, DateTimeOffset.UtcNow));
+            db.ImportJobs.Add(ImportJob.Queue("members", protector.Protect(csv, _ => "").Cipher, 2, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 

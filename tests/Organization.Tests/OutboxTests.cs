@@ -92,4 +92,23 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
         Assert.Equal(written.Length, ids.Count);
         Assert.Equal(written.Select(e => e.EventId).Order(), ids.Order());
     }
+
+    [Fact]
+    public async Task An_event_no_consumer_is_bound_to_yet_waits_for_one_instead_of_being_dropped()
+    {
+        var joined = new MemberUnitJoined { UnitId = Guid.NewGuid(), Name = "供电公司", JoinedOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow };
+
+        await WriteEventsAsync(joined);
+        await Eventually.TrueAsync(
+            async () => await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", joined.EventId) >= 1,
+            "the unroutable row attempted");
+        Assert.Null(await Service.ScalarAsync<DateTime?>("SELECT sent_at FROM outbox_messages WHERE id = $1", joined.EventId));
+
+        // A consumer's queue comes up (a service that started late); the next attempt reaches it.
+        await using var events = await PublishedEvents.ListenAsync<MemberUnitJoined>(Service.Servers.RabbitMq);
+        await Service.ExecuteAsync($"UPDATE outbox_messages SET next_attempt_at = now() WHERE id = '{joined.EventId}'");
+
+        var received = await events.NextAsync(m => m.GetProperty("unitId").GetGuid() == joined.UnitId);
+        Assert.Equal(joined.EventId, received.GetProperty("messageId").GetGuid());
+    }
 }

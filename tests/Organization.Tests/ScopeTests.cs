@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Grid;
 using Platform.Organization.Accounts;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
@@ -154,6 +157,30 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         cadreClient.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync("cadre.li"));
         var people = await cadreClient.GetFromJsonAsync<Page<PersonResponse>>("/api/organization/people");
         Assert.Equal(["乙", "李干部"], people!.Items.Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task Grid_staff_get_the_grids_of_their_posts_from_the_Grid_services_events()
+    {
+        var world = await WorldAsync();
+        await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("grid.bing", Password, [Roles.GridStaff], world.StaffA.Id, null));
+        var (led, assisted, ended) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = Service.Services.GetRequiredService<IBus>();
+        GridStaffChanged Post(Guid grid, string post, bool active, Guid? assignment = null) => new()
+        {
+            AssignmentId = assignment ?? Guid.NewGuid(), GridId = grid, CommunityId = world.A, PersonId = world.StaffA.Id, Post = post, Active = active,
+            From = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
+        };
+        var endedPost = Post(ended, "Leader", true);
+
+        await bus.Publish(Post(led, "Leader", true));
+        await bus.Publish(Post(assisted, "Assistant", true));
+        await bus.Publish(endedPost);
+        await bus.Publish(endedPost with { EventId = Guid.NewGuid(), Active = false, OccurredAt = DateTimeOffset.UtcNow.AddSeconds(1) });
+        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM grid_postings WHERE NOT active") == 1
+            && await Service.ScalarAsync<long>("SELECT count(*) FROM grid_postings") == 3, "the grid posts known");
+
+        Assert.Equal(new[] { led, assisted }.Order(), (await MeAsync("grid.bing")).Grids.Order());
     }
 
     [Fact]

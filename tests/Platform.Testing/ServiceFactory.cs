@@ -35,22 +35,38 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        var kept = string.Join(", ", KeptTables.Select(t => $"'{t}'"));
+        await using var command = new NpgsqlCommand($"""
             DO $$
             DECLARE tables text;
             BEGIN
               SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
               FROM pg_tables
               WHERE schemaname = 'public'
-                AND tablename NOT IN ('__EFMigrationsHistory', 'spatial_ref_sys', 'data_protection_keys', 'openiddict_applications');
+                AND tablename NOT IN ({kept});
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' CASCADE'; END IF;
             END $$;
             """, connection);
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Tables a reset keeps: the migration history, PostGIS's reference table, the key ring and registered
+    /// clients the running service holds, and reference data a service's migrations put in (add to it).
+    /// </summary>
+    protected virtual IEnumerable<string> KeptTables => ["__EFMigrationsHistory", "spatial_ref_sys", "data_protection_keys", "openiddict_applications"];
+
     /// <summary>A client calling as <paramref name="caller"/>; without a token when null.</summary>
     public HttpClient ClientAs(TestCaller? caller) => CreateClient().As(caller);
+
+    /// <summary>Runs a statement against the service's database (test clean-up of kept reference data).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>Runs a scalar query against the service's database, for assertions on what was stored.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)

@@ -13,7 +13,7 @@ public abstract class ServiceTest<TProgram>(ServiceFactory<TProgram> service) : 
 
     protected HttpClient Client { get; } = service.ClientAs(TestCaller.Admin);
 
-    public Task InitializeAsync() => Service.ResetDatabaseAsync();
+    public virtual Task InitializeAsync() => Service.ResetDatabaseAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

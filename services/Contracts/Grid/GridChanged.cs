@@ -15,6 +15,9 @@ public sealed record GridChanged : IntegrationEvent
     /// <summary>Urban, Suburban, Rural or Specialized.</summary>
     public required string Type { get; init; }
 
+    /// <summary>Active, or Retired (kept for the cases that point to it, but no longer in use).</summary>
+    public string Status { get; init; } = "Active";
+
     /// <summary>Increases with every change, so a consumer can ignore an older state arriving late.</summary>
     public required long Version { get; init; }
 }

@@ -11,8 +11,9 @@ namespace Platform.Organization.Accounts;
 /// What a signed-in account's access token says about it: its roles, and the scope each role acts in,
 /// derived at sign-in and at every refresh from what this service knows (so a changed post or assignment
 /// reaches the token within one access-token lifetime):
-/// community staff → the community they work for; a subdistrict cadre → the communities and grids of their
-/// current area assignments (分片包干); a unit liaison → the member unit whose party organization they belong
+/// community staff → the community they work for; grid staff → the grids they lead or assist in; a subdistrict
+/// cadre → the communities and grids of their current area assignments (分片包干) and the grids they instruct;
+/// a unit liaison → the member unit whose party organization they belong
 /// to; a department handler → their department; everyone with a person record → themself.
 /// </summary>
 public static class AccountClaims
@@ -41,6 +42,16 @@ public static class AccountClaims
                     .ToListAsync(ct);
                 communities.UnionWith(assignments.Where(a => a.CommunityId is not null).Select(a => a.CommunityId!.Value));
                 grids.UnionWith(assignments.SelectMany(a => a.GridIds));
+            }
+
+            // Grid posts, from the Grid service: leaders and assistants act on their grids, instructors on the grids they guide.
+            string[] gridPosts = [
+                .. account.Roles.Contains(Roles.GridStaff) ? new[] { "Leader", "Assistant" } : [],
+                .. account.Roles.Contains(Roles.SubdistrictCadre) ? new[] { "Instructor" } : []];
+            if (gridPosts.Length > 0)
+            {
+                grids.UnionWith(await db.GridPostings.AsNoTracking()
+                    .Where(p => p.PersonId == person.Id && p.Active && gridPosts.Contains(p.Post)).Select(p => p.GridId).ToListAsync(ct));
             }
 
             if (account.Roles.Contains(Roles.UnitLiaison) && person.Membership?.OrganizationId is { } organization)

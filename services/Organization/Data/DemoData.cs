@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Accounts;
@@ -9,6 +7,7 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 
@@ -42,13 +41,7 @@ public static class DemoData
     public const string DemoPassword = "Demo-Platform-2026";
 
     /// <summary>A stable id from a name, so reseeding finds what it made before.</summary>
-    public static Guid Id(string key)
-    {
-        var bytes = MD5.HashData(Encoding.UTF8.GetBytes("platform-demo:" + key));
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x30);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid Id(string key) => DemoIds.From(key);
 
     public static async Task SeedAsync(OrganizationDbContext db, IServiceProvider services, CancellationToken ct)
     {

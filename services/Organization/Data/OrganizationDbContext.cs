@@ -6,12 +6,13 @@ using Platform.Organization.Accounts;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
-using Platform.Organization.Import;
+using Platform.Organization.GridPosts;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
+using Platform.ServiceDefaults.Import;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 
@@ -48,6 +49,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    public DbSet<GridPosting> GridPostings => Set<GridPosting>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
@@ -243,15 +246,13 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.HasIndex(x => new { x.Subject, x.At });
         });
 
-        modelBuilder.Entity<ImportJob>(e =>
+        modelBuilder.AddImportJobs();
+        modelBuilder.Entity<GridPosting>(e =>
         {
-            e.ToTable("import_jobs");
-            e.HasKey(j => j.Id);
-            e.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
-            e.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(j => j.Error).HasMaxLength(500);
-            e.OwnsMany(j => j.Problems, b => b.ToJson("problems"));
-            e.HasIndex(j => new { j.Status, j.SubmittedAt });
+            e.ToTable("grid_postings");
+            e.HasKey(p => p.AssignmentId);
+            e.Property(p => p.Post).HasMaxLength(20);
+            e.HasIndex(p => new { p.PersonId, p.Active });
         });
     }
 

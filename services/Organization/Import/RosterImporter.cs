@@ -6,6 +6,7 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Import;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 
@@ -26,16 +27,13 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
 
     private static readonly HashSet<string> Required = ["name", "organization", "memberType", "community", "kind", "contactName", "serviceFields"];
 
-    /// <summary>What a file would create: people or units, with the events they publish.</summary>
-    public sealed record Plan(int Rows, IReadOnlyList<RowProblem> Problems, IReadOnlyList<object> Entities);
-
-    public async Task<Plan> PrepareAsync(RosterKind kind, string csv, CancellationToken ct)
+    public async Task<ImportPlan> PrepareAsync(RosterKind kind, string csv, CancellationToken ct)
     {
         var rows = Csv.Parse(csv);
         var problems = new List<RowProblem>();
         if (rows.Count == 0)
         {
-            return new Plan(0, [new RowProblem(1, null, "empty-file", "The file is empty: the first row names the columns.")], []);
+            return new ImportPlan(0, [new RowProblem(1, null, "empty-file", "The file is empty: the first row names the columns.")], []);
         }
 
         var header = rows[0].Select((name, index) => (name, index)).ToDictionary(h => h.name, h => h.index, StringComparer.OrdinalIgnoreCase);
@@ -46,7 +44,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
 
         if (problems.Count > 0)
         {
-            return new Plan(rows.Count - 1, problems, []);
+            return new ImportPlan(rows.Count - 1, problems, []);
         }
 
         var lookups = await Lookups.LoadAsync(db, ct);
@@ -73,7 +71,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
             }
         }
 
-        return new Plan(rows.Count - 1, problems, problems.Count == 0 ? entities : []);
+        return new ImportPlan(rows.Count - 1, problems, problems.Count == 0 ? entities : []);
     }
 
     /// <summary>Adds what a plan prepared, with its events, to the context (the caller saves).</summary>

@@ -610,66 +610,46 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("deliberations", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Organization.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.Organization.GridPosts.GridPosting", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("AssignmentId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnName("assignment_id");
 
-                    b.Property<int>("CreatedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("created_count");
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
 
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("error");
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grid_id");
 
-                    b.Property<string>("Kind")
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Post")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
+                        .HasColumnName("post");
 
-                    b.Property<int>("ProcessedRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("processed_rows");
-
-                    b.Property<string>("ProtectedCsv")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("protected_csv");
-
-                    b.Property<DateTimeOffset?>("StartedAt")
+                    b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
+                        .HasColumnName("updated_at");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
+                    b.HasKey("AssignmentId")
+                        .HasName("pk_grid_postings");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
+                    b.HasIndex("PersonId", "Active")
+                        .HasDatabaseName("ix_grid_postings_person_id_active");
 
-                    b.Property<int>("TotalRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("total_rows");
-
-                    b.HasKey("Id")
-                        .HasName("pk_import_jobs");
-
-                    b.HasIndex("Status", "SubmittedAt")
-                        .HasDatabaseName("ix_import_jobs_status_submitted_at");
-
-                    b.ToTable("import_jobs", (string)null);
+                    b.ToTable("grid_postings", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
@@ -1136,6 +1116,68 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("in_service_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_count");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_import_jobs_status_submitted_at");
+
+                    b.ToTable("import_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -1339,42 +1381,6 @@ namespace Platform.Organization.Data.Migrations
                     b.Navigation("Resolutions");
                 });
 
-            modelBuilder.Entity("Platform.Organization.Import.ImportJob", b =>
-                {
-                    b.OwnsMany("Platform.Organization.Import.RowProblem", "Problems", b1 =>
-                        {
-                            b1.Property<Guid>("ImportJobId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Code")
-                                .IsRequired();
-
-                            b1.Property<string>("Column");
-
-                            b1.Property<string>("Message")
-                                .IsRequired();
-
-                            b1.Property<int>("Row");
-
-                            b1.HasKey("ImportJobId", "__synthesizedOrdinal")
-                                .HasName("pk_import_jobs");
-
-                            b1.ToTable("import_jobs");
-
-                            b1
-                                .ToJson("problems")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ImportJobId")
-                                .HasConstraintName("fk_import_jobs_import_jobs_import_job_id");
-                        });
-
-                    b.Navigation("Problems");
-                });
-
             modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
                 {
                     b.OwnsMany("Platform.Organization.MemberUnits.AgreedTask", "Tasks", b1 =>
@@ -1514,6 +1520,42 @@ namespace Platform.Organization.Data.Migrations
                         });
 
                     b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+                {
+                    b.OwnsMany("Platform.ServiceDefaults.Import.RowProblem", "Problems", b1 =>
+                        {
+                            b1.Property<Guid>("ImportJobId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Column");
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<int>("Row");
+
+                            b1.HasKey("ImportJobId", "__synthesizedOrdinal")
+                                .HasName("pk_import_jobs");
+
+                            b1.ToTable("import_jobs");
+
+                            b1
+                                .ToJson("problems")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportJobId")
+                                .HasConstraintName("fk_import_jobs_import_jobs_import_job_id");
+                        });
+
+                    b.Navigation("Problems");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Platform.ServiceDefaults.Domain;
 
-namespace Platform.Organization.People;
+namespace Platform.ServiceDefaults.PersonalData;
 
 /// <summary>A mainland mobile number (11 digits from 13x to 19x) or a landline with its area code.</summary>
 public sealed partial record PhoneNumber

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Organization.Import;
+namespace Platform.ServiceDefaults.Import;
 
 /// <summary>Reads RFC 4180 CSV: quoted fields with commas, quotes ("") and line breaks; CRLF or LF; a BOM is skipped.</summary>
 public static class Csv

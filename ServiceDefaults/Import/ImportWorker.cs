@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.PersonalData;
 
-namespace Platform.Organization.Import;
+namespace Platform.ServiceDefaults.Import;
 
 /// <summary>
-/// Applies queued roster imports. A job is taken with <c>FOR UPDATE SKIP LOCKED</c> (safe with several
+/// Applies a service's queued imports. A job is taken with <c>FOR UPDATE SKIP LOCKED</c> (safe with several
 /// instances), checked again against the current data, then written in one transaction: all rows or none.
 /// Progress is saved beside it as it goes, so a client can watch a long file. A job left running by a
-/// crashed instance is taken again after <see cref="StaleAfter"/>; its transaction never committed.
+/// crashed instance is taken again after <see cref="ImportWorkerTiming.StaleAfter"/>; its transaction never committed.
 /// </summary>
-public sealed partial class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
 {
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
     private const int ProgressEvery = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,11 +47,17 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, TimeProvid
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
-        var importer = scope.ServiceProvider.GetRequiredService<RosterImporter>();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
-        var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
-        var plan = await importer.PrepareAsync(job.Kind, protector.Reveal(job.ProtectedCsv), ct);
+        var job = await db.Set<ImportJob>().AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
+        var importer = scope.ServiceProvider.GetServices<IImporter>().FirstOrDefault(i => i.Kind == job.Kind);
+        if (importer is null)
+        {
+            await FinishAsync(jobId.Value, j => j.Fail($"This service no longer imports '{job.Kind}' files.", [], clock.GetUtcNow()), ct);
+            return true;
+        }
+
+        var plan = await importer.PrepareAsync(protector.Reveal(job.Payload), ct);
         if (plan.Problems.Count > 0)
         {
             await FinishAsync(jobId.Value, j => j.Fail("The data changed since the file was checked; nothing was imported.", plan.Problems, clock.GetUtcNow()), ct);
@@ -88,10 +96,10 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, TimeProvid
     private async Task<Guid?> LeaseAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var staleBefore = clock.GetUtcNow() - StaleAfter;
-        var job = await db.ImportJobs.FromSql($"""
+        var staleBefore = clock.GetUtcNow() - ImportWorkerTiming.StaleAfter;
+        var job = await db.Set<ImportJob>().FromSql($"""
             SELECT * FROM import_jobs
             WHERE status = 'Queued' OR (status = 'Running' AND started_at < {staleBefore})
             ORDER BY submitted_at
@@ -112,8 +120,8 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, TimeProvid
     private async Task FinishAsync(Guid id, Action<ImportJob> update, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
-        var job = await db.ImportJobs.FirstAsync(j => j.Id == id, ct);
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == id, ct);
         update(job);
         await db.SaveChangesAsync(ct);
     }
@@ -123,4 +131,10 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, TimeProvid
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {JobId} failed and was rolled back")]
     private partial void LogImportFailed(Exception ex, Guid jobId);
+}
+
+public static class ImportWorkerTiming
+{
+    /// <summary>A running job not finished after this long was left by a crashed instance and is taken again.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Grid.Data;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Grid.Grids;
+
+public sealed record LookupResponse(GridSummary Grid, CommunitySummary? Community, IReadOnlyList<GridSummary> Specialized, Guid? BuildingId);
+
+public sealed record CommunitySummary(Guid Id, string Code, string Name);
+
+public static class LookupApi
+{
+    public static RouteGroupBuilder MapLookupApi(this RouteGroupBuilder api)
+    {
+        var lookup = api.MapGroup("/lookup").WithTags("Lookup");
+        lookup.MapGet("/point", AtPoint).WithName("LookupGridAtPoint").AllowSignedIn()
+            .WithDescription("The active grid containing a WGS84 point (and its community), with any Specialized grids laid over it there.");
+        lookup.MapGet("/address", AtAddress).WithName("LookupGridAtAddress").AllowSignedIn()
+            .WithDescription("The grid of a known building, by its address (spaces, punctuation and full-width digits do not matter).");
+        return api;
+    }
+
+    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtPoint(double? latitude, double? longitude, GridDbContext db, CancellationToken ct)
+    {
+        var point = Geo.PointAt(latitude, longitude);
+        if (point.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var found = await GridLocator.AtAsync(db, point.Value!, ct);
+        return found is null
+            ? Problems.From(DomainError.NotFound("no-grid-here", $"No active grid contains latitude {latitude}, longitude {longitude}."))
+            : TypedResults.Ok(new LookupResponse(found.Grid, await CommunityAsync(db, found.Grid.CommunityId, ct), found.Specialized, null));
+    }
+
+    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtAddress(string? address, GridDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(address) || address.Length > Buildings.Building.MaxAddressLength)
+        {
+            return Problems.From(DomainError.Invalid("address", "address-required", $"address is required (at most {Buildings.Building.MaxAddressLength} characters)."));
+        }
+
+        var found = await GridLocator.AtAddressAsync(db, address, ct);
+        return found is not { } hit
+            ? Problems.From(DomainError.NotFound("unknown-address", "No known building has this address."))
+            : TypedResults.Ok(new LookupResponse(hit.Grid, await CommunityAsync(db, hit.Grid.CommunityId, ct), [], hit.Building.Id));
+    }
+
+    private static Task<CommunitySummary?> CommunityAsync(GridDbContext db, Guid id, CancellationToken ct) =>
+        db.Communities.AsNoTracking().Where(c => c.Id == id).Select(c => new CommunitySummary(c.Id, c.Code, c.Name)).FirstOrDefaultAsync(ct);
+}

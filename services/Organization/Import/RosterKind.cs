@@ -1,0 +1,8 @@
+namespace Platform.Organization.Import;
+
+public enum RosterKind
+{
+    Members,
+    Staff,
+    Units,
+}
