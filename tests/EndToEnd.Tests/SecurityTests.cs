@@ -29,6 +29,33 @@ public class SecurityTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_grid_staff_token_carries_the_grids_the_Grid_service_staffed_them_in()
+    {
+        // 孙强 leads 长江路's second grid and assists its first (Grid demo data); the posts reach Organization as events.
+        var expected = new[] { Guid.Parse("0195a001-0000-7000-8000-000000000001"), Guid.Parse("0195a001-0000-7000-8000-000000000002") };
+        var grids = await Eventually.GetAsync(async () =>
+        {
+            var me = await (await suite.SignInAsync("grid.sun")).GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
+            var ids = me.GetProperty("grids").EnumerateArray().Select(g => g.GetGuid()).Order().ToList();
+            return ids.Count == 2 ? ids : null;
+        }, "grid.sun's grids in the token", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(expected, grids);
+        var gridStaff = await suite.SignInAsync("grid.sun");
+        Assert.Equal(HttpStatusCode.OK, (await gridStaff.GetAsync($"/api/grid/grids/{expected[0]}/staff")).StatusCode);
+        await (await gridStaff.GetAsync("/api/grid/grids/0195a001-0000-7000-8000-000000000003/staff")).AssertProblemAsync(HttpStatusCode.NotFound, "grid-not-found");
+    }
+
+    [Fact]
+    public async Task A_point_in_the_demo_subdistrict_is_found_in_its_grid_through_the_gateway()
+    {
+        var found = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/lookup/point?latitude=37.3885&longitude=97.342");
+
+        Assert.Equal("632802001001001", found.GetProperty("grid").GetProperty("code").GetString());
+        Assert.Equal("长江路社区", found.GetProperty("community").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_token_the_api_is_closed_and_discovery_is_open()
     {
         await (await suite.Anonymous.GetAsync("/api/grid/grids")).AssertProblemAsync(HttpStatusCode.Unauthorized, "token-required");
