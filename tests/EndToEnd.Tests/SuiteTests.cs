@@ -15,7 +15,7 @@ public class SuiteTests(SuiteFixture suite)
     [Fact]
     public async Task A_grid_created_through_the_gateway_reaches_Workflow_as_GridChanged()
     {
-        var code = $"632802009{Random.Shared.Next(1, 999):000}{Random.Shared.Next(1, 999):000}";
+        var code = $"632802001001{Random.Shared.Next(100, 999)}";
         var created = await gateway.PostAsJsonAsync("/api/grid/grids", new { code, name = "端到端网格", type = "Urban", communityId = DemoCommunity });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var gridId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

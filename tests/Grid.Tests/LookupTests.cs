@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Platform.Grid.Buildings;
 using Platform.Grid.Grids;
+using Platform.ServiceDefaults.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;
@@ -65,5 +66,21 @@ public class LookupTests(GridServiceFactory service) : GridApiTest(service)
             .AssertProblemAsync(HttpStatusCode.BadRequest, "building-outside-grid");
         await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "远处1号", 37.0, 97.0)))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "no-grid-here");
+    }
+
+    [Fact]
+    public async Task Grid_staff_see_the_buildings_of_their_own_grid_and_not_the_next_one()
+    {
+        var mine = await GridAsync("632802001001001", Square(97.34, 37.39));
+        var next = await GridAsync("632802001001002", Square(97.35, 37.39));
+        var inMine = (await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "长江路1号", 37.385, 97.345))).Content.ReadFromJsonAsync<BuildingResponse>())!;
+        var inNext = (await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "长江路2号", 37.385, 97.355))).Content.ReadFromJsonAsync<BuildingResponse>())!;
+        var gridStaff = Service.ClientAs(new TestCaller([Roles.GridStaff]) { Grids = [mine.Id] });
+
+        var list = await gridStaff.GetFromJsonAsync<Page<BuildingResponse>>("/api/grid/buildings");
+
+        Assert.Equal([inMine.Id], list!.Items.Select(b => b.Id));
+        Assert.Equal(next.Id, inNext.GridId);
+        await (await gridStaff.GetAsync($"/api/grid/buildings/{inNext.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, "building-not-found");
     }
 }

@@ -13,6 +13,9 @@ public sealed class Compound
     {
     }
 
+    /// <summary>The compounds of the caller's communities; department handlers, who work across them, see all.</summary>
+    public static readonly Scope<Compound> Scope = new() { Community = c => c.CommunityId, SeenWholeBy = [Roles.DepartmentHandler] };
+
     public Guid Id { get; private set; }
 
     public Guid CommunityId { get; private set; }
@@ -51,6 +54,9 @@ public sealed class Building
     private Building()
     {
     }
+
+    /// <summary>The buildings of the caller's communities and grids; department handlers see all.</summary>
+    public static readonly Scope<Building> Scope = new() { Community = b => b.CommunityId, Grid = b => b.GridId, SeenWholeBy = [Roles.DepartmentHandler] };
 
     public Guid Id { get; private set; }
 

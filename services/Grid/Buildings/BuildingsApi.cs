@@ -71,7 +71,7 @@ public static class BuildingsApi
         return TypedResults.Created($"/api/grid/compounds/{c.Id}", new CompoundResponse(c.Id, c.CommunityId, c.Name, c.Address, c.Location?.Y, c.Location?.X));
     }
 
-    public static async Task<Results<Ok<Page<CompoundResponse>>, ProblemHttpResult>> ListCompounds(GridDbContext db, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<CompoundResponse>>, ProblemHttpResult>> ListCompounds(Caller caller, GridDbContext db, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         if (paging.Error is { } error)
@@ -79,7 +79,7 @@ public static class BuildingsApi
             return Problems.From(error);
         }
 
-        var query = db.Compounds.AsNoTracking();
+        var query = db.Compounds.AsNoTracking().VisibleTo(caller, Compound.Scope);
         query = communityId is { } c ? query.Where(x => x.CommunityId == c) : query;
         return TypedResults.Ok(await query.OrderBy(x => x.Name).ToPageAsync(paging.Value, x => new CompoundResponse(x.Id, x.CommunityId, x.Name, x.Address, x.Location == null ? null : x.Location.Y, x.Location == null ? null : x.Location.X), ct));
     }
@@ -154,7 +154,7 @@ public static class BuildingsApi
     }
 
     public static async Task<Results<Ok<Page<BuildingResponse>>, ProblemHttpResult>> ListBuildings(
-        GridDbContext db, Guid? gridId, Guid? communityId, Guid? compoundId, string? search, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, GridDbContext db, Guid? gridId, Guid? communityId, Guid? compoundId, string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         if (paging.Error is { } error)
@@ -162,7 +162,7 @@ public static class BuildingsApi
             return Problems.From(error);
         }
 
-        var query = db.Buildings.AsNoTracking();
+        var query = db.Buildings.AsNoTracking().VisibleTo(caller, Building.Scope);
         query = gridId is { } g ? query.Where(b => b.GridId == g) : query;
         query = communityId is { } c ? query.Where(b => b.CommunityId == c) : query;
         query = compoundId is { } p ? query.Where(b => b.CompoundId == p) : query;
@@ -170,8 +170,8 @@ public static class BuildingsApi
         return TypedResults.Ok(await query.OrderBy(b => b.Address).ToPageAsync(paging.Value, BuildingResponse.From, ct));
     }
 
-    public static async Task<Results<Ok<BuildingResponse>, ProblemHttpResult>> GetBuilding(Guid id, GridDbContext db, CancellationToken ct) =>
-        await db.Buildings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is { } building
+    public static async Task<Results<Ok<BuildingResponse>, ProblemHttpResult>> GetBuilding(Guid id, Caller caller, GridDbContext db, CancellationToken ct) =>
+        await db.Buildings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is { } building && Building.Scope.Covers(caller, building)
             ? TypedResults.Ok(BuildingResponse.From(building))
             : Problems.NotFound("building", id);
 }
