@@ -19,4 +19,10 @@ public static class DemoIds
 
     /// <summary>A demo person of the Organization service, by name.</summary>
     public static Guid Person(string name) => From("person:" + name);
+
+    /// <summary>A demo sign-in account, by user name: its id is the subject of its tokens.</summary>
+    public static Guid Account(string userName) => From("account:" + userName);
+
+    /// <summary>A demo member unit of the Organization service, by name.</summary>
+    public static Guid Unit(string name) => From("unit:" + name);
 }

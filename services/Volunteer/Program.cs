@@ -11,7 +11,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapVolunteerApi();
 
-await app.MigrateDatabaseAsync<VolunteerDbContext>();
+await app.MigrateDatabaseAsync<VolunteerDbContext>(DemoData.SeedAsync);
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>

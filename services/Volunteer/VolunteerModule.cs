@@ -1,6 +1,13 @@
+using MassTransit;
+using Platform.Contracts.Organization;
 using Platform.ServiceDefaults;
+using Platform.Volunteer.Activities;
 using Platform.Volunteer.Data;
+using Platform.Volunteer.Directory;
+using Platform.Volunteer.Hours;
+using Platform.Volunteer.Projects;
 using Platform.Volunteer.Volunteers;
+using Platform.Volunteer.Wishes;
 
 namespace Platform.Volunteer;
 
@@ -8,7 +15,12 @@ public static class VolunteerModule
 {
     public static IHostApplicationBuilder AddVolunteer(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceInfrastructure<VolunteerDbContext>(ResourceNames.Volunteer, ResourceNames.VolunteerDb);
+        builder.AddServiceInfrastructure<VolunteerDbContext>(ResourceNames.Volunteer, ResourceNames.VolunteerDb, consumers: bus =>
+        {
+            bus.AddConsumer<MemberUnitJoinedConsumer, DirectoryConsumerDefinition<MemberUnitJoinedConsumer>>();
+            bus.AddConsumer<PersonChangedConsumer, DirectoryConsumerDefinition<PersonChangedConsumer>>();
+        });
+        builder.Services.Configure<VolunteerOptions>(builder.Configuration.GetSection("Platform:Volunteer"));
         return builder;
     }
 
@@ -16,6 +28,10 @@ public static class VolunteerModule
     {
         var api = app.MapGroup("/api/volunteer");
         api.MapVolunteersApi();
+        api.MapProjectsApi();
+        api.MapActivitiesApi();
+        api.MapHoursApi();
+        api.MapWishesApi();
         return app;
     }
 }

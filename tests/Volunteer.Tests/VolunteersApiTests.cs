@@ -44,12 +44,32 @@ public class VolunteersApiTests(VolunteerServiceFactory service) : VolunteerServ
     {
         foreach (var (name, skill) in new[] { ("a", "Tutoring"), ("b", "First aid"), ("c", "Tutoring") })
         {
-            Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest(name, [skill]))).StatusCode);
+            var resident = Service.ClientAs(TestCaller.In(Roles.Resident));
+            Assert.Equal(HttpStatusCode.Created, (await resident.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest(name, [skill]))).StatusCode);
         }
 
         var page = await Client.GetFromJsonAsync<Page<VolunteerResponse>>("/api/volunteer/volunteers?skill=Tutoring&pageSize=1");
 
         Assert.Equal(2, page!.TotalCount);
         Assert.Equal("a", Assert.Single(page.Items).Name);
+    }
+
+    [Fact]
+    public async Task A_volunteer_registers_once_gets_a_number_and_sees_only_their_own_record()
+    {
+        var me = Service.ClientAs(TestCaller.In(Roles.Resident));
+        var other = Service.ClientAs(TestCaller.In(Roles.Resident));
+
+        var mine = (await (await me.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", ["助老"], "周末"))).Content.ReadFromJsonAsync<VolunteerResponse>())!;
+        var theirs = (await (await other.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("吴强", []))).Content.ReadFromJsonAsync<VolunteerResponse>())!;
+        var again = await me.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", []));
+
+        Assert.Matches("^HX[0-9]{6}$", mine.Number);
+        Assert.NotEqual(mine.Number, theirs.Number);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "already-registered");
+        Assert.Equal(mine.Id, (await me.GetFromJsonAsync<VolunteerResponse>("/api/volunteer/volunteers/me"))!.Id);
+        await (await me.GetAsync($"/api/volunteer/volunteers/{theirs.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, "volunteer-not-found");
+        Assert.Equal([mine.Id], (await me.GetFromJsonAsync<Page<VolunteerResponse>>("/api/volunteer/volunteers"))!.Items.Select(v => v.Id));
+        Assert.Equal(2, (await Client.GetFromJsonAsync<Page<VolunteerResponse>>("/api/volunteer/volunteers"))!.TotalCount);
     }
 }

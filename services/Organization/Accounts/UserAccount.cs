@@ -39,9 +39,9 @@ public sealed class UserAccount
     public const int MinPasswordLength = 10;
     public const int MaxDepartmentLength = 50;
 
-    public static UserAccount Create(string userName, string passwordHash, IEnumerable<string> roles, Guid? personId, string? department = null) => new()
+    public static UserAccount Create(string userName, string passwordHash, IEnumerable<string> roles, Guid? personId, string? department = null, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = id ?? Guid.CreateVersion7(),
         UserName = userName.Trim().ToLowerInvariant(),
         PasswordHash = passwordHash,
         Roles = [.. roles],

@@ -150,10 +150,10 @@ public static class DemoData
 
         var power = MemberUnit.Join("德令哈供电公司", UnitKind.StateEnterprise, organizations["德令哈供电公司党委"].Id, "谢志远",
             protector.Protect("13809770101", Mask.Phone), [new SharedResource(ResourceKind.Venue, "职工活动中心，可容纳100人"), new SharedResource(ResourceKind.Skill, "电工维修")],
-            ["便民服务", "安全用电"], new DateOnly(2024, 3, 1), now).Value!;
+            ["便民服务", "安全用电"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("德令哈供电公司")).Value!;
         var school = MemberUnit.Join("河西中学", UnitKind.School, organizations["河西中学党支部"].Id, "林晓燕",
             protector.Protect("13809770102", Mask.Phone), [new SharedResource(ResourceKind.Venue, "操场与图书室（周末开放）")],
-            ["青少年教育", "文化活动"], new DateOnly(2024, 3, 1), now).Value!;
+            ["青少年教育", "文化活动"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("河西中学")).Value!;
         foreach (var unit in new[] { power, school })
         {
             db.MemberUnits.Add(unit);
@@ -164,7 +164,7 @@ public static class DemoData
         void Account(string userName, Person? person, params string[] roles)
         {
             var department = roles.Contains(Roles.DepartmentHandler) ? "urban-management" : null;
-            var account = UserAccount.Create(userName, "", roles, person?.Id, department);
+            var account = UserAccount.Create(userName, "", roles, person?.Id, department, DemoIds.Account(userName));
             account.Rehash(hasher.HashPassword(account, DemoPassword));
             db.UserAccounts.Add(account);
         }

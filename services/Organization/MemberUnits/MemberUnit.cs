@@ -64,7 +64,7 @@ public sealed class MemberUnit
 
     public static Result<MemberUnit> Join(
         string? name, UnitKind kind, Guid? partyOrganizationId, string? contactName, ProtectedValue? contactPhone,
-        IReadOnlyCollection<SharedResource>? resources, IReadOnlyCollection<string>? fields, DateOnly joinedOn, DateTimeOffset now)
+        IReadOnlyCollection<SharedResource>? resources, IReadOnlyCollection<string>? fields, DateOnly joinedOn, DateTimeOffset now, Guid? id = null)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
@@ -90,7 +90,7 @@ public sealed class MemberUnit
 
         return new MemberUnit
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             Name = name.Trim(),
             Kind = kind,
             PartyOrganizationId = partyOrganizationId,

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
 using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Volunteers;
 
-public sealed record RegisterVolunteerRequest(string? Name, IReadOnlyCollection<string>? Skills);
+public sealed record RegisterVolunteerRequest(string? Name, IReadOnlyCollection<string>? Skills, string? Availability = null, Guid? HomeGridId = null);
 
-public sealed record VolunteerResponse(Guid Id, string Name, IReadOnlyList<string> Skills, DateTimeOffset RegisteredAt)
+public sealed record VolunteerResponse(
+    Guid Id, string Number, string Name, IReadOnlyList<string> Skills, string? Availability, Guid? HomeGridId, Guid? PersonId, bool IsPartyMember, DateTimeOffset RegisteredAt)
 {
-    public static VolunteerResponse From(Volunteer v) => new(v.Id, v.Name, v.Skills, v.RegisteredAt);
+    public static VolunteerResponse From(Volunteer v, bool isPartyMember = false) =>
+        new(v.Id, v.Number, v.Name, v.Skills, v.Availability, v.HomeGridId, v.PersonId, isPartyMember, v.RegisteredAt);
 }
 
 public static class VolunteersApi
@@ -17,9 +20,11 @@ public static class VolunteersApi
     public static RouteGroupBuilder MapVolunteersApi(this RouteGroupBuilder api)
     {
         var volunteers = api.MapGroup("/volunteers").WithTags("Volunteers");
-        volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer").AllowSignedIn();
+        volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer").AllowSignedIn()
+            .WithDescription("Anyone signed in registers as a volunteer (once); a party member's record is linked to their Organization person.");
         volunteers.MapGet("/", ListVolunteers).WithName("ListVolunteers").AllowSignedIn()
-            .WithDescription("Every volunteer for organizers; others see the record they registered.");
+            .WithDescription("Every volunteer for organizers, filterable by skill; others see their own record.");
+        volunteers.MapGet("/me", Me).WithName("GetMyVolunteerRecord").AllowSignedIn();
         volunteers.MapGet("/{id:guid}", GetVolunteer).WithName("GetVolunteer").AllowSignedIn();
         return api;
     }
@@ -27,16 +32,21 @@ public static class VolunteersApi
     public static async Task<Results<Created<VolunteerResponse>, ProblemHttpResult>> RegisterVolunteer(
         RegisterVolunteerRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var registered = Volunteer.Register(Guid.CreateVersion7(), request.Name, request.Skills, caller.Subject, clock.GetUtcNow());
+        var registered = Volunteer.Register(Guid.CreateVersion7(), request.Name, request.Skills, caller.Subject, clock.GetUtcNow(), caller.PersonId, request.Availability, request.HomeGridId);
         if (registered.Error is { } error)
         {
             return Problems.From(error);
         }
 
+        if (await db.Volunteers.AnyAsync(v => v.AccountSubject == caller.Subject, ct))
+        {
+            return Problems.From(DomainError.Conflict("already-registered", "You are registered as a volunteer already: GET /api/volunteer/volunteers/me."));
+        }
+
         var volunteer = registered.Value!;
         db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/volunteer/volunteers/{volunteer.Id}", VolunteerResponse.From(volunteer));
+        return TypedResults.Created($"/api/volunteer/volunteers/{volunteer.Id}", VolunteerResponse.From(volunteer, await IsPartyMemberAsync(db, volunteer, ct)));
     }
 
     public static async Task<Results<Ok<Page<VolunteerResponse>>, ProblemHttpResult>> ListVolunteers(
@@ -55,12 +65,26 @@ public static class VolunteersApi
             query = query.Where(v => v.Skills.Contains(wanted));
         }
 
-        return TypedResults.Ok(await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).ToPageAsync(paging.Value, VolunteerResponse.From, ct));
+        return TypedResults.Ok(await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).ToPageAsync(paging.Value, v => VolunteerResponse.From(v), ct));
     }
+
+    public static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Me(Caller caller, VolunteerDbContext db, CancellationToken ct) =>
+        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.AccountSubject == caller.Subject, ct) is { } volunteer
+            ? TypedResults.Ok(VolunteerResponse.From(volunteer, await IsPartyMemberAsync(db, volunteer, ct)))
+            : Problems.From(DomainError.NotFound("not-a-volunteer", "You have not registered as a volunteer yet."));
 
     public static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> GetVolunteer(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
     {
         var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
-        return volunteer is null || !Volunteer.Scope.Covers(caller, volunteer) ? Problems.NotFound("volunteer", id) : TypedResults.Ok(VolunteerResponse.From(volunteer));
+        return volunteer is null || !Volunteer.Scope.Covers(caller, volunteer)
+            ? Problems.NotFound("volunteer", id)
+            : TypedResults.Ok(VolunteerResponse.From(volunteer, await IsPartyMemberAsync(db, volunteer, ct)));
     }
+
+    /// <summary>The caller's own volunteer record, which every sign-up and check-in acts for.</summary>
+    public static Task<Volunteer?> OfCallerAsync(VolunteerDbContext db, Caller caller, CancellationToken ct) =>
+        db.Volunteers.FirstOrDefaultAsync(v => v.AccountSubject == caller.Subject, ct);
+
+    private static async Task<bool> IsPartyMemberAsync(VolunteerDbContext db, Volunteer volunteer, CancellationToken ct) =>
+        volunteer.PersonId is { } person && await db.People.AnyAsync(p => p.Id == person && p.IsPartyMember, ct);
 }

@@ -23,6 +23,10 @@ namespace Platform.Volunteer.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("certificate_number_seq");
+
+            modelBuilder.HasSequence("volunteer_number_seq");
+
             modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -97,6 +101,424 @@ namespace Platform.Volunteer.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Volunteer.Activities.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowWaitlist")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_waitlist");
+
+                    b.Property<bool>("AutoApproveHours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_approve_hours");
+
+                    b.Property<string>("CheckInCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("check_in_code");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RadiusMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("radius_meters");
+
+                    b.PrimitiveCollection<List<string>>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("required_skills");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_activities_project_id");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Activities.Shift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shifts");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_shifts_activity_id");
+
+                    b.ToTable("shifts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Activities.SignUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<DateTimeOffset>("ShiftEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shift_ends_at");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shift_id");
+
+                    b.Property<DateTimeOffset>("ShiftStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shift_starts_at");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_up_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_ups");
+
+                    b.HasIndex("VolunteerId", "Status")
+                        .HasDatabaseName("ix_sign_ups_volunteer_id_status");
+
+                    b.HasIndex("ShiftId", "Status", "SignedUpAt")
+                        .HasDatabaseName("ix_sign_ups_shift_id_status_signed_up_at");
+
+                    b.ToTable("sign_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Directory.KnownPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_party_member");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_known_people");
+
+                    b.ToTable("known_people", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Directory.KnownUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PartyOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_known_units");
+
+                    b.ToTable("known_units", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Hours.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number")
+                        .HasDefaultValueSql("'HXC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('certificate_number_seq')::text, 6, '0')");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<decimal>("TotalHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total_hours");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.Property<string>("VolunteerName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("volunteer_name");
+
+                    b.Property<string>("VolunteerNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("volunteer_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_number");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Hours.ServiceHoursRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ActivityTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("activity_title");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid>("SignUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sign_up_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.Property<string>("VolunteerSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("volunteer_subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_hours");
+
+                    b.HasIndex("SignUpId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_hours_sign_up_id");
+
+                    b.HasIndex("VolunteerId", "ServedOn")
+                        .HasDatabaseName("ix_service_hours_volunteer_id_served_on");
+
+                    b.ToTable("service_hours", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("field");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("goal");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grid_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("UnitsNeeded")
+                        .HasColumnType("integer")
+                        .HasColumnName("units_needed");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Status", "CommunityId")
+                        .HasDatabaseName("ix_projects_status_community_id");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Volunteer.Volunteers.Volunteer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -109,11 +531,32 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("account_subject");
 
+                    b.Property<string>("Availability")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("availability");
+
+                    b.Property<Guid?>("HomeGridId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("home_grid_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number")
+                        .HasDefaultValueSql("'HX' || lpad(nextval('volunteer_number_seq')::text, 6, '0')");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
@@ -130,12 +573,248 @@ namespace Platform.Volunteer.Data.Migrations
                     b.HasIndex("AccountSubject")
                         .HasDatabaseName("ix_volunteers_account_subject");
 
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteers_number");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_volunteers_person_id");
+
                     b.HasIndex("Skills")
                         .HasDatabaseName("ix_volunteers_skills");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Skills"), "gin");
 
                     b.ToTable("volunteers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Wishes.Wish", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClaimerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimer_person_id");
+
+                    b.Property<string>("ClaimerSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimer_subject");
+
+                    b.Property<Guid?>("ClaimerUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimer_unit_id");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FulfilmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("fulfilment_note");
+
+                    b.Property<string>("OwnerSubject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_subject");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wishes");
+
+                    b.HasIndex("Status", "CommunityId")
+                        .HasDatabaseName("ix_wishes_status_community_id");
+
+                    b.ToTable("wishes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Activities.Shift", b =>
+                {
+                    b.HasOne("Platform.Volunteer.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shifts_activities_activity_id");
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Activities.SignUp", b =>
+                {
+                    b.HasOne("Platform.Volunteer.Activities.Shift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_ups_shifts_shift_id");
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Hours.Certificate", b =>
+                {
+                    b.OwnsMany("Platform.Volunteer.Hours.CertificateLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("CertificateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Activity")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Hours");
+
+                            b1.Property<DateOnly>("ServedOn");
+
+                            b1.HasKey("CertificateId", "__synthesizedOrdinal")
+                                .HasName("pk_certificates");
+
+                            b1.ToTable("certificates");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CertificateId")
+                                .HasConstraintName("fk_certificates_certificates_certificate_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Hours.ServiceHoursRecord", b =>
+                {
+                    b.OwnsMany("Platform.Volunteer.Hours.HoursCorrection", "Corrections", b1 =>
+                        {
+                            b1.Property<Guid>("ServiceHoursRecordId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<decimal>("From");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<decimal>("To");
+
+                            b1.HasKey("ServiceHoursRecordId", "__synthesizedOrdinal")
+                                .HasName("pk_service_hours");
+
+                            b1.ToTable("service_hours");
+
+                            b1
+                                .ToJson("corrections")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceHoursRecordId")
+                                .HasConstraintName("fk_service_hours_service_hours_service_hours_record_id");
+                        });
+
+                    b.Navigation("Corrections");
+                });
+
+            modelBuilder.Entity("Platform.Volunteer.Projects.Project", b =>
+                {
+                    b.OwnsMany("Platform.Volunteer.Projects.ProjectClaim", "Claims", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("ClaimedAt");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.Property<Guid>("UnitId");
+
+                            b1.Property<string>("UnitName")
+                                .IsRequired();
+
+                            b1.HasKey("ProjectId", "__synthesizedOrdinal")
+                                .HasName("pk_projects");
+
+                            b1.ToTable("projects");
+
+                            b1
+                                .ToJson("claims")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_projects_projects_project_id");
+                        });
+
+                    b.OwnsMany("Platform.Volunteer.Projects.UnitEvaluation", "Evaluations", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Comment")
+                                .IsRequired();
+
+                            b1.Property<int>("Rating");
+
+                            b1.Property<Guid>("UnitId");
+
+                            b1.HasKey("ProjectId", "__synthesizedOrdinal")
+                                .HasName("pk_projects");
+
+                            b1.ToTable("projects");
+
+                            b1
+                                .ToJson("evaluations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_projects_projects_project_id");
+                        });
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("Evaluations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Volunteer.Data;
+
+namespace Platform.Volunteer.Hours;
+
+public sealed record CorrectHoursRequest(decimal? Hours, string? Reason);
+
+public sealed record CertificateRequest(DateOnly? From, DateOnly? To);
+
+public sealed record HoursResponse(
+    Guid Id, Guid VolunteerId, Guid ActivityId, string Activity, DateOnly ServedOn, decimal Hours, string Status, string? ApprovedBy, DateTimeOffset? ApprovedAt, IReadOnlyList<HoursCorrection> Corrections)
+{
+    public static HoursResponse From(ServiceHoursRecord r) =>
+        new(r.Id, r.VolunteerId, r.ActivityId, r.ActivityTitle, r.ServedOn, r.Hours, r.Status.ToString(), r.ApprovedBy, r.ApprovedAt, r.Corrections);
+}
+
+public sealed record CertificateResponse(
+    string Number, Guid VolunteerId, string VolunteerName, string VolunteerNumber, DateOnly From, DateOnly To, decimal TotalHours,
+    IReadOnlyList<CertificateLine> Lines, string IssuedBy, DateOnly IssuedOn)
+{
+    public static CertificateResponse Of(Certificate c) =>
+        new(c.Number, c.VolunteerId, c.VolunteerName, c.VolunteerNumber, c.From, c.To, c.TotalHours, c.Lines, c.IssuedBy, c.IssuedOn);
+}
+
+public sealed class VolunteerOptions
+{
+    /// <summary>Whoever records certifies (谁记录谁证明): the organization that records the hours and signs the certificates.</summary>
+    public string IssuingOrganization { get; set; } = "河西街道新时代文明实践所";
+}
+
+public static class HoursApi
+{
+    private static readonly string[] Organizers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
+
+    public static RouteGroupBuilder MapHoursApi(this RouteGroupBuilder api)
+    {
+        var hours = api.MapGroup("/hours").WithTags("Service hours and certificates");
+        hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
+            .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.");
+        hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Organizers);
+        hours.MapPost("/{id:guid}/correct", Correct).WithName("CorrectServiceHours").Allow(Organizers)
+            .WithDescription("Changes the hours with a reason; the correction is kept with the record.");
+
+        api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").AllowSignedIn()
+            .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.");
+        api.MapGet("/certificates/{number}", Verify).WithTags("Service hours and certificates").WithName("VerifyCertificate").AllowSignedIn()
+            .WithDescription("Looks a certificate up by its number, to check it is genuine.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<HoursResponse>>, ProblemHttpResult>> List(
+        Caller caller, VolunteerDbContext db, Guid? volunteerId, Guid? activityId, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var statusFilter = EnumInput.ParseOptional<HoursStatus>(status, "status");
+        if ((paging.Error ?? statusFilter.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.Hours.AsNoTracking().VisibleTo(caller, ServiceHoursRecord.Scope);
+        query = volunteerId is { } v ? query.Where(h => h.VolunteerId == v) : query;
+        query = activityId is { } a ? query.Where(h => h.ActivityId == a) : query;
+        query = statusFilter.Value is { } s ? query.Where(h => h.Status == s) : query;
+        return TypedResults.Ok(await query.OrderByDescending(h => h.ServedOn).ThenBy(h => h.Id).ToPageAsync(paging.Value, HoursResponse.From, ct));
+    }
+
+    public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Approve(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var record = await db.Hours.FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (record is null)
+        {
+            return Problems.NotFound("hours", id);
+        }
+
+        var approved = record.Approve(caller.Name, clock.GetUtcNow());
+        if (approved.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.AddEvent(approved.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(HoursResponse.From(record));
+    }
+
+    public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Correct(Guid id, CorrectHoursRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var record = await db.Hours.FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (record is null)
+        {
+            return Problems.NotFound("hours", id);
+        }
+
+        var corrected = record.Correct(request.Hours, request.Reason, caller.Name, clock.GetUtcNow());
+        if (corrected.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (corrected.Value is { } changed)
+        {
+            db.AddEvent(changed);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(HoursResponse.From(record));
+    }
+
+    public static async Task<Results<Created<CertificateResponse>, ProblemHttpResult>> Issue(
+        Guid id, CertificateRequest request, Caller caller, VolunteerDbContext db, IOptions<VolunteerOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (volunteer is null || !Volunteers.Volunteer.Scope.Covers(caller, volunteer))
+        {
+            return Problems.NotFound("volunteer", id);
+        }
+
+        var approved = await db.Hours.AsNoTracking().Where(h => h.VolunteerId == id && h.Status == HoursStatus.Approved).ToListAsync(ct);
+        var issued = Certificate.Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (issued.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Certificates.Add(issued.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/volunteer/certificates/{issued.Value!.Number}", CertificateResponse.Of(issued.Value));
+    }
+
+    public static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> Verify(string number, VolunteerDbContext db, CancellationToken ct) =>
+        await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct) is { } certificate
+            ? TypedResults.Ok(CertificateResponse.Of(certificate))
+            : Problems.From(DomainError.NotFound("certificate-not-found", $"No certificate numbered {number}."));
+}

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Volunteer.Data;
+
+namespace Platform.Volunteer.Projects;
+
+public sealed record ProjectRequest(string? Title, string? Field, Guid? CommunityId, Guid? GridId, string? Goal, DateOnly? From, DateOnly? To, int? UnitsNeeded);
+
+public sealed record ClaimRequest(Guid? UnitId);
+
+public sealed record EvaluationRequest(IReadOnlyList<UnitEvaluation>? Evaluations);
+
+public sealed record ProjectResponse(
+    Guid Id, string Title, string Field, Guid? CommunityId, Guid? GridId, string Goal, DateOnly From, DateOnly To, int UnitsNeeded, string Status,
+    IReadOnlyList<ProjectClaim> Claims, IReadOnlyList<UnitEvaluation> Evaluations, long Version)
+{
+    public static ProjectResponse Of(Project p) =>
+        new(p.Id, p.Title, p.Field, p.CommunityId, p.GridId, p.Goal, p.From, p.To, p.UnitsNeeded, p.Status.ToString(), p.Claims, p.Evaluations, p.Version);
+}
+
+public static class ProjectsApi
+{
+    private static readonly string[] Publishers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
+
+    public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
+    {
+        var projects = api.MapGroup("/projects").WithTags("Public-service projects");
+        projects.MapPost("/", Draft).WithName("DraftProject").Allow(Publishers)
+            .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.");
+        projects.MapGet("/", List).WithName("ListProjects").AllowSignedIn()
+            .WithDescription("Organizers see their projects in any state; everyone else the published ones; claimedBy=me lists the caller's unit's claims.");
+        projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn();
+        projects.MapPost("/{id:guid}/publish", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()))).WithName("PublishProject").Allow(Publishers);
+        projects.MapPost("/{id:guid}/start", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()))).WithName("StartProject").Allow(Publishers);
+        projects.MapPost("/{id:guid}/complete", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()))).WithName("CompleteProject").Allow(Publishers);
+        projects.MapPost("/{id:guid}/evaluation", (Guid id, EvaluationRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()))).WithName("EvaluateProject").Allow(Publishers)
+            .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.");
+        projects.MapPost("/{id:guid}/claims", Claim).WithName("ClaimProject").Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
+            .WithDescription("A member unit's liaison claims (认领) a published project for their unit; only units of the alliance may.");
+        projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+            DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Publishers);
+        projects.MapPost("/{id:guid}/claims/{unitId:guid}/decline", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+            DecideAsync(id, unitId, false, caller, db, clock, ct)).WithName("DeclineClaim").Allow(Publishers);
+        return api;
+    }
+
+    /// <summary>The subdistrict manages every project; community staff their community's.</summary>
+    private static bool Manages(Caller caller, Guid? communityId) =>
+        caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre) || (communityId is not null && caller.CoversCommunity(communityId));
+
+    public static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Draft(ProjectRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Manages(caller, request.CommunityId))
+        {
+            return Problems.OutOfScope("community");
+        }
+
+        var drafted = Project.Draft(request.Title, request.Field, request.CommunityId, request.GridId, request.Goal, request.From, request.To, request.UnitsNeeded, clock.GetUtcNow());
+        if (drafted.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Projects.Add(drafted.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/volunteer/projects/{drafted.Value!.Id}", ProjectResponse.Of(drafted.Value));
+    }
+
+    public static async Task<Results<Ok<Page<ProjectResponse>>, ProblemHttpResult>> List(
+        Caller caller, VolunteerDbContext db, string? status, string? field, Guid? communityId, string? claimedBy, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var statusFilter = EnumInput.ParseOptional<ProjectStatus>(status, "status");
+        if ((paging.Error ?? statusFilter.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.Projects.AsNoTracking();
+        if (!caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre))
+        {
+            // Drafts only to those who manage them: community staff their community's.
+            var mine = caller.IsIn(Roles.CommunityStaff) ? caller.Communities.Select(c => (Guid?)c).ToList() : [];
+            query = query.Where(p => p.Status != ProjectStatus.Draft || mine.Contains(p.CommunityId));
+        }
+
+        query = statusFilter.Value is { } s ? query.Where(p => p.Status == s) : query;
+        query = string.IsNullOrWhiteSpace(field) ? query : query.Where(p => p.Field == field.Trim());
+        query = communityId is { } c ? query.Where(p => p.CommunityId == c) : query;
+        var projects = await query.OrderByDescending(p => p.UpdatedAt).ToListAsync(ct);
+        if (claimedBy == "me")
+        {
+            projects = [.. projects.Where(p => p.Claims.Any(cl => caller.Units.Contains(cl.UnitId)))];
+        }
+
+        return TypedResults.Ok(projects.ToPage(paging.Value, ProjectResponse.Of));
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return project is null || (project.Status == ProjectStatus.Draft && !Manages(caller, project.CommunityId))
+            ? Problems.NotFound("project", id)
+            : TypedResults.Ok(ProjectResponse.Of(project));
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Claim(Guid id, ClaimRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unitId = request.UnitId ?? (caller.Units.Count == 1 ? caller.Units.First() : (Guid?)null);
+        if (unitId is not { } unit || (!caller.SeesWholeSubdistrict && !caller.CoversUnit(unit)))
+        {
+            return unitId is null
+                ? Problems.From(DomainError.Invalid("unitId", "unit-required", "Name the unit the claim is for."))
+                : Problems.OutOfScope("unit");
+        }
+
+        var known = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unit, ct);
+        if (known is null)
+        {
+            return Problems.From(DomainError.Conflict("unit-not-in-alliance", $"Unit {unit} is not a member unit of the alliance; only member units claim projects."));
+        }
+
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null || project.Status == ProjectStatus.Draft)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (project.Claim(unit, known.Name, clock.GetUtcNow()) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProjectResponse.Of(project));
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> DecideAsync(
+        Guid id, Guid unitId, bool confirm, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null || !Manages(caller, project.CommunityId))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        var partyOrganization = await db.Units.Where(u => u.Id == unitId).Select(u => u.PartyOrganizationId).FirstOrDefaultAsync(ct);
+        var decided = project.Decide(unitId, confirm, partyOrganization, clock.GetUtcNow());
+        if (decided.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (decided.Value is { } claimed)
+        {
+            db.AddEvent(claimed);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProjectResponse.Of(project));
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeAsync(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct, Func<Project, DomainError?> change)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null || !Manages(caller, project.CommunityId))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (change(project) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProjectResponse.Of(project));
+    }
+}

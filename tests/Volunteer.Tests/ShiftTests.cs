@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Testing;
+using Platform.Volunteer.Activities;
+
+namespace Platform.Volunteer.Tests;
+
+public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(service)
+{
+    [Fact]
+    public async Task The_last_seat_goes_to_exactly_one_of_many_simultaneous_sign_ups()
+    {
+        var activity = await ActivityAsync(capacity: 1, waitlist: false);
+        var volunteers = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            volunteers.Add((await VolunteerAsync($"志愿者{i}")).Client);
+        }
+
+        var responses = await Task.WhenAll(volunteers.Select(v => SignUpAsync(v, activity)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.AssertProblemAsync(HttpStatusCode.Conflict, "shift-full");
+        }
+
+        Assert.Equal(1L, await Service.ScalarAsync<long>("SELECT count(*) FROM sign_ups WHERE status = 'Confirmed'"));
+    }
+
+    [Fact]
+    public async Task A_full_shift_waitlists_and_a_cancellation_promotes_the_first_in_line()
+    {
+        var activity = await ActivityAsync(capacity: 1, waitlist: true);
+        var (first, _) = await VolunteerAsync("甲");
+        var (second, _) = await VolunteerAsync("乙");
+        var (third, _) = await VolunteerAsync("丙");
+
+        var seat = (await (await SignUpAsync(first, activity)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+        var waiting = (await (await SignUpAsync(second, activity)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+        var later = (await (await SignUpAsync(third, activity)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+        await first.PostAsync($"/api/volunteer/sign-ups/{seat.Id}/cancel", null);
+
+        Assert.Equal(("Confirmed", "Waitlisted", "Waitlisted"), (seat.Status, waiting.Status, later.Status));
+        var roster = await Client.GetFromJsonAsync<List<SignUpResponse>>($"/api/volunteer/activities/{activity.Id}/sign-ups");
+        Assert.Equal(["Cancelled", "Confirmed", "Waitlisted"], roster!.OrderBy(r => r.Id).Select(r => r.Status));
+        Assert.Equal("Confirmed", roster!.Single(r => r.Id == waiting.Id).Status);
+        var shift = (await Client.GetFromJsonAsync<ActivityResponse>($"/api/volunteer/activities/{activity.Id}"))!.Shifts[0];
+        Assert.Equal((1, 1), (shift.Confirmed, shift.Waitlisted));
+    }
+
+    [Fact]
+    public async Task A_volunteer_is_never_in_two_overlapping_shifts()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(1);
+        var morning = await ActivityAsync(start: start);
+        var overlapping = await ActivityAsync(start: start.AddHours(1));
+        var later = await ActivityAsync(start: start.AddHours(5));
+        var (volunteer, _) = await VolunteerAsync("甲");
+
+        Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(volunteer, morning)).StatusCode);
+        await (await SignUpAsync(volunteer, morning)).AssertProblemAsync(HttpStatusCode.Conflict, "already-signed-up");
+        await (await SignUpAsync(volunteer, overlapping)).AssertProblemAsync(HttpStatusCode.Conflict, "double-booked");
+        Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(volunteer, later)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_up_needs_a_volunteer_record_and_the_activitys_skills()
+    {
+        var activity = await ActivityAsync(skills: ["急救"]);
+        var stranger = Service.ClientAs(TestCaller.In(Roles.Resident));
+        var (unskilled, _) = await VolunteerAsync("甲", "烹饪");
+        var (skilled, _) = await VolunteerAsync("乙", "急救");
+
+        await (await SignUpAsync(stranger, activity)).AssertProblemAsync(HttpStatusCode.Conflict, "not-a-volunteer");
+        await (await SignUpAsync(unskilled, activity)).AssertProblemAsync(HttpStatusCode.Conflict, "skills-missing");
+        Assert.Equal(HttpStatusCode.Created, (await SignUpAsync(skilled, activity)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Check_in_by_the_venue_code_or_within_the_radius_and_only_in_the_window()
+    {
+        var now = await ActivityAsync(start: DateTimeOffset.UtcNow.AddMinutes(-30));
+        var tomorrow = await ActivityAsync(start: DateTimeOffset.UtcNow.AddDays(1));
+        var (volunteer, _) = await VolunteerAsync("甲");
+        var (other, _) = await VolunteerAsync("乙");
+        var seat = (await (await SignUpAsync(volunteer, now)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+        var otherSeat = (await (await SignUpAsync(other, now)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+        var early = (await (await SignUpAsync(volunteer, tomorrow)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest("000000", null, null))).AssertProblemAsync(HttpStatusCode.BadRequest, "wrong-check-in-code");
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(null, 37.40, 97.345))).AssertProblemAsync(HttpStatusCode.BadRequest, "outside-radius");
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{early.Id}/check-in", new CheckRequest(tomorrow.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.BadRequest, "outside-check-in-window");
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{otherSeat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.NotFound, "sign-up-not-found");
+        var byLocation = await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(null, 37.3852, 97.3451));
+        var byCode = await other.PostAsJsonAsync($"/api/volunteer/sign-ups/{otherSeat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null));
+
+        Assert.Equal(HttpStatusCode.OK, byLocation.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.Conflict, "already-checked-in");
+        Assert.Null((await volunteer.GetFromJsonAsync<ActivityResponse>($"/api/volunteer/activities/{now.Id}"))!.CheckInCode);
+    }
+}

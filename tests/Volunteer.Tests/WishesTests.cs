@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Contracts.Volunteer;
+using Platform.ServiceDefaults.Api;
+using Platform.Testing;
+using Platform.Volunteer.Wishes;
+
+namespace Platform.Volunteer.Tests;
+
+public class WishesTests(VolunteerServiceFactory service) : VolunteerApiTest(service)
+{
+    [Fact]
+    public async Task A_member_claims_and_fulfils_a_residents_wish_and_the_resident_confirms_it()
+    {
+        await using var events = await PublishedEvents.ListenAsync<WishFulfilled>(Service.Servers.RabbitMq);
+        var resident = Service.ClientAs(TestCaller.In(Roles.Resident));
+        var person = Guid.NewGuid();
+        var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = person });
+        var otherMember = Service.ClientAs(TestCaller.In(Roles.PartyMember));
+
+        var wish = (await (await resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "想要一台收音机", "独居老人，想听戏曲"))).Content.ReadFromJsonAsync<WishResponse>())!;
+        var seen = await member.GetFromJsonAsync<Page<WishResponse>>("/api/volunteer/wishes");
+        await member.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/claim", new ClaimWishRequest(null));
+        var taken = await otherMember.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/claim", new ClaimWishRequest(null));
+        var notTheirs = await otherMember.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/fulfil", new FulfilRequest(null));
+        var early = await resident.PostAsync($"/api/volunteer/wishes/{wish.Id}/confirm", null);
+        await member.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/fulfil", new FulfilRequest("已送到家中"));
+        var byOther = await member.PostAsync($"/api/volunteer/wishes/{wish.Id}/confirm", null);
+        var confirmed = await resident.PostAsync($"/api/volunteer/wishes/{wish.Id}/confirm", null);
+
+        Assert.True(Assert.Single(seen!.Items).Mine is false);
+        await taken.AssertProblemAsync(HttpStatusCode.Conflict, "wish-taken");
+        await notTheirs.AssertProblemAsync(HttpStatusCode.Forbidden, "out-of-scope");
+        await early.AssertProblemAsync(HttpStatusCode.Conflict, "wish-not-fulfilled");
+        await byOther.AssertProblemAsync(HttpStatusCode.Forbidden, "out-of-scope");
+        Assert.Equal("Confirmed", (await confirmed.Content.ReadFromJsonAsync<WishResponse>())!.Status);
+        var message = (await events.NextAsync(m => m.GetProperty("wishId").GetGuid() == wish.Id)).GetProperty("message");
+        Assert.Equal(person, message.GetProperty("personId").GetGuid());
+        Assert.DoesNotContain("ownerSubject", await (await member.GetAsync("/api/volunteer/wishes?mine=true")).Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
