@@ -31,6 +31,8 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddPlatformProblemDetails();
+        // Enums in responses are their names ("Confirmed"), never numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {

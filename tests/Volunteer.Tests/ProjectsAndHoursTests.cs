@@ -35,6 +35,7 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         Assert.Equal(("Draft", "Published"), (draft.Status, published.Status));
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         Assert.Equal("Claimed", confirmed.Status);
+        Assert.Contains("\"status\":\"Confirmed\"", await (await Client.GetAsync($"/api/volunteer/projects/{draft.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Evaluated", (await evaluated.Content.ReadFromJsonAsync<ProjectResponse>())!.Status);
         var message = (await events.NextAsync(m => m.GetProperty("projectId").GetGuid() == draft.Id)).GetProperty("message");
         Assert.Equal(unit, message.GetProperty("unitId").GetGuid());

@@ -15,6 +15,7 @@ public enum ProjectStatus
     Evaluated,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ClaimStatus>))]
 public enum ClaimStatus
 {
     Pending,
