@@ -11,6 +11,7 @@ using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Import;
+using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 
 namespace Platform.Grid;
@@ -22,8 +23,8 @@ public static class GridModule
         builder.AddServiceInfrastructure<GridDbContext>(ResourceNames.Grid, ResourceNames.GridDb,
             consumers: bus =>
             {
-                bus.AddConsumer<CommunityChangedConsumer, CommunityChangedConsumerDefinition>();
-                bus.AddConsumer<PersonChangedConsumer, PersonChangedConsumerDefinition>();
+                bus.AddConsumer<CommunityChangedConsumer, ReadModelConsumerDefinition<CommunityChangedConsumer>>();
+                bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
             },
             npgsql: npgsql => npgsql.UseNetTopologySuite());
         builder.AddPersonalDataProtection<GridDbContext>(ResourceNames.Grid);

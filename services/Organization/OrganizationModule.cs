@@ -15,6 +15,7 @@ using Platform.Organization.People;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Import;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Organization;
 
@@ -23,7 +24,7 @@ public static class OrganizationModule
     public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
     {
         builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb,
-            consumers: bus => bus.AddConsumer<GridStaffChangedConsumer, GridStaffChangedConsumerDefinition>(),
+            consumers: bus => bus.AddConsumer<GridStaffChangedConsumer, ReadModelConsumerDefinition<GridStaffChangedConsumer>>(),
             database: options => options.UseOpenIddict());
         builder.AddSignIn();
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);

@@ -1,6 +1,7 @@
 using MassTransit;
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Messaging;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Data;
 using Platform.Volunteer.Directory;
@@ -17,8 +18,8 @@ public static class VolunteerModule
     {
         builder.AddServiceInfrastructure<VolunteerDbContext>(ResourceNames.Volunteer, ResourceNames.VolunteerDb, consumers: bus =>
         {
-            bus.AddConsumer<MemberUnitJoinedConsumer, DirectoryConsumerDefinition<MemberUnitJoinedConsumer>>();
-            bus.AddConsumer<PersonChangedConsumer, DirectoryConsumerDefinition<PersonChangedConsumer>>();
+            bus.AddConsumer<MemberUnitJoinedConsumer, ReadModelConsumerDefinition<MemberUnitJoinedConsumer>>();
+            bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
         });
         builder.Services.Configure<VolunteerOptions>(builder.Configuration.GetSection("Platform:Volunteer"));
         return builder;

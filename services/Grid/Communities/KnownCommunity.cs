@@ -1,5 +1,4 @@
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Platform.Contracts.Organization;
 using Platform.Grid.Data;
 using Platform.ServiceDefaults.Messaging;
@@ -7,7 +6,7 @@ using Platform.ServiceDefaults.Messaging;
 namespace Platform.Grid.Communities;
 
 /// <summary>A community as the Organization service announced it: grids belong to one, and carry its code.</summary>
-public sealed class KnownCommunity
+public sealed class KnownCommunity : IReadModelOf<CommunityChanged>
 {
     private KnownCommunity()
     {
@@ -36,23 +35,9 @@ public sealed class KnownCommunity
 }
 
 public sealed class CommunityChangedConsumer(GridDbContext db, TimeProvider clock, ILogger<CommunityChangedConsumer> logger)
-    : IdempotentConsumer<CommunityChanged, GridDbContext>(db, clock, logger)
+    : ReadModelConsumer<CommunityChanged, KnownCommunity, GridDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(CommunityChanged message, CancellationToken cancellationToken)
-    {
-        if (await Db.Communities.FirstOrDefaultAsync(c => c.Id == message.CommunityId, cancellationToken) is { } known)
-        {
-            known.Apply(message);
-        }
-        else
-        {
-            Db.Communities.Add(KnownCommunity.From(message));
-        }
-    }
-}
+    protected override Expression<Func<KnownCommunity, bool>> Identifies(CommunityChanged message) => c => c.Id == message.CommunityId;
 
-public sealed class CommunityChangedConsumerDefinition : ConsumerDefinition<CommunityChangedConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<CommunityChangedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.ConcurrentMessageLimit = 4;
+    protected override KnownCommunity Create(CommunityChanged message) => KnownCommunity.From(message);
 }

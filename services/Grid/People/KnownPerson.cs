@@ -1,5 +1,4 @@
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Platform.Contracts.Organization;
 using Platform.Grid.Data;
 using Platform.ServiceDefaults.Messaging;
@@ -10,7 +9,7 @@ namespace Platform.Grid.People;
 /// A person as the Organization service announced them (no personal data): staffing rules need to know who
 /// is community staff of which community and who is a subdistrict cadre.
 /// </summary>
-public sealed class KnownPerson
+public sealed class KnownPerson : IReadModelOf<PersonChanged>
 {
     private KnownPerson()
     {
@@ -47,23 +46,9 @@ public sealed class KnownPerson
 }
 
 public sealed class PersonChangedConsumer(GridDbContext db, TimeProvider clock, ILogger<PersonChangedConsumer> logger)
-    : IdempotentConsumer<PersonChanged, GridDbContext>(db, clock, logger)
+    : ReadModelConsumer<PersonChanged, KnownPerson, GridDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(PersonChanged message, CancellationToken cancellationToken)
-    {
-        if (await Db.People.FirstOrDefaultAsync(p => p.Id == message.PersonId, cancellationToken) is { } known)
-        {
-            known.Apply(message);
-        }
-        else
-        {
-            Db.People.Add(KnownPerson.From(message));
-        }
-    }
-}
+    protected override Expression<Func<KnownPerson, bool>> Identifies(PersonChanged message) => p => p.Id == message.PersonId;
 
-public sealed class PersonChangedConsumerDefinition : ConsumerDefinition<PersonChangedConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<PersonChangedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.ConcurrentMessageLimit = 4;
+    protected override KnownPerson Create(PersonChanged message) => KnownPerson.From(message);
 }

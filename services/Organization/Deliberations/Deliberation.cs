@@ -2,6 +2,7 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Deliberations;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartyKind>))]
 public enum PartyKind
 {
     Community,
@@ -15,6 +16,7 @@ public enum PartyKind
 
 public sealed record DeliberationParty(PartyKind Kind, string Name);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResolutionStatus>))]
 public enum ResolutionStatus
 {
     Open,

@@ -1,5 +1,4 @@
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Platform.Contracts.Grid;
 using Platform.Organization.Data;
 using Platform.ServiceDefaults.Messaging;
@@ -10,7 +9,7 @@ namespace Platform.Organization.GridPosts;
 /// A person's post in a grid, as the Grid service announced it: the grids of a person's active posts go into
 /// their token, so grid staff see and act on their own grids (and an instructor cadre on the grids they guide).
 /// </summary>
-public sealed class GridPosting
+public sealed class GridPosting : IReadModelOf<GridStaffChanged>
 {
     private GridPosting()
     {
@@ -50,23 +49,9 @@ public sealed class GridPosting
 }
 
 public sealed class GridStaffChangedConsumer(OrganizationDbContext db, TimeProvider clock, ILogger<GridStaffChangedConsumer> logger)
-    : IdempotentConsumer<GridStaffChanged, OrganizationDbContext>(db, clock, logger)
+    : ReadModelConsumer<GridStaffChanged, GridPosting, OrganizationDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(GridStaffChanged message, CancellationToken cancellationToken)
-    {
-        if (await Db.GridPostings.FirstOrDefaultAsync(p => p.AssignmentId == message.AssignmentId, cancellationToken) is { } posting)
-        {
-            posting.Apply(message);
-        }
-        else
-        {
-            Db.GridPostings.Add(GridPosting.From(message));
-        }
-    }
-}
+    protected override Expression<Func<GridPosting, bool>> Identifies(GridStaffChanged message) => p => p.AssignmentId == message.AssignmentId;
 
-public sealed class GridStaffChangedConsumerDefinition : ConsumerDefinition<GridStaffChangedConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<GridStaffChangedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.ConcurrentMessageLimit = 4;
+    protected override GridPosting Create(GridStaffChanged message) => GridPosting.From(message);
 }

@@ -16,6 +16,7 @@ public enum UnitKind
     Other,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResourceKind>))]
 public enum ResourceKind
 {
     Venue,
@@ -114,6 +115,7 @@ public sealed class MemberUnit
     };
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskStatus>))]
 public enum TaskStatus
 {
     Open,

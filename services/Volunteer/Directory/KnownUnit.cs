@@ -1,5 +1,4 @@
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Volunteer.Data;
@@ -7,7 +6,7 @@ using Platform.Volunteer.Data;
 namespace Platform.Volunteer.Directory;
 
 /// <summary>A member unit of the regional alliance, as the Organization service announced it: only these claim projects.</summary>
-public sealed class KnownUnit
+public sealed class KnownUnit : IReadModelOf<MemberUnitJoined>
 {
     private KnownUnit()
     {
@@ -25,7 +24,7 @@ public sealed class KnownUnit
 }
 
 /// <summary>A person as the Organization service announced them: whether a volunteer is a party member.</summary>
-public sealed class KnownPerson
+public sealed class KnownPerson : IReadModelOf<PersonChanged>
 {
     private KnownPerson()
     {
@@ -56,39 +55,17 @@ public sealed class KnownPerson
 }
 
 public sealed class MemberUnitJoinedConsumer(VolunteerDbContext db, TimeProvider clock, ILogger<MemberUnitJoinedConsumer> logger)
-    : IdempotentConsumer<MemberUnitJoined, VolunteerDbContext>(db, clock, logger)
+    : ReadModelConsumer<MemberUnitJoined, KnownUnit, VolunteerDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(MemberUnitJoined message, CancellationToken cancellationToken)
-    {
-        if (await Db.Units.FirstOrDefaultAsync(u => u.Id == message.UnitId, cancellationToken) is { } unit)
-        {
-            unit.Apply(message);
-        }
-        else
-        {
-            Db.Units.Add(KnownUnit.From(message));
-        }
-    }
+    protected override Expression<Func<KnownUnit, bool>> Identifies(MemberUnitJoined message) => u => u.Id == message.UnitId;
+
+    protected override KnownUnit Create(MemberUnitJoined message) => KnownUnit.From(message);
 }
 
 public sealed class PersonChangedConsumer(VolunteerDbContext db, TimeProvider clock, ILogger<PersonChangedConsumer> logger)
-    : IdempotentConsumer<PersonChanged, VolunteerDbContext>(db, clock, logger)
+    : ReadModelConsumer<PersonChanged, KnownPerson, VolunteerDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(PersonChanged message, CancellationToken cancellationToken)
-    {
-        if (await Db.People.FirstOrDefaultAsync(p => p.Id == message.PersonId, cancellationToken) is { } person)
-        {
-            person.Apply(message);
-        }
-        else
-        {
-            Db.People.Add(KnownPerson.From(message));
-        }
-    }
-}
+    protected override Expression<Func<KnownPerson, bool>> Identifies(PersonChanged message) => p => p.Id == message.PersonId;
 
-public sealed class DirectoryConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer> where TConsumer : class, IConsumer
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.ConcurrentMessageLimit = 4;
+    protected override KnownPerson Create(PersonChanged message) => KnownPerson.From(message);
 }
