@@ -56,6 +56,22 @@ public class SecurityTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_party_member_finds_their_volunteer_record_hours_and_certificate_through_the_gateway()
+    {
+        var member = await suite.SignInAsync("member.xie");
+
+        var me = await member.GetFromJsonAsync<JsonElement>("/api/volunteer/volunteers/me");
+        var hours = await member.GetFromJsonAsync<JsonElement>("/api/volunteer/hours");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var certificate = await member.PostAsJsonAsync($"/api/volunteer/volunteers/{me.GetProperty("id").GetGuid()}/certificates", new { from = today.AddDays(-30), to = today });
+
+        Assert.Equal(("谢志远", true), (me.GetProperty("name").GetString(), me.GetProperty("isPartyMember").GetBoolean()));
+        Assert.Equal("Approved", hours.GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, certificate.StatusCode);
+        Assert.Equal(3m, (await certificate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalHours").GetDecimal());
+    }
+
+    [Fact]
     public async Task Without_a_token_the_api_is_closed_and_discovery_is_open()
     {
         await (await suite.Anonymous.GetAsync("/api/grid/grids")).AssertProblemAsync(HttpStatusCode.Unauthorized, "token-required");
