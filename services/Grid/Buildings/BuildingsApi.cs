@@ -47,19 +47,13 @@ public static class BuildingsApi
             return Problems.OutOfScope("community");
         }
 
-        Point? location = null;
-        if (request.Latitude is not null || request.Longitude is not null)
+        var location = Geo.OptionalPointAt(request.Latitude, request.Longitude);
+        if (location.Error is { } pointError)
         {
-            var point = Geo.PointAt(request.Latitude, request.Longitude);
-            if (point.Error is { } pointError)
-            {
-                return Problems.From(pointError);
-            }
-
-            location = point.Value;
+            return Problems.From(pointError);
         }
 
-        var created = Compound.Create(request.CommunityId, request.Name, request.Address, location);
+        var created = Compound.Create(request.CommunityId, request.Name, request.Address, location.Value);
         if (created.Error is { } error)
         {
             return Problems.From(error);

@@ -78,5 +78,17 @@ public static class Geo
         return Factory.CreatePoint(new Coordinate(lng, lat));
     }
 
+    /// <summary>A location that may be left out: none when both are missing, else a valid point.</summary>
+    public static Result<Point?> OptionalPointAt(double? latitude, double? longitude)
+    {
+        if (latitude is null && longitude is null)
+        {
+            return (Point?)null;
+        }
+
+        var point = PointAt(latitude, longitude);
+        return point.Error is { } error ? error : point.Value;
+    }
+
     public static JsonElement ToGeoJson(Geometry geometry) => JsonSerializer.SerializeToElement(geometry, GeoJson);
 }

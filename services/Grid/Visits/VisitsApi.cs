@@ -110,21 +110,15 @@ public static class VisitsApi
             return Problems.From(DomainError.Invalid("contactDayId", "unknown-contact-day", $"No contact day {day}."));
         }
 
-        Point? location = null;
-        if (request.Latitude is not null || request.Longitude is not null)
+        var location = Geo.OptionalPointAt(request.Latitude, request.Longitude);
+        if (location.Error is { } pointError)
         {
-            var point = Geo.PointAt(request.Latitude, request.Longitude);
-            if (point.Error is { } pointError)
-            {
-                return Problems.From(pointError);
-            }
-
-            location = point.Value;
+            return Problems.From(pointError);
         }
 
         var now = clock.GetUtcNow();
         var logged = Visit.Log(grid.Id, grid.CommunityId, request.BuildingId, request.Household, visitor, request.ContactDayId, request.VisitedAt,
-            request.Findings, request.FollowUp, request.RaisesCase, request.CaseCategory, location, now);
+            request.Findings, request.FollowUp, request.RaisesCase, request.CaseCategory, location.Value, now);
         if (logged.Error is { } error)
         {
             return Problems.From(error);
