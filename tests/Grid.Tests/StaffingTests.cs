@@ -82,6 +82,7 @@ public class StaffingTests(GridServiceFactory service) : GridApiTest(service)
             report!.Items.Select(r => (r.Assistants, r.SuggestedAssistants, string.Join(",", r.Problems))));
         Assert.Equal([1, 2], adjusted!.Items.Select(r => r.SuggestedAssistants));
         await (await Client.PutAsJsonAsync("/api/grid/staffing/assistant-quota", new QuotaRequest(0, 3, 1))).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-quota");
+        await (await Client.GetAsync("/api/grid/staffing/report?page=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]

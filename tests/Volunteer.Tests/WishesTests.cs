@@ -38,4 +38,17 @@ public class WishesTests(VolunteerServiceFactory service) : VolunteerApiTest(ser
         Assert.Equal(person, message.GetProperty("personId").GetGuid());
         Assert.DoesNotContain("ownerSubject", await (await member.GetAsync("/api/volunteer/wishes?mine=true")).Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Of_members_claiming_one_wish_at_once_exactly_one_gets_it()
+    {
+        var resident = Service.ClientAs(TestCaller.In(Roles.Resident));
+        var wish = (await (await resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "轮椅", null))).Content.ReadFromJsonAsync<WishResponse>())!;
+        var members = Enumerable.Range(0, 6).Select(_ => Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = Guid.NewGuid() })).ToList();
+
+        var responses = await Task.WhenAll(members.Select(m => m.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/claim", new ClaimWishRequest(null))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+    }
 }

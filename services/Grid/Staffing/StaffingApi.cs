@@ -130,9 +130,15 @@ public static class StaffingApi
         return TypedResults.Ok(Response(post, name));
     }
 
-    public static async Task<Ok<Page<StaffingRow>>> Report(Caller caller, GridDbContext db, Guid? communityId, bool? problemsOnly, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<StaffingRow>>, ProblemHttpResult>> Report(Caller caller, GridDbContext db, Guid? communityId, bool? problemsOnly, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize).Value;
+        var validated = Paging.Validate(page, pageSize);
+        if (validated.Error is { } pagingError)
+        {
+            return Problems.From(pagingError);
+        }
+
+        var paging = validated.Value;
         var quota = await db.AssistantQuotas.AsNoTracking().FirstOrDefaultAsync(ct) ?? AssistantQuota.Default;
         var grids = db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active).VisibleTo(caller, GridEntity.Scope);
         grids = communityId is { } c ? grids.Where(g => g.CommunityId == c) : grids;

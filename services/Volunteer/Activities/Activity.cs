@@ -55,6 +55,9 @@ public sealed class Activity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Changes when the activity closes: it closes (and announces it) once.</summary>
+    public long Version { get; private set; }
+
     public static Result<Activity> Plan(
         Guid? projectId, Guid? communityId, string? title, string? place, double? latitude, double? longitude, int? radiusMeters,
         IReadOnlyCollection<string>? requiredSkills, bool allowWaitlist, bool autoApproveHours, DateTimeOffset now)
@@ -93,6 +96,7 @@ public sealed class Activity
         }
 
         Status = ActivityStatus.Completed;
+        Version++;
         return null;
     }
 

@@ -44,7 +44,8 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
             e.Property(v => v.Skills).HasColumnType("text[]");
             e.HasIndex(v => v.Skills).HasMethod("gin");
             e.Property(v => v.AccountSubject).HasMaxLength(100);
-            e.HasIndex(v => v.AccountSubject);
+            // One volunteer record per account, even when two registrations race.
+            e.HasIndex(v => v.AccountSubject).IsUnique().HasFilter("account_subject IS NOT NULL");
             e.HasIndex(v => v.PersonId);
             e.Property(v => v.Availability).HasMaxLength(VolunteerEntity.MaxAvailabilityLength);
             e.Property(v => v.Number).HasMaxLength(20).ValueGeneratedOnAdd()
@@ -91,6 +92,7 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
             e.Property(a => a.CheckInCode).HasMaxLength(10);
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(a => a.ProjectId);
+            e.Property(a => a.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Shift>(e =>
         {
@@ -121,6 +123,7 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
             e.Property(h => h.VolunteerSubject).HasMaxLength(100);
             e.Property(h => h.ApprovedBy).HasMaxLength(100);
             e.OwnsMany(h => h.Corrections, c => c.ToJson("corrections"));
+            e.Property(h => h.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Certificate>(e =>
         {
@@ -144,6 +147,7 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
             e.Property(w => w.OwnerSubject).HasMaxLength(100);
             e.Property(w => w.ClaimerSubject).HasMaxLength(100);
             e.HasIndex(w => new { w.Status, w.CommunityId });
+            e.Property(w => w.Version).IsConcurrencyToken();
         });
     }
 }

@@ -53,6 +53,9 @@ public sealed class ServiceHoursRecord
 
     public List<HoursCorrection> Corrections { get; private set; } = [];
 
+    /// <summary>Changes with every approval or correction: two organizers approving at once cannot both succeed.</summary>
+    public long Version { get; private set; }
+
     public static ServiceHoursRecord Record(Guid signUpId, Guid volunteerId, string? volunteerSubject, Guid? personId, Guid activityId, string activityTitle, DateOnly servedOn, decimal hours) => new()
     {
         Id = Guid.CreateVersion7(), SignUpId = signUpId, VolunteerId = volunteerId, VolunteerSubject = volunteerSubject, PersonId = personId,
@@ -67,6 +70,7 @@ public sealed class ServiceHoursRecord
         }
 
         (Status, ApprovedBy, ApprovedAt) = (HoursStatus.Approved, by, now);
+        Version++;
         return ToEvent(now);
     }
 
@@ -85,6 +89,7 @@ public sealed class ServiceHoursRecord
 
         Corrections = [.. Corrections, new HoursCorrection(Hours, value, reason.Trim(), by, now)];
         Hours = value;
+        Version++;
         return Status == HoursStatus.Approved ? ToEvent(now) : (ServiceHoursApproved?)null;
     }
 

@@ -49,6 +49,9 @@ public sealed class Wish
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Changes with every step: of two members claiming at once, one wins and the other gets a 409.</summary>
+    public long Version { get; private set; }
+
     public static Result<Wish> Post(string ownerSubject, Guid? communityId, string? title, string? description, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength || description?.Trim().Length > MaxTextLength)
@@ -77,6 +80,7 @@ public sealed class Wish
         }
 
         (Status, ClaimerSubject, ClaimerPersonId, ClaimerUnitId, UpdatedAt) = (WishStatus.Claimed, claimerSubject, personId, unitId, now);
+        Version++;
         return null;
     }
 
@@ -95,6 +99,7 @@ public sealed class Wish
         }
 
         (Status, FulfilmentNote, UpdatedAt) = (WishStatus.Fulfilled, note?.Trim(), now);
+        Version++;
         return null;
     }
 
@@ -111,6 +116,7 @@ public sealed class Wish
         }
 
         (Status, UpdatedAt) = (WishStatus.Confirmed, now);
+        Version++;
         return new WishFulfilled { WishId = Id, CommunityId = CommunityId, PersonId = ClaimerPersonId, UnitId = ClaimerUnitId, OccurredAt = now };
     }
 }

@@ -169,6 +169,11 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("title");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_activities");
 
@@ -428,6 +433,11 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.Property<Guid>("VolunteerId")
                         .HasColumnType("uuid")
                         .HasColumnName("volunteer_id");
@@ -571,7 +581,9 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasName("pk_volunteers");
 
                     b.HasIndex("AccountSubject")
-                        .HasDatabaseName("ix_volunteers_account_subject");
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteers_account_subject")
+                        .HasFilter("account_subject IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -648,6 +660,11 @@ namespace Platform.Volunteer.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_wishes");
