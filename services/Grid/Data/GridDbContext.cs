@@ -117,7 +117,7 @@ public sealed class GridDbContext(DbContextOptions<GridDbContext> options) : DbC
             e.Property(r => r.DepartmentCode).HasMaxLength(LayerResponsibility.MaxLength);
             e.Property(r => r.DepartmentName).HasMaxLength(LayerResponsibility.MaxLength);
             e.Property(r => r.ContactName).HasMaxLength(LayerResponsibility.MaxLength);
-            e.ComplexProperty(r => r.ContactPhone, c => ConfigureProtected(c, "contact_phone"));
+            e.ComplexProperty(r => r.ContactPhone, c => c.StoredAs("contact_phone", 100));
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => r.DepartmentCode);
             e.HasOne<Layer>().WithMany().HasForeignKey(r => r.LayerCode);
@@ -166,11 +166,5 @@ public sealed class GridDbContext(DbContextOptions<GridDbContext> options) : DbC
             e.HasIndex(v => v.VisitedAt);
             e.HasOne<GridEntity>().WithMany().HasForeignKey(v => v.GridId);
         });
-    }
-
-    private static void ConfigureProtected(ComplexPropertyBuilder<ProtectedValue> value, string column)
-    {
-        value.Property(v => v.Cipher).HasColumnName($"{column}_protected");
-        value.Property(v => v.Masked).HasColumnName($"{column}_masked").HasMaxLength(100);
     }
 }

@@ -105,9 +105,9 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.ToTable("people");
             e.HasKey(p => p.Id);
             e.Property(p => p.Name).HasMaxLength(Person.MaxNameLength);
-            e.ComplexProperty(p => p.Phone, c => ConfigureProtected(c, "phone"));
-            e.ComplexProperty(p => p.IdCard, c => ConfigureProtected(c, "id_card"));
-            e.ComplexProperty(p => p.HomeAddress, c => ConfigureProtected(c, "home_address"));
+            e.ComplexProperty(p => p.Phone, c => c.StoredAs("phone", 60));
+            e.ComplexProperty(p => p.IdCard, c => c.StoredAs("id_card", 60));
+            e.ComplexProperty(p => p.HomeAddress, c => c.StoredAs("home_address", 60));
             e.Property(p => p.IdCardHash).HasMaxLength(64);
             e.HasIndex(p => p.IdCardHash).IsUnique();
             e.OwnsOne(p => p.Membership, m =>
@@ -194,7 +194,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(u => u.Name).HasMaxLength(MemberUnit.MaxNameLength);
             e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(u => u.ContactName).HasMaxLength(50);
-            e.ComplexProperty(u => u.ContactPhone, c => ConfigureProtected(c, "contact_phone"));
+            e.ComplexProperty(u => u.ContactPhone, c => c.StoredAs("contact_phone", 60));
             e.OwnsMany(u => u.SharedResources, b => b.ToJson("shared_resources"));
             e.HasIndex(u => u.Name).IsUnique();
         });
@@ -254,11 +254,5 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(p => p.Post).HasMaxLength(20);
             e.HasIndex(p => new { p.PersonId, p.Active });
         });
-    }
-
-    private static void ConfigureProtected(ComplexPropertyBuilder<ProtectedValue> value, string column)
-    {
-        value.Property(v => v.Cipher).HasColumnName($"{column}_protected");
-        value.Property(v => v.Masked).HasColumnName($"{column}_masked").HasMaxLength(60);
     }
 }

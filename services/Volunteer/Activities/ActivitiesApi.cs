@@ -126,9 +126,10 @@ public static class ActivitiesApi
         query = projectId is { } p ? query.Where(a => a.ProjectId == p) : query;
         query = statusFilter.Value is { } s ? query.Where(a => a.Status == s) : query;
         query = from is { } f ? query.Where(a => db.Shifts.Any(x => x.ActivityId == a.Id && x.EndsAt >= f)) : query;
-        var activities = await query.OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
-        var shifts = await ShiftsAsync(db, [.. activities.Select(a => a.Id)], ct);
-        return TypedResults.Ok(activities.ToPage(paging.Value, a => Response(a, shifts[a.Id].ToList(), Runs(caller, a.CommunityId))));
+        var activities = await query.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToPageAsync(paging.Value, a => a, ct);
+        var shifts = await ShiftsAsync(db, [.. activities.Items.Select(a => a.Id)], ct);
+        return TypedResults.Ok(new Page<ActivityResponse>(
+            [.. activities.Items.Select(a => Response(a, shifts[a.Id].ToList(), Runs(caller, a.CommunityId)))], activities.PageNumber, activities.PageSize, activities.TotalCount));
     }
 
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)

@@ -94,13 +94,15 @@ public static class ProjectsApi
         query = statusFilter.Value is { } s ? query.Where(p => p.Status == s) : query;
         query = string.IsNullOrWhiteSpace(field) ? query : query.Where(p => p.Field == field.Trim());
         query = communityId is { } c ? query.Where(p => p.CommunityId == c) : query;
-        var projects = await query.OrderByDescending(p => p.UpdatedAt).ToListAsync(ct);
-        if (claimedBy == "me")
+        query = query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id);
+        if (claimedBy != "me")
         {
-            projects = [.. projects.Where(p => p.Claims.Any(cl => caller.Units.Contains(cl.UnitId)))];
+            return TypedResults.Ok(await query.ToPageAsync(paging.Value, ProjectResponse.Of, ct));
         }
 
-        return TypedResults.Ok(projects.ToPage(paging.Value, ProjectResponse.Of));
+        // Claims are a JSON column: the caller's unit's claims are picked out in memory.
+        var claimed = (await query.ToListAsync(ct)).Where(p => p.Claims.Any(cl => caller.Units.Contains(cl.UnitId))).ToList();
+        return TypedResults.Ok(claimed.ToPage(paging.Value, ProjectResponse.Of));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
