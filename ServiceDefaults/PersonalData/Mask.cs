@@ -17,4 +17,7 @@ public static class Mask
         var keep = Math.Min(6, address.Length / 2);
         return $"{address[..keep]}****";
     }
+
+    /// <summary>张三丰 → 张**: the family name only.</summary>
+    public static string Name(string name) => name.Length <= 1 ? "*" : $"{name[..1]}{new string('*', name.Length - 1)}";
 }

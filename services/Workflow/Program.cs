@@ -11,7 +11,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapWorkflowApi();
 
-await app.MigrateDatabaseAsync<WorkflowDbContext>();
+await app.MigrateDatabaseAsync<WorkflowDbContext>(DemoData.SeedAsync);
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>

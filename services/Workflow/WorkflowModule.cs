@@ -1,7 +1,19 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.Approvals;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Categories;
 using Platform.Workflow.Data;
+using Platform.Workflow.Deadlines;
+using Platform.Workflow.Directory;
 using Platform.Workflow.Grids;
+using Platform.Workflow.Notifications;
+using Platform.Workflow.Reports;
+using Platform.Workflow.Routing;
+using Platform.Workflow.Visits;
 
 namespace Platform.Workflow;
 
@@ -10,13 +22,39 @@ public static class WorkflowModule
     public static IHostApplicationBuilder AddWorkflow(this IHostApplicationBuilder builder)
     {
         builder.AddServiceInfrastructure<WorkflowDbContext>(ResourceNames.Workflow, ResourceNames.WorkflowDb,
-            consumers: bus => bus.AddConsumer<GridChangedConsumer, GridChangedConsumerDefinition>());
+            consumers: bus =>
+            {
+                bus.AddConsumer<GridChangedConsumer, ReadModelConsumerDefinition<GridChangedConsumer>>();
+                bus.AddConsumer<LayerResponsibilityChangedConsumer, ReadModelConsumerDefinition<LayerResponsibilityChangedConsumer>>();
+                bus.AddConsumer<GridStaffChangedConsumer, ReadModelConsumerDefinition<GridStaffChangedConsumer>>();
+                bus.AddConsumer<CommunityChangedConsumer, ReadModelConsumerDefinition<CommunityChangedConsumer>>();
+                bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
+                bus.AddConsumer<VisitLoggedConsumer, ReadModelConsumerDefinition<VisitLoggedConsumer>>();
+            },
+            npgsql: npgsql => npgsql.UseNetTopologySuite());
+        builder.AddPersonalDataProtection<WorkflowDbContext>(ResourceNames.Workflow);
+        builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Platform:Workflow:Deadlines"));
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Platform:Workflow:Intake"));
+        builder.Services.AddSingleton<DeadlinePolicy>();
+        builder.Services.AddScoped<CaseIntake>();
+        builder.Services.AddSingleton<INotificationChannel, AppInboxChannel>();
+        builder.Services.AddSingleton<DeadlineWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        builder.Services.AddSingleton<NotificationDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return builder;
     }
 
     public static WebApplication MapWorkflowApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/workflow");
+        api.MapCaseReportApi();
+        api.MapCasesApi();
+        api.MapCaseActionsApi();
+        api.MapApprovalsApi();
+        api.MapCategoriesApi();
+        api.MapRoutingApi();
+        api.MapNotificationsApi();
         api.MapKnownGridsApi();
         return app;
     }

@@ -2,7 +2,11 @@ using Platform.Testing;
 
 namespace Platform.Workflow.Tests;
 
-public sealed class WorkflowServiceFactory() : ServiceFactory<Program>(ResourceNames.WorkflowDb);
+public sealed class WorkflowServiceFactory() : ServiceFactory<Program>(ResourceNames.WorkflowDb)
+{
+    /// <summary>The built-in case categories are reference data the migrations seed: every test starts with them.</summary>
+    protected override IEnumerable<string> KeptTables => [.. base.KeptTables, "case_categories"];
+}
 
 [CollectionDefinition(Name)]
 public sealed class WorkflowServiceCollection : ICollectionFixture<WorkflowServiceFactory>

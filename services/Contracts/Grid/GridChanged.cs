@@ -18,6 +18,12 @@ public sealed record GridChanged : IntegrationEvent
     /// <summary>Active, or Retired (kept for the cases that point to it, but no longer in use).</summary>
     public string Status { get; init; } = "Active";
 
+    /// <summary>
+    /// The boundary as a GeoJSON geometry (WGS 84 longitude/latitude), so consumers can place a point in a grid
+    /// without asking the Grid service; null when the grid has no boundary drawn yet.
+    /// </summary>
+    public string? Boundary { get; init; }
+
     /// <summary>Increases with every change, so a consumer can ignore an older state arriving late.</summary>
     public required long Version { get; init; }
 }

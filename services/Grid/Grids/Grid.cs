@@ -130,6 +130,7 @@ public sealed class Grid
         Name = Name,
         Type = Type.ToString(),
         Status = Status.ToString(),
+        Boundary = Boundary is null ? null : Geo.ToGeoJson(Boundary).GetRawText(),
         Version = Version,
         OccurredAt = UpdatedAt,
     };

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Workflow.Cases;
@@ -6,6 +7,7 @@ namespace Platform.Workflow.Cases;
 /// Where a case stands in the closed loop (DESIGN.md, The case loop; the national standard's steps:
 /// collection, filing, dispatch, handling, feedback, verification and closing).
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CaseState>))]
 public enum CaseState
 {
     /// <summary>Taken in from a channel, not yet filed.</summary>

@@ -1,25 +1,234 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.Approvals;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Categories;
+using Platform.Workflow.Directory;
 using Platform.Workflow.Grids;
+using Platform.Workflow.Notifications;
+using Platform.Workflow.Routing;
 
 namespace Platform.Workflow.Data;
 
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<KnownGrid> KnownGrids => Set<KnownGrid>();
 
+    public DbSet<KnownLayerResponsibility> LayerResponsibilities => Set<KnownLayerResponsibility>();
+
+    public DbSet<KnownGridPost> GridPosts => Set<KnownGridPost>();
+
+    public DbSet<KnownCommunity> Communities => Set<KnownCommunity>();
+
+    public DbSet<KnownPerson> People => Set<KnownPerson>();
+
+    public DbSet<CaseCategory> Categories => Set<CaseCategory>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<CaseReporter> CaseReporters => Set<CaseReporter>();
+
+    public DbSet<CaseApproval> Approvals => Set<CaseApproval>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Grid boundaries and case locations are PostGIS geometries (WGS 84) with GiST indexes: intake places
+        // a point in a grid and looks for duplicates nearby.
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasSequence<long>("case_numbers");
         modelBuilder.AddMessagingTables();
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        ReadModels(modelBuilder);
+        modelBuilder.Entity<CaseCategory>(e =>
+        {
+            e.ToTable("case_categories");
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(40);
+            e.Property(c => c.Name).HasMaxLength(CaseCategory.MaxNameLength);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasData(CaseCategory.Defaults);
+        });
+        modelBuilder.Entity<RoutingRule>(e =>
+        {
+            e.ToTable("routing_rules");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Category).HasMaxLength(40);
+            e.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Layer).HasMaxLength(50);
+            e.Property(r => r.Department).HasMaxLength(100);
+            e.Property(r => r.Note).HasMaxLength(RoutingRule.MaxNoteLength);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Ignore(r => r.Specificity);
+            // One rule per exact (category, grid, community): two would leave dispatch ambiguous.
+            e.HasIndex(r => new { r.Category, r.GridId, r.CommunityId }).IsUnique().AreNullsDistinct(false);
+        });
+        CaseTables(modelBuilder);
+        modelBuilder.Entity<CaseApproval>(e =>
+        {
+            e.ToTable("case_approvals");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Reason).HasMaxLength(Case.MaxReasonLength);
+            e.Property(a => a.DecisionNote).HasMaxLength(Case.MaxReasonLength);
+            e.Property(a => a.RequestedBySubject).HasMaxLength(100);
+            e.Property(a => a.RequestedByName).HasMaxLength(100);
+            e.Property(a => a.DecidedBySubject).HasMaxLength(100);
+            e.Property(a => a.DecidedByName).HasMaxLength(100);
+            e.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
+            // One open request per case, even when two handlers ask at once.
+            e.HasIndex(a => a.CaseId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_one_pending_approval_per_case");
+        });
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Id).ValueGeneratedNever();
+            e.Property(n => n.Channel).HasMaxLength(20);
+            e.Property(n => n.Recipient).HasMaxLength(150);
+            e.ComplexProperty(n => n.Phone, c => c.StoredAs("phone", 60));
+            e.Property(n => n.Kind).HasMaxLength(20);
+            e.Property(n => n.Text).HasMaxLength(Case.MaxTextLength + 200);
+            e.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.LastError).HasMaxLength(500);
+            e.HasIndex(n => n.NextAttemptAt).HasFilter("status = 'Pending'");
+            e.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            e.HasIndex(n => n.CaseId);
+        });
+    }
+
+    private static void CaseTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Case>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Number).HasMaxLength(20);
+            e.Property(c => c.Category).HasMaxLength(40);
+            e.Property(c => c.Description).HasMaxLength(Case.MaxDescriptionLength);
+            e.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Priority).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
+            e.ComplexProperty(c => c.Address, a => a.StoredAs("address", 60));
+            e.Property(c => c.ReporterSubject).HasMaxLength(100);
+            e.Property(c => c.SourceRef).HasMaxLength(100);
+            e.Property(c => c.VoidReason).HasMaxLength(Case.MaxReasonLength + 100);
+            e.Property(c => c.HandlerLevel).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.SupervisingLevel).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Department).HasMaxLength(100);
+            e.Property(c => c.HandledByName).HasMaxLength(100);
+            e.Property(c => c.Result).HasMaxLength(Case.MaxTextLength);
+            e.Property(c => c.Reply).HasMaxLength(Case.MaxTextLength);
+            e.Property(c => c.Rating).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.RatingComment).HasMaxLength(Case.MaxReasonLength);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Ignore(c => c.Events);
+            e.Ignore(c => c.IsOverdue);
+            e.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId);
+            e.Navigation(c => c.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasMany(c => c.Reporters).WithOne().HasForeignKey(r => r.CaseId);
+            e.Navigation(c => c.Reporters).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.SourceRef).IsUnique().HasFilter("source_ref IS NOT NULL");
+            // The deadline timer's whole work list: cases whose next warning, deadline or escalation has come.
+            e.HasIndex(c => c.NextCheckAt).HasFilter("next_check_at IS NOT NULL");
+            e.HasIndex(c => c.Location).HasMethod("gist");
+            e.HasIndex(c => new { c.State, c.ReportedAt });
+            e.HasIndex(c => new { c.CommunityId, c.ReportedAt });
+            e.HasIndex(c => new { c.GridId, c.ReportedAt });
+            e.HasIndex(c => c.Department);
+            e.HasIndex(c => c.ReporterSubject);
+            e.HasIndex(c => new { c.Category, c.ReportedAt });
+        });
+        modelBuilder.Entity<CaseStep>(e =>
+        {
+            e.ToTable("case_steps");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.Action).HasMaxLength(30);
+            e.Property(s => s.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.To).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.ActorSubject).HasMaxLength(100);
+            e.Property(s => s.ActorName).HasMaxLength(100);
+            e.Property(s => s.Note).HasMaxLength(Case.MaxTextLength + 200);
+            e.HasIndex(s => new { s.CaseId, s.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<CaseReporter>(e =>
+        {
+            e.ToTable("case_reporters");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.ComplexProperty(r => r.Name, n => n.StoredAs("name", 60));
+            e.ComplexProperty(r => r.Phone, p => p.StoredAs("phone", 60));
+            e.Property(r => r.Subject).HasMaxLength(100);
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Ignore(r => r.CanBeReplied);
+            e.HasIndex(r => r.CaseId);
+            e.HasIndex(r => r.Subject);
+        });
+    }
+
+    private static void ReadModels(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<KnownGrid>(e =>
         {
             e.ToTable("known_grids");
             e.HasKey(g => g.Id);
             e.Property(g => g.Id).ValueGeneratedNever();
-            e.Property(g => g.Code).HasMaxLength(15);
+            e.Property(g => g.Code).HasMaxLength(40);
             e.Property(g => g.Name).HasMaxLength(100);
             e.Property(g => g.Type).HasMaxLength(20);
+            e.Property(g => g.Status).HasMaxLength(20);
+            e.Property(g => g.Boundary).HasColumnType("geometry(Geometry,4326)");
+            e.Ignore(g => g.IsActive);
+            e.Ignore(g => g.IsSpecialized);
             e.HasIndex(g => g.CommunityId);
+            e.HasIndex(g => g.Boundary).HasMethod("gist");
+        });
+        modelBuilder.Entity<KnownLayerResponsibility>(e =>
+        {
+            e.ToTable("known_layer_responsibilities");
+            e.HasKey(r => new { r.GridId, r.Layer });
+            e.Property(r => r.Layer).HasMaxLength(50);
+            e.Property(r => r.DepartmentCode).HasMaxLength(100);
+            e.Property(r => r.DepartmentName).HasMaxLength(100);
+        });
+        modelBuilder.Entity<KnownGridPost>(e =>
+        {
+            e.ToTable("known_grid_posts");
+            e.HasKey(p => p.AssignmentId);
+            e.Property(p => p.AssignmentId).ValueGeneratedNever();
+            e.Property(p => p.Post).HasMaxLength(20);
+            e.HasIndex(p => p.GridId);
+        });
+        modelBuilder.Entity<KnownCommunity>(e =>
+        {
+            e.ToTable("known_communities");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Code).HasMaxLength(20);
+            e.Property(c => c.Name).HasMaxLength(100);
+        });
+        modelBuilder.Entity<KnownPerson>(e =>
+        {
+            e.ToTable("known_people");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Name).HasMaxLength(50);
         });
     }
 }

@@ -1,12 +1,17 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
 using Platform.Contracts.Grid;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Grids;
 
 /// <summary>
-/// Workflow's read model of a grid, kept from the Grid service's <see cref="GridChanged"/> events so intake
-/// can route cases without calling the Grid service.
+/// Workflow's read model of a grid, kept from the Grid service's <see cref="GridChanged"/> events (boundary
+/// included) so intake can place a case in a grid without calling the Grid service.
 /// </summary>
-public sealed class KnownGrid
+public sealed class KnownGrid : IReadModelOf<GridChanged>
 {
     private KnownGrid()
     {
@@ -22,9 +27,17 @@ public sealed class KnownGrid
 
     public string Type { get; private set; } = "";
 
+    public string Status { get; private set; } = "Active";
+
+    public Geometry? Boundary { get; private set; }
+
     public long Version { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool IsActive => Status == "Active";
+
+    public bool IsSpecialized => Type == "Specialized";
 
     public static KnownGrid From(GridChanged e)
     {
@@ -34,19 +47,28 @@ public sealed class KnownGrid
     }
 
     /// <summary>Takes the event's state unless it is older than what is known: events may arrive out of order.</summary>
-    public bool Apply(GridChanged e)
+    public void Apply(GridChanged e)
     {
         if (e.Version <= Version)
         {
-            return false;
+            return;
         }
 
         CommunityId = e.CommunityId;
         Code = e.Code;
         Name = e.Name;
         Type = e.Type;
+        Status = e.Status;
+        Boundary = Spatial.ParseGeoJson(e.Boundary);
         Version = e.Version;
         UpdatedAt = e.OccurredAt;
-        return true;
     }
+}
+
+public sealed class GridChangedConsumer(WorkflowDbContext db, TimeProvider clock, ILogger<GridChangedConsumer> logger)
+    : ReadModelConsumer<GridChanged, KnownGrid, WorkflowDbContext>(db, clock, logger)
+{
+    protected override Expression<Func<KnownGrid, bool>> Identifies(GridChanged message) => g => g.Id == message.GridId;
+
+    protected override KnownGrid Create(GridChanged message) => KnownGrid.From(message);
 }

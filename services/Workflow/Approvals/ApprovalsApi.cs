@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Data;
+using Platform.Workflow.Deadlines;
+
+namespace Platform.Workflow.Approvals;
+
+/// <summary>Extensions (延期) and deferrals (缓办): the handler asks, the level above decides, both before the deadline.</summary>
+public static class ApprovalsApi
+{
+    private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
+    private static readonly string[] Approvers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
+
+    public static RouteGroupBuilder MapApprovalsApi(this RouteGroupBuilder api)
+    {
+        var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals");
+        onCase.MapPost("/", Ask).WithName("AskForApproval").Allow(Handlers)
+            .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.");
+        onCase.MapGet("/", ListForCase).WithName("ListCaseApprovals").Allow(Roles.Staff);
+
+        var approvals = api.MapGroup("/approvals").WithTags("Extensions and deferrals");
+        approvals.MapGet("/", List).WithName("ListApprovals").Allow(Approvers)
+            .WithDescription("Requests on the cases the caller can see; status=Pending is the approver's queue.");
+        approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Allow(Approvers)
+            .WithDescription("approve=true extends or defers the case (only before its deadline); false refuses. The level above the handler decides.");
+        return api;
+    }
+
+    public static async Task<Results<Created<ApprovalResponse>, ProblemHttpResult>> Ask(
+        Guid id, ApprovalRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var kind = EnumInput.Parse<ApprovalKind>(request.Kind, "kind");
+        if (kind.Error is { } kindError)
+        {
+            return Problems.From(kindError);
+        }
+
+        var found = await CasesApi.FindVisibleAsync(db, id, caller, tracked: false, ct);
+        if (found is null)
+        {
+            return Problems.NotFound("case", id);
+        }
+
+        if (CaseAccess.Handle(caller, found) is { } refused)
+        {
+            return Problems.From(refused);
+        }
+
+        if (await db.Approvals.AnyAsync(a => a.CaseId == id && a.Status == ApprovalStatus.Pending, ct))
+        {
+            return Problems.From(DomainError.Conflict("approval-pending", $"Case {found.Number} already has a request waiting for a decision."));
+        }
+
+        var asked = CaseApproval.Request(found, kind.Value, request.WorkingDays, request.Reason, Actor.Of(caller), clock.GetUtcNow());
+        if (asked.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Approvals.Add(asked.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/workflow/approvals/{asked.Value!.Id}", ApprovalResponse.From(asked.Value));
+    }
+
+    public static async Task<Results<Ok<List<ApprovalResponse>>, ProblemHttpResult>> ListForCase(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
+    {
+        if (!await db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).AnyAsync(c => c.Id == id, ct))
+        {
+            return Problems.NotFound("case", id);
+        }
+
+        var approvals = await db.Approvals.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.RequestedAt).ToListAsync(ct);
+        return TypedResults.Ok(approvals.Select(ApprovalResponse.From).ToList());
+    }
+
+    public static async Task<Results<Ok<Page<ApprovalResponse>>, ProblemHttpResult>> List(Caller caller, WorkflowDbContext db, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var wanted = EnumInput.ParseOptional<ApprovalStatus>(status, "status");
+        if ((paging.Error ?? wanted.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var visible = db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).Select(c => c.Id);
+        var query = db.Approvals.AsNoTracking().Where(a => visible.Contains(a.CaseId));
+        query = wanted.Value is { } s ? query.Where(a => a.Status == s) : query;
+        return TypedResults.Ok(await query.OrderBy(a => a.RequestedAt).ToPageAsync(paging.Value, ApprovalResponse.From, ct));
+    }
+
+    public static async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> Decide(
+        Guid approvalId, DecisionRequest request, Caller caller, WorkflowDbContext db, DeadlinePolicy deadlines, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Approve is not { } approve)
+        {
+            return Problems.From(DomainError.Invalid("approve", "decision-required", "Say whether the request is approved (approve: true or false)."));
+        }
+
+        var approval = await db.Approvals.FirstOrDefaultAsync(a => a.Id == approvalId, ct);
+        var found = approval is null ? null : await CasesApi.FindVisibleAsync(db, approval.CaseId, caller, tracked: true, ct);
+        if (approval is null || found is null)
+        {
+            return Problems.NotFound("approval", approvalId);
+        }
+
+        if ((CaseAccess.Approve(caller, found) ?? approval.Decide(found, approve, request.Note, deadlines, Actor.Of(caller), clock.GetUtcNow())) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ApprovalResponse.From(approval));
+    }
+}

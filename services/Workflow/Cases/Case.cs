@@ -1,0 +1,689 @@
+using NetTopologySuite.Geometries;
+using Platform.Contracts;
+using Platform.Contracts.Workflow;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.Deadlines;
+using Platform.Workflow.Routing;
+
+namespace Platform.Workflow.Cases;
+
+/// <summary>What intake found out about a new case before it is created.</summary>
+public sealed record NewCase(
+    string Category, string? Description, CaseChannel Channel, CasePriority Priority, Point? Location, Guid? BuildingId, ProtectedValue? Address,
+    IReadOnlyList<string>? PhotoUrls, Guid? GridId, Guid? CommunityId, CaseReporter? Reporter, string? SourceRef, Guid? PossibleDuplicateOf);
+
+/// <summary>
+/// A case in the closed loop (DESIGN.md, The case loop). Every change goes through <see cref="CaseStateMachine"/>,
+/// writes a <see cref="CaseStep"/> and, where other services care, queues an event for the outbox.
+/// Deadlines: the clock runs from dispatch while a handler has the case; the timer looks at
+/// <see cref="NextCheckAt"/> only (warn, overdue, escalate), so no case is warned or escalated twice.
+/// </summary>
+public sealed class Case
+{
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxPhotos = 9;
+    public const int MaxUrlLength = 500;
+    public const int MaxTextLength = 2000;
+    public const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// Grid staff see their grids' cases, community staff their communities', a department the cases dispatched
+    /// to it, a reporter their own; subdistrict cadres supervise every case.
+    /// </summary>
+    public static readonly Scope<Case> Scope = new()
+    {
+        Community = c => c.CommunityId,
+        Grid = c => c.GridId,
+        Department = c => c.Department,
+        Owner = c => c.ReporterSubject,
+        SeenWholeBy = [Roles.SubdistrictCadre],
+    };
+
+    private readonly List<CaseStep> steps = [];
+    private readonly List<CaseReporter> reporters = [];
+    private readonly List<IntegrationEvent> events = [];
+
+    private Case()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public string Category { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public CaseChannel Channel { get; private set; }
+
+    public CasePriority Priority { get; private set; }
+
+    public CaseState State { get; private set; }
+
+    public Point? Location { get; private set; }
+
+    public Guid? BuildingId { get; private set; }
+
+    public ProtectedValue? Address { get; private set; }
+
+    public List<string> PhotoUrls { get; private set; } = [];
+
+    public Guid? GridId { get; private set; }
+
+    public Guid? CommunityId { get; private set; }
+
+    /// <summary>The first reporter's account, when they reported signed in: they see their own case.</summary>
+    public string? ReporterSubject { get; private set; }
+
+    /// <summary>Where the case came from outside this service (visit:{id}, open311:{token}): taken in once.</summary>
+    public string? SourceRef { get; private set; }
+
+    public Guid? PossibleDuplicateOf { get; private set; }
+
+    public Guid? MergedInto { get; private set; }
+
+    public string? VoidReason { get; private set; }
+
+    public HandlerLevel? HandlerLevel { get; private set; }
+
+    /// <summary>The department's code when <see cref="HandlerLevel"/> is Department.</summary>
+    public string? Department { get; private set; }
+
+    public Guid? RuleId { get; private set; }
+
+    public HandlerLevel? SupervisingLevel { get; private set; }
+
+    public Guid? HandledByPersonId { get; private set; }
+
+    public string? HandledByName { get; private set; }
+
+    public string? Result { get; private set; }
+
+    public string? Reply { get; private set; }
+
+    public CaseRating? Rating { get; private set; }
+
+    public string? RatingComment { get; private set; }
+
+    public DateTimeOffset ReportedAt { get; private set; }
+
+    public DateTimeOffset? RegisteredAt { get; private set; }
+
+    public DateTimeOffset? FirstDispatchedAt { get; private set; }
+
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public DateTimeOffset? WarnAt { get; private set; }
+
+    public DateTimeOffset? WarnedAt { get; private set; }
+
+    public DateTimeOffset? OverdueAt { get; private set; }
+
+    public DateTimeOffset? NextEscalationAt { get; private set; }
+
+    public DateTimeOffset? DeferredAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? RepliedAt { get; private set; }
+
+    public DateTimeOffset? RatedAt { get; private set; }
+
+    public DateTimeOffset? VerifiedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset? VoidedAt { get; private set; }
+
+    /// <summary>When the deadline timer should look at this case next; null when the clock is not running.</summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
+    /// <summary>True when the last result came in before the deadline and the case was never overdue.</summary>
+    public bool? OnTime { get; private set; }
+
+    public int Returns { get; private set; }
+
+    public int Reopens { get; private set; }
+
+    public int Extensions { get; private set; }
+
+    public int Deferrals { get; private set; }
+
+    public int Escalations { get; private set; }
+
+    public int TimesOverdue { get; private set; }
+
+    /// <summary>How many steps the timeline has: the next one is numbered after it.</summary>
+    public int StepCount { get; private set; }
+
+    public long Version { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<CaseStep> Steps => steps;
+
+    public IReadOnlyList<CaseReporter> Reporters => reporters;
+
+    /// <summary>Events this change raised, for the outbox (saved in the same transaction).</summary>
+    public IReadOnlyList<IntegrationEvent> Events => events;
+
+    public bool IsOverdue => OverdueAt is not null && CaseStateMachine.ClockRuns(State);
+
+    public static Result<Case> Report(NewCase input, string number, Actor actor, DateTimeOffset now)
+    {
+        var description = input.Description?.Trim();
+        if (string.IsNullOrEmpty(description) || description.Length > MaxDescriptionLength)
+        {
+            return DomainError.Invalid("description", "invalid-description", $"description is required and at most {MaxDescriptionLength} characters.");
+        }
+
+        var photos = input.PhotoUrls ?? [];
+        if (photos.Count > MaxPhotos)
+        {
+            return DomainError.Invalid("photoUrls", "too-many-photos", $"At most {MaxPhotos} photos per case.");
+        }
+
+        if (photos.FirstOrDefault(p => !IsWebAddress(p)) is { } bad)
+        {
+            return DomainError.Invalid("photoUrls", "invalid-photo-url", $"'{Truncate(bad)}' is not an absolute http(s) address of at most {MaxUrlLength} characters.");
+        }
+
+        if (input.Location is null && input.GridId is null && input.CommunityId is null && input.BuildingId is null && input.Address is null)
+        {
+            return DomainError.Invalid("location", "location-required", "Say where: a point (latitude, longitude), a building, an address or a grid.");
+        }
+
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = number,
+            Category = input.Category,
+            Description = description,
+            Channel = input.Channel,
+            Priority = input.Priority,
+            State = CaseState.Reported,
+            Location = input.Location,
+            BuildingId = input.BuildingId,
+            Address = input.Address,
+            PhotoUrls = [.. photos],
+            GridId = input.GridId,
+            CommunityId = input.CommunityId,
+            ReporterSubject = input.Reporter?.Subject,
+            SourceRef = input.SourceRef,
+            PossibleDuplicateOf = input.PossibleDuplicateOf,
+            ReportedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        if (input.Reporter is { } reporter)
+        {
+            reporter.BelongTo(@case.Id);
+            @case.reporters.Add(reporter);
+        }
+
+        var where = input.GridId is null ? "outside every known grid" : null;
+        @case.steps.Add(CaseStep.Record(@case.Id, ++@case.StepCount, "Report", CaseState.Reported, CaseState.Reported, actor, where, now));
+        @case.events.Add(@case.Stamp(new CaseReported { ReportedAt = now, PossibleDuplicateOf = input.PossibleDuplicateOf, OccurredAt = now }));
+        return @case;
+    }
+
+    /// <summary>立案; the operator may set the priority while filing.</summary>
+    public DomainError? Register(Actor actor, DateTimeOffset now, CasePriority? priority = null)
+    {
+        var note = priority is { } p && p != Priority ? $"priority {Priority} → {p}" : null;
+        if (Move(CaseAction.Register, actor, note, now) is { } error)
+        {
+            return error;
+        }
+
+        RegisteredAt = now;
+        Priority = priority ?? Priority;
+        return null;
+    }
+
+    /// <summary>作废: not a case (or a duplicate); final, with the reason kept.</summary>
+    public DomainError? Void(Actor actor, string? reason, DateTimeOffset now)
+    {
+        if (CheckReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (Move(CaseAction.Void, actor, reason!.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        (VoidReason, VoidedAt) = (reason.Trim(), now);
+        return null;
+    }
+
+    /// <summary>
+    /// A duplicate is voided into its original: the original's reporters grow by this case's, so every reporter
+    /// gets the reply, and both timelines say so.
+    /// </summary>
+    public DomainError? MergeInto(Case original, Actor actor, DateTimeOffset now)
+    {
+        if (original.Id == Id)
+        {
+            return DomainError.Invalid("into", "merge-into-itself", "A case cannot be merged into itself.");
+        }
+
+        if (CaseStateMachine.IsFinal(original.State))
+        {
+            return DomainError.Conflict("merge-target-final", $"Case {original.Number} is {original.State}: merge into an open case.");
+        }
+
+        if (Void(actor, $"重复案件，并入 {original.Number} (duplicate, merged into {original.Number})", now) is { } error)
+        {
+            return error;
+        }
+
+        MergedInto = original.Id;
+        foreach (var reporter in reporters)
+        {
+            original.reporters.Add(reporter.CopyTo(original.Id, Id, now));
+        }
+
+        original.Note("Merged", actor, $"并入重复案件 {Number} (merged duplicate {Number}; {reporters.Count} reporter(s) added)", now);
+        return null;
+    }
+
+    /// <summary>分流交办: to the handler the route names; the clock starts (again, after a return) with a fresh deadline.</summary>
+    public DomainError? Dispatch(CaseRoute route, int categoryWorkingDays, DeadlinePolicy deadlines, Actor actor, DateTimeOffset now)
+    {
+        if (route.Level == Cases.HandlerLevel.Department && string.IsNullOrWhiteSpace(route.Department))
+        {
+            return DomainError.Invalid("department", "department-required", "A case dispatched to a department names the department.");
+        }
+
+        if (Move(CaseAction.Dispatch, actor, route.Explanation, now) is { } error)
+        {
+            return error;
+        }
+
+        HandlerLevel = route.Level;
+        Department = route.Level == Cases.HandlerLevel.Department ? route.Department : null;
+        RuleId = route.RuleId;
+        FirstDispatchedAt ??= now;
+        DispatchedAt = now;
+        DueAt = deadlines.DueAt(Priority, categoryWorkingDays, now);
+        WarnAt = deadlines.WarnAt(now, DueAt.Value);
+        (WarnedAt, OverdueAt, NextEscalationAt) = (null, null, null);
+        Reschedule();
+        events.Add(Stamp(new CaseDispatched { Returns = Returns, RuleId = RuleId, OccurredAt = now }));
+        return null;
+    }
+
+    /// <summary>回退: the handler says the case is not theirs; it goes back to dispatch.</summary>
+    public DomainError? Return(Actor actor, string? reason, DateTimeOffset now)
+    {
+        if (CheckReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (Move(CaseAction.Return, actor, reason!.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        Returns++;
+        (HandlerLevel, Department, RuleId, DueAt, WarnAt, NextEscalationAt) = (null, null, null, null, null, null);
+        Reschedule();
+        return null;
+    }
+
+    public DomainError? Accept(Actor actor, DateTimeOffset now)
+    {
+        if (Move(CaseAction.Accept, actor, null, now) is { } error)
+        {
+            return error;
+        }
+
+        AcceptedAt = now;
+        (HandledByPersonId, HandledByName) = (actor.PersonId, actor.Name);
+        return null;
+    }
+
+    /// <summary>Whether a deferral or extension may still be asked for or approved: only before the deadline.</summary>
+    public DomainError? CheckBeforeDeadline(DateTimeOffset now) =>
+        DueAt is { } due && now < due
+            ? null
+            : DomainError.Conflict("deadline-passed", $"Case {Number}'s deadline ({DueAt:u}) has passed: deferrals and extensions are approved before it.");
+
+    /// <summary>延期, approved before the deadline: the deadline moves; the warning is given again before the new one.</summary>
+    public DomainError? Extend(int workingDays, string reason, DeadlinePolicy deadlines, Actor approver, DateTimeOffset now)
+    {
+        if (CheckBeforeDeadline(now) is { } late)
+        {
+            return late;
+        }
+
+        var due = deadlines.Extend(DueAt!.Value, workingDays);
+        if (Move(CaseAction.Extend, approver, $"+{workingDays} working days, to {due:u}: {reason}", now) is { } error)
+        {
+            return error;
+        }
+
+        Extensions++;
+        (DueAt, WarnAt, WarnedAt) = (due, deadlines.WarnAt(now, due), null);
+        Reschedule();
+        return null;
+    }
+
+    /// <summary>缓办, approved before the deadline: the clock stops until the case is resumed.</summary>
+    public DomainError? Defer(string reason, Actor approver, DateTimeOffset now)
+    {
+        if (CheckBeforeDeadline(now) is { } late)
+        {
+            return late;
+        }
+
+        if (Move(CaseAction.Defer, approver, reason, now) is { } error)
+        {
+            return error;
+        }
+
+        Deferrals++;
+        DeferredAt = now;
+        Reschedule();
+        return null;
+    }
+
+    /// <summary>Back in hand after a deferral: the deadline moves by the time the case was paused.</summary>
+    public DomainError? Resume(Actor actor, DateTimeOffset now)
+    {
+        var paused = DeferredAt is { } since ? now - since : TimeSpan.Zero;
+        if (Move(CaseAction.Resume, actor, $"paused {paused.TotalHours:0.#} h", now) is { } error)
+        {
+            return error;
+        }
+
+        (DueAt, WarnAt, DeferredAt) = (DueAt + paused, WarnAt + paused, null);
+        Reschedule();
+        return null;
+    }
+
+    /// <summary>The handler notes progress; the state stays.</summary>
+    public DomainError? Progress(Actor actor, string? note, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Accepted or CaseState.Deferred))
+        {
+            return DomainError.Conflict("case-not-in-hand", $"Progress is recorded on an Accepted or Deferred case; case {Number} is {State}.");
+        }
+
+        if (CheckText(note, "note") is { } invalid)
+        {
+            return invalid;
+        }
+
+        Note("Progress", actor, note!.Trim(), now);
+        return null;
+    }
+
+    public DomainError? Resolve(Actor actor, string? result, DateTimeOffset now)
+    {
+        if (CheckText(result, "result") is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (Move(CaseAction.Resolve, actor, result!.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        Result = result.Trim();
+        ResolvedAt = now;
+        OnTime = TimesOverdue == 0 && DueAt is { } due && now <= due;
+        (HandledByPersonId, HandledByName) = (actor.PersonId ?? HandledByPersonId, actor.Name);
+        Reschedule();
+        return null;
+    }
+
+    /// <summary>答复反馈: the reply goes to every reporter who can be reached (the caller sends the notifications).</summary>
+    public DomainError? SendReply(Actor actor, string? text, DateTimeOffset now)
+    {
+        if (CheckText(text, "text") is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (Move(CaseAction.Reply, actor, text!.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        (Reply, RepliedAt) = (text.Trim(), now);
+        events.Add(Stamp(new CaseReplied { RepliedAt = now, HandledByPersonId = HandledByPersonId, OnTime = OnTime == true, OccurredAt = now }));
+        return null;
+    }
+
+    /// <summary>The reporter rates the reply; dissatisfaction sends the case back to the handler (返工) unless it is closed.</summary>
+    public DomainError? Rate(Actor actor, CaseRating rating, string? comment, DateTimeOffset now)
+    {
+        if (RepliedAt is null || State is not (CaseState.Resolved or CaseState.Verified or CaseState.Closed))
+        {
+            return DomainError.Conflict("not-replied", $"Case {Number} ({State}) has no reply to rate yet.");
+        }
+
+        if (comment is { Length: > MaxReasonLength })
+        {
+            return DomainError.Invalid("comment", "invalid-comment", $"comment is at most {MaxReasonLength} characters.");
+        }
+
+        (Rating, RatingComment, RatedAt) = (rating, comment?.Trim(), now);
+        Note("Rated", actor, comment is null ? rating.ToString() : $"{rating}: {comment.Trim()}", now);
+        return rating == CaseRating.Dissatisfied && !CaseStateMachine.IsFinal(State)
+            ? Reopen(actor, "reporter dissatisfied (群众不满意)", now)
+            : null;
+    }
+
+    /// <summary>核查: grid staff check the result on site; a failed check sends it back to the handler (返工).</summary>
+    public DomainError? Verify(Actor actor, bool passed, string? note, DateTimeOffset now)
+    {
+        if (note is { Length: > MaxReasonLength })
+        {
+            return DomainError.Invalid("note", "invalid-note", $"note is at most {MaxReasonLength} characters.");
+        }
+
+        if (!passed)
+        {
+            return Reopen(actor, $"on-site check failed (核查未通过){(string.IsNullOrWhiteSpace(note) ? "" : ": " + note.Trim())}", now);
+        }
+
+        if (Move(CaseAction.Verify, actor, note?.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        VerifiedAt = now;
+        return null;
+    }
+
+    /// <summary>结案: after the check, and once every reachable reporter has had the reply.</summary>
+    public DomainError? Close(Actor actor, DateTimeOffset now)
+    {
+        if (State == CaseState.Verified && RepliedAt is null && reporters.Any(r => r.CanBeReplied))
+        {
+            return DomainError.Conflict("reply-required", $"Case {Number} has reporters who have not been replied to: reply before closing.");
+        }
+
+        if (Move(CaseAction.Close, actor, null, now) is { } error)
+        {
+            return error;
+        }
+
+        ClosedAt = now;
+        events.Add(Stamp(new CaseClosed
+        {
+            ReportedAt = ReportedAt,
+            DispatchedAt = FirstDispatchedAt,
+            ClosedAt = now,
+            HandledByPersonId = HandledByPersonId,
+            OnTime = OnTime == true,
+            Rating = Rating?.ToString(),
+            Reopens = Reopens,
+            Returns = Returns,
+            Extensions = Extensions,
+            Deferrals = Deferrals,
+            OccurredAt = now,
+        }));
+        return null;
+    }
+
+    /// <summary>督办: the case is put under a higher level's supervision; the handler keeps it.</summary>
+    public DomainError? Escalate(Actor actor, string reason, DateTimeOffset now)
+    {
+        var above = HandlerLevels.Above(SupervisingLevel ?? HandlerLevel ?? Cases.HandlerLevel.Subdistrict);
+        if (above is not { } level)
+        {
+            return DomainError.Conflict("escalation-at-top", $"Case {Number} is already supervised by the subdistrict.");
+        }
+
+        if (Move(CaseAction.Escalate, actor, $"{level}: {reason}", now) is { } error)
+        {
+            return error;
+        }
+
+        SupervisingLevel = level;
+        Escalations++;
+        events.Add(Stamp(new CaseEscalated { SupervisingLevel = level.ToString(), Reason = reason, OccurredAt = now }));
+        return null;
+    }
+
+    /// <summary>
+    /// The deadline timer's look at a due case: warn once before the deadline, mark it overdue once, escalate
+    /// once per level while it stays overdue. Returns false when there was nothing to do.
+    /// </summary>
+    public bool Tick(DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        if (!CaseStateMachine.ClockRuns(State) || DueAt is not { } due)
+        {
+            NextCheckAt = null;
+            return false;
+        }
+
+        var changed = false;
+        if (OverdueAt is null && WarnedAt is null && WarnAt is { } warnAt && warnAt <= now && now < due)
+        {
+            WarnedAt = now;
+            Note("Warned", Actor.DeadlineTimer, $"deadline {due:u}", now);
+            changed = true;
+        }
+
+        if (OverdueAt is null && due <= now)
+        {
+            OverdueAt = now;
+            TimesOverdue++;
+            OnTime = false;
+            Note("Overdue", Actor.DeadlineTimer, $"deadline {due:u} passed", now);
+            events.Add(Stamp(new CaseOverdue { OverdueAt = now, OccurredAt = now }));
+            EscalateOverdue(deadlines, now);
+            changed = true;
+        }
+        else if (NextEscalationAt is { } next && next <= now)
+        {
+            EscalateOverdue(deadlines, now);
+            changed = true;
+        }
+
+        Reschedule();
+        return changed;
+    }
+
+    private void EscalateOverdue(DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        var level = HandlerLevels.Above(SupervisingLevel ?? HandlerLevel ?? Cases.HandlerLevel.Subdistrict);
+        if (level is null)
+        {
+            NextEscalationAt = null;
+            return;
+        }
+
+        Escalate(Actor.DeadlineTimer, "overdue (超期)", now);
+        NextEscalationAt = HandlerLevels.Above(level.Value) is null ? null : now + deadlines.EscalateAgainAfter;
+        Reschedule();
+    }
+
+    private DomainError? Reopen(Actor actor, string reason, DateTimeOffset now)
+    {
+        if (Move(CaseAction.Reopen, actor, reason, now) is { } error)
+        {
+            return error;
+        }
+
+        Reopens++;
+        (ResolvedAt, VerifiedAt, Reply, RepliedAt) = (null, null, null, null);
+        Reschedule();
+        return null;
+    }
+
+    private DomainError? Move(CaseAction action, Actor actor, string? note, DateTimeOffset now)
+    {
+        var next = CaseStateMachine.Next(State, action);
+        if (next.Error is { } error)
+        {
+            return error with { Message = $"Case {Number}: {error.Message}" };
+        }
+
+        steps.Add(CaseStep.Record(Id, ++StepCount, action.ToString(), State, next.Value, actor, note, now));
+        State = next.Value;
+        Touch(now);
+        return null;
+    }
+
+    private void Note(string action, Actor actor, string? note, DateTimeOffset now)
+    {
+        steps.Add(CaseStep.Record(Id, ++StepCount, action, State, State, actor, note, now));
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>What the timer waits for next: the warning, then the deadline, then the next escalation.</summary>
+    private void Reschedule() =>
+        NextCheckAt = !CaseStateMachine.ClockRuns(State) || DueAt is null ? null
+            : OverdueAt is null ? (WarnedAt is null && WarnAt < DueAt ? WarnAt : DueAt)
+            : NextEscalationAt;
+
+    private T Stamp<T>(T e) where T : CaseEvent => (T)((CaseEvent)e with
+    {
+        CaseId = Id,
+        Number = Number,
+        Category = Category,
+        Channel = Channel.ToString(),
+        Priority = Priority.ToString(),
+        GridId = GridId,
+        CommunityId = CommunityId,
+        HandlerLevel = HandlerLevel?.ToString(),
+        Department = Department,
+        DueAt = DueAt,
+    });
+
+    private static DomainError? CheckReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength
+            ? DomainError.Invalid("reason", "reason-required", $"A reason is required (at most {MaxReasonLength} characters).")
+            : null;
+
+    private static DomainError? CheckText(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxTextLength
+            ? DomainError.Invalid(field, $"invalid-{field}", $"{field} is required and at most {MaxTextLength} characters.")
+            : null;
+
+    private static bool IsWebAddress(string? url) =>
+        url is { Length: > 0 and <= MaxUrlLength } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}

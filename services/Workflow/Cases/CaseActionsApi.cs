@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Workflow.Data;
+using Platform.Workflow.Deadlines;
+using Platform.Workflow.Notifications;
+using Platform.Workflow.Routing;
+
+namespace Platform.Workflow.Cases;
+
+/// <summary>
+/// The steps of the loop, one endpoint each. Every one loads the case the caller can see (else 404), checks
+/// that the caller is the one to take this step (else 403 naming who is), lets the case apply it (else 409
+/// naming the state), and saves the case, its step record, its events and notifications in one transaction.
+/// </summary>
+public static class CaseActionsApi
+{
+    private static readonly string[] Operators = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
+    private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
+    private static readonly string[] Verifiers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff];
+
+    public static RouteGroupBuilder MapCaseActionsApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps");
+        cases.MapPost("/register", Register).WithName("RegisterCase").Allow(Operators)
+            .WithDescription("立案: files the intake as a case; the priority may be set here.");
+        cases.MapPost("/void", Void).WithName("VoidCase").Allow(Operators).WithDescription("作废, with a reason.");
+        cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Operators)
+            .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.");
+        cases.MapPost("/dispatch", Dispatch).WithName("DispatchCase").Allow(Operators)
+            .WithDescription("分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs department). The deadline is set from the category and priority.");
+        cases.MapPost("/return", Return).WithName("ReturnCase").Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.");
+        cases.MapPost("/accept", Accept).WithName("AcceptCase").Allow(Handlers);
+        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers);
+        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Allow(Handlers).WithDescription("The handler's result (text).");
+        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Allow(Handlers)
+            .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.");
+        cases.MapPost("/rating", Rate).WithName("RateCase").AllowSignedIn()
+            .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied. Dissatisfied reopens the case (返工).");
+        cases.MapPost("/verification", Verify).WithName("VerifyCase").Allow(Verifiers)
+            .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).");
+        cases.MapPost("/close", Close).WithName("CloseCase").Allow(Operators).WithDescription("结案, after verification and the reply.");
+        cases.MapPost("/escalate", Escalate).WithName("EscalateCase").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            .WithDescription("督办 by hand: puts the case under the next level's supervision.");
+        cases.MapPost("/resume", Resume).WithName("ResumeCase").Allow(Handlers).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Register(
+        Guid id, RegisterRequest? request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var priority = EnumInput.ParseOptional<CasePriority>(request?.Priority, "priority");
+        if (priority.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        return await ActAsync(db, id, caller, CaseAccess.Operate, c => c.Register(Actor.Of(caller), clock.GetUtcNow(), priority.Value), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Void(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Operate, c => c.Void(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Merge(Guid id, MergeRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Into is not { } into)
+        {
+            return Problems.From(DomainError.Invalid("into", "merge-target-required", "Name the case to merge into (into)."));
+        }
+
+        var original = await CasesApi.FindVisibleAsync(db, into, caller, tracked: true, ct);
+        if (original is null)
+        {
+            return Problems.From(DomainError.Invalid("into", "unknown-case", $"No case {into} that you can see."));
+        }
+
+        return await ActAsync(db, id, caller, CaseAccess.Operate, c => c.MergeInto(original, Actor.Of(caller), clock.GetUtcNow()), ct);
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Dispatch(
+        Guid id, DispatchRequest? request, Caller caller, WorkflowDbContext db, DeadlinePolicy deadlines, TimeProvider clock, CancellationToken ct)
+    {
+        var level = EnumInput.ParseOptional<HandlerLevel>(request?.Level, "level");
+        if (level.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        return await ActAsync(db, id, caller, CaseAccess.Operate, async c =>
+        {
+            var route = level.Value is { } byHand
+                ? new CaseRoute(byHand, request?.Department?.Trim(), null, $"dispatched by hand to {byHand}{(byHand == HandlerLevel.Department ? " " + request?.Department : "")}")
+                : await Dispatcher.RouteAsync(db, c.Category, c.GridId, c.CommunityId, ct);
+            if (route.Level == HandlerLevel.Grid && c.GridId is null || route.Level == HandlerLevel.Community && c.CommunityId is null)
+            {
+                return DomainError.Invalid("level", "level-not-located", $"Case {c.Number} is not located in a {route.Level.ToString().ToLowerInvariant()}; dispatch it to a higher level or a department.");
+            }
+
+            var days = await db.Categories.Where(k => k.Code == c.Category).Select(k => k.WorkingDays).FirstAsync(ct);
+            return c.Dispatch(route, days, deadlines, Actor.Of(caller), clock.GetUtcNow());
+        }, ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Return(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Return(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Accept(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Accept(Actor.Of(caller), clock.GetUtcNow()), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Progress(Guid id, TextRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Progress(Actor.Of(caller), request.Text, clock.GetUtcNow()), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Resolve(Guid id, TextRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Resolve(Actor.Of(caller), request.Text, clock.GetUtcNow()), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Reply(Guid id, TextRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Reply, c =>
+        {
+            var now = clock.GetUtcNow();
+            if (c.SendReply(Actor.Of(caller), request.Text, now) is { } error)
+            {
+                return error;
+            }
+
+            db.Notifications.AddRange(Recipients.ForReply(c, now));
+            return null;
+        }, ct);
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Rate(Guid id, RatingRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var rating = EnumInput.Parse<CaseRating>(request.Rating, "rating");
+        if (rating.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        return await ActAsync(db, id, caller, CaseAccess.Rate, c => c.Rate(Actor.Of(caller), rating.Value, request.Comment, clock.GetUtcNow()), ct);
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Verify(Guid id, VerificationRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Passed is not { } passed)
+        {
+            return Problems.From(DomainError.Invalid("passed", "verification-result-required", "Say whether the on-site check passed (passed: true or false)."));
+        }
+
+        return await ActAsync(db, id, caller, CaseAccess.Verify, c => c.Verify(Actor.Of(caller), passed, request.Note, clock.GetUtcNow()), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Close(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Operate, c => c.Close(Actor.Of(caller), clock.GetUtcNow()), ct);
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Escalate(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > Case.MaxReasonLength)
+        {
+            return Problems.From(DomainError.Invalid("reason", "reason-required", $"A reason is required (at most {Case.MaxReasonLength} characters)."));
+        }
+
+        return await ActAsync(db, id, caller, CaseAccess.Supervise, c => c.Escalate(Actor.Of(caller), request.Reason.Trim(), clock.GetUtcNow()), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Resume(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Resume(Actor.Of(caller), clock.GetUtcNow()), ct);
+
+    private static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
+        WorkflowDbContext db, Guid id, Caller caller, Func<Caller, Case, DomainError?> allowed, Func<Case, DomainError?> act, CancellationToken ct) =>
+        ActAsync(db, id, caller, allowed, c => Task.FromResult(act(c)), ct);
+
+    /// <summary>Load (404 if not visible), check who (403), apply (409/400), save case, steps, events and notifications together.</summary>
+    internal static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
+        WorkflowDbContext db, Guid id, Caller caller, Func<Caller, Case, DomainError?> allowed, Func<Case, Task<DomainError?>> act, CancellationToken ct)
+    {
+        var found = await CasesApi.FindVisibleAsync(db, id, caller, tracked: true, ct);
+        if (found is null)
+        {
+            return Problems.NotFound("case", id);
+        }
+
+        if ((allowed(caller, found) ?? await act(found)) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        foreach (var e in db.ChangeTracker.Entries<Case>().SelectMany(entry => entry.Entity.Events).ToList())
+        {
+            db.AddEvent(e);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CaseResponse.From(found));
+    }
+}

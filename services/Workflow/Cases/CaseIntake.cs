@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.Cases;
+
+/// <summary>Intake settings (<c>Platform:Workflow:Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    /// <summary>A new case of the same category this close to an open one is flagged as a possible duplicate.</summary>
+    public double DuplicateRadiusMeters { get; set; } = 50;
+
+    /// <summary>…if the open one was reported within this long.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>A report from any channel, before it is checked.</summary>
+public sealed record Intake(
+    string? Category, string? Description, CaseChannel Channel, CasePriority Priority, Point? Location, Guid? GridId, Guid? BuildingId, string? Address,
+    IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone, string? ReporterSubject, Guid? ReporterPersonId, string? SourceRef,
+    Guid? CommunityId = null);
+
+/// <summary>
+/// The one intake path (归口收集) every channel goes through: the category is checked, the grid is found from
+/// the location in Workflow's own copy of the grids (no call to the Grid service), possible duplicates are
+/// flagged, personal data is protected, and the case is numbered and saved with its CaseReported event.
+/// </summary>
+public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector protector, IOptions<IntakeOptions> options, TimeProvider clock)
+{
+    public const int MaxNameLength = 50;
+    public const int MaxAddressLength = 200;
+
+    public async Task<Result<Case>> TakeInAsync(Intake input, Actor actor, CancellationToken ct)
+    {
+        var category = string.IsNullOrWhiteSpace(input.Category) ? null
+            : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == input.Category && c.Active, ct);
+        if (category is null)
+        {
+            return DomainError.Invalid("category", "unknown-category", $"'{input.Category}' is not an active case category; see GET /api/workflow/categories.");
+        }
+
+        var reporter = ReporterOf(input);
+        if (reporter.Error is { } reporterError)
+        {
+            return reporterError;
+        }
+
+        if (input.Address is { } address && (string.IsNullOrWhiteSpace(address) || address.Trim().Length > MaxAddressLength))
+        {
+            return DomainError.Invalid("address", "invalid-address", $"address is at most {MaxAddressLength} characters.");
+        }
+
+        var located = await LocateAsync(input, ct);
+        if (located.Error is { } locationError)
+        {
+            return locationError;
+        }
+
+        var (gridId, communityId) = located.Value;
+        var duplicate = input.Location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null;
+        var now = clock.GetUtcNow();
+        var number = await db.Database.SqlQuery<long>($"SELECT nextval('case_numbers') AS \"Value\"").SingleAsync(ct);
+        var reported = Case.Report(
+            new NewCase(category.Code, input.Description, input.Channel, input.Priority, input.Location, input.BuildingId,
+                input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter.Value, input.SourceRef, duplicate),
+            $"{now.Year}-{number:D6}", actor, now);
+        if (reported.Error is { } error)
+        {
+            return error;
+        }
+
+        db.Cases.Add(reported.Value!);
+        foreach (var e in reported.Value!.Events)
+        {
+            db.AddEvent(e);
+        }
+
+        return reported;
+    }
+
+    private Result<CaseReporter?> ReporterOf(Intake input)
+    {
+        ProtectedValue? name = null, phone = null;
+        if (input.ReporterName is { } rawName)
+        {
+            if (string.IsNullOrWhiteSpace(rawName) || rawName.Trim().Length > MaxNameLength)
+            {
+                return DomainError.Invalid("reporterName", "invalid-reporter-name", $"reporterName is at most {MaxNameLength} characters.");
+            }
+
+            name = protector.Protect(rawName.Trim(), Mask.Name);
+        }
+
+        if (input.ReporterPhone is not null)
+        {
+            var parsed = PhoneNumber.Parse(input.ReporterPhone, "reporterPhone");
+            if (parsed.Error is { } error)
+            {
+                return error;
+            }
+
+            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+        }
+
+        return name is null && phone is null && input.ReporterSubject is null && input.ReporterPersonId is null
+            ? (CaseReporter?)null
+            : CaseReporter.Create(name, phone, input.ReporterSubject, input.ReporterPersonId, input.Channel, clock.GetUtcNow());
+    }
+
+    /// <summary>A named grid wins; else the grid whose boundary holds the point (a base grid before a Specialized one laid over it).</summary>
+    private async Task<Result<(Guid? Grid, Guid? Community)>> LocateAsync(Intake input, CancellationToken ct)
+    {
+        if (input.GridId is { } id)
+        {
+            var named = await db.KnownGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+            return named is null || !named.IsActive
+                ? DomainError.Invalid("gridId", "unknown-grid", $"No active grid {id} is known to the Workflow service.")
+                : (named.Id, named.CommunityId);
+        }
+
+        if (input.Location is not { } point)
+        {
+            return ((Guid?)null, input.CommunityId);
+        }
+
+        var found = await db.KnownGrids.AsNoTracking()
+            .Where(g => g.Status == "Active" && g.Boundary != null && g.Boundary.Contains(point))
+            .OrderBy(g => g.Type == "Specialized").ThenBy(g => g.Code)
+            .Select(g => new { g.Id, g.CommunityId })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? ((Guid?)null, input.CommunityId) : (found.Id, found.CommunityId);
+    }
+
+    /// <summary>The earliest open case of the category within the radius (metres, on the spheroid) and the time window.</summary>
+    private async Task<Guid?> FindDuplicateAsync(string category, Point point, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow() - options.Value.DuplicateWindow;
+        var radius = options.Value.DuplicateRadiusMeters;
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM cases
+            WHERE category = {category} AND state NOT IN ('Voided', 'Closed') AND reported_at >= {since}
+              AND location IS NOT NULL AND ST_DWithin(location::geography, {point}::geography, {radius})
+            ORDER BY reported_at
+            LIMIT 1
+            """).ToListAsync(ct);
+        return ids.Count == 0 ? null : ids[0];
+    }
+}

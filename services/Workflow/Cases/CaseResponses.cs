@@ -1,0 +1,74 @@
+using Platform.Workflow.Approvals;
+
+namespace Platform.Workflow.Cases;
+
+public sealed record CaseIntakeRequest(
+    string? Category, string? Description, string? Channel, string? Priority, double? Latitude, double? Longitude, Guid? GridId, Guid? BuildingId,
+    string? Address, IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone);
+
+public sealed record RegisterRequest(string? Priority);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record TextRequest(string? Text);
+
+public sealed record MergeRequest(Guid? Into);
+
+public sealed record DispatchRequest(string? Level, string? Department);
+
+public sealed record RatingRequest(string? Rating, string? Comment);
+
+public sealed record VerificationRequest(bool? Passed, string? Note);
+
+public sealed record ApprovalRequest(string? Kind, int? WorkingDays, string? Reason);
+
+public sealed record DecisionRequest(bool? Approve, string? Note);
+
+/// <summary>A case in a list: where it is, who has it, and whether it is late. No reporter data.</summary>
+public sealed record CaseSummary(
+    Guid Id, string Number, string Category, CaseState State, CaseChannel Channel, CasePriority Priority, Guid? GridId, Guid? CommunityId,
+    HandlerLevel? HandlerLevel, string? Department, HandlerLevel? SupervisingLevel, DateTimeOffset ReportedAt, DateTimeOffset? DueAt, bool Overdue,
+    Guid? PossibleDuplicateOf)
+{
+    public static CaseSummary From(Case c) => new(c.Id, c.Number, c.Category, c.State, c.Channel, c.Priority, c.GridId, c.CommunityId,
+        c.HandlerLevel, c.Department, c.SupervisingLevel, c.ReportedAt, c.DueAt, c.IsOverdue, c.PossibleDuplicateOf);
+}
+
+/// <summary>A reporter as staff see them: name and phone masked.</summary>
+public sealed record ReporterResponse(string? Name, string? Phone, bool SignedIn, CaseChannel Channel, DateTimeOffset ReportedAt, Guid? FromCaseId)
+{
+    public static ReporterResponse From(CaseReporter r) =>
+        new(r.Name?.Masked, r.Phone?.Masked, r.Subject is not null || r.PersonId is not null, r.Channel, r.ReportedAt, r.FromCaseId);
+}
+
+public sealed record CaseResponse(
+    Guid Id, string Number, string Category, string Description, CaseState State, CaseChannel Channel, CasePriority Priority,
+    double? Latitude, double? Longitude, Guid? BuildingId, string? Address, IReadOnlyList<string> PhotoUrls, Guid? GridId, Guid? CommunityId,
+    IReadOnlyList<ReporterResponse> Reporters, Guid? PossibleDuplicateOf, Guid? MergedInto, string? VoidReason,
+    HandlerLevel? HandlerLevel, string? Department, HandlerLevel? SupervisingLevel, string? HandledBy, string? Result, string? Reply,
+    CaseRating? Rating, string? RatingComment, DateTimeOffset ReportedAt, DateTimeOffset? RegisteredAt, DateTimeOffset? DispatchedAt,
+    DateTimeOffset? AcceptedAt, DateTimeOffset? DueAt, DateTimeOffset? WarnedAt, DateTimeOffset? OverdueAt, DateTimeOffset? ResolvedAt,
+    DateTimeOffset? RepliedAt, DateTimeOffset? VerifiedAt, DateTimeOffset? ClosedAt, bool Overdue, bool? OnTime,
+    int Returns, int Reopens, int Extensions, int Deferrals, int Escalations, IReadOnlyList<string> AllowedActions, long Version)
+{
+    public static CaseResponse From(Case c) => new(
+        c.Id, c.Number, c.Category, c.Description, c.State, c.Channel, c.Priority, c.Location?.Y, c.Location?.X, c.BuildingId, c.Address?.Masked,
+        c.PhotoUrls, c.GridId, c.CommunityId, [.. c.Reporters.OrderBy(r => r.ReportedAt).Select(ReporterResponse.From)], c.PossibleDuplicateOf,
+        c.MergedInto, c.VoidReason, c.HandlerLevel, c.Department, c.SupervisingLevel, c.HandledByName, c.Result, c.Reply, c.Rating, c.RatingComment,
+        c.ReportedAt, c.RegisteredAt, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.WarnedAt, c.OverdueAt, c.ResolvedAt, c.RepliedAt, c.VerifiedAt,
+        c.ClosedAt, c.IsOverdue, c.OnTime, c.Returns, c.Reopens, c.Extensions, c.Deferrals, c.Escalations,
+        [.. CaseStateMachine.Transitions.Keys.Where(k => k.From == c.State).Select(k => k.Action.ToString())], c.Version);
+}
+
+public sealed record CaseStepResponse(DateTimeOffset At, string Action, CaseState From, CaseState To, string Actor, string? Note)
+{
+    public static CaseStepResponse Of(CaseStep s) => new(s.At, s.Action, s.From, s.To, s.ActorName, s.Note);
+}
+
+public sealed record ApprovalResponse(
+    Guid Id, Guid CaseId, ApprovalKind Kind, int? WorkingDays, string Reason, string RequestedBy, DateTimeOffset RequestedAt, ApprovalStatus Status,
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote)
+{
+    public static ApprovalResponse From(CaseApproval a) => new(a.Id, a.CaseId, a.Kind, a.WorkingDays, a.Reason, a.RequestedByName, a.RequestedAt, a.Status,
+        a.DecidedByName, a.DecidedAt, a.DecisionNote);
+}

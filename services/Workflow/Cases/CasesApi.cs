@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.Workflow.Data;
+using Platform.Workflow.Grids;
+
+namespace Platform.Workflow.Cases;
+
+/// <summary>Intake, the register of cases, one case, its timeline and its possible duplicates.</summary>
+public static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", Report).WithName("ReportCase").AllowSignedIn()
+            .WithDescription("""
+                Takes a case in (归口收集). Residents report for themselves (channel Resident); staff give the channel: GridPatrol, Hotline
+                (with the caller's name and phone) or Inspection. Where: latitude/longitude (the grid is found from its boundary), a grid,
+                a building or an address. A case of the same category within 50 m of an open one reported in the last 7 days is flagged
+                as a possible duplicate.
+                """);
+        cases.MapGet("/", List).WithName("ListCases").AllowSignedIn()
+            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, grid, community, handler level, department, overdue, channel, priority and reporting period [from, to).");
+        cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn();
+        cases.MapGet("/{id:guid}/timeline", Timeline).WithName("CaseTimeline").AllowSignedIn()
+            .WithDescription("Every step of the case in order: who, when, from which state to which, and why.");
+        cases.MapGet("/{id:guid}/possible-duplicates", Duplicates).WithName("PossibleDuplicates").Allow(Roles.Staff)
+            .WithDescription("Open cases of the same category near this one and reported in the duplicate window, oldest first.");
+        return api;
+    }
+
+    public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Report(CaseIntakeRequest request, Caller caller, CaseIntake intake, WorkflowDbContext db, CancellationToken ct)
+    {
+        var staff = caller.IsIn([.. Roles.Staff]);
+        var channel = EnumInput.ParseOptional<CaseChannel>(request.Channel, "channel");
+        if (channel.Error is { } channelError)
+        {
+            return Problems.From(channelError);
+        }
+
+        var chosen = channel.Value ?? (staff ? null : CaseChannel.Resident);
+        if (chosen is null)
+        {
+            return Problems.From(DomainError.Invalid("channel", "channel-required", "Staff name the channel: GridPatrol, Hotline, Inspection or Resident."));
+        }
+
+        if (chosen is CaseChannel.Visit or CaseChannel.Open311 || !staff && chosen != CaseChannel.Resident)
+        {
+            return Problems.From(DomainError.Invalid("channel", "channel-not-allowed",
+                staff ? $"{chosen} cases come in through their own path (visits from the Grid service, Open311 at /open311/v2)." : "Residents report through the Resident channel."));
+        }
+
+        var priority = EnumInput.ParseOptional<CasePriority>(request.Priority, "priority");
+        if (priority.Error is { } priorityError)
+        {
+            return Problems.From(priorityError);
+        }
+
+        var point = Spatial.OptionalPoint(request.Latitude, request.Longitude);
+        if (point.Error is { } pointError)
+        {
+            return Problems.From(pointError);
+        }
+
+        // The hotline reports for a caller on the phone; every other channel's reporter is the signed-in account.
+        var hotline = chosen == CaseChannel.Hotline;
+        var taken = await intake.TakeInAsync(
+            new Intake(request.Category, request.Description, chosen.Value, priority.Value ?? CasePriority.Normal, point.Value, request.GridId, request.BuildingId,
+                request.Address, request.PhotoUrls, hotline ? request.ReporterName : null, hotline ? request.ReporterPhone : null,
+                hotline ? null : caller.Subject, hotline ? null : caller.PersonId, null),
+            Actor.Of(caller), ct);
+        if (taken.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/workflow/cases/{taken.Value!.Id}", CaseResponse.From(taken.Value));
+    }
+
+    public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
+        Caller caller, WorkflowDbContext db, string? state, string? category, Guid? gridId, Guid? communityId, string? handlerLevel, string? department,
+        bool? overdue, string? channel, string? priority, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var states = EnumInput.ParseOptional<CaseState>(state, "state");
+        var levels = EnumInput.ParseOptional<HandlerLevel>(handlerLevel, "handlerLevel");
+        var channels = EnumInput.ParseOptional<CaseChannel>(channel, "channel");
+        var priorities = EnumInput.ParseOptional<CasePriority>(priority, "priority");
+        if ((paging.Error ?? states.Error ?? levels.Error ?? channels.Error ?? priorities.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (from is { } f && to is { } t && t <= f)
+        {
+            return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
+        }
+
+        var query = db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope);
+        query = states.Value is { } s ? query.Where(c => c.State == s) : query;
+        query = category is null ? query : query.Where(c => c.Category == category);
+        query = gridId is { } g ? query.Where(c => c.GridId == g) : query;
+        query = communityId is { } cm ? query.Where(c => c.CommunityId == cm) : query;
+        query = levels.Value is { } l ? query.Where(c => c.HandlerLevel == l) : query;
+        query = department is null ? query : query.Where(c => c.Department == department);
+        query = channels.Value is { } ch ? query.Where(c => c.Channel == ch) : query;
+        query = priorities.Value is { } p ? query.Where(c => c.Priority == p) : query;
+        query = from is { } since ? query.Where(c => c.ReportedAt >= since) : query;
+        query = to is { } until ? query.Where(c => c.ReportedAt < until) : query;
+        query = overdue switch
+        {
+            true => query.Where(c => c.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted)),
+            false => query.Where(c => c.OverdueAt == null || (c.State != CaseState.Dispatched && c.State != CaseState.Accepted)),
+            null => query,
+        };
+        return TypedResults.Ok(await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id).ToPageAsync(paging.Value, CaseSummary.From, ct));
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
+    {
+        var found = await FindVisibleAsync(db, id, caller, tracked: false, ct);
+        return found is null ? Problems.NotFound("case", id) : TypedResults.Ok(CaseResponse.From(found));
+    }
+
+    public static async Task<Results<Ok<List<CaseStepResponse>>, ProblemHttpResult>> Timeline(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
+    {
+        var visible = await db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).AnyAsync(c => c.Id == id, ct);
+        if (!visible)
+        {
+            return Problems.NotFound("case", id);
+        }
+
+        var steps = await db.CaseSteps.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Ordinal).ToListAsync(ct);
+        return TypedResults.Ok(steps.Select(CaseStepResponse.Of).ToList());
+    }
+
+    public static async Task<Results<Ok<List<CaseSummary>>, ProblemHttpResult>> Duplicates(
+        Guid id, Caller caller, WorkflowDbContext db, Microsoft.Extensions.Options.IOptions<IntakeOptions> options, CancellationToken ct)
+    {
+        var found = await FindVisibleAsync(db, id, caller, tracked: false, ct);
+        if (found is null)
+        {
+            return Problems.NotFound("case", id);
+        }
+
+        if (found.Location is not { } point)
+        {
+            return TypedResults.Ok(new List<CaseSummary>());
+        }
+
+        var (radius, window) = (options.Value.DuplicateRadiusMeters, options.Value.DuplicateWindow);
+        var (since, until) = (found.ReportedAt - window, found.ReportedAt + window);
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM cases
+            WHERE id <> {id} AND category = {found.Category} AND state NOT IN ('Voided', 'Closed')
+              AND reported_at BETWEEN {since} AND {until}
+              AND location IS NOT NULL AND ST_DWithin(location::geography, {point}::geography, {radius})
+            """).ToListAsync(ct);
+        var near = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).VisibleTo(caller, Case.Scope).OrderBy(c => c.ReportedAt).Take(20).ToListAsync(ct);
+        return TypedResults.Ok(near.Select(CaseSummary.From).ToList());
+    }
+
+    internal static async Task<Case?> FindVisibleAsync(WorkflowDbContext db, Guid id, Caller caller, bool tracked, CancellationToken ct)
+    {
+        var query = db.Cases.Include(c => c.Reporters).AsQueryable();
+        query = tracked ? query : query.AsNoTracking();
+        var found = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
+        return found is not null && Case.Scope.Covers(caller, found) ? found : null;
+    }
+}

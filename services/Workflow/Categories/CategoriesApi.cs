@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.Categories;
+
+public sealed record CategoryRequest(string? Code, string? Name, int? WorkingDays, bool? Active);
+
+public sealed record CategoryResponse(string Code, string Name, int WorkingDays, bool Active)
+{
+    public static CategoryResponse From(CaseCategory c) => new(c.Code, c.Name, c.WorkingDays, c.Active);
+}
+
+public static class CategoriesApi
+{
+    public static RouteGroupBuilder MapCategoriesApi(this RouteGroupBuilder api)
+    {
+        var categories = api.MapGroup("/categories").WithTags("Case categories");
+        categories.MapGet("/", List).WithName("ListCaseCategories").AllowSignedIn()
+            .WithDescription("Every category a case can have (inactive ones only with includeInactive=true), with its working days at normal priority.");
+        categories.MapPost("/", Create).WithName("CreateCaseCategory").Allow(Roles.SubdistrictAdmin);
+        categories.MapPut("/{code}", Update).WithName("UpdateCaseCategory").Allow(Roles.SubdistrictAdmin)
+            .WithDescription("Changes the name, working days or whether new cases may use it. Cases already dispatched keep their deadlines.");
+        return api;
+    }
+
+    public static async Task<Ok<List<CategoryResponse>>> List(WorkflowDbContext db, bool? includeInactive, CancellationToken ct)
+    {
+        var query = db.Categories.AsNoTracking();
+        query = includeInactive == true ? query : query.Where(c => c.Active);
+        return TypedResults.Ok(await query.OrderBy(c => c.Code).Select(c => CategoryResponse.From(c)).ToListAsync(ct));
+    }
+
+    public static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> Create(CategoryRequest request, WorkflowDbContext db, CancellationToken ct)
+    {
+        var created = CaseCategory.Create(request.Code, request.Name, request.WorkingDays);
+        if (created.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (await db.Categories.AnyAsync(c => c.Code == request.Code, ct))
+        {
+            return Problems.From(DomainError.Conflict("category-exists", $"A category with code '{request.Code}' exists; change it with PUT."));
+        }
+
+        db.Categories.Add(created.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/workflow/categories/{created.Value!.Code}", CategoryResponse.From(created.Value));
+    }
+
+    public static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Update(string code, CategoryRequest request, WorkflowDbContext db, CancellationToken ct)
+    {
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Code == code, ct);
+        if (category is null)
+        {
+            return Problems.NotFound("category", code);
+        }
+
+        if (category.Change(request.Name, request.WorkingDays, request.Active ?? category.Active) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CategoryResponse.From(category));
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Data;
+using Platform.Workflow.Notifications;
+
+namespace Platform.Workflow.Deadlines;
+
+/// <summary>
+/// The supervision timer (监督制约): finds cases whose <see cref="Case.NextCheckAt"/> has come, and warns the
+/// handler, marks the case overdue, or escalates it (督办). Due cases are taken from the database with
+/// <c>FOR UPDATE SKIP LOCKED</c> and changed in the same transaction, so it survives restarts (the schedule is
+/// in the rows, not in memory) and several instances never act on one case twice.
+/// </summary>
+public sealed partial class DeadlineWatcher(
+    IServiceScopeFactory scopes, DeadlinePolicy deadlines, IOptions<DeadlineOptions> options, TimeProvider clock, ILogger<DeadlineWatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRoundFailed(ex);
+            }
+
+            await Task.Delay(options.Value.CheckInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One batch of due cases, in one transaction; returns how many were looked at.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        // Ids first (EF cannot map the protected-value columns from raw SQL); the rows stay locked by this transaction.
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM cases
+            WHERE next_check_at <= {now}
+            ORDER BY next_check_at
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        var due = await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        foreach (var @case in due)
+        {
+            var warned = @case.WarnedAt;
+            var overdue = @case.OverdueAt;
+            if (!@case.Tick(deadlines, now))
+            {
+                continue;
+            }
+
+            if (warned is null && @case.WarnedAt is not null)
+            {
+                db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Warning",
+                    $"案件 {@case.Number} 将于 {@case.DueAt:yyyy-MM-dd HH:mm} (UTC) 到期，请抓紧办理。", now, ct));
+            }
+
+            if (overdue is null && @case.OverdueAt is not null)
+            {
+                db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Overdue",
+                    $"案件 {@case.Number} 已超期，已提请{@case.SupervisingLevel}督办。", now, ct));
+            }
+
+            foreach (var e in @case.Events)
+            {
+                db.AddEvent(e);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline round failed; retrying")]
+    private partial void LogRoundFailed(Exception ex);
+}

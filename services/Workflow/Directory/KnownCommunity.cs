@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+using Platform.Contracts.Organization;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.Directory;
+
+/// <summary>A community as the Organization service announced it: case lists and reports show its name.</summary>
+public sealed class KnownCommunity : IReadModelOf<CommunityChanged>
+{
+    private KnownCommunity()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public long Version { get; private set; }
+
+    public static KnownCommunity From(CommunityChanged e) => new() { Id = e.CommunityId, Code = e.Code, Name = e.Name, Version = e.Version };
+
+    public void Apply(CommunityChanged e)
+    {
+        if (e.Version < Version)
+        {
+            return;
+        }
+
+        (Code, Name, Version) = (e.Code, e.Name, e.Version);
+    }
+}
+
+public sealed class CommunityChangedConsumer(WorkflowDbContext db, TimeProvider clock, ILogger<CommunityChangedConsumer> logger)
+    : ReadModelConsumer<CommunityChanged, KnownCommunity, WorkflowDbContext>(db, clock, logger)
+{
+    protected override Expression<Func<KnownCommunity, bool>> Identifies(CommunityChanged message) => c => c.Id == message.CommunityId;
+
+    protected override KnownCommunity Create(CommunityChanged message) => KnownCommunity.From(message);
+}

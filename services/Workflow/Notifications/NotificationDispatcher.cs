@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.Notifications;
+
+/// <summary>
+/// Delivers pending notifications through their channel's provider. Rows are taken with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so several instances never send one twice; a channel without a provider
+/// marks the row Undeliverable (the record stays), a failing provider is retried with a growing pause.
+/// </summary>
+public sealed partial class NotificationDispatcher(
+    IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, TimeProvider clock, ILogger<NotificationDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 50;
+    private readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRoundFailed(ex);
+            }
+
+            if (sent < BatchSize)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One batch of due notifications, in one transaction; returns how many were handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        // Ids first (EF cannot map the protected-value columns from raw SQL); the rows stay locked by this transaction.
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM notifications
+            WHERE status = 'Pending' AND next_attempt_at <= {now}
+            ORDER BY next_attempt_at
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        var due = await db.Notifications.Where(n => ids.Contains(n.Id)).ToListAsync(ct);
+        foreach (var notification in due)
+        {
+            if (!byName.TryGetValue(notification.Channel, out var channel))
+            {
+                notification.NoProvider(now);
+                continue;
+            }
+
+            try
+            {
+                var address = notification.Phone is { } phone ? protector.Reveal(phone) : notification.Recipient!;
+                await channel.DeliverAsync(notification, address, ct);
+                notification.Sent(clock.GetUtcNow());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDeliveryFailed(ex, notification.Id, notification.Channel);
+                notification.AttemptFailed(ex.Message, clock.GetUtcNow());
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification round failed; retrying")]
+    private partial void LogRoundFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} on {Channel} failed")]
+    private partial void LogDeliveryFailed(Exception ex, Guid notificationId, string channel);
+}
