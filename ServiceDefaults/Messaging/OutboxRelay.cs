@@ -139,6 +139,13 @@ internal sealed class OutboxRelay<TDbContext>(
             }), timeout.Token);
             row.MarkSent(clock.GetUtcNow());
         }
+        catch (MessageReturnedException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No queue is bound to this event yet: expected while a subscriber starts, or for an event nobody
+            // subscribes to (it goes out unrouted once the grace period is over). Not a failure worth a stack trace.
+            row.MarkFailed(clock.GetUtcNow(), "no subscriber bound yet");
+            logger.LogDebug("No subscriber bound yet for {MessageType} {MessageId}; next attempt at {NextAttemptAt}", row.MessageType, row.Id, row.NextAttemptAt);
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             row.MarkFailed(clock.GetUtcNow(), ex.Message);

@@ -27,6 +27,7 @@ public static class WorkflowModule
                 bus.AddConsumer<GridChangedConsumer, ReadModelConsumerDefinition<GridChangedConsumer>>();
                 bus.AddConsumer<LayerResponsibilityChangedConsumer, ReadModelConsumerDefinition<LayerResponsibilityChangedConsumer>>();
                 bus.AddConsumer<GridStaffChangedConsumer, ReadModelConsumerDefinition<GridStaffChangedConsumer>>();
+                bus.AddConsumer<BuildingRegisteredConsumer, ReadModelConsumerDefinition<BuildingRegisteredConsumer>>();
                 bus.AddConsumer<CommunityChangedConsumer, ReadModelConsumerDefinition<CommunityChangedConsumer>>();
                 bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
                 bus.AddConsumer<VisitLoggedConsumer, ReadModelConsumerDefinition<VisitLoggedConsumer>>();

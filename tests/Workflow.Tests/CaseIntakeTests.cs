@@ -27,6 +27,24 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Contains(await TimelineAsync(outside.Id), s => s.Action == "Report" && s.Note == "outside every known grid");
     }
 
+    [Fact]
+    public async Task A_case_reported_at_a_building_is_placed_in_the_buildings_grid_and_at_its_position()
+    {
+        var grid = await GridAsync(2);
+        var building = Guid.NewGuid();
+        var (latitude, longitude) = Inside(2);
+        await Bus.Publish(new BuildingRegistered { BuildingId = building, GridId = grid, CommunityId = CommunityId, Name = "3号楼", Latitude = latitude, Longitude = longitude, OccurredAt = DateTimeOffset.UtcNow });
+        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_buildings WHERE id = $1", building) == 1, "the building known");
+
+        var reported = await ReportAsync(Resident, new { category = "garbage", description = "楼下垃圾", buildingId = building });
+
+        Assert.Equal(grid, reported.GridId);
+        Assert.Equal(building, reported.BuildingId);
+        Assert.Equal(latitude, reported.Latitude!.Value, 9);
+        await (await As(Resident).PostAsJsonAsync("/api/workflow/cases", new { category = "garbage", description = "x", buildingId = Guid.NewGuid() }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-building");
+    }
+
     [Theory]
     [InlineData("{\"category\":\"no-such\",\"description\":\"x\",\"latitude\":37.38,\"longitude\":97.34}", "unknown-category")]
     [InlineData("{\"category\":\"garbage\",\"description\":\"\",\"latitude\":37.38,\"longitude\":97.34}", "invalid-description")]

@@ -1,3 +1,4 @@
+using Platform.Contracts.Grid;
 using System.Text;
 using NetTopologySuite.Geometries;
 using Platform.ServiceDefaults.Domain;
@@ -99,6 +100,17 @@ public sealed class Building
             Location = location,
         };
     }
+
+    public BuildingRegistered ToEvent(DateTimeOffset now) => new()
+    {
+        BuildingId = Id,
+        GridId = GridId,
+        CommunityId = CommunityId,
+        Name = Name,
+        Latitude = Location.Y,
+        Longitude = Location.X,
+        OccurredAt = now,
+    };
 
     /// <summary>
     /// Addresses as people type them: full-width letters and digits made half-width, spaces and punctuation

@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Grid.Buildings;
@@ -78,7 +79,7 @@ public static class BuildingsApi
         return TypedResults.Ok(await query.OrderBy(x => x.Name).ToPageAsync(paging.Value, x => new CompoundResponse(x.Id, x.CommunityId, x.Name, x.Address, x.Location == null ? null : x.Location.Y, x.Location == null ? null : x.Location.X), ct));
     }
 
-    public static async Task<Results<Created<BuildingResponse>, ProblemHttpResult>> CreateBuilding(BuildingRequest request, Caller caller, GridDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<BuildingResponse>, ProblemHttpResult>> CreateBuilding(BuildingRequest request, Caller caller, GridDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var placed = await PlaceAsync(db, request, ct);
         if (placed.Error is { } error)
@@ -93,6 +94,7 @@ public static class BuildingsApi
         }
 
         db.Buildings.Add(building);
+        db.AddEvent(building.ToEvent(clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/grid/buildings/{building.Id}", BuildingResponse.From(building));
     }

@@ -190,7 +190,9 @@ public static class DemoData
             for (var k = 1; k <= 3; k++)
             {
                 var at = Geo.Factory.CreatePoint(new Coordinate(centre.X + (k - 2) * Width / 4, centre.Y + (k % 2 == 0 ? 1 : -1) * Height / 5));
-                db.Buildings.Add(Building.Create(null, grid.Id, grid.CommunityId, $"{k}号楼", $"德令哈市河西街道{grid.Name}{k}号楼", at).Value!);
+                var building = Building.Create(null, grid.Id, grid.CommunityId, $"{k}号楼", $"德令哈市河西街道{grid.Name}{k}号楼", at).Value!;
+                db.Buildings.Add(building);
+                db.AddEvent(building.ToEvent(now));
             }
 
             foreach (var (layer, code, department, contact, phone) in networks)

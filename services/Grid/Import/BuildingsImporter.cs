@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Messaging;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Buildings;
@@ -104,5 +105,10 @@ public sealed class BuildingsImporter(GridDbContext db) : IImporter
         return new ImportPlan(rows.Count - 1, problems, problems.Count == 0 ? planned : []);
     }
 
-    public void Add(object entity) => db.Buildings.Add((Building)entity);
+    public void Add(object entity)
+    {
+        var building = (Building)entity;
+        db.Buildings.Add(building);
+        db.AddEvent(building.ToEvent(DateTimeOffset.UtcNow));
+    }
 }

@@ -60,12 +60,12 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
             return locationError;
         }
 
-        var (gridId, communityId) = located.Value;
-        var duplicate = input.Location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null;
+        var (gridId, communityId, location) = located.Value;
+        var duplicate = location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null;
         var now = clock.GetUtcNow();
         var number = await db.Database.SqlQuery<long>($"SELECT nextval('case_numbers') AS \"Value\"").SingleAsync(ct);
         var reported = Case.Report(
-            new NewCase(category.Code, input.Description, input.Channel, input.Priority, input.Location, input.BuildingId,
+            new NewCase(category.Code, input.Description, input.Channel, input.Priority, location, input.BuildingId,
                 input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter.Value, input.SourceRef, duplicate),
             $"{now.Year}-{number:D6}", actor, now);
         if (reported.Error is { } error)
@@ -111,20 +111,39 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
             : CaseReporter.Create(name, phone, input.ReporterSubject, input.ReporterPersonId, input.Channel, clock.GetUtcNow());
     }
 
-    /// <summary>A named grid wins; else the grid whose boundary holds the point (a base grid before a Specialized one laid over it).</summary>
-    private async Task<Result<(Guid? Grid, Guid? Community)>> LocateAsync(Intake input, CancellationToken ct)
+    /// <summary>
+    /// A named grid wins; else the grid whose boundary holds the point (a base grid before a Specialized one laid
+    /// over it); else the building's grid, and the building's position stands for the case's.
+    /// </summary>
+    private async Task<Result<(Guid? Grid, Guid? Community, Point? Location)>> LocateAsync(Intake input, CancellationToken ct)
     {
+        var location = input.Location;
+        if (input.BuildingId is { } buildingId)
+        {
+            var building = await db.Buildings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+            if (building is null)
+            {
+                return DomainError.Invalid("buildingId", "unknown-building", $"No building {buildingId} is known to the Workflow service.");
+            }
+
+            location ??= building.Location;
+            if (input.GridId is null && input.Location is null)
+            {
+                return (building.GridId, building.CommunityId, location);
+            }
+        }
+
         if (input.GridId is { } id)
         {
             var named = await db.KnownGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
             return named is null || !named.IsActive
                 ? DomainError.Invalid("gridId", "unknown-grid", $"No active grid {id} is known to the Workflow service.")
-                : (named.Id, named.CommunityId);
+                : (named.Id, named.CommunityId, location);
         }
 
-        if (input.Location is not { } point)
+        if (location is not { } point)
         {
-            return ((Guid?)null, input.CommunityId);
+            return ((Guid?)null, input.CommunityId, (Point?)null);
         }
 
         var found = await db.KnownGrids.AsNoTracking()
@@ -132,7 +151,7 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
             .OrderBy(g => g.Type == "Specialized").ThenBy(g => g.Code)
             .Select(g => new { g.Id, g.CommunityId })
             .FirstOrDefaultAsync(ct);
-        return found is null ? ((Guid?)null, input.CommunityId) : (found.Id, found.CommunityId);
+        return found is null ? ((Guid?)null, input.CommunityId, point) : (found.Id, found.CommunityId, point);
     }
 
     /// <summary>The earliest open case of the category within the radius (metres, on the spheroid) and the time window.</summary>

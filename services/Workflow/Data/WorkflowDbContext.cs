@@ -20,6 +20,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     public DbSet<KnownGridPost> GridPosts => Set<KnownGridPost>();
 
+    public DbSet<KnownBuilding> Buildings => Set<KnownBuilding>();
+
     public DbSet<KnownCommunity> Communities => Set<KnownCommunity>();
 
     public DbSet<KnownPerson> People => Set<KnownPerson>();
@@ -214,6 +216,14 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(p => p.AssignmentId).ValueGeneratedNever();
             e.Property(p => p.Post).HasMaxLength(20);
             e.HasIndex(p => p.GridId);
+        });
+        modelBuilder.Entity<KnownBuilding>(e =>
+        {
+            e.ToTable("known_buildings");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.Name).HasMaxLength(50);
+            e.Property(b => b.Location).HasColumnType("geometry(Point,4326)");
         });
         modelBuilder.Entity<KnownCommunity>(e =>
         {

@@ -36,9 +36,10 @@ public sealed class VisitLoggedConsumer(WorkflowDbContext db, CaseIntake intake,
         var visitor = await Db.People.AsNoTracking().Where(p => p.Id == message.VisitorPersonId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
         var point = Spatial.OptionalPoint(message.Latitude, message.Longitude).Value;
         var gridKnown = await Db.KnownGrids.AnyAsync(g => g.Id == message.GridId && g.Status == "Active", cancellationToken);
+        var buildingKnown = message.BuildingId is { } building && await Db.Buildings.AnyAsync(b => b.Id == building, cancellationToken);
         var taken = await intake.TakeInAsync(
             new Intake(known ? message.CaseCategory : FallbackCategory, Trim(description), CaseChannel.Visit, CasePriority.Normal, point,
-                gridKnown ? message.GridId : null, message.BuildingId, null, null, null, null, null, message.VisitorPersonId, source, message.CommunityId),
+                gridKnown ? message.GridId : null, buildingKnown ? message.BuildingId : null, null, null, null, null, null, message.VisitorPersonId, source, message.CommunityId),
             new Actor($"person:{message.VisitorPersonId}", visitor ?? "走访干部", message.VisitorPersonId), cancellationToken);
         if (taken.Error is { } error)
         {

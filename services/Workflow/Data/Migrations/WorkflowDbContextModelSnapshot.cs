@@ -833,6 +833,37 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("known_people", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workflow.Grids.KnownBuilding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grid_id");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_known_buildings");
+
+                    b.ToTable("known_buildings", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflow.Grids.KnownGrid", b =>
                 {
                     b.Property<Guid>("Id")

@@ -143,6 +143,21 @@ namespace Platform.Workflow.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "known_buildings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grid_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    location = table.Column<Point>(type: "geometry(Point,4326)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_known_buildings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "known_communities",
                 columns: table => new
                 {
@@ -479,6 +494,9 @@ namespace Platform.Workflow.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "known_buildings");
 
             migrationBuilder.DropTable(
                 name: "known_communities");
