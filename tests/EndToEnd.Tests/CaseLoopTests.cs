@@ -77,6 +77,25 @@ public class CaseLoopTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task The_demo_has_cases_in_every_state_and_the_timer_has_found_the_overdue_ones()
+    {
+        var admin = suite.Gateway;
+        foreach (var state in new[] { "Reported", "Registered", "Voided", "Dispatched", "Accepted", "Deferred", "Resolved", "Verified", "Closed" })
+        {
+            var page = await admin.GetFromJsonAsync<JsonElement>($"/api/workflow/cases?state={state}&pageSize=1");
+            Assert.True(page.GetProperty("totalCount").GetInt32() > 0, $"demo cases in state {state}");
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            var overdue = await admin.GetFromJsonAsync<JsonElement>("/api/workflow/cases?overdue=true&pageSize=1");
+            return overdue.GetProperty("totalCount").GetInt32() > 0;
+        }, "overdue demo cases marked by the deadline timer", TimeSpan.FromSeconds(90));
+        var escalated = await admin.GetFromJsonAsync<JsonElement>("/api/workflow/cases?overdue=true&pageSize=1");
+        Assert.NotEqual(JsonValueKind.Null, escalated.GetProperty("items")[0].GetProperty("supervisingLevel").ValueKind);
+    }
+
+    [Fact]
     public async Task A_visit_logged_in_the_Grid_service_that_finds_a_problem_arrives_in_Workflow_as_a_case()
     {
         var admin = suite.Gateway;
