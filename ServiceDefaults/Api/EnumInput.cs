@@ -2,11 +2,11 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Api;
 
-/// <summary>Reads an enum from request text (case-insensitive, names only), naming the allowed values when it fails.</summary>
+/// <summary>Reads an enum from request text (case-insensitive, names only: a number is refused), naming the allowed values when it fails.</summary>
 public static class EnumInput
 {
     public static Result<T> Parse<T>(string? value, string field) where T : struct, Enum =>
-        !string.IsNullOrWhiteSpace(value) && !value.Any(char.IsAsciiDigit) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+        !string.IsNullOrWhiteSpace(value) && !long.TryParse(value, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
             : DomainError.Invalid(field, $"invalid-{Kebab(field)}", $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
 

@@ -11,6 +11,7 @@ using Platform.Workflow.Deadlines;
 using Platform.Workflow.Directory;
 using Platform.Workflow.Grids;
 using Platform.Workflow.Notifications;
+using Platform.Workflow.Open311;
 using Platform.Workflow.Reports;
 using Platform.Workflow.Routing;
 using Platform.Workflow.Visits;
@@ -36,6 +37,7 @@ public static class WorkflowModule
         builder.AddPersonalDataProtection<WorkflowDbContext>(ResourceNames.Workflow);
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Platform:Workflow:Deadlines"));
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Platform:Workflow:Intake"));
+        builder.Services.Configure<Open311Options>(builder.Configuration.GetSection("Platform:Workflow:Open311"));
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddScoped<CaseIntake>();
         builder.Services.AddSingleton<INotificationChannel, AppInboxChannel>();
@@ -57,6 +59,8 @@ public static class WorkflowModule
         api.MapRoutingApi();
         api.MapNotificationsApi();
         api.MapKnownGridsApi();
+        api.MapOpen311ClientsApi();
+        app.MapOpen311Api();
         return app;
     }
 }

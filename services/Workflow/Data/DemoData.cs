@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Deadlines;
+using Platform.Workflow.Open311;
 using Platform.Workflow.Routing;
 
 namespace Platform.Workflow.Data;
@@ -60,10 +61,19 @@ public static class DemoData
     private static readonly Actor Handler = Person("handler.urban", "城管执法队员", null);
     private static readonly Actor Resident = Person("resident.zhou", "周女士", null);
 
+    /// <summary>The demo's documented Open311 api_key (README, Open311): demo data only.</summary>
+    public const string Open311DemoKey = "demo-open311-hexi-2026";
+
     public static async Task SeedAsync(WorkflowDbContext db, IServiceProvider services, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
         await SeedRulesAsync(db, now, ct);
+        if (!await db.Open311Clients.AnyAsync(c => c.KeyHash == Open311Client.Hash(Open311DemoKey), ct))
+        {
+            db.Open311Clients.Add(Open311Client.Issue("演示 Open311 客户端 (demo)", now, Open311DemoKey).Value.Client);
+            await db.SaveChangesAsync(ct);
+        }
+
         var existing = (await db.Cases.Where(c => c.SourceRef != null && c.SourceRef.StartsWith("demo:")).Select(c => c.SourceRef!).ToListAsync(ct)).ToHashSet();
         if (existing.Count >= CaseCount)
         {

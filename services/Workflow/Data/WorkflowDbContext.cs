@@ -8,6 +8,7 @@ using Platform.Workflow.Categories;
 using Platform.Workflow.Directory;
 using Platform.Workflow.Grids;
 using Platform.Workflow.Notifications;
+using Platform.Workflow.Open311;
 using Platform.Workflow.Routing;
 
 namespace Platform.Workflow.Data;
@@ -39,6 +40,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<CaseApproval> Approvals => Set<CaseApproval>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -92,6 +95,17 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
             // One open request per case, even when two handlers ask at once.
             e.HasIndex(a => a.CaseId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_one_pending_approval_per_case");
+        });
+        modelBuilder.Entity<Open311Client>(e =>
+        {
+            e.ToTable("open311_clients");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Name).HasMaxLength(Open311Client.MaxNameLength);
+            e.Property(c => c.KeyHash).HasMaxLength(64);
+            e.Property(c => c.KeyPrefix).HasMaxLength(6);
+            e.Ignore(c => c.IsActive);
+            e.HasIndex(c => c.KeyHash).IsUnique();
         });
         modelBuilder.Entity<Notification>(e =>
         {

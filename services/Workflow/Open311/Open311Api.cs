@@ -1,0 +1,277 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Data;
+using Platform.Workflow.Grids;
+
+namespace Platform.Workflow.Open311;
+
+/// <summary>Open311 settings (<c>Platform:Workflow:Open311</c>).</summary>
+public sealed class Open311Options
+{
+    /// <summary>This endpoint's jurisdiction: a request naming another one is a 404.</summary>
+    public string Jurisdiction { get; set; } = "hexi.delingha.qh.cn";
+
+    /// <summary>Shown to clients as agency_responsible for cases not yet dispatched.</summary>
+    public string Agency { get; set; } = "河西街道";
+}
+
+/// <summary>
+/// Open311 GeoReport v2 at <c>/open311/v2/</c> (public through the gateway): services are the case categories,
+/// a POST with a valid api_key takes a case in through the same intake as every channel (channel Open311),
+/// and requests show cases as the public may see them. Every path ends in .json or .xml; errors are the
+/// spec's list of {code, description} with 400, 403 or 404.
+/// </summary>
+public static class Open311Api
+{
+    private const int MaxRequests = 1000;
+    private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(90);
+
+    public static WebApplication MapOpen311Api(this WebApplication app)
+    {
+        var open311 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowPublic().DisableAntiforgery();
+        open311.MapGet("/services.{format}", Services).WithName("Open311Services")
+            .WithDescription("The service list: one service per active case category.");
+        open311.MapGet("/services/{code}.{format}", Definition).WithName("Open311ServiceDefinition");
+        open311.MapGet("/requests.{format}", Requests).WithName("Open311Requests")
+            .WithDescription("service_request_id (comma-separated; the other filters are then ignored), service_code, start_date, end_date (W3C; default the last 90 days), status (open, closed); at most 1,000, newest first.");
+        open311.MapPost("/requests.{format}", Create).WithName("Open311CreateRequest")
+            .WithDescription("Form-encoded as the spec says: api_key, service_code, lat and long (or address_string), description, media_url, first_name, last_name, phone. The case is created at once: the answer carries its service_request_id and a token.");
+        open311.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request");
+        open311.MapGet("/tokens/{token}.{format}", Token).WithName("Open311Token");
+        return app;
+    }
+
+    public static async Task<Open311Result> Services(string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    {
+        if (Refused(format, jurisdiction_id, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
+        return Ok(format, "services", "service",
+            categories.Select(c => new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理）", false, "realtime", "", "")).ToList());
+    }
+
+    public static async Task<Open311Result> Definition(string code, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    {
+        if (Refused(format, jurisdiction_id, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        return await db.Categories.AnyAsync(c => c.Code == code && c.Active, ct)
+            ? Ok(format, "service_definition", "service_definition", new Open311ServiceDefinition(code, []))
+            : Error(format, 404, $"service_code {code} not found");
+    }
+
+    public static async Task<Open311Result> Requests(
+        string format, string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
+        WorkflowDbContext db, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (Refused(format, jurisdiction_id, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(service_request_id))
+        {
+            var ids = Split(service_request_id);
+            query = query.Where(c => ids.Contains(c.Number));
+        }
+        else
+        {
+            if (!TryDate(start_date, out var start) || !TryDate(end_date, out var end))
+            {
+                return Error(format, 400, "start_date and end_date are W3C date-times, such as 2026-11-01T00:00:00+08:00");
+            }
+
+            var until = end ?? clock.GetUtcNow();
+            var since = start ?? until - DefaultWindow;
+            query = query.Where(c => c.ReportedAt >= since && c.ReportedAt <= until);
+            if (!string.IsNullOrWhiteSpace(service_code))
+            {
+                var codes = Split(service_code);
+                query = query.Where(c => codes.Contains(c.Category));
+            }
+
+            if (!string.IsNullOrWhiteSpace(status))
+            {
+                var statuses = Split(status);
+                if (statuses.Any(s => s is not ("open" or "closed")))
+                {
+                    return Error(format, 400, "status is open, closed, or both separated by a comma");
+                }
+
+                query = statuses.Contains("open") == statuses.Contains("closed") ? query
+                    : statuses.Contains("closed") ? query.Where(c => c.State == CaseState.Closed || c.State == CaseState.Voided)
+                    : query.Where(c => c.State != CaseState.Closed && c.State != CaseState.Voided);
+            }
+        }
+
+        var cases = await query.OrderByDescending(c => c.ReportedAt).Take(MaxRequests).ToListAsync(ct);
+        return Ok(format, "service_requests", "request", await ToPublicAsync(db, cases, options.Value, ct));
+    }
+
+    public static async Task<Open311Result> Request(string id, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    {
+        if (Refused(format, jurisdiction_id, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == id, ct);
+        return found is null
+            ? Error(format, 404, $"service_request_id {id} not found")
+            : Ok(format, "service_requests", "request", await ToPublicAsync(db, [found], options.Value, ct));
+    }
+
+    public static async Task<Open311Result> Token(string token, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    {
+        if (Refused(format, jurisdiction_id, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var number = Guid.TryParse(token, out var id) ? await db.Cases.AsNoTracking().Where(c => c.Id == id && c.Channel == CaseChannel.Open311).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
+        return number is null ? Error(format, 404, $"token {token} not found") : Ok(format, "service_requests", "request", new List<Open311Token> { new(number, token) });
+    }
+
+    public static async Task<Open311Result> Create(string format, HttpRequest http, WorkflowDbContext db, CaseIntake intake, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
+    {
+        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : FormCollection.Empty;
+        string? Field(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
+        if (Refused(format, Field("jurisdiction_id"), options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var key = Field("api_key");
+        var client = key is null ? null : await db.Open311Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyHash == Open311Client.Hash(key) && c.RevokedAt == null, ct);
+        if (client is null)
+        {
+            return Error(format, 403, key is null ? "api_key is required to create a request" : "api_key is not valid");
+        }
+
+        if (Field("service_code") is not { } code)
+        {
+            return Error(format, 400, "service_code is required");
+        }
+
+        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct);
+        if (category is null)
+        {
+            return Error(format, 404, $"service_code {code} not found");
+        }
+
+        double? latitude = null, longitude = null;
+        if (Field("lat") is not null || Field("long") is not null)
+        {
+            if (!double.TryParse(Field("lat"), NumberStyles.Float, CultureInfo.InvariantCulture, out var y) || !double.TryParse(Field("long"), NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
+            {
+                return Error(format, 400, "lat and long are both required, as decimal degrees");
+            }
+
+            (latitude, longitude) = (y, x);
+        }
+
+        var address = Field("address_string");
+        if (latitude is null && address is null)
+        {
+            return Error(format, 400, "a location is required: lat and long, or address_string");
+        }
+
+        var point = Spatial.OptionalPoint(latitude, longitude);
+        if (point.Error is { } pointError)
+        {
+            return Error(format, 400, pointError.Message);
+        }
+
+        var name = string.Join(" ", new[] { Field("last_name"), Field("first_name") }.Where(n => n is not null));
+        var token = Guid.CreateVersion7(clock.GetUtcNow());
+        var taken = await intake.TakeInAsync(
+            new Intake(code, Field("description") ?? category.Name, CaseChannel.Open311, CasePriority.Normal, point.Value, null, null, address,
+                Field("media_url") is { } media ? [media] : null, name.Length == 0 ? null : name, Field("phone"), null, null, $"open311:{token}"),
+            new Actor($"open311:{client.Id}", client.Name, null), ct);
+        if (taken.Error is { } error)
+        {
+            return Error(format, 400, $"{error.Field ?? error.Code}: {error.Message}");
+        }
+
+        await db.SaveChangesAsync(ct);
+        var created = taken.Value!;
+        var notice = $"受理编号 {created.Number}，将于派遣后按时限办理";
+        return new Open311Result(StatusCodes.Status201Created, format, "service_requests", "request", new List<Open311Created> { new(created.Number, created.Id.ToString(), notice, null) });
+    }
+
+    private static async Task<List<Open311ServiceRequest>> ToPublicAsync(WorkflowDbContext db, List<Case> cases, Open311Options options, CancellationToken ct)
+    {
+        var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        return [.. cases.Select(c => new Open311ServiceRequest(
+            c.Number,
+            c.State is CaseState.Closed or CaseState.Voided ? "closed" : "open",
+            c.State switch
+            {
+                CaseState.Voided => c.VoidReason,
+                CaseState.Closed or CaseState.Verified or CaseState.Resolved => c.Reply ?? c.Result,
+                _ => null,
+            },
+            names.GetValueOrDefault(c.Category, c.Category),
+            c.Category,
+            c.Description,
+            c.HandlerLevel switch
+            {
+                HandlerLevel.Department => c.Department,
+                HandlerLevel.Grid => $"{options.Agency}网格",
+                HandlerLevel.Community => $"{options.Agency}社区",
+                _ => options.Agency,
+            },
+            null,
+            c.ReportedAt,
+            c.UpdatedAt,
+            c.DueAt,
+            c.Address?.Masked,
+            null,
+            null,
+            c.Location?.Y,
+            c.Location?.X,
+            c.PhotoUrls.FirstOrDefault()))];
+    }
+
+    private static Open311Result? Refused(string format, string? jurisdiction, Open311Options options)
+    {
+        if (!Open311Formats.IsKnown(format))
+        {
+            return Error(Open311Formats.Json, 404, $"format {format} is not served: use .json or .xml");
+        }
+
+        return jurisdiction is not null && jurisdiction != options.Jurisdiction ? Error(format, 404, $"jurisdiction_id {jurisdiction} not found") : null;
+    }
+
+    private static Open311Result Ok(string format, string root, string item, object body) => new(StatusCodes.Status200OK, format, root, item, body);
+
+    private static Open311Result Error(string format, int status, string description) =>
+        new(status, format, "errors", "error", new List<Open311Error> { new(status, description) });
+
+    private static List<string> Split(string value) => [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static bool TryDate(string? value, out DateTimeOffset? at)
+    {
+        at = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        at = parsed.ToUniversalTime();
+        return true;
+    }
+}
