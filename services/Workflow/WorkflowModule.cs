@@ -4,6 +4,7 @@ using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
+using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Data;
@@ -38,6 +39,7 @@ public static class WorkflowModule
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Platform:Workflow:Deadlines"));
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Platform:Workflow:Intake"));
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection("Platform:Workflow:Open311"));
+        builder.Services.Configure<AssessmentOptions>(builder.Configuration.GetSection("Platform:Workflow:Assessment"));
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddScoped<CaseIntake>();
         builder.Services.AddSingleton<INotificationChannel, AppInboxChannel>();
@@ -60,6 +62,7 @@ public static class WorkflowModule
         api.MapNotificationsApi();
         api.MapKnownGridsApi();
         api.MapOpen311ClientsApi();
+        api.MapAssessmentApi();
         app.MapOpen311Api();
         return app;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Contracts.Grid;
 using Platform.Testing;
+using Platform.Workflow.Assessment;
 using Platform.Workflow.Deadlines;
 
 namespace Platform.Workflow.Tests;
@@ -15,6 +16,7 @@ public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(servi
         Service.Services.GetRequiredService<IServiceScopeFactory>(),
         Service.Services.GetRequiredService<DeadlinePolicy>(),
         Service.Services.GetRequiredService<IOptions<DeadlineOptions>>(),
+        Service.Services.GetRequiredService<IOptions<AssessmentOptions>>(),
         clock,
         NullLogger<DeadlineWatcher>.Instance);
 
@@ -52,6 +54,8 @@ public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(servi
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM case_steps WHERE action = 'Escalate'"));
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%CaseOverdue%'"));
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM cases WHERE supervising_level = 'Community'"));
+        Assert.Equal(open, await CountAsync($"SELECT count(*) FROM assessment_items WHERE level = 'Grid' AND subject_id = '{grid}' AND points = -1 AND source = 'Rule'"));
+        Assert.Equal(open, await CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%AssessmentRecorded%'"));
         Assert.Equal(0, await CountAsync($"SELECT count(*) FROM case_steps WHERE case_id = '{resolved}' AND action IN ('Overdue', 'Escalate')"));
 
         // A day later, with new instances (as after a restart): one more level each, then nothing is left to do.

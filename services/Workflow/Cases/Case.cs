@@ -97,6 +97,9 @@ public sealed class Case
 
     public Guid? HandledByPersonId { get; private set; }
 
+    /// <summary>The handler's account: a department's handler may have no person record.</summary>
+    public string? HandledBySubject { get; private set; }
+
     public string? HandledByName { get; private set; }
 
     public string? Result { get; private set; }
@@ -106,6 +109,9 @@ public sealed class Case
     public CaseRating? Rating { get; private set; }
 
     public string? RatingComment { get; private set; }
+
+    /// <summary>The reporter's answer to "was it resolved?" (the hotline asks it beside satisfaction); null when not asked.</summary>
+    public bool? ReporterSaysResolved { get; private set; }
 
     public DateTimeOffset ReportedAt { get; private set; }
 
@@ -348,7 +354,7 @@ public sealed class Case
         }
 
         AcceptedAt = now;
-        (HandledByPersonId, HandledByName) = (actor.PersonId, actor.Name);
+        (HandledByPersonId, HandledBySubject, HandledByName) = (actor.PersonId, actor.Subject, actor.Name);
         return null;
     }
 
@@ -443,7 +449,7 @@ public sealed class Case
         Result = result.Trim();
         ResolvedAt = now;
         OnTime = TimesOverdue == 0 && DueAt is { } due && now <= due;
-        (HandledByPersonId, HandledByName) = (actor.PersonId ?? HandledByPersonId, actor.Name);
+        (HandledByPersonId, HandledBySubject, HandledByName) = (actor.PersonId ?? HandledByPersonId, actor.Subject, actor.Name);
         Reschedule();
         return null;
     }
@@ -467,7 +473,7 @@ public sealed class Case
     }
 
     /// <summary>The reporter rates the reply; dissatisfaction sends the case back to the handler (返工) unless it is closed.</summary>
-    public DomainError? Rate(Actor actor, CaseRating rating, string? comment, DateTimeOffset now)
+    public DomainError? Rate(Actor actor, CaseRating rating, string? comment, DateTimeOffset now, bool? resolved = null)
     {
         if (RepliedAt is null || State is not (CaseState.Resolved or CaseState.Verified or CaseState.Closed))
         {
@@ -479,7 +485,7 @@ public sealed class Case
             return DomainError.Invalid("comment", "invalid-comment", $"comment is at most {MaxReasonLength} characters.");
         }
 
-        (Rating, RatingComment, RatedAt) = (rating, comment?.Trim(), now);
+        (Rating, RatingComment, RatedAt, ReporterSaysResolved) = (rating, comment?.Trim(), now, resolved);
         Note("Rated", actor, comment is null ? rating.ToString() : $"{rating}: {comment.Trim()}", now);
         return rating == CaseRating.Dissatisfied && !CaseStateMachine.IsFinal(State)
             ? Reopen(actor, "reporter dissatisfied (群众不满意)", now)

@@ -38,7 +38,7 @@ public static class CaseActionsApi
         cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Allow(Handlers)
             .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.");
         cases.MapPost("/rating", Rate).WithName("RateCase").AllowSignedIn()
-            .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied. Dissatisfied reopens the case (返工).");
+            .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工).");
         cases.MapPost("/verification", Verify).WithName("VerifyCase").Allow(Verifiers)
             .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).");
         cases.MapPost("/close", Close).WithName("CloseCase").Allow(Operators).WithDescription("结案, after verification and the reply.");
@@ -136,7 +136,7 @@ public static class CaseActionsApi
             return Problems.From(error);
         }
 
-        return await ActAsync(db, id, caller, CaseAccess.Rate, c => c.Rate(Actor.Of(caller), rating.Value, request.Comment, clock.GetUtcNow()), ct);
+        return await ActAsync(db, id, caller, CaseAccess.Rate, c => c.Rate(Actor.Of(caller), rating.Value, request.Comment, clock.GetUtcNow(), request.Resolved), ct);
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Verify(Guid id, VerificationRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed record MergeRequest(Guid? Into);
 
 public sealed record DispatchRequest(string? Level, string? Department);
 
-public sealed record RatingRequest(string? Rating, string? Comment);
+public sealed record RatingRequest(string? Rating, string? Comment, bool? Resolved);
 
 public sealed record VerificationRequest(bool? Passed, string? Note);
 

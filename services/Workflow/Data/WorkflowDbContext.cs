@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
+using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Directory;
@@ -42,6 +43,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+
+    public DbSet<AssessmentItem> AssessmentItems => Set<AssessmentItem>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -96,6 +99,22 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             // One open request per case, even when two handlers ask at once.
             e.HasIndex(a => a.CaseId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_one_pending_approval_per_case");
         });
+        modelBuilder.Entity<AssessmentItem>(e =>
+        {
+            e.ToTable("assessment_items");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.Level).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.SubjectId).HasMaxLength(150);
+            e.Property(i => i.Points).HasPrecision(8, 2);
+            e.Property(i => i.Reason).HasMaxLength(AssessmentItem.MaxReasonLength);
+            e.Property(i => i.Evidence).HasMaxLength(500);
+            e.Property(i => i.Source).HasMaxLength(20);
+            e.Property(i => i.RecordedBySubject).HasMaxLength(100);
+            e.Property(i => i.RecordedByName).HasMaxLength(100);
+            e.HasIndex(i => new { i.Level, i.At });
+            e.HasIndex(i => new { i.Level, i.SubjectId, i.At });
+        });
         modelBuilder.Entity<Open311Client>(e =>
         {
             e.ToTable("open311_clients");
@@ -147,6 +166,9 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(c => c.SupervisingLevel).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Department).HasMaxLength(100);
             e.Property(c => c.HandledByName).HasMaxLength(100);
+            e.Property(c => c.HandledBySubject).HasMaxLength(100);
+            e.HasIndex(c => c.DueAt);
+            e.HasIndex(c => c.DispatchedAt);
             e.Property(c => c.Result).HasMaxLength(Case.MaxTextLength);
             e.Property(c => c.Reply).HasMaxLength(Case.MaxTextLength);
             e.Property(c => c.Rating).HasConversion<string>().HasMaxLength(30);

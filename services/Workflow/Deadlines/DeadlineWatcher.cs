@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Messaging;
+using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.Workflow.Notifications;
@@ -14,7 +15,8 @@ namespace Platform.Workflow.Deadlines;
 /// in the rows, not in memory) and several instances never act on one case twice.
 /// </summary>
 public sealed partial class DeadlineWatcher(
-    IServiceScopeFactory scopes, DeadlinePolicy deadlines, IOptions<DeadlineOptions> options, TimeProvider clock, ILogger<DeadlineWatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, DeadlinePolicy deadlines, IOptions<DeadlineOptions> options, IOptions<AssessmentOptions> assessment, TimeProvider clock,
+    ILogger<DeadlineWatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
@@ -70,6 +72,13 @@ public sealed partial class DeadlineWatcher(
 
             if (overdue is null && @case.OverdueAt is not null)
             {
+                // 考核: the rule's penalty, against the level the case was dispatched to and its handler.
+                foreach (var item in AssessmentItem.ForOverdue(@case, assessment.Value.OverduePenalty, now))
+                {
+                    db.AssessmentItems.Add(item);
+                    db.AddEvent(item.ToEvent());
+                }
+
                 db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Overdue",
                     $"案件 {@case.Number} 已超期，已提请{@case.SupervisingLevel}督办。", now, ct));
             }

@@ -202,6 +202,78 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workflow.Assessment.AssessmentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_subject");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_items");
+
+                    b.HasIndex("Level", "At")
+                        .HasDatabaseName("ix_assessment_items_level_at");
+
+                    b.HasIndex("Level", "SubjectId", "At")
+                        .HasDatabaseName("ix_assessment_items_level_subject_id_at");
+
+                    b.ToTable("assessment_items", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +360,11 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("handled_by_person_id");
 
+                    b.Property<string>("HandledBySubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handled_by_subject");
+
                     b.Property<string>("HandlerLevel")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -372,6 +449,10 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
+
+                    b.Property<bool?>("ReporterSaysResolved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reporter_says_resolved");
 
                     b.Property<string>("ReporterSubject")
                         .HasMaxLength(100)
@@ -468,6 +549,12 @@ namespace Platform.Workflow.Data.Migrations
 
                     b.HasIndex("Department")
                         .HasDatabaseName("ix_cases_department");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_cases_dispatched_at");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_cases_due_at");
 
                     b.HasIndex("Location")
                         .HasDatabaseName("ix_cases_location");

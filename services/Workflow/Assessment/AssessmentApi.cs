@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.Assessment;
+
+public sealed record AssessmentResponse(AssessmentLevel Level, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AssessmentRow> Rows);
+
+public sealed record AssessmentItemRequest(string? Level, string? SubjectId, decimal? Points, string? Reason, string? Evidence);
+
+public sealed record AssessmentItemResponse(
+    Guid Id, AssessmentLevel Level, string SubjectId, decimal Points, string Reason, string? Evidence, string Source, Guid? CaseId, string RecordedBy, DateTimeOffset At)
+{
+    public static AssessmentItemResponse From(AssessmentItem i) => new(i.Id, i.Level, i.SubjectId, i.Points, i.Reason, i.Evidence, i.Source, i.CaseId, i.RecordedByName, i.At);
+}
+
+/// <summary>
+/// Assessment (考核奖惩): the figures and the ranking of any level for any period, computed from the stored case
+/// records by <see cref="AssessmentCalculator"/> (one query serves the dashboards and the published ranking),
+/// and the rewards and penalties, by rule and by hand.
+/// </summary>
+public static class AssessmentApi
+{
+    private static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(366);
+
+    public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder api)
+    {
+        var assessment = api.MapGroup("/assessment").WithTags("Assessment");
+        assessment.MapGet("/", Figures).WithName("Assessment").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff)
+            .WithDescription("""
+                level (Handler, Grid, Community, Department) and the period [from, to), at most a year; communityId narrows to one community's
+                cases (community staff: their own). Each row: response, closure, on-time closure, satisfaction, resolution and rework rates,
+                returns, extensions, deferrals, voids, rewards and penalties, a score and a rank (ties share a rank).
+                """);
+        assessment.MapPost("/items", Record).WithName("RecordAssessmentItem").Allow(Roles.SubdistrictAdmin)
+            .WithDescription("A reward (points > 0) or penalty (points < 0) by hand, with a reason and evidence; published as AssessmentRecorded.");
+        assessment.MapGet("/items", Items).WithName("ListAssessmentItems").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
+        return api;
+    }
+
+    public static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Figures(
+        Caller caller, WorkflowDbContext db, IOptions<AssessmentOptions> options, string? level, DateTimeOffset? from, DateTimeOffset? to, Guid? communityId, CancellationToken ct)
+    {
+        var parsed = EnumInput.Parse<AssessmentLevel>(level, "level");
+        if (parsed.Error is { } levelError)
+        {
+            return Problems.From(levelError);
+        }
+
+        if (from is not { } start || to is not { } end || end <= start || end - start > LongestPeriod)
+        {
+            return Problems.From(DomainError.Invalid("to", "invalid-period", "Give the period as from and to: to after from, at most a year."));
+        }
+
+        if (!caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre) && (communityId is not { } asked || !caller.CoversCommunity(asked)))
+        {
+            return Problems.From(DomainError.OutOfScope("Community staff see the assessment of their own community: give its communityId."));
+        }
+
+        var cases = db.Cases.AsNoTracking().Where(c =>
+            (c.DispatchedAt >= start && c.DispatchedAt < end) || (c.DueAt >= start && c.DueAt < end) || (c.VoidedAt >= start && c.VoidedAt < end));
+        cases = communityId is { } community ? cases.Where(c => c.CommunityId == community) : cases;
+        var facts = await cases.Select(c => new CaseFacts(
+            c.Id, c.GridId, c.CommunityId, c.Department, c.HandledByPersonId, c.HandledBySubject, c.State, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.OnTime,
+            c.Rating, c.ReporterSaysResolved, c.Reopens, c.Returns, c.Extensions, c.Deferrals, c.VoidedAt)).ToListAsync(ct);
+        var points = await db.AssessmentItems.AsNoTracking().Where(i => i.Level == parsed.Value && i.At >= start && i.At < end)
+            .Select(i => new AssessmentPoints(i.SubjectId, i.Points, i.At)).ToListAsync(ct);
+        if (communityId is not null)
+        {
+            var subjects = facts.Select(f => AssessmentCalculator.SubjectOf(f, parsed.Value)).ToHashSet();
+            points = [.. points.Where(p => subjects.Contains(p.SubjectId))];
+        }
+
+        var rows = AssessmentCalculator.Compute(facts, points, parsed.Value, start, end, options.Value, await NamesAsync(db, parsed.Value, ct));
+        return TypedResults.Ok(new AssessmentResponse(parsed.Value, start, end, rows));
+    }
+
+    public static async Task<Results<Created<AssessmentItemResponse>, ProblemHttpResult>> Record(
+        AssessmentItemRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var level = EnumInput.Parse<AssessmentLevel>(request.Level, "level");
+        if (level.Error is { } levelError)
+        {
+            return Problems.From(levelError);
+        }
+
+        var recorded = AssessmentItem.Manual(level.Value, request.SubjectId, request.Points, request.Reason, request.Evidence, Actor.Of(caller), clock.GetUtcNow());
+        if (recorded.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var item = recorded.Value!;
+        var known = item.Level switch
+        {
+            AssessmentLevel.Grid => Guid.TryParse(item.SubjectId, out var grid) && await db.KnownGrids.AnyAsync(g => g.Id == grid, ct),
+            AssessmentLevel.Community => Guid.TryParse(item.SubjectId, out var community)
+                && (await db.Communities.AnyAsync(c => c.Id == community, ct) || await db.KnownGrids.AnyAsync(g => g.CommunityId == community, ct)),
+            _ => true,
+        };
+        if (!known)
+        {
+            return Problems.From(DomainError.Invalid("subjectId", "unknown-subject", $"No {item.Level.ToString().ToLowerInvariant()} {item.SubjectId} is known to the Workflow service."));
+        }
+
+        db.AssessmentItems.Add(item);
+        db.AddEvent(item.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/workflow/assessment/items/{item.Id}", AssessmentItemResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<Page<AssessmentItemResponse>>, ProblemHttpResult>> Items(
+        WorkflowDbContext db, string? level, string? subjectId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var parsed = EnumInput.ParseOptional<AssessmentLevel>(level, "level");
+        if ((paging.Error ?? parsed.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var query = db.AssessmentItems.AsNoTracking();
+        query = parsed.Value is { } l ? query.Where(i => i.Level == l) : query;
+        query = subjectId is null ? query : query.Where(i => i.SubjectId == subjectId);
+        query = from is { } f ? query.Where(i => i.At >= f) : query;
+        query = to is { } t ? query.Where(i => i.At < t) : query;
+        return TypedResults.Ok(await query.OrderByDescending(i => i.At).ToPageAsync(paging.Value, AssessmentItemResponse.From, ct));
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(WorkflowDbContext db, AssessmentLevel level, CancellationToken ct) => level switch
+    {
+        AssessmentLevel.Grid => await db.KnownGrids.AsNoTracking().ToDictionaryAsync(g => g.Id.ToString(), g => $"{g.Code} {g.Name}", ct),
+        AssessmentLevel.Community => await db.Communities.AsNoTracking().ToDictionaryAsync(c => c.Id.ToString(), c => c.Name, ct),
+        AssessmentLevel.Department => (await db.LayerResponsibilities.AsNoTracking().Where(r => r.DepartmentCode != null && r.DepartmentName != null)
+            .Select(r => new { r.DepartmentCode, r.DepartmentName }).Distinct().ToListAsync(ct))
+            .DistinctBy(r => r.DepartmentCode).ToDictionary(r => r.DepartmentCode!, r => r.DepartmentName!),
+        _ => (await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct)).ToDictionary(p => p.Id.ToString(), p => p.Name)
+            .Concat((await db.Cases.AsNoTracking().Where(c => c.HandledByPersonId == null && c.HandledBySubject != null)
+                .Select(c => new { c.HandledBySubject, c.HandledByName }).Distinct().ToListAsync(ct))
+                .DistinctBy(c => c.HandledBySubject).Select(c => KeyValuePair.Create($"account:{c.HandledBySubject}", c.HandledByName ?? c.HandledBySubject!)))
+            .DistinctBy(p => p.Key).ToDictionary(),
+    };
+}
