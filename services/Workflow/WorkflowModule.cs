@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
+using Platform.Workflow.CaseTypes;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Data;
 using Platform.Workflow.Deadlines;
@@ -56,6 +57,7 @@ public static class WorkflowModule
         api.MapCaseReportApi();
         api.MapCasesApi();
         api.MapCaseActionsApi();
+        api.MapCaseTypesApi();
         api.MapApprovalsApi();
         api.MapCategoriesApi();
         api.MapRoutingApi();

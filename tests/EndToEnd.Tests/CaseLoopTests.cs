@@ -86,6 +86,12 @@ public class CaseLoopTests(SuiteFixture suite)
             Assert.True(page.GetProperty("totalCount").GetInt32() > 0, $"demo cases in state {state}");
         }
 
+        foreach (var type in new[] { "Mediation", "Tripartite" })
+        {
+            var closed = await admin.GetFromJsonAsync<JsonElement>($"/api/workflow/cases?type={type}&state=Closed&pageSize=1");
+            Assert.True(closed.GetProperty("totalCount").GetInt32() > 0, $"closed demo {type} cases");
+        }
+
         await Eventually.TrueAsync(async () =>
         {
             var overdue = await admin.GetFromJsonAsync<JsonElement>("/api/workflow/cases?overdue=true&pageSize=1");

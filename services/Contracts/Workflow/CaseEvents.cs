@@ -20,6 +20,9 @@ public abstract record CaseEvent : IntegrationEvent
     /// <summary>Emergency, Urgent or Normal.</summary>
     public string Priority { get; init; } = "";
 
+    /// <summary>General, Mediation (矛盾纠纷调处) or Tripartite (三方协调).</summary>
+    public string Type { get; init; } = "General";
+
     public Guid? GridId { get; init; }
 
     public Guid? CommunityId { get; init; }

@@ -3,6 +3,7 @@ using Platform.Contracts;
 using Platform.Contracts.Workflow;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.CaseTypes;
 using Platform.Workflow.Deadlines;
 using Platform.Workflow.Routing;
 
@@ -42,6 +43,9 @@ public sealed class Case
 
     private readonly List<CaseStep> steps = [];
     private readonly List<CaseReporter> reporters = [];
+    private readonly List<CaseParty> parties = [];
+    private readonly List<CaseMeeting> meetings = [];
+    private readonly List<CaseTask> tasks = [];
     private readonly List<IntegrationEvent> events = [];
 
     private Case()
@@ -61,6 +65,9 @@ public sealed class Case
     public CasePriority Priority { get; private set; }
 
     public CaseState State { get; private set; }
+
+    /// <summary>General, Mediation or Tripartite: which steps the case goes through (set when it is filed).</summary>
+    public CaseType Type { get; private set; }
 
     public Point? Location { get; private set; }
 
@@ -105,6 +112,12 @@ public sealed class Case
     public string? Result { get; private set; }
 
     public string? Reply { get; private set; }
+
+    /// <summary>The terms of a mediation or tripartite agreement.</summary>
+    public string? Agreement { get; private set; }
+
+    /// <summary>Where a dispute that mediation could not settle was referred.</summary>
+    public string? ReferredTo { get; private set; }
 
     public CaseRating? Rating { get; private set; }
 
@@ -176,6 +189,12 @@ public sealed class Case
 
     public IReadOnlyList<CaseReporter> Reporters => reporters;
 
+    public IReadOnlyList<CaseParty> Parties => parties;
+
+    public IReadOnlyList<CaseMeeting> Meetings => meetings;
+
+    public IReadOnlyList<CaseTask> Tasks => tasks;
+
     /// <summary>Events this change raised, for the outbox (saved in the same transaction).</summary>
     public IReadOnlyList<IntegrationEvent> Events => events;
 
@@ -239,10 +258,11 @@ public sealed class Case
         return @case;
     }
 
-    /// <summary>立案; the operator may set the priority while filing.</summary>
-    public DomainError? Register(Actor actor, DateTimeOffset now, CasePriority? priority = null)
+    /// <summary>立案; the operator may set the priority and the kind of case (general, mediation, tripartite) while filing.</summary>
+    public DomainError? Register(Actor actor, DateTimeOffset now, CasePriority? priority = null, CaseType type = CaseType.General)
     {
-        var note = priority is { } p && p != Priority ? $"priority {Priority} → {p}" : null;
+        var changes = new[] { priority is { } p && p != Priority ? $"priority {Priority} → {p}" : null, type != CaseType.General ? $"type {type}" : null };
+        var note = changes.Any(c => c is not null) ? string.Join("; ", changes.Where(c => c is not null)) : null;
         if (Move(CaseAction.Register, actor, note, now) is { } error)
         {
             return error;
@@ -250,6 +270,7 @@ public sealed class Case
 
         RegisteredAt = now;
         Priority = priority ?? Priority;
+        Type = type;
         return null;
     }
 
@@ -434,24 +455,191 @@ public sealed class Case
         return null;
     }
 
-    public DomainError? Resolve(Actor actor, string? result, DateTimeOffset now)
+    public DomainError? Resolve(Actor actor, string? result, DateTimeOffset now) =>
+        CheckText(result, "result") ?? Finish(CaseAction.Resolve, actor, result!.Trim(), now);
+
+    /// <summary>Mediation: a party to the dispute (at least one applicant and one respondent before a session).</summary>
+    public DomainError? AddParty(PartyRole role, ProtectedValue name, ProtectedValue? phone, DateTimeOffset now)
     {
-        if (CheckText(result, "result") is { } invalid)
+        if (Type != CaseType.Mediation || CaseStateMachine.IsFinal(State))
+        {
+            return DomainError.Conflict("not-a-mediation", $"Parties are recorded on an open mediation case; case {Number} is a {Type} case, {State}.");
+        }
+
+        parties.Add(CaseParty.Create(Id, role, name, phone, now));
+        Touch(now);
+        return null;
+    }
+
+    public DomainError? StartMediation(Actor actor, DateTimeOffset now) => Move(CaseAction.StartMediation, actor, null, now);
+
+    /// <summary>A mediation session, with both sides on record.</summary>
+    public DomainError? HoldSession(Actor actor, DateTimeOffset heldAt, IReadOnlyList<string>? attendees, string? summary, DateTimeOffset now)
+    {
+        if (!parties.Any(p => p.Role == PartyRole.Applicant) || !parties.Any(p => p.Role == PartyRole.Respondent))
+        {
+            return DomainError.Conflict("parties-required", $"Record the applicant and the respondent of case {Number} before a session.");
+        }
+
+        if (CheckMeeting(heldAt, attendees, summary, now) is { } invalid)
         {
             return invalid;
         }
 
-        if (Move(CaseAction.Resolve, actor, result!.Trim(), now) is { } error)
+        if (Move(CaseAction.HoldSession, actor, summary!.Trim(), now) is { } error)
         {
             return error;
         }
 
-        Result = result.Trim();
+        meetings.Add(CaseMeeting.Create(Id, MeetingKind.MediationSession, heldAt, attendees!.Select(a => a.Trim()), summary.Trim(), actor.Name));
+        return null;
+    }
+
+    public DomainError? Convene(Actor actor, DateTimeOffset now) => Move(CaseAction.Convene, actor, null, now);
+
+    /// <summary>A tripartite meeting: the community, the homeowners' committee and the property company each send someone.</summary>
+    public DomainError? HoldMeeting(Actor actor, DateTimeOffset heldAt, string? community, string? committee, string? company, string? summary, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(community) || string.IsNullOrWhiteSpace(committee) || string.IsNullOrWhiteSpace(company))
+        {
+            return DomainError.Invalid("attendees", "three-parties-required", "A tripartite meeting has the community, the homeowners' committee and the property company: name each one's representative.");
+        }
+
+        string[] attendees = [community.Trim(), committee.Trim(), company.Trim()];
+        if (CheckMeeting(heldAt, attendees, summary, now) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (Move(CaseAction.HoldMeeting, actor, summary!.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        meetings.Add(CaseMeeting.Create(Id, MeetingKind.TripartiteMeeting, heldAt, attendees, summary.Trim(), actor.Name));
+        return null;
+    }
+
+    /// <summary>
+    /// 调解协议 / 三方协议: the agreement is the result. Mediation needs a session first; a tripartite agreement a
+    /// meeting and who does what (at least one task).
+    /// </summary>
+    public DomainError? Agree(Actor actor, string? terms, IReadOnlyList<AgreedTask>? agreedTasks, DateTimeOffset now)
+    {
+        if (CheckText(terms, "terms") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var held = meetings.Count > 0;
+        if (Type == CaseType.Tripartite)
+        {
+            if (agreedTasks is not { Count: > 0 } || agreedTasks.Any(t => string.IsNullOrWhiteSpace(t.Task) || t.Task.Trim().Length > CaseTask.MaxTaskLength))
+            {
+                return DomainError.Invalid("tasks", "tasks-required", $"A tripartite agreement says who does what: at least one task, each at most {CaseTask.MaxTaskLength} characters.");
+            }
+        }
+        else if (agreedTasks is { Count: > 0 })
+        {
+            return DomainError.Invalid("tasks", "tasks-not-allowed", "Tasks belong to tripartite agreements.");
+        }
+
+        if (CaseStateMachine.For(Type).ContainsKey((State, CaseAction.Agree)) && !held)
+        {
+            return DomainError.Conflict("meeting-required", $"Case {Number} has no {(Type == CaseType.Tripartite ? "meeting" : "session")} on record yet: an agreement comes out of one.");
+        }
+
+        if (Finish(CaseAction.Agree, actor, terms!.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        Agreement = terms.Trim();
+        foreach (var task in agreedTasks ?? [])
+        {
+            tasks.Add(CaseTask.Create(Id, task.Party, task.Task.Trim(), task.DueDate, now));
+        }
+
+        return null;
+    }
+
+    /// <summary>Mediation could not settle it: referred onward (a court, arbitration, a department), which is the result.</summary>
+    public DomainError? Refer(Actor actor, string? to, string? reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(to) || to.Trim().Length > 200)
+        {
+            return DomainError.Invalid("to", "referral-target-required", "Say where the dispute is referred (at most 200 characters).");
+        }
+
+        if (CheckReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (Finish(CaseAction.Refer, actor, $"转交 {to.Trim()}：{reason!.Trim()}", now) is { } error)
+        {
+            return error;
+        }
+
+        ReferredTo = to.Trim();
+        return null;
+    }
+
+    /// <summary>回访: the follow-up visit after a mediation; an agreement not kept reopens the case (返工).</summary>
+    public DomainError? FollowUp(Actor actor, bool kept, string? note, DateTimeOffset now)
+    {
+        if (note is { Length: > MaxReasonLength })
+        {
+            return DomainError.Invalid("note", "invalid-note", $"note is at most {MaxReasonLength} characters.");
+        }
+
+        if (!kept)
+        {
+            return State == CaseState.Resolved && Type == CaseType.Mediation
+                ? Reopen(actor, $"follow-up: agreement not kept (回访未履行){(string.IsNullOrWhiteSpace(note) ? "" : ": " + note.Trim())}", now)
+                : CaseStateMachine.Next(Type, State, CaseAction.FollowUp).Error;
+        }
+
+        if (Move(CaseAction.FollowUp, actor, note?.Trim(), now) is { } error)
+        {
+            return error;
+        }
+
+        VerifiedAt = now;
+        return null;
+    }
+
+    /// <summary>The result is in, however the case got there (a handler's result, an agreement, a referral).</summary>
+    private DomainError? Finish(CaseAction action, Actor actor, string result, DateTimeOffset now)
+    {
+        if (Move(action, actor, result, now) is { } error)
+        {
+            return error;
+        }
+
+        Result = result;
         ResolvedAt = now;
         OnTime = TimesOverdue == 0 && DueAt is { } due && now <= due;
         (HandledByPersonId, HandledBySubject, HandledByName) = (actor.PersonId ?? HandledByPersonId, actor.Subject, actor.Name);
         Reschedule();
         return null;
+    }
+
+    private static DomainError? CheckMeeting(DateTimeOffset heldAt, IReadOnlyList<string>? attendees, string? summary, DateTimeOffset now)
+    {
+        if (heldAt > now.AddMinutes(5))
+        {
+            return DomainError.Invalid("heldAt", "meeting-in-future", "A session or meeting is recorded after it was held.");
+        }
+
+        if (attendees is not { Count: > 0 } || attendees.Any(a => string.IsNullOrWhiteSpace(a) || a.Trim().Length > 100))
+        {
+            return DomainError.Invalid("attendees", "attendees-required", "Name who attended (each at most 100 characters).");
+        }
+
+        return string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > CaseMeeting.MaxSummaryLength
+            ? DomainError.Invalid("summary", "invalid-summary", $"summary is required and at most {CaseMeeting.MaxSummaryLength} characters.")
+            : null;
     }
 
     /// <summary>答复反馈: the reply goes to every reporter who can be reached (the caller sends the notifications).</summary>
@@ -634,7 +822,7 @@ public sealed class Case
 
     private DomainError? Move(CaseAction action, Actor actor, string? note, DateTimeOffset now)
     {
-        var next = CaseStateMachine.Next(State, action);
+        var next = CaseStateMachine.Next(Type, State, action);
         if (next.Error is { } error)
         {
             return error with { Message = $"Case {Number}: {error.Message}" };
@@ -671,6 +859,7 @@ public sealed class Case
         Category = Category,
         Channel = Channel.ToString(),
         Priority = Priority.ToString(),
+        Type = Type.ToString(),
         GridId = GridId,
         CommunityId = CommunityId,
         HandlerLevel = HandlerLevel?.ToString(),

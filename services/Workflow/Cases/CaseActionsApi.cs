@@ -25,7 +25,7 @@ public static class CaseActionsApi
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps");
         cases.MapPost("/register", Register).WithName("RegisterCase").Allow(Operators)
-            .WithDescription("立案: files the intake as a case; the priority may be set here.");
+            .WithDescription("立案: files the intake as a case; the priority and the type (General, Mediation, Tripartite; default: the category's) may be set here.");
         cases.MapPost("/void", Void).WithName("VoidCase").Allow(Operators).WithDescription("作废, with a reason.");
         cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Operators)
             .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.");
@@ -52,12 +52,17 @@ public static class CaseActionsApi
         Guid id, RegisterRequest? request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var priority = EnumInput.ParseOptional<CasePriority>(request?.Priority, "priority");
-        if (priority.Error is { } error)
+        var type = EnumInput.ParseOptional<CaseType>(request?.Type, "type");
+        if ((priority.Error ?? type.Error) is { } error)
         {
             return Problems.From(error);
         }
 
-        return await ActAsync(db, id, caller, CaseAccess.Operate, c => c.Register(Actor.Of(caller), clock.GetUtcNow(), priority.Value), ct);
+        return await ActAsync(db, id, caller, CaseAccess.Operate, async c =>
+        {
+            var defaultType = await db.Categories.Where(k => k.Code == c.Category).Select(k => k.DefaultType).FirstAsync(ct);
+            return c.Register(Actor.Of(caller), clock.GetUtcNow(), priority.Value, type.Value ?? defaultType);
+        }, ct);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Void(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>

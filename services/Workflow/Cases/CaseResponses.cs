@@ -6,7 +6,7 @@ public sealed record CaseIntakeRequest(
     string? Category, string? Description, string? Channel, string? Priority, double? Latitude, double? Longitude, Guid? GridId, Guid? BuildingId,
     string? Address, IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone);
 
-public sealed record RegisterRequest(string? Priority);
+public sealed record RegisterRequest(string? Priority, string? Type);
 
 public sealed record ReasonRequest(string? Reason);
 
@@ -26,11 +26,11 @@ public sealed record DecisionRequest(bool? Approve, string? Note);
 
 /// <summary>A case in a list: where it is, who has it, and whether it is late. No reporter data.</summary>
 public sealed record CaseSummary(
-    Guid Id, string Number, string Category, CaseState State, CaseChannel Channel, CasePriority Priority, Guid? GridId, Guid? CommunityId,
+    Guid Id, string Number, string Category, CaseType Type, CaseState State, CaseChannel Channel, CasePriority Priority, Guid? GridId, Guid? CommunityId,
     HandlerLevel? HandlerLevel, string? Department, HandlerLevel? SupervisingLevel, DateTimeOffset ReportedAt, DateTimeOffset? DueAt, bool Overdue,
     Guid? PossibleDuplicateOf)
 {
-    public static CaseSummary From(Case c) => new(c.Id, c.Number, c.Category, c.State, c.Channel, c.Priority, c.GridId, c.CommunityId,
+    public static CaseSummary From(Case c) => new(c.Id, c.Number, c.Category, c.Type, c.State, c.Channel, c.Priority, c.GridId, c.CommunityId,
         c.HandlerLevel, c.Department, c.SupervisingLevel, c.ReportedAt, c.DueAt, c.IsOverdue, c.PossibleDuplicateOf);
 }
 
@@ -42,7 +42,7 @@ public sealed record ReporterResponse(string? Name, string? Phone, bool SignedIn
 }
 
 public sealed record CaseResponse(
-    Guid Id, string Number, string Category, string Description, CaseState State, CaseChannel Channel, CasePriority Priority,
+    Guid Id, string Number, string Category, CaseType Type, string Description, CaseState State, CaseChannel Channel, CasePriority Priority,
     double? Latitude, double? Longitude, Guid? BuildingId, string? Address, IReadOnlyList<string> PhotoUrls, Guid? GridId, Guid? CommunityId,
     IReadOnlyList<ReporterResponse> Reporters, Guid? PossibleDuplicateOf, Guid? MergedInto, string? VoidReason,
     HandlerLevel? HandlerLevel, string? Department, HandlerLevel? SupervisingLevel, string? HandledBy, string? Result, string? Reply,
@@ -52,12 +52,12 @@ public sealed record CaseResponse(
     int Returns, int Reopens, int Extensions, int Deferrals, int Escalations, IReadOnlyList<string> AllowedActions, long Version)
 {
     public static CaseResponse From(Case c) => new(
-        c.Id, c.Number, c.Category, c.Description, c.State, c.Channel, c.Priority, c.Location?.Y, c.Location?.X, c.BuildingId, c.Address?.Masked,
+        c.Id, c.Number, c.Category, c.Type, c.Description, c.State, c.Channel, c.Priority, c.Location?.Y, c.Location?.X, c.BuildingId, c.Address?.Masked,
         c.PhotoUrls, c.GridId, c.CommunityId, [.. c.Reporters.OrderBy(r => r.ReportedAt).Select(ReporterResponse.From)], c.PossibleDuplicateOf,
         c.MergedInto, c.VoidReason, c.HandlerLevel, c.Department, c.SupervisingLevel, c.HandledByName, c.Result, c.Reply, c.Rating, c.RatingComment,
         c.ReportedAt, c.RegisteredAt, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.WarnedAt, c.OverdueAt, c.ResolvedAt, c.RepliedAt, c.VerifiedAt,
         c.ClosedAt, c.IsOverdue, c.OnTime, c.Returns, c.Reopens, c.Extensions, c.Deferrals, c.Escalations,
-        [.. CaseStateMachine.Transitions.Keys.Where(k => k.From == c.State).Select(k => k.Action.ToString())], c.Version);
+        [.. CaseStateMachine.For(c.Type).Keys.Where(k => k.From == c.State).Select(k => k.Action.ToString())], c.Version);
 }
 
 public sealed record CaseStepResponse(DateTimeOffset At, string Action, CaseState From, CaseState To, string Actor, string? Note)

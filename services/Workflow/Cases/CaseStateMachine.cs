@@ -36,6 +36,12 @@ public enum CaseState
 
     /// <summary>结案: final.</summary>
     Closed,
+
+    /// <summary>矛盾纠纷调处: a dispute in mediation (sessions with the parties).</summary>
+    Mediating,
+
+    /// <summary>三方协调: community, homeowners' committee and property company meeting over it.</summary>
+    Coordinating,
 }
 
 /// <summary>What can be done to a case.</summary>
@@ -67,6 +73,39 @@ public enum CaseAction
     Reopen,
     Verify,
     Close,
+
+    /// <summary>Mediation: the mediator takes the dispute up with the parties.</summary>
+    StartMediation,
+
+    /// <summary>Mediation: a session with the parties, recorded.</summary>
+    HoldSession,
+
+    /// <summary>Mediation or coordination ends in an agreement (调解协议 / 三方协议): the result.</summary>
+    Agree,
+
+    /// <summary>Mediation fails and the dispute is referred onward (to a court, arbitration, a department): the result.</summary>
+    Refer,
+
+    /// <summary>Mediation: the follow-up visit (回访) checks the agreement is kept; in place of the on-site check.</summary>
+    FollowUp,
+
+    /// <summary>Coordination: the three parties are called together.</summary>
+    Convene,
+
+    /// <summary>Coordination: a meeting of the three, recorded.</summary>
+    HoldMeeting,
+}
+
+/// <summary>
+/// The kinds of case with their own steps: the general loop, dispute mediation (矛盾纠纷调处) and tripartite
+/// coordination (三方协调). Every kind counts in the assessment like any case.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CaseType>))]
+public enum CaseType
+{
+    General,
+    Mediation,
+    Tripartite,
 }
 
 /// <summary>
@@ -99,15 +138,68 @@ public static class CaseStateMachine
         [(CaseState.Verified, CaseAction.Close)] = CaseState.Closed,
     };
 
+    /// <summary>
+    /// Mediation: the handler does not simply resolve a dispute — it goes to mediation, sessions are held, and it
+    /// ends in an agreement or a referral; a follow-up visit takes the place of the on-site check.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(CaseState From, CaseAction Action), CaseState> MediationTransitions = Derived(
+        remove: [(CaseState.Accepted, CaseAction.Resolve), (CaseState.Resolved, CaseAction.Verify)],
+        add: new()
+        {
+            [(CaseState.Accepted, CaseAction.StartMediation)] = CaseState.Mediating,
+            [(CaseState.Mediating, CaseAction.HoldSession)] = CaseState.Mediating,
+            [(CaseState.Mediating, CaseAction.Agree)] = CaseState.Resolved,
+            [(CaseState.Mediating, CaseAction.Refer)] = CaseState.Resolved,
+            [(CaseState.Mediating, CaseAction.Return)] = CaseState.Registered,
+            [(CaseState.Mediating, CaseAction.Extend)] = CaseState.Mediating,
+            [(CaseState.Mediating, CaseAction.Escalate)] = CaseState.Mediating,
+            [(CaseState.Resolved, CaseAction.FollowUp)] = CaseState.Verified,
+        });
+
+    /// <summary>Tripartite coordination: the three parties are convened, meet, and agree who does what.</summary>
+    public static readonly IReadOnlyDictionary<(CaseState From, CaseAction Action), CaseState> TripartiteTransitions = Derived(
+        remove: [(CaseState.Accepted, CaseAction.Resolve)],
+        add: new()
+        {
+            [(CaseState.Accepted, CaseAction.Convene)] = CaseState.Coordinating,
+            [(CaseState.Coordinating, CaseAction.HoldMeeting)] = CaseState.Coordinating,
+            [(CaseState.Coordinating, CaseAction.Agree)] = CaseState.Resolved,
+            [(CaseState.Coordinating, CaseAction.Return)] = CaseState.Registered,
+            [(CaseState.Coordinating, CaseAction.Extend)] = CaseState.Coordinating,
+            [(CaseState.Coordinating, CaseAction.Escalate)] = CaseState.Coordinating,
+        });
+
+    public static IReadOnlyDictionary<(CaseState From, CaseAction Action), CaseState> For(CaseType type) => type switch
+    {
+        CaseType.Mediation => MediationTransitions,
+        CaseType.Tripartite => TripartiteTransitions,
+        _ => Transitions,
+    };
+
     public static bool IsFinal(CaseState state) => state is CaseState.Voided or CaseState.Closed;
 
     /// <summary>The clock runs while a handler has the case (from dispatch until the result is in); paused while deferred.</summary>
-    public static bool ClockRuns(CaseState state) => state is CaseState.Dispatched or CaseState.Accepted;
+    public static bool ClockRuns(CaseState state) => state is CaseState.Dispatched or CaseState.Accepted or CaseState.Mediating or CaseState.Coordinating;
 
-    public static Result<CaseState> Next(CaseState from, CaseAction action) =>
-        Transitions.TryGetValue((from, action), out var to)
+    public static Result<CaseState> Next(CaseState from, CaseAction action) => Next(CaseType.General, from, action);
+
+    public static Result<CaseState> Next(CaseType type, CaseState from, CaseAction action) =>
+        For(type).TryGetValue((from, action), out var to)
             ? to
-            : DomainError.Conflict("invalid-case-transition", $"A {from} case cannot be {Past(action)}{Allowed(from)}.");
+            : DomainError.Conflict("invalid-case-transition", $"A {from} {Kind(type)}case cannot be {Past(action)}{Allowed(type, from)}.");
+
+    private static string Kind(CaseType type) => type == CaseType.General ? "" : $"{type.ToString().ToLowerInvariant()} ";
+
+    private static Dictionary<(CaseState, CaseAction), CaseState> Derived((CaseState, CaseAction)[] remove, Dictionary<(CaseState, CaseAction), CaseState> add)
+    {
+        var table = Transitions.Where(t => !remove.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value);
+        foreach (var (key, to) in add)
+        {
+            table.Add(key, to);
+        }
+
+        return table;
+    }
 
     private static string Past(CaseAction action) => action switch
     {
@@ -124,12 +216,19 @@ public static class CaseStateMachine
         CaseAction.Reply => "replied to",
         CaseAction.Reopen => "reopened",
         CaseAction.Verify => "verified",
+        CaseAction.StartMediation => "taken to mediation",
+        CaseAction.HoldSession => "given a mediation session",
+        CaseAction.Agree => "settled by agreement",
+        CaseAction.Refer => "referred onward",
+        CaseAction.FollowUp => "followed up",
+        CaseAction.Convene => "convened for coordination",
+        CaseAction.HoldMeeting => "given a coordination meeting",
         _ => "closed",
     };
 
-    private static string Allowed(CaseState from)
+    private static string Allowed(CaseType type, CaseState from)
     {
-        var actions = Transitions.Keys.Where(k => k.From == from).Select(k => k.Action.ToString()).ToList();
+        var actions = For(type).Keys.Where(k => k.From == from).Select(k => k.Action.ToString()).ToList();
         return actions.Count == 0 ? $"; {from} is final" : $"; allowed: {string.Join(", ", actions)}";
     }
 }

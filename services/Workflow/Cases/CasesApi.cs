@@ -21,7 +21,7 @@ public static class CasesApi
                 as a possible duplicate.
                 """);
         cases.MapGet("/", List).WithName("ListCases").AllowSignedIn()
-            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, grid, community, handler level, department, overdue, channel, priority and reporting period [from, to).");
+            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, overdue, channel, priority and reporting period [from, to).");
         cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn();
         cases.MapGet("/{id:guid}/timeline", Timeline).WithName("CaseTimeline").AllowSignedIn()
             .WithDescription("Every step of the case in order: who, when, from which state to which, and why.");
@@ -81,14 +81,15 @@ public static class CasesApi
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
         Caller caller, WorkflowDbContext db, string? state, string? category, Guid? gridId, Guid? communityId, string? handlerLevel, string? department,
-        bool? overdue, string? channel, string? priority, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        bool? overdue, string? channel, string? priority, string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
+        var types = EnumInput.ParseOptional<CaseType>(type, "type");
         var states = EnumInput.ParseOptional<CaseState>(state, "state");
         var levels = EnumInput.ParseOptional<HandlerLevel>(handlerLevel, "handlerLevel");
         var channels = EnumInput.ParseOptional<CaseChannel>(channel, "channel");
         var priorities = EnumInput.ParseOptional<CasePriority>(priority, "priority");
-        if ((paging.Error ?? states.Error ?? levels.Error ?? channels.Error ?? priorities.Error) is { } error)
+        if ((paging.Error ?? states.Error ?? levels.Error ?? channels.Error ?? priorities.Error ?? types.Error) is { } error)
         {
             return Problems.From(error);
         }
@@ -107,6 +108,7 @@ public static class CasesApi
         query = department is null ? query : query.Where(c => c.Department == department);
         query = channels.Value is { } ch ? query.Where(c => c.Channel == ch) : query;
         query = priorities.Value is { } p ? query.Where(c => c.Priority == p) : query;
+        query = types.Value is { } k ? query.Where(c => c.Type == k) : query;
         query = from is { } since ? query.Where(c => c.ReportedAt >= since) : query;
         query = to is { } until ? query.Where(c => c.ReportedAt < until) : query;
         query = overdue switch
@@ -164,7 +166,7 @@ public static class CasesApi
 
     internal static async Task<Case?> FindVisibleAsync(WorkflowDbContext db, Guid id, Caller caller, bool tracked, CancellationToken ct)
     {
-        var query = db.Cases.Include(c => c.Reporters).AsQueryable();
+        var query = db.Cases.Include(c => c.Reporters).Include(c => c.Parties).Include(c => c.Meetings).Include(c => c.Tasks).AsSplitQuery();
         query = tracked ? query : query.AsNoTracking();
         var found = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
         return found is not null && Case.Scope.Covers(caller, found) ? found : null;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.ServiceDefaults.Domain;
+using Platform.Workflow.Cases;
 
 namespace Platform.Workflow.Categories;
 
@@ -23,12 +24,15 @@ public sealed partial class CaseCategory
     /// <summary>Working days from dispatch to the deadline at normal priority (emergencies: the same day).</summary>
     public int WorkingDays { get; private set; }
 
+    /// <summary>The kind of case this category is filed as unless the operator says otherwise (neighbour disputes go to mediation).</summary>
+    public CaseType DefaultType { get; private set; }
+
     /// <summary>Inactive categories are kept for the cases that have them, but new cases cannot use them.</summary>
     public bool Active { get; private set; }
 
     public long Version { get; private set; }
 
-    public static Result<CaseCategory> Create(string? code, string? name, int? workingDays)
+    public static Result<CaseCategory> Create(string? code, string? name, int? workingDays, CaseType defaultType = CaseType.General)
     {
         if (string.IsNullOrWhiteSpace(code) || !CodePattern().IsMatch(code))
         {
@@ -36,7 +40,7 @@ public sealed partial class CaseCategory
         }
 
         var category = new CaseCategory { Code = code, Active = true };
-        return category.Change(name, workingDays, true) is { } error ? error : category;
+        return category.Change(name, workingDays, true, defaultType) is { } error ? error : category;
     }
 
     /// <summary>The built-in categories (seeded by the first migration); deadlines follow the 12345 hotline's usual terms.</summary>
@@ -52,12 +56,12 @@ public sealed partial class CaseCategory
         Default("pollution", "环境污染", 13),
         Default("fire-hazard", "消防安全隐患", 3),
         Default("public-order", "治安隐患", 3),
-        Default("neighbour-dispute", "邻里纠纷", 13),
-        Default("property-management", "物业管理", 13),
+        Default("neighbour-dispute", "邻里纠纷", 13, CaseType.Mediation),
+        Default("property-management", "物业管理", 13, CaseType.Tripartite),
         Default("other", "其他", 13),
     ];
 
-    public DomainError? Change(string? name, int? workingDays, bool active)
+    public DomainError? Change(string? name, int? workingDays, bool active, CaseType defaultType)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
@@ -69,12 +73,13 @@ public sealed partial class CaseCategory
             return DomainError.Invalid("workingDays", "invalid-working-days", $"workingDays is required, from 1 to {MaxWorkingDays}.");
         }
 
-        (Name, WorkingDays, Active) = (name.Trim(), days, active);
+        (Name, WorkingDays, Active, DefaultType) = (name.Trim(), days, active, defaultType);
         Version++;
         return null;
     }
 
-    private static CaseCategory Default(string code, string name, int days) => new() { Code = code, Name = name, WorkingDays = days, Active = true, Version = 1 };
+    private static CaseCategory Default(string code, string name, int days, CaseType type = CaseType.General) =>
+        new() { Code = code, Name = name, WorkingDays = days, Active = true, DefaultType = type, Version = 1 };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex CodePattern();

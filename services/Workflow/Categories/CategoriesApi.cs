@@ -2,15 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
+using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Categories;
 
-public sealed record CategoryRequest(string? Code, string? Name, int? WorkingDays, bool? Active);
+public sealed record CategoryRequest(string? Code, string? Name, int? WorkingDays, bool? Active, string? DefaultType);
 
-public sealed record CategoryResponse(string Code, string Name, int WorkingDays, bool Active)
+public sealed record CategoryResponse(string Code, string Name, int WorkingDays, bool Active, CaseType DefaultType)
 {
-    public static CategoryResponse From(CaseCategory c) => new(c.Code, c.Name, c.WorkingDays, c.Active);
+    public static CategoryResponse From(CaseCategory c) => new(c.Code, c.Name, c.WorkingDays, c.Active, c.DefaultType);
 }
 
 public static class CategoriesApi
@@ -35,7 +36,13 @@ public static class CategoriesApi
 
     public static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> Create(CategoryRequest request, WorkflowDbContext db, CancellationToken ct)
     {
-        var created = CaseCategory.Create(request.Code, request.Name, request.WorkingDays);
+        var type = EnumInput.ParseOptional<CaseType>(request.DefaultType, "defaultType");
+        if (type.Error is { } typeError)
+        {
+            return Problems.From(typeError);
+        }
+
+        var created = CaseCategory.Create(request.Code, request.Name, request.WorkingDays, type.Value ?? CaseType.General);
         if (created.Error is { } error)
         {
             return Problems.From(error);
@@ -59,7 +66,13 @@ public static class CategoriesApi
             return Problems.NotFound("category", code);
         }
 
-        if (category.Change(request.Name, request.WorkingDays, request.Active ?? category.Active) is { } error)
+        var type = EnumInput.ParseOptional<CaseType>(request.DefaultType, "defaultType");
+        if (type.Error is { } typeError)
+        {
+            return Problems.From(typeError);
+        }
+
+        if (category.Change(request.Name, request.WorkingDays, request.Active ?? category.Active, type.Value ?? category.DefaultType) is { } error)
         {
             return Problems.From(error);
         }

@@ -3,6 +3,7 @@ using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Cases;
+using Platform.Workflow.CaseTypes;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Deadlines;
 using Platform.Workflow.Open311;
@@ -82,7 +83,8 @@ public static class DemoData
 
         var deadlines = services.GetRequiredService<DeadlinePolicy>();
         var protector = services.GetRequiredService<PersonalDataProtector>();
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.WorkingDays, ct);
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => (c.WorkingDays, c.DefaultType), ct);
+        var parties = (protector.Protect("王建国", Mask.Name), protector.Protect("赵小红", Mask.Name));
         var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
         var random = new Random(20261128);
         for (var i = 1; i <= CaseCount; i++)
@@ -112,7 +114,7 @@ public static class DemoData
                 new NewCase(category, text, channel, random.Next(10) == 0 ? CasePriority.Urgent : CasePriority.Normal, null, null, null, null, gridId, communityId,
                     reporter, $"demo:{i}", null),
                 $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).Value!;
-            Walk(@case, path, rules, categories[category], deadlines, reportedAt, now);
+            Walk(@case, path, rules, categories[category].WorkingDays, categories[category].DefaultType, parties, deadlines, reportedAt, now);
             db.Cases.Add(@case);
             foreach (var e in @case.Events)
             {
@@ -124,7 +126,9 @@ public static class DemoData
     }
 
     /// <summary>Takes a case as far along the loop as <paramref name="path"/> (0–99) says, at plausible times.</summary>
-    private static void Walk(Case c, int path, List<RoutingRule> rules, int workingDays, DeadlinePolicy deadlines, DateTimeOffset at, DateTimeOffset now)
+    private static void Walk(
+        Case c, int path, List<RoutingRule> rules, int workingDays, CaseType type, (ProtectedValue Applicant, ProtectedValue Respondent) parties,
+        DeadlinePolicy deadlines, DateTimeOffset at, DateTimeOffset now)
     {
         DateTimeOffset Later(double hours) => at = at.AddHours(hours) < now ? at.AddHours(hours) : at;
         if (path < 5)
@@ -138,7 +142,7 @@ public static class DemoData
             return;
         }
 
-        c.Register(Operator, Later(1));
+        c.Register(Operator, Later(1), type: type);
         if (path < 15)
         {
             return;
@@ -177,7 +181,26 @@ public static class DemoData
         }
 
         c.Progress(handler, "已到现场查看，正在处理", Later(6));
-        c.Resolve(handler, "已处理完毕，现场恢复正常", Later(20));
+        switch (type)
+        {
+            case CaseType.Mediation:
+                c.AddParty(PartyRole.Applicant, parties.Applicant, null, Later(1));
+                c.AddParty(PartyRole.Respondent, parties.Respondent, null, at);
+                c.StartMediation(handler, at);
+                c.HoldSession(handler, Later(24), ["申请人", "被申请人", "人民调解员"], "双方陈述，初步达成一致", at);
+                c.Agree(handler, "被申请人一周内修复渗漏并赔偿墙面修补费用", null, Later(1));
+                break;
+            case CaseType.Tripartite:
+                c.Convene(handler, at);
+                c.HoldMeeting(handler, Later(24), "社区书记", "业委会主任", "物业项目经理", "商定整改方案", at);
+                c.Agree(handler, "按整改方案分工落实", [new(CoordinationParty.PropertyCompany, "完成整改", null), new(CoordinationParty.HomeownersCommittee, "公示方案", null),
+                    new(CoordinationParty.Community, "监督落实", null)], Later(1));
+                break;
+            default:
+                c.Resolve(handler, "已处理完毕，现场恢复正常", Later(20));
+                break;
+        }
+
         if (path < 52)
         {
             return;
@@ -190,7 +213,7 @@ public static class DemoData
             return;
         }
 
-        c.Verify(GridStaff, true, "现场核查属实", Later(8));
+        _ = type == CaseType.Mediation ? c.FollowUp(GridStaff, true, "回访：协议已履行", Later(8)) : c.Verify(GridStaff, true, "现场核查属实", Later(8));
         if (path < 62)
         {
             return;

@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
+using Platform.Workflow.CaseTypes;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Directory;
 using Platform.Workflow.Grids;
@@ -64,6 +65,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(c => c.Code).HasMaxLength(40);
             e.Property(c => c.Name).HasMaxLength(CaseCategory.MaxNameLength);
             e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.DefaultType).HasConversion<string>().HasMaxLength(20).HasDefaultValue(CaseType.General).HasSentinel(CaseType.General);
             e.HasData(CaseCategory.Defaults);
         });
         modelBuilder.Entity<RoutingRule>(e =>
@@ -157,6 +159,15 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Priority).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Type).HasConversion<string>().HasMaxLength(20).HasDefaultValue(CaseType.General).HasSentinel(CaseType.General);
+            e.Property(c => c.Agreement).HasMaxLength(Case.MaxTextLength);
+            e.Property(c => c.ReferredTo).HasMaxLength(200);
+            e.HasMany(c => c.Parties).WithOne().HasForeignKey(p => p.CaseId);
+            e.Navigation(c => c.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasMany(c => c.Meetings).WithOne().HasForeignKey(m => m.CaseId);
+            e.Navigation(c => c.Meetings).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.CaseId);
+            e.Navigation(c => c.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
             e.ComplexProperty(c => c.Address, a => a.StoredAs("address", 60));
             e.Property(c => c.ReporterSubject).HasMaxLength(100);
@@ -204,6 +215,35 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(s => s.ActorName).HasMaxLength(100);
             e.Property(s => s.Note).HasMaxLength(Case.MaxTextLength + 200);
             e.HasIndex(s => new { s.CaseId, s.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<CaseParty>(e =>
+        {
+            e.ToTable("case_parties");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
+            e.ComplexProperty(p => p.Name, n => n.StoredAs("name", 60));
+            e.ComplexProperty(p => p.Phone, n => n.StoredAs("phone", 60));
+            e.HasIndex(p => p.CaseId);
+        });
+        modelBuilder.Entity<CaseMeeting>(e =>
+        {
+            e.ToTable("case_meetings");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(m => m.Summary).HasMaxLength(CaseMeeting.MaxSummaryLength);
+            e.Property(m => m.RecordedBy).HasMaxLength(100);
+            e.HasIndex(m => new { m.CaseId, m.HeldAt });
+        });
+        modelBuilder.Entity<CaseTask>(e =>
+        {
+            e.ToTable("case_tasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Party).HasConversion<string>().HasMaxLength(30);
+            e.Property(t => t.Task).HasMaxLength(CaseTask.MaxTaskLength);
+            e.HasIndex(t => t.CaseId);
         });
         modelBuilder.Entity<CaseReporter>(e =>
         {

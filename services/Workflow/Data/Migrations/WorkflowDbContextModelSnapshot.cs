@@ -274,6 +274,146 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("assessment_items", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_meetings");
+
+                    b.HasIndex("CaseId", "HeldAt")
+                        .HasDatabaseName("ix_case_meetings_case_id_held_at");
+
+                    b.ToTable("case_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.CaseTypes.CaseParty.Name#ProtectedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("name_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("name_masked");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.CaseTypes.CaseParty.Phone#ProtectedValue", b1 =>
+                        {
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("phone_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("phone_masked");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_parties");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_parties_case_id");
+
+                    b.ToTable("case_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -283,6 +423,11 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
+
+                    b.Property<string>("Agreement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("agreement");
 
                     b.Property<Guid?>("BuildingId")
                         .HasColumnType("uuid")
@@ -429,6 +574,11 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("rating_comment");
 
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_to");
+
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
@@ -499,6 +649,14 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<int>("TimesOverdue")
                         .HasColumnType("integer")
                         .HasColumnName("times_overdue");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("General")
+                        .HasColumnName("type");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -739,6 +897,14 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<string>("DefaultType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("General")
+                        .HasColumnName("default_type");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -764,6 +930,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "consultation",
                             Active = true,
+                            DefaultType = "General",
                             Name = "咨询",
                             Version = 1L,
                             WorkingDays = 3
@@ -772,6 +939,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "help-request",
                             Active = true,
+                            DefaultType = "General",
                             Name = "求助",
                             Version = 1L,
                             WorkingDays = 3
@@ -780,6 +948,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "complaint",
                             Active = true,
+                            DefaultType = "General",
                             Name = "投诉",
                             Version = 1L,
                             WorkingDays = 13
@@ -788,6 +957,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "report",
                             Active = true,
+                            DefaultType = "General",
                             Name = "举报",
                             Version = 1L,
                             WorkingDays = 13
@@ -796,6 +966,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "garbage",
                             Active = true,
+                            DefaultType = "General",
                             Name = "垃圾清运",
                             Version = 1L,
                             WorkingDays = 3
@@ -804,6 +975,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "road-damage",
                             Active = true,
+                            DefaultType = "General",
                             Name = "道路设施破损",
                             Version = 1L,
                             WorkingDays = 5
@@ -812,6 +984,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "noise",
                             Active = true,
+                            DefaultType = "General",
                             Name = "噪音扰民",
                             Version = 1L,
                             WorkingDays = 13
@@ -820,6 +993,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "pollution",
                             Active = true,
+                            DefaultType = "General",
                             Name = "环境污染",
                             Version = 1L,
                             WorkingDays = 13
@@ -828,6 +1002,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "fire-hazard",
                             Active = true,
+                            DefaultType = "General",
                             Name = "消防安全隐患",
                             Version = 1L,
                             WorkingDays = 3
@@ -836,6 +1011,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "public-order",
                             Active = true,
+                            DefaultType = "General",
                             Name = "治安隐患",
                             Version = 1L,
                             WorkingDays = 3
@@ -844,6 +1020,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "neighbour-dispute",
                             Active = true,
+                            DefaultType = "Mediation",
                             Name = "邻里纠纷",
                             Version = 1L,
                             WorkingDays = 13
@@ -852,6 +1029,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "property-management",
                             Active = true,
+                            DefaultType = "Tripartite",
                             Name = "物业管理",
                             Version = 1L,
                             WorkingDays = 13
@@ -860,6 +1038,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "other",
                             Active = true,
+                            DefaultType = "General",
                             Name = "其他",
                             Version = 1L,
                             WorkingDays = 13
@@ -1290,6 +1469,36 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_approvals_cases_case_id");
                 });
 
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_meetings_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_parties_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
+                });
+
             modelBuilder.Entity("Platform.Workflow.Cases.CaseReporter", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
@@ -1312,9 +1521,15 @@ namespace Platform.Workflow.Data.Migrations
 
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Parties");
+
                     b.Navigation("Reporters");
 
                     b.Navigation("Steps");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.PersonalData;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Data;
+
+namespace Platform.Workflow.CaseTypes;
+
+public sealed record PartyRequest(string? Role, string? Name, string? Phone);
+
+public sealed record SessionRequest(DateTimeOffset? HeldAt, IReadOnlyList<string>? Attendees, string? Summary);
+
+public sealed record MeetingRequest(DateTimeOffset? HeldAt, string? Community, string? HomeownersCommittee, string? PropertyCompany, string? Summary);
+
+public sealed record AgreementRequest(string? Terms, IReadOnlyList<AgreedTask>? Tasks);
+
+public sealed record ReferralRequest(string? To, string? Reason);
+
+public sealed record FollowUpRequest(bool? Kept, string? Note);
+
+public sealed record PartyResponse(PartyRole Role, string Name, string? Phone, DateTimeOffset AddedAt);
+
+public sealed record MeetingResponse(MeetingKind Kind, DateTimeOffset HeldAt, IReadOnlyList<string> Attendees, string Summary, string RecordedBy);
+
+/// <summary>A mediation's or coordination's own records: parties (masked), sessions or meetings, the agreement and its tasks, a referral.</summary>
+public sealed record CaseRecordsResponse(
+    Guid CaseId, CaseType Type, CaseState State, IReadOnlyList<PartyResponse> Parties, IReadOnlyList<MeetingResponse> Meetings, string? Agreement,
+    IReadOnlyList<AgreedTask> Tasks, string? ReferredTo)
+{
+    public static CaseRecordsResponse From(Case c) => new(
+        c.Id, c.Type, c.State,
+        [.. c.Parties.OrderBy(p => p.AddedAt).Select(p => new PartyResponse(p.Role, p.Name.Masked, p.Phone?.Masked, p.AddedAt))],
+        [.. c.Meetings.OrderBy(m => m.HeldAt).Select(m => new MeetingResponse(m.Kind, m.HeldAt, m.Attendees, m.Summary, m.RecordedBy))],
+        c.Agreement, [.. c.Tasks.OrderBy(t => t.Party).ThenBy(t => t.Task, StringComparer.Ordinal).Select(t => new AgreedTask(t.Party, t.Task, t.DueDate))], c.ReferredTo);
+}
+
+/// <summary>
+/// The steps of the special case types: dispute mediation (矛盾纠纷调处: parties, sessions, agreement or referral,
+/// follow-up visit) and tripartite coordination (三方协调: the community, the homeowners' committee and the property
+/// company meet and agree who does what). Each step goes through the case type's own state machine.
+/// </summary>
+public static class CaseTypesApi
+{
+    private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
+    private static readonly string[] Visitors = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff];
+
+    public static RouteGroupBuilder MapCaseTypesApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases/{id:guid}");
+        var mediation = cases.MapGroup("/mediation").WithTags("Dispute mediation");
+        mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Allow(Handlers)
+            .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).");
+        mediation.MapPost("/start", StartMediation).WithName("StartMediation").Allow(Handlers);
+        mediation.MapPost("/sessions", HoldSession).WithName("HoldMediationSession").Allow(Handlers)
+            .WithDescription("A session held (heldAt, attendees, summary); the applicant and the respondent must be on record.");
+        mediation.MapPost("/agreement", Agree).WithName("RecordMediationAgreement").Allow(Handlers)
+            .WithDescription("调解协议: the terms agreed, after at least one session; the agreement is the case's result.");
+        mediation.MapPost("/referral", Refer).WithName("ReferDispute").Allow(Handlers)
+            .WithDescription("Mediation could not settle it: where it goes (to) and why; the referral is the case's result.");
+        mediation.MapPost("/follow-up", FollowUp).WithName("FollowUpMediation").Allow(Visitors)
+            .WithDescription("回访: kept=true moves the case to Verified; kept=false (the agreement is not kept) reopens it (返工).");
+
+        var coordination = cases.MapGroup("/coordination").WithTags("Tripartite coordination");
+        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").Allow(Handlers);
+        coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").Allow(Handlers)
+            .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.");
+        coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").Allow(Handlers)
+            .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).");
+
+        cases.MapGet("/records", Records).WithName("CaseTypeRecords").WithTags("Dispute mediation", "Tripartite coordination").AllowSignedIn();
+        return api;
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> AddParty(
+        Guid id, PartyRequest request, Caller caller, WorkflowDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var role = EnumInput.Parse<PartyRole>(request.Role, "role");
+        if (role.Error is { } roleError)
+        {
+            return Problems.From(roleError);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > CaseParty.MaxNameLength)
+        {
+            return Problems.From(DomainError.Invalid("name", "invalid-party-name", $"name is required and at most {CaseParty.MaxNameLength} characters."));
+        }
+
+        ProtectedValue? phone = null;
+        if (request.Phone is not null)
+        {
+            var parsed = PhoneNumber.Parse(request.Phone);
+            if (parsed.Error is { } phoneError)
+            {
+                return Problems.From(phoneError);
+            }
+
+            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+        }
+
+        var name = protector.Protect(request.Name.Trim(), Mask.Name);
+        return await CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.AddParty(role.Value, name, phone, clock.GetUtcNow())), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> StartMediation(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.StartMediation(Actor.Of(caller), clock.GetUtcNow())), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> HoldSession(Guid id, SessionRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle,
+            c => Task.FromResult(c.HoldSession(Actor.Of(caller), request.HeldAt ?? now, request.Attendees, request.Summary, now)), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Agree(Guid id, AgreementRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
+            c.Type == CaseType.Mediation ? c.Agree(Actor.Of(caller), request.Terms, request.Tasks, clock.GetUtcNow()) : WrongType(c, CaseType.Mediation)), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Refer(Guid id, ReferralRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.Refer(Actor.Of(caller), request.To, request.Reason, clock.GetUtcNow())), ct);
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> FollowUp(Guid id, FollowUpRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Kept is not { } kept)
+        {
+            return Problems.From(DomainError.Invalid("kept", "follow-up-result-required", "Say whether the agreement is kept (kept: true or false)."));
+        }
+
+        return await CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Verify, c => Task.FromResult(c.FollowUp(Actor.Of(caller), kept, request.Note, clock.GetUtcNow())), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Convene(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.Convene(Actor.Of(caller), clock.GetUtcNow())), ct);
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> HoldMeeting(Guid id, MeetingRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
+            c.HoldMeeting(Actor.Of(caller), request.HeldAt ?? now, request.Community, request.HomeownersCommittee, request.PropertyCompany, request.Summary, now)), ct);
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> AgreeTasks(Guid id, AgreementRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
+            c.Type == CaseType.Tripartite ? c.Agree(Actor.Of(caller), request.Terms, request.Tasks, clock.GetUtcNow()) : WrongType(c, CaseType.Tripartite)), ct);
+
+    public static async Task<Results<Ok<CaseRecordsResponse>, ProblemHttpResult>> Records(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
+    {
+        var found = await CasesApi.FindVisibleAsync(db, id, caller, tracked: false, ct);
+        return found is null ? Problems.NotFound("case", id) : TypedResults.Ok(CaseRecordsResponse.From(found));
+    }
+
+    private static DomainError WrongType(Case c, CaseType wanted) =>
+        DomainError.Conflict("wrong-case-type", $"Case {c.Number} is a {c.Type} case; this step belongs to {wanted} cases.");
+}
