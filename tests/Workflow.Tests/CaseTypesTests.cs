@@ -73,6 +73,8 @@ public class CaseTypesTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal(CaseState.Resolved, referred.State);
         Assert.Contains("德令哈市人民法院", referred.Result, StringComparison.Ordinal);
         Assert.Equal("德令哈市人民法院", (await Client.GetFromJsonAsync<CaseRecordsResponse>($"/api/workflow/cases/{id}/records"))!.ReferredTo);
+        // A dispute names private parties: Open311's public reads never show it.
+        Assert.Equal(HttpStatusCode.NotFound, (await Service.CreateClient().GetAsync($"/open311/v2/requests/{referred.Number}.json")).StatusCode);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class Open311Options
 /// <summary>
 /// Open311 GeoReport v2 at <c>/open311/v2/</c> (public through the gateway): services are the case categories,
 /// a POST with a valid api_key takes a case in through the same intake as every channel (channel Open311),
-/// and requests show cases as the public may see them. Every path ends in .json or .xml; errors are the
+/// and requests show cases as the public may see them: no reporter, the address masked, and never a dispute in
+/// mediation (it names private parties). Every path ends in .json or .xml; errors are the
 /// spec's list of {code, description} with 400, 403 or 404.
 /// </summary>
 public static class Open311Api
@@ -76,7 +77,7 @@ public static class Open311Api
             return refused;
         }
 
-        var query = db.Cases.AsNoTracking();
+        var query = db.Cases.AsNoTracking().Where(c => c.Type != CaseType.Mediation);
         if (!string.IsNullOrWhiteSpace(service_request_id))
         {
             var ids = Split(service_request_id);
@@ -123,7 +124,7 @@ public static class Open311Api
             return refused;
         }
 
-        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == id, ct);
+        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == id && c.Type != CaseType.Mediation, ct);
         return found is null
             ? Error(format, 404, $"service_request_id {id} not found")
             : Ok(format, "service_requests", "request", await ToPublicAsync(db, [found], options.Value, ct));
