@@ -47,12 +47,34 @@ namespace Platform.Workflow.Data.Migrations
                 defaultValue: "Active");
 
             migrationBuilder.CreateTable(
+                name: "assessment_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    subject_id = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    points = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    evidence = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recorded_by_subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    recorded_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assessment_items", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_categories",
                 columns: table => new
                 {
                     code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     working_days = table.Column<int>(type: "integer", nullable: false),
+                    default_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "General"),
                     active = table.Column<bool>(type: "boolean", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -72,6 +94,7 @@ namespace Platform.Workflow.Data.Migrations
                     channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     priority = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "General"),
                     location = table.Column<Point>(type: "geometry(Point,4326)", nullable: true),
                     building_id = table.Column<Guid>(type: "uuid", nullable: true),
                     photo_urls = table.Column<List<string>>(type: "text[]", nullable: false),
@@ -87,11 +110,15 @@ namespace Platform.Workflow.Data.Migrations
                     rule_id = table.Column<Guid>(type: "uuid", nullable: true),
                     supervising_level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     handled_by_person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    handled_by_subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     handled_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    agreement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    referred_to = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     rating = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     rating_comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    reporter_says_resolved = table.Column<bool>(type: "boolean", nullable: true),
                     reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     first_dispatched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -242,6 +269,22 @@ namespace Platform.Workflow.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "open311_clients",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    key_prefix = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_open311_clients", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "routing_rules",
                 columns: table => new
                 {
@@ -285,6 +328,53 @@ namespace Platform.Workflow.Data.Migrations
                     table.PrimaryKey("pk_case_approvals", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_approvals_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_meetings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    held_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attendees = table.Column<List<string>>(type: "text[]", nullable: false),
+                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_meetings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_meetings_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_parties",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    name_protected = table.Column<string>(type: "text", nullable: false),
+                    name_masked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    phone_protected = table.Column<string>(type: "text", nullable: true),
+                    phone_masked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_parties", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_parties_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -344,6 +434,27 @@ namespace Platform.Workflow.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "case_tasks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    party = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    task = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_tasks_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "case_categories",
                 columns: new[] { "code", "active", "name", "version", "working_days" },
@@ -353,12 +464,34 @@ namespace Platform.Workflow.Data.Migrations
                     { "consultation", true, "咨询", 1L, 3 },
                     { "fire-hazard", true, "消防安全隐患", 1L, 3 },
                     { "garbage", true, "垃圾清运", 1L, 3 },
-                    { "help-request", true, "求助", 1L, 3 },
-                    { "neighbour-dispute", true, "邻里纠纷", 1L, 13 },
+                    { "help-request", true, "求助", 1L, 3 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "case_categories",
+                columns: new[] { "code", "active", "default_type", "name", "version", "working_days" },
+                values: new object[] { "neighbour-dispute", true, "Mediation", "邻里纠纷", 1L, 13 });
+
+            migrationBuilder.InsertData(
+                table: "case_categories",
+                columns: new[] { "code", "active", "name", "version", "working_days" },
+                values: new object[,]
+                {
                     { "noise", true, "噪音扰民", 1L, 13 },
                     { "other", true, "其他", 1L, 13 },
-                    { "pollution", true, "环境污染", 1L, 13 },
-                    { "property-management", true, "物业管理", 1L, 13 },
+                    { "pollution", true, "环境污染", 1L, 13 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "case_categories",
+                columns: new[] { "code", "active", "default_type", "name", "version", "working_days" },
+                values: new object[] { "property-management", true, "Tripartite", "物业管理", 1L, 13 });
+
+            migrationBuilder.InsertData(
+                table: "case_categories",
+                columns: new[] { "code", "active", "name", "version", "working_days" },
+                values: new object[,]
+                {
                     { "public-order", true, "治安隐患", 1L, 3 },
                     { "report", true, "举报", 1L, 13 },
                     { "road-damage", true, "道路设施破损", 1L, 5 }
@@ -371,11 +504,31 @@ namespace Platform.Workflow.Data.Migrations
                 .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
+                name: "ix_assessment_items_level_at",
+                table: "assessment_items",
+                columns: new[] { "level", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessment_items_level_subject_id_at",
+                table: "assessment_items",
+                columns: new[] { "level", "subject_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_one_pending_approval_per_case",
                 table: "case_approvals",
                 column: "case_id",
                 unique: true,
                 filter: "status = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_meetings_case_id_held_at",
+                table: "case_meetings",
+                columns: new[] { "case_id", "held_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_parties_case_id",
+                table: "case_parties",
+                column: "case_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_reporters_case_id",
@@ -394,6 +547,11 @@ namespace Platform.Workflow.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_tasks_case_id",
+                table: "case_tasks",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_category_reported_at",
                 table: "cases",
                 columns: new[] { "category", "reported_at" });
@@ -407,6 +565,16 @@ namespace Platform.Workflow.Data.Migrations
                 name: "ix_cases_department",
                 table: "cases",
                 column: "department");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_dispatched_at",
+                table: "cases",
+                column: "dispatched_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_due_at",
+                table: "cases",
+                column: "due_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_grid_id_reported_at",
@@ -470,6 +638,12 @@ namespace Platform.Workflow.Data.Migrations
                 columns: new[] { "recipient", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_open311_clients_key_hash",
+                table: "open311_clients",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_routing_rules_category_grid_id_community_id",
                 table: "routing_rules",
                 columns: new[] { "category", "grid_id", "community_id" },
@@ -481,16 +655,28 @@ namespace Platform.Workflow.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "assessment_items");
+
+            migrationBuilder.DropTable(
                 name: "case_approvals");
 
             migrationBuilder.DropTable(
                 name: "case_categories");
 
             migrationBuilder.DropTable(
+                name: "case_meetings");
+
+            migrationBuilder.DropTable(
+                name: "case_parties");
+
+            migrationBuilder.DropTable(
                 name: "case_reporters");
 
             migrationBuilder.DropTable(
                 name: "case_steps");
+
+            migrationBuilder.DropTable(
+                name: "case_tasks");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
@@ -512,6 +698,9 @@ namespace Platform.Workflow.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "open311_clients");
 
             migrationBuilder.DropTable(
                 name: "routing_rules");

@@ -14,8 +14,8 @@ using Platform.Workflow.Data;
 namespace Platform.Workflow.Data.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261128222124_Open311Clients")]
-    partial class Open311Clients
+    [Migration("20261128224942_CaseLoop")]
+    partial class CaseLoop
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -205,6 +205,218 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workflow.Assessment.AssessmentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_subject");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_items");
+
+                    b.HasIndex("Level", "At")
+                        .HasDatabaseName("ix_assessment_items_level_at");
+
+                    b.HasIndex("Level", "SubjectId", "At")
+                        .HasDatabaseName("ix_assessment_items_level_subject_id_at");
+
+                    b.ToTable("assessment_items", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_meetings");
+
+                    b.HasIndex("CaseId", "HeldAt")
+                        .HasDatabaseName("ix_case_meetings_case_id_held_at");
+
+                    b.ToTable("case_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.CaseTypes.CaseParty.Name#ProtectedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("name_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("name_masked");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.CaseTypes.CaseParty.Phone#ProtectedValue", b1 =>
+                        {
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("phone_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("phone_masked");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_parties");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_parties_case_id");
+
+                    b.ToTable("case_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,6 +426,11 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
+
+                    b.Property<string>("Agreement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("agreement");
 
                     b.Property<Guid?>("BuildingId")
                         .HasColumnType("uuid")
@@ -291,6 +508,11 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("handled_by_person_id");
 
+                    b.Property<string>("HandledBySubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handled_by_subject");
+
                     b.Property<string>("HandlerLevel")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -355,6 +577,11 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("rating_comment");
 
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_to");
+
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
@@ -375,6 +602,10 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
+
+                    b.Property<bool?>("ReporterSaysResolved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reporter_says_resolved");
 
                     b.Property<string>("ReporterSubject")
                         .HasMaxLength(100)
@@ -421,6 +652,14 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<int>("TimesOverdue")
                         .HasColumnType("integer")
                         .HasColumnName("times_overdue");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("General")
+                        .HasColumnName("type");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -471,6 +710,12 @@ namespace Platform.Workflow.Data.Migrations
 
                     b.HasIndex("Department")
                         .HasDatabaseName("ix_cases_department");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_cases_dispatched_at");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_cases_due_at");
 
                     b.HasIndex("Location")
                         .HasDatabaseName("ix_cases_location");
@@ -655,6 +900,14 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<string>("DefaultType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("General")
+                        .HasColumnName("default_type");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -680,6 +933,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "consultation",
                             Active = true,
+                            DefaultType = "General",
                             Name = "咨询",
                             Version = 1L,
                             WorkingDays = 3
@@ -688,6 +942,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "help-request",
                             Active = true,
+                            DefaultType = "General",
                             Name = "求助",
                             Version = 1L,
                             WorkingDays = 3
@@ -696,6 +951,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "complaint",
                             Active = true,
+                            DefaultType = "General",
                             Name = "投诉",
                             Version = 1L,
                             WorkingDays = 13
@@ -704,6 +960,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "report",
                             Active = true,
+                            DefaultType = "General",
                             Name = "举报",
                             Version = 1L,
                             WorkingDays = 13
@@ -712,6 +969,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "garbage",
                             Active = true,
+                            DefaultType = "General",
                             Name = "垃圾清运",
                             Version = 1L,
                             WorkingDays = 3
@@ -720,6 +978,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "road-damage",
                             Active = true,
+                            DefaultType = "General",
                             Name = "道路设施破损",
                             Version = 1L,
                             WorkingDays = 5
@@ -728,6 +987,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "noise",
                             Active = true,
+                            DefaultType = "General",
                             Name = "噪音扰民",
                             Version = 1L,
                             WorkingDays = 13
@@ -736,6 +996,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "pollution",
                             Active = true,
+                            DefaultType = "General",
                             Name = "环境污染",
                             Version = 1L,
                             WorkingDays = 13
@@ -744,6 +1005,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "fire-hazard",
                             Active = true,
+                            DefaultType = "General",
                             Name = "消防安全隐患",
                             Version = 1L,
                             WorkingDays = 3
@@ -752,6 +1014,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "public-order",
                             Active = true,
+                            DefaultType = "General",
                             Name = "治安隐患",
                             Version = 1L,
                             WorkingDays = 3
@@ -760,6 +1023,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "neighbour-dispute",
                             Active = true,
+                            DefaultType = "Mediation",
                             Name = "邻里纠纷",
                             Version = 1L,
                             WorkingDays = 13
@@ -768,6 +1032,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "property-management",
                             Active = true,
+                            DefaultType = "Tripartite",
                             Name = "物业管理",
                             Version = 1L,
                             WorkingDays = 13
@@ -776,6 +1041,7 @@ namespace Platform.Workflow.Data.Migrations
                         {
                             Code = "other",
                             Active = true,
+                            DefaultType = "General",
                             Name = "其他",
                             Version = 1L,
                             WorkingDays = 13
@@ -1206,6 +1472,36 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_approvals_cases_case_id");
                 });
 
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_meetings_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_parties_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
+                });
+
             modelBuilder.Entity("Platform.Workflow.Cases.CaseReporter", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
@@ -1228,9 +1524,15 @@ namespace Platform.Workflow.Data.Migrations
 
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Parties");
+
                     b.Navigation("Reporters");
 
                     b.Navigation("Steps");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }
