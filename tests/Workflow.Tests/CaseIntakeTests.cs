@@ -192,6 +192,7 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Empty(await Ids($"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}"));
         Assert.Single(await Ids("pageSize=1"));
         Assert.Empty(await Ids("overdue=true"));
+        Assert.Empty(await Ids($"handledBy={Guid.NewGuid()}"));
         await (await Client.GetAsync("/api/workflow/cases?state=Lost")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-state");
     }
 }

@@ -98,8 +98,11 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         await StepAsync(Operator, reported.Id, "register");
         await StepAsync(Operator, reported.Id, "dispatch", new { level = "Grid" });
         await (await As(GridStaffOf(Guid.NewGuid())).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { })).AssertProblemAsync(HttpStatusCode.NotFound);
-        var accepted = await StepAsync(GridStaffOf(grid), reported.Id, "accept");
+        var staff = GridStaffOf(grid);
+        var accepted = await StepAsync(staff, reported.Id, "accept");
         Assert.Equal(CaseState.Accepted, accepted.State);
+        var mine = await As(staff).GetFromJsonAsync<Page<CaseSummary>>($"/api/workflow/cases?handledBy={staff.PersonId}");
+        Assert.Equal([reported.Id], mine!.Items.Select(c => c.Id));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Platform.Grid.Import;
 /// Buildings from CSV, header <c>name,address,latitude,longitude,compound,gridCode</c>: each building's grid is
 /// the grid containing it (or the one named by gridCode), its compound found by name in that grid's community.
 /// </summary>
-public sealed class BuildingsImporter(GridDbContext db) : IImporter
+public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : IImporter
 {
     public const int MaxRows = 20_000;
     private static readonly string[] Columns = ["name", "address", "latitude", "longitude", "compound", "gridCode"];
@@ -109,6 +109,6 @@ public sealed class BuildingsImporter(GridDbContext db) : IImporter
     {
         var building = (Building)entity;
         db.Buildings.Add(building);
-        db.AddEvent(building.ToEvent(DateTimeOffset.UtcNow));
+        db.AddEvent(building.ToEvent(clock.GetUtcNow()));
     }
 }

@@ -21,7 +21,7 @@ public static class CasesApi
                 as a possible duplicate.
                 """);
         cases.MapGet("/", List).WithName("ListCases").AllowSignedIn()
-            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, overdue, channel, priority and reporting period [from, to).");
+            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, channel, priority and reporting period [from, to).");
         cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn();
         cases.MapGet("/{id:guid}/timeline", Timeline).WithName("CaseTimeline").AllowSignedIn()
             .WithDescription("Every step of the case in order: who, when, from which state to which, and why.");
@@ -81,7 +81,7 @@ public static class CasesApi
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
         Caller caller, WorkflowDbContext db, string? state, string? category, Guid? gridId, Guid? communityId, string? handlerLevel, string? department,
-        bool? overdue, string? channel, string? priority, string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        Guid? handledBy, bool? overdue, string? channel, string? priority, string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var types = EnumInput.ParseOptional<CaseType>(type, "type");
@@ -106,6 +106,7 @@ public static class CasesApi
         query = communityId is { } cm ? query.Where(c => c.CommunityId == cm) : query;
         query = levels.Value is { } l ? query.Where(c => c.HandlerLevel == l) : query;
         query = department is null ? query : query.Where(c => c.Department == department);
+        query = handledBy is { } person ? query.Where(c => c.HandledByPersonId == person) : query;
         query = channels.Value is { } ch ? query.Where(c => c.Channel == ch) : query;
         query = priorities.Value is { } p ? query.Where(c => c.Priority == p) : query;
         query = types.Value is { } k ? query.Where(c => c.Type == k) : query;
