@@ -13,6 +13,7 @@ using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.Organization.Indices;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Import;
 using Platform.ServiceDefaults.Messaging;
@@ -24,7 +25,14 @@ public static class OrganizationModule
     public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
     {
         builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb,
-            consumers: bus => bus.AddConsumer<GridStaffChangedConsumer, ReadModelConsumerDefinition<GridStaffChangedConsumer>>(),
+            consumers: bus =>
+            {
+                bus.AddConsumer<GridStaffChangedConsumer, ReadModelConsumerDefinition<GridStaffChangedConsumer>>();
+                bus.AddConsumer<ServiceHoursInputConsumer, ReadModelConsumerDefinition<ServiceHoursInputConsumer>>();
+                bus.AddConsumer<CaseClosedInputConsumer, ReadModelConsumerDefinition<CaseClosedInputConsumer>>();
+                bus.AddConsumer<VisitInputConsumer, ReadModelConsumerDefinition<VisitInputConsumer>>();
+                bus.AddConsumer<AssessmentInputConsumer, ReadModelConsumerDefinition<AssessmentInputConsumer>>();
+            },
             database: options => options.UseOpenIddict());
         builder.AddSignIn();
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
@@ -40,6 +48,7 @@ public static class OrganizationModule
         api.MapCommunitiesApi();
         api.MapPartyOrganizationsApi();
         api.MapPeopleApi();
+        api.MapIndicesApi();
         api.MapPostsApi();
         api.MapRegistrationsApi();
         api.MapMemberUnitsApi();

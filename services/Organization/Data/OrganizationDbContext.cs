@@ -7,6 +7,7 @@ using Platform.Organization.Activities;
 using Platform.Organization.Communities;
 using Platform.Organization.Deliberations;
 using Platform.Organization.GridPosts;
+using Platform.Organization.Indices;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
@@ -51,6 +52,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
 
     public DbSet<GridPosting> GridPostings => Set<GridPosting>();
+
+    public DbSet<IndexInputRecord> IndexInputs => Set<IndexInputRecord>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
@@ -247,6 +250,19 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
         });
 
         modelBuilder.AddImportJobs();
+        modelBuilder.Entity<IndexInputRecord>(e =>
+        {
+            e.ToTable("index_inputs");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.Kind).HasMaxLength(50);
+            e.Property(i => i.SourceKey).HasMaxLength(100);
+            e.Property(i => i.Quantity).HasPrecision(10, 2);
+            e.Property(i => i.Note).HasMaxLength(200);
+            // Once per source: a re-delivered or corrected event updates the input, never adds a second.
+            e.HasIndex(i => new { i.Kind, i.SourceKey }).IsUnique();
+            e.HasIndex(i => new { i.PersonId, i.At });
+        });
         modelBuilder.Entity<GridPosting>(e =>
         {
             e.ToTable("grid_postings");

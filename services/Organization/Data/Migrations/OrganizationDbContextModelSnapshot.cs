@@ -652,6 +652,59 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("grid_postings", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Organization.Indices.IndexInputRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_index_inputs");
+
+                    b.HasIndex("Kind", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_index_inputs_kind_source_key");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_index_inputs_person_id_at");
+
+                    b.ToTable("index_inputs", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,48 @@
+namespace Platform.Organization.Indices;
+
+/// <summary>
+/// One input to the indices, as stored: what kind, for whom, how much, when, and the source it came from.
+/// An input is kept once per (kind, source): the same event delivered twice, or a changed figure for the same
+/// source (service hours corrected after approval), updates it instead of counting again.
+/// </summary>
+public sealed class IndexInputRecord
+{
+    private IndexInputRecord()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    /// <summary>An input kind the rubrics name: ServiceHoursApproved, CaseClosedOnTime, CaseRatedSatisfied, VisitLogged, CaseOverdue...</summary>
+    public string Kind { get; private set; } = "";
+
+    /// <summary>The record the input stands for in its own service (an hours record, a case, a visit, an assessment item).</summary>
+    public string SourceKey { get; private set; } = "";
+
+    public decimal Quantity { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>The event that last set it.</summary>
+    public Guid EventId { get; private set; }
+
+    public static IndexInputRecord Create(Guid personId, string kind, string sourceKey, decimal quantity, DateTimeOffset at, string? note, Guid eventId) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PersonId = personId,
+        Kind = kind,
+        SourceKey = sourceKey,
+        Quantity = quantity,
+        At = at,
+        Note = note,
+        EventId = eventId,
+    };
+
+    public void Update(decimal quantity, DateTimeOffset at, string? note, Guid eventId) => (Quantity, At, Note, EventId) = (quantity, at, note, eventId);
+
+    public IndexInput ToInput() => new(Id, Kind, Quantity, At, Note);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.Organization.People;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Organization.Indices;
+
+/// <summary>A member's Vanguard score for a period, with its reasons.</summary>
+public sealed record VanguardScoreResponse(Guid PersonId, string Name, DateTimeOffset From, DateTimeOffset To, IndexScore Score);
+
+/// <summary>
+/// The indices (issue 9, in progress): for now a member's Vanguard Index for any period, live from the stored
+/// inputs under the default rubric, explained component by component and input by input.
+/// </summary>
+public static class IndicesApi
+{
+    public static RouteGroupBuilder MapIndicesApi(this RouteGroupBuilder api)
+    {
+        var indices = api.MapGroup("/indices").WithTags("Indices");
+        indices.MapGet("/vanguard/{personId:guid}", Vanguard).WithName("VanguardScore").AllowSignedIn()
+            .WithDescription("A member's 先锋指数 for [from, to) (default: this month so far), with each component and each input's points. A member sees their own; organizers those in their scope.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<VanguardScoreResponse>, ProblemHttpResult>> Vanguard(
+        Guid personId, Caller caller, OrganizationDbContext db, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null || !(caller.IsPerson(personId) || caller.IsIn([.. Roles.Organizers]) && Person.Scope.Covers(caller, person)))
+        {
+            return Problems.NotFound("person", personId);
+        }
+
+        var now = clock.GetUtcNow();
+        var start = from ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var end = to ?? now;
+        if (end <= start)
+        {
+            return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
+        }
+
+        var inputs = await db.IndexInputs.AsNoTracking().Where(i => i.PersonId == personId && i.At >= start && i.At < end).ToListAsync(ct);
+        return TypedResults.Ok(new VanguardScoreResponse(personId, person.Name, start, end, RubricScorer.Score(Rubric.DefaultVanguard, inputs.Select(i => i.ToInput()))));
+    }
+}

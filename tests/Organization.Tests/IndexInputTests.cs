@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Volunteer;
+using Platform.Contracts.Workflow;
+using Platform.Organization.Indices;
+using Platform.Organization.People;
+using Platform.Testing;
+
+namespace Platform.Organization.Tests;
+
+/// <summary>A member's Vanguard inputs from other services' events over the real broker, once each, and the live score explained.</summary>
+public class IndexInputTests(OrganizationServiceFactory service) : OrganizationServiceTest(service)
+{
+    private async Task<Guid> MemberAsync(string name) =>
+        (await (await Client.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest(name, null, null, null, null, false, null)))
+            .Content.ReadFromJsonAsync<PersonResponse>())!.Id;
+
+    private IBus Bus => Service.Services.GetRequiredService<IBus>();
+
+    private Task<long> InboxAsync(string consumer) => Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE consumer = $1", consumer)!;
+
+    [Fact]
+    public async Task Hours_and_cases_become_inputs_once_a_correction_replaces_the_figure_and_the_score_says_why()
+    {
+        var member = await MemberAsync("谢志远");
+        var record = Guid.NewGuid();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var hours = new ServiceHoursApproved { RecordId = record, VolunteerId = Guid.NewGuid(), PersonId = member, ActivityId = Guid.NewGuid(), Hours = 4, ServedOn = today, OccurredAt = DateTimeOffset.UtcNow };
+        var closed = new CaseClosed
+        {
+            CaseId = Guid.NewGuid(), Number = "2026-000042", Category = "garbage", Channel = "Resident", Priority = "Normal", ReportedAt = DateTimeOffset.UtcNow.AddDays(-2),
+            ClosedAt = DateTimeOffset.UtcNow.AddMinutes(-1), HandledByPersonId = member, OnTime = true, Rating = "Satisfied", OccurredAt = DateTimeOffset.UtcNow,
+        };
+
+        await Bus.Publish(hours);
+        await Bus.Publish(hours);
+        await Bus.Publish(hours with { EventId = Guid.NewGuid(), Hours = 6 });
+        await Bus.Publish(closed);
+        await Eventually.TrueAsync(async () => await InboxAsync(nameof(ServiceHoursInputConsumer)) == 2 && await InboxAsync(nameof(CaseClosedInputConsumer)) == 1, "the events consumed");
+
+        Assert.Equal(3, await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE person_id = $1", member));
+        Assert.Equal(6m, await Service.ScalarAsync<decimal>("SELECT quantity FROM index_inputs WHERE source_key = $1", record.ToString()));
+        var score = await Client.GetFromJsonAsync<VanguardScoreResponse>(
+            $"/api/organization/indices/vanguard/{member}?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-3).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}");
+        // 60 + 6 h × 0.5 + on time 1 + satisfied 0.5
+        Assert.Equal(64.5m, score!.Score.Total);
+        Assert.Equal(3m, score.Score.Components.Single(c => c.Code == "service").Points);
+        Assert.Equal(["CaseClosedOnTime", "CaseRatedSatisfied"], score.Score.Components.Single(c => c.Code == "cases").Lines.Select(l => l.Kind));
+    }
+
+    [Fact]
+    public async Task A_member_sees_their_own_score_and_not_anothers()
+    {
+        var me = await MemberAsync("甲");
+        var other = await MemberAsync("乙");
+        var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = me });
+
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/organization/indices/vanguard/{me}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/organization/indices/vanguard/{other}")).StatusCode);
+    }
+}
