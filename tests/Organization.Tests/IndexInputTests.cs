@@ -36,7 +36,7 @@ public class IndexInputTests(OrganizationServiceFactory service) : OrganizationS
 
         await Bus.Publish(hours);
         await Bus.Publish(hours);
-        await Bus.Publish(hours with { EventId = Guid.NewGuid(), Hours = 6 });
+        await Bus.Publish(hours with { EventId = Guid.NewGuid(), Hours = 6, OccurredAt = hours.OccurredAt.AddMinutes(5) });
         await Bus.Publish(closed);
         await Eventually.TrueAsync(async () => await InboxAsync(nameof(ServiceHoursInputConsumer)) == 2 && await InboxAsync(nameof(CaseClosedInputConsumer)) == 1, "the events consumed");
 

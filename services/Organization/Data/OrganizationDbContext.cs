@@ -55,6 +55,8 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     public DbSet<IndexInputRecord> IndexInputs => Set<IndexInputRecord>();
 
+    public DbSet<RubricVersion> RubricVersions => Set<RubricVersion>();
+
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -262,6 +264,20 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             // Once per source: a re-delivered or corrected event updates the input, never adds a second.
             e.HasIndex(i => new { i.Kind, i.SourceKey }).IsUnique();
             e.HasIndex(i => new { i.PersonId, i.At });
+        });
+        modelBuilder.Entity<RubricVersion>(e =>
+        {
+            e.ToTable("rubric_versions");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.Index).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Definition).HasColumnType("jsonb");
+            e.Property(v => v.ChangedBy).HasMaxLength(100);
+            e.Ignore(v => v.Rubric);
+            e.HasIndex(v => new { v.Index, v.Version }).IsUnique();
+            // One draft per index, even when two admins start one at once.
+            e.HasIndex(v => v.Index).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ix_one_draft_per_index");
         });
         modelBuilder.Entity<GridPosting>(e =>
         {

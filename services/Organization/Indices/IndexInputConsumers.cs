@@ -10,7 +10,8 @@ namespace Platform.Organization.Indices;
 
 /// <summary>
 /// Turns another service's event into a member's index inputs, once per event (the inbox) and once per source
-/// (the ledger's key): a re-delivery does nothing, a changed figure replaces the old one.
+/// (the ledger's key): a re-delivery does nothing, a changed figure replaces the old one, and an older figure
+/// arriving after a newer one (events are consumed a few at a time) is ignored.
 /// </summary>
 public abstract class IndexInputConsumer<TEvent>(OrganizationDbContext db, TimeProvider clock, ILogger logger)
     : IdempotentConsumer<TEvent, OrganizationDbContext>(db, clock, logger)
@@ -26,11 +27,11 @@ public abstract class IndexInputConsumer<TEvent>(OrganizationDbContext db, TimeP
             var held = await Db.IndexInputs.FirstOrDefaultAsync(i => i.Kind == kind && i.SourceKey == source, cancellationToken);
             if (held is null)
             {
-                Db.IndexInputs.Add(IndexInputRecord.Create(person, kind, source, quantity, at, note, message.EventId));
+                Db.IndexInputs.Add(IndexInputRecord.Create(person, kind, source, quantity, at, note, message.EventId, message.OccurredAt));
             }
             else
             {
-                held.Update(quantity, at, note, message.EventId);
+                held.Update(quantity, at, note, message.EventId, message.OccurredAt);
             }
         }
     }

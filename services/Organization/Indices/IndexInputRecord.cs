@@ -27,11 +27,14 @@ public sealed class IndexInputRecord
 
     public string? Note { get; private set; }
 
-    /// <summary>The event that last set it.</summary>
+    /// <summary>The event that last set it, and when that event occurred: an older one arriving late changes nothing.</summary>
     public Guid EventId { get; private set; }
 
-    public static IndexInputRecord Create(Guid personId, string kind, string sourceKey, decimal quantity, DateTimeOffset at, string? note, Guid eventId) => new()
+    public DateTimeOffset EventOccurredAt { get; private set; }
+
+    public static IndexInputRecord Create(Guid personId, string kind, string sourceKey, decimal quantity, DateTimeOffset at, string? note, Guid eventId, DateTimeOffset occurredAt) => new()
     {
+        EventOccurredAt = occurredAt,
         Id = Guid.CreateVersion7(),
         PersonId = personId,
         Kind = kind,
@@ -42,7 +45,16 @@ public sealed class IndexInputRecord
         EventId = eventId,
     };
 
-    public void Update(decimal quantity, DateTimeOffset at, string? note, Guid eventId) => (Quantity, At, Note, EventId) = (quantity, at, note, eventId);
+    /// <summary>Takes a newer figure for the same source; an older event arriving after a newer one is ignored.</summary>
+    public void Update(decimal quantity, DateTimeOffset at, string? note, Guid eventId, DateTimeOffset occurredAt)
+    {
+        if (occurredAt < EventOccurredAt)
+        {
+            return;
+        }
+
+        (Quantity, At, Note, EventId, EventOccurredAt) = (quantity, at, note, eventId, occurredAt);
+    }
 
     public IndexInput ToInput() => new(Id, Kind, Quantity, At, Note);
 }

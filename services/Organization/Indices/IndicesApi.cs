@@ -12,7 +12,7 @@ public sealed record VanguardScoreResponse(Guid PersonId, string Name, DateTimeO
 
 /// <summary>
 /// The indices (issue 9, in progress): for now a member's Vanguard Index for any period, live from the stored
-/// inputs under the default rubric, explained component by component and input by input.
+/// inputs under the rubric version in force, explained component by component and input by input.
 /// </summary>
 public static class IndicesApi
 {
@@ -20,7 +20,8 @@ public static class IndicesApi
     {
         var indices = api.MapGroup("/indices").WithTags("Indices");
         indices.MapGet("/vanguard/{personId:guid}", Vanguard).WithName("VanguardScore").AllowSignedIn()
-            .WithDescription("A member's 先锋指数 for [from, to) (default: this month so far), with each component and each input's points. A member sees their own; organizers those in their scope.");
+            .WithDescription("A member's 先锋指数 for [from, to) (default: this month so far) under the rubric version in force at its start, with each component and each input's points. A member sees their own; organizers those in their scope.");
+        indices.MapRubricsApi();
         return api;
     }
 
@@ -41,7 +42,11 @@ public static class IndicesApi
             return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
         }
 
-        var inputs = await db.IndexInputs.AsNoTracking().Where(i => i.PersonId == personId && i.At >= start && i.At < end).ToListAsync(ct);
-        return TypedResults.Ok(new VanguardScoreResponse(personId, person.Name, start, end, RubricScorer.Score(Rubric.DefaultVanguard, inputs.Select(i => i.ToInput()))));
+        var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
+        return TypedResults.Ok(new VanguardScoreResponse(personId, person.Name, start, end, RubricScorer.Score(rubric, await InputsAsync(db, personId, start, end, ct))));
     }
+
+    /// <summary>A person's inputs in [from, to), from the ledger.</summary>
+    public static async Task<List<IndexInput>> InputsAsync(OrganizationDbContext db, Guid personId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        (await db.IndexInputs.AsNoTracking().Where(i => i.PersonId == personId && i.At >= from && i.At < to).ToListAsync(ct)).Select(i => i.ToInput()).ToList();
 }

@@ -13,8 +13,8 @@ using Platform.Organization.Data;
 namespace Platform.Organization.Data.Migrations
 {
     [DbContext(typeof(OrganizationDbContext))]
-    [Migration("20261128230353_IndexInputs")]
-    partial class IndexInputs
+    [Migration("20261128231425_Indices")]
+    partial class Indices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -669,6 +669,10 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
+                    b.Property<DateTimeOffset>("EventOccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("event_occurred_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -706,6 +710,66 @@ namespace Platform.Organization.Data.Migrations
                         .HasDatabaseName("ix_index_inputs_person_id_at");
 
                     b.ToTable("index_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Indices.RubricVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Index")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("index");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rubric_versions");
+
+                    b.HasIndex("Index")
+                        .IsUnique()
+                        .HasDatabaseName("ix_one_draft_per_index")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex("Index", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rubric_versions_index_version");
+
+                    b.ToTable("rubric_versions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Organization.MemberUnits.AllianceMeeting", b =>
