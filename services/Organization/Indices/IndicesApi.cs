@@ -7,6 +7,11 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Indices;
 
+/// <summary>A place in a Vanguard ranking; ties share a rank.</summary>
+public sealed record VanguardRankRow(int Rank, Guid PersonId, string Name, Guid? OrganizationId, decimal Total, string? Grade);
+
+public sealed record VanguardRanking(DateTimeOffset From, DateTimeOffset To, int RubricVersion, Page<VanguardRankRow> Rows);
+
 /// <summary>A member's Vanguard score for a period, with its reasons.</summary>
 public sealed record VanguardScoreResponse(Guid PersonId, string Name, DateTimeOffset From, DateTimeOffset To, IndexScore Score);
 
@@ -21,6 +26,8 @@ public static class IndicesApi
         var indices = api.MapGroup("/indices").WithTags("Indices");
         indices.MapGet("/vanguard/{personId:guid}", Vanguard).WithName("VanguardScore").AllowSignedIn()
             .WithDescription("A member's 先锋指数 for [from, to) (default: this month so far) under the rubric version in force at its start, with each component and each input's points. A member sees their own; organizers those in their scope.");
+        indices.MapGet("/vanguard", Ranking).WithName("VanguardRanking").Allow([.. Roles.Organizers])
+            .WithDescription("The members in the caller's scope ranked by 先锋指数 for [from, to) (default: this month so far), optionally within one party organization or community; ties share a rank.");
         indices.MapRubricsApi();
         return api;
     }
@@ -44,6 +51,44 @@ public static class IndicesApi
 
         var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
         return TypedResults.Ok(new VanguardScoreResponse(personId, person.Name, start, end, RubricScorer.Score(rubric, await InputsAsync(db, personId, start, end, ct))));
+    }
+
+    public static async Task<Results<Ok<VanguardRanking>, ProblemHttpResult>> Ranking(
+        Caller caller, OrganizationDbContext db, TimeProvider clock, Guid? organizationId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } pagingError)
+        {
+            return Problems.From(pagingError);
+        }
+
+        var now = clock.GetUtcNow();
+        var start = from ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var end = to ?? now;
+        if (end <= start)
+        {
+            return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
+        }
+
+        var members = db.People.AsNoTracking().VisibleTo(caller, Person.Scope).Where(p => p.Membership != null);
+        members = organizationId is { } organization ? members.Where(p => p.Membership!.OrganizationId == organization) : members;
+        members = communityId is { } community ? members.Where(p => p.CommunityId == community) : members;
+        var people = await members.Select(p => new { p.Id, p.Name, OrganizationId = (Guid?)p.Membership!.OrganizationId }).ToListAsync(ct);
+        var ids = people.Select(p => p.Id).ToList();
+        var inputs = (await db.IndexInputs.AsNoTracking().Where(i => ids.Contains(i.PersonId) && i.At >= start && i.At < end).ToListAsync(ct))
+            .ToLookup(i => i.PersonId, i => i.ToInput());
+        var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
+        var scored = people.Select(p => (Person: p, Score: RubricScorer.Score(rubric, inputs[p.Id])))
+            .OrderByDescending(s => s.Score.Total).ThenBy(s => s.Person.Id).ToList();
+        var rows = new List<VanguardRankRow>(scored.Count);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var rank = i > 0 && scored[i].Score.Total == scored[i - 1].Score.Total ? rows[i - 1].Rank : i + 1;
+            rows.Add(new VanguardRankRow(rank, scored[i].Person.Id, scored[i].Person.Name, scored[i].Person.OrganizationId, scored[i].Score.Total, scored[i].Score.Grade));
+        }
+
+        return TypedResults.Ok(new VanguardRanking(start, end, rubric.Version, rows.ToPage(paging.Value, r => r)));
     }
 
     /// <summary>A person's inputs in [from, to), from the ledger.</summary>
