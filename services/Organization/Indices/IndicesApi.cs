@@ -41,13 +41,13 @@ public static class IndicesApi
             return Problems.NotFound("person", personId);
         }
 
-        var now = clock.GetUtcNow();
-        var start = from ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var end = to ?? now;
-        if (end <= start)
+        var period = PeriodOf(from, to, clock.GetUtcNow());
+        if (period.Error is { } periodError)
         {
-            return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
+            return Problems.From(periodError);
         }
+
+        var (start, end) = period.Value;
 
         var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
         return TypedResults.Ok(new VanguardScoreResponse(personId, person.Name, start, end, RubricScorer.Score(rubric, await InputsAsync(db, personId, start, end, ct))));
@@ -63,13 +63,13 @@ public static class IndicesApi
             return Problems.From(pagingError);
         }
 
-        var now = clock.GetUtcNow();
-        var start = from ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var end = to ?? now;
-        if (end <= start)
+        var period = PeriodOf(from, to, clock.GetUtcNow());
+        if (period.Error is { } periodError)
         {
-            return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
+            return Problems.From(periodError);
         }
+
+        var (start, end) = period.Value;
 
         var members = db.People.AsNoTracking().VisibleTo(caller, Person.Scope).Where(p => p.Membership != null);
         members = organizationId is { } organization ? members.Where(p => p.Membership!.OrganizationId == organization) : members;
@@ -81,14 +81,18 @@ public static class IndicesApi
         var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
         var scored = people.Select(p => (Person: p, Score: RubricScorer.Score(rubric, inputs[p.Id])))
             .OrderByDescending(s => s.Score.Total).ThenBy(s => s.Person.Id).ToList();
-        var rows = new List<VanguardRankRow>(scored.Count);
-        for (var i = 0; i < scored.Count; i++)
-        {
-            var rank = i > 0 && scored[i].Score.Total == scored[i - 1].Score.Total ? rows[i - 1].Rank : i + 1;
-            rows.Add(new VanguardRankRow(rank, scored[i].Person.Id, scored[i].Person.Name, scored[i].Person.OrganizationId, scored[i].Score.Total, scored[i].Score.Grade));
-        }
+        var ranks = Platform.ServiceDefaults.Api.Ranking.Competition(scored, s => s.Score.Total);
+        var rows = scored.Select((s, i) => new VanguardRankRow(ranks[i], s.Person.Id, s.Person.Name, s.Person.OrganizationId, s.Score.Total, s.Score.Grade)).ToList();
 
         return TypedResults.Ok(new VanguardRanking(start, end, rubric.Version, rows.ToPage(paging.Value, r => r)));
+    }
+
+    /// <summary>The period asked for; by default this month so far.</summary>
+    private static Result<(DateTimeOffset Start, DateTimeOffset End)> PeriodOf(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
+    {
+        var start = from ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var end = to ?? now;
+        return end > start ? (start, end) : DomainError.Invalid("to", "invalid-period", "to must be after from.");
     }
 
     /// <summary>A person's inputs in [from, to), from the ledger.</summary>

@@ -44,13 +44,19 @@ public sealed record Rubric(
             Add("invalid-score-range", "The base score is from 0 to the maximum score, which is positive.");
         }
 
-        foreach (var duplicate in Components.GroupBy(c => c.Code).Where(g => g.Count() > 1))
+        foreach (var duplicate in Components.Where(c => c is not null).GroupBy(c => c.Code).Where(g => g.Count() > 1))
         {
             Add("duplicate-component", $"Component '{duplicate.Key}' appears more than once.");
         }
 
         foreach (var component in Components)
         {
+            if (component is null || string.IsNullOrWhiteSpace(component.Code) || component.Items is null || component.Items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Input)))
+            {
+                Add("incomplete-component", "Every component has a code and items, and every item names its input.");
+                continue;
+            }
+
             if (component.MinPoints > component.MaxPoints)
             {
                 Add("invalid-component-range", $"Component '{component.Code}': its least points are above its most.");
@@ -67,7 +73,11 @@ public sealed record Rubric(
             }
         }
 
-        if (Grades.GroupBy(g => g.MinScore).Any(g => g.Count() > 1))
+        if (Grades.Any(g => g is null || string.IsNullOrWhiteSpace(g.Name)))
+        {
+            Add("incomplete-grade", "Every grade has a name.");
+        }
+        else if (Grades.GroupBy(g => g.MinScore).Any(g => g.Count() > 1))
         {
             Add("duplicate-grade", "Two grades start at the same score.");
         }

@@ -70,13 +70,14 @@ public static class AssessmentApi
             c.Rating, c.ReporterSaysResolved, c.Reopens, c.Returns, c.Extensions, c.Deferrals, c.VoidedAt)).ToListAsync(ct);
         var points = await db.AssessmentItems.AsNoTracking().Where(i => i.Level == parsed.Value && i.At >= start && i.At < end)
             .Select(i => new AssessmentPoints(i.SubjectId, i.Points, i.At)).ToListAsync(ct);
+        var subjects = facts.Select(f => AssessmentCalculator.SubjectOf(f, parsed.Value)).OfType<string>().ToHashSet();
         if (communityId is not null)
         {
-            var subjects = facts.Select(f => AssessmentCalculator.SubjectOf(f, parsed.Value)).ToHashSet();
             points = [.. points.Where(p => subjects.Contains(p.SubjectId))];
         }
 
-        var rows = AssessmentCalculator.Compute(facts, points, parsed.Value, start, end, options.Value, await NamesAsync(db, parsed.Value, ct));
+        subjects.UnionWith(points.Select(p => p.SubjectId));
+        var rows = AssessmentCalculator.Compute(facts, points, parsed.Value, start, end, options.Value, await NamesAsync(db, parsed.Value, subjects, ct));
         return TypedResults.Ok(new AssessmentResponse(parsed.Value, start, end, rows));
     }
 
@@ -132,17 +133,33 @@ public static class AssessmentApi
         return TypedResults.Ok(await query.OrderByDescending(i => i.At).ToPageAsync(paging.Value, AssessmentItemResponse.From, ct));
     }
 
-    private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(WorkflowDbContext db, AssessmentLevel level, CancellationToken ct) => level switch
+    /// <summary>The names of the subjects in the answer only (not of every grid, department or person known).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(WorkflowDbContext db, AssessmentLevel level, IReadOnlySet<string> subjects, CancellationToken ct)
     {
-        AssessmentLevel.Grid => await db.KnownGrids.AsNoTracking().ToDictionaryAsync(g => g.Id.ToString(), g => $"{g.Code} {g.Name}", ct),
-        AssessmentLevel.Community => await db.Communities.AsNoTracking().ToDictionaryAsync(c => c.Id.ToString(), c => c.Name, ct),
-        AssessmentLevel.Department => (await db.LayerResponsibilities.AsNoTracking().Where(r => r.DepartmentCode != null && r.DepartmentName != null)
-            .Select(r => new { r.DepartmentCode, r.DepartmentName }).Distinct().ToListAsync(ct))
-            .DistinctBy(r => r.DepartmentCode).ToDictionary(r => r.DepartmentCode!, r => r.DepartmentName!),
-        _ => (await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct)).ToDictionary(p => p.Id.ToString(), p => p.Name)
-            .Concat((await db.Cases.AsNoTracking().Where(c => c.HandledByPersonId == null && c.HandledBySubject != null)
-                .Select(c => new { c.HandledBySubject, c.HandledByName }).Distinct().ToListAsync(ct))
-                .DistinctBy(c => c.HandledBySubject).Select(c => KeyValuePair.Create($"account:{c.HandledBySubject}", c.HandledByName ?? c.HandledBySubject!)))
-            .DistinctBy(p => p.Key).ToDictionary(),
-    };
+        var ids = subjects.Select(s => Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
+        var codes = subjects.ToList();
+        return level switch
+        {
+            AssessmentLevel.Grid => await db.KnownGrids.AsNoTracking().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id.ToString(), g => $"{g.Code} {g.Name}", ct),
+            AssessmentLevel.Community => await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Name, ct),
+            AssessmentLevel.Department => (await db.LayerResponsibilities.AsNoTracking().Where(r => codes.Contains(r.DepartmentCode!) && r.DepartmentName != null)
+                .Select(r => new { r.DepartmentCode, r.DepartmentName }).Distinct().ToListAsync(ct))
+                .DistinctBy(r => r.DepartmentCode).ToDictionary(r => r.DepartmentCode!, r => r.DepartmentName!),
+            _ => await HandlerNamesAsync(db, ids, codes, ct),
+        };
+    }
+
+    private static async Task<Dictionary<string, string>> HandlerNamesAsync(WorkflowDbContext db, List<Guid> people, List<string> keys, CancellationToken ct)
+    {
+        var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(), p => p.Name, ct);
+        var accounts = keys.Where(k => k.StartsWith("account:", StringComparison.Ordinal)).Select(k => k["account:".Length..]).ToList();
+        var handlers = await db.Cases.AsNoTracking().Where(c => c.HandledByPersonId == null && accounts.Contains(c.HandledBySubject!))
+            .Select(c => new { c.HandledBySubject, c.HandledByName }).Distinct().ToListAsync(ct);
+        foreach (var handler in handlers.DistinctBy(h => h.HandledBySubject))
+        {
+            names.TryAdd($"account:{handler.HandledBySubject}", handler.HandledByName ?? handler.HandledBySubject!);
+        }
+
+        return names;
+    }
 }

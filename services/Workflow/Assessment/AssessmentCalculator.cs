@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Platform.ServiceDefaults.Api;
 using Platform.Workflow.Cases;
 
 namespace Platform.Workflow.Assessment;
@@ -109,13 +110,8 @@ public static class AssessmentCalculator
         }
 
         var ordered = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.Due).ThenBy(r => r.SubjectId, StringComparer.Ordinal).ToList();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var tied = i > 0 && ordered[i].Score == ordered[i - 1].Score;
-            ordered[i] = ordered[i] with { Rank = tied ? ordered[i - 1].Rank : i + 1 };
-        }
-
-        return ordered;
+        var ranks = Ranking.Competition(ordered, r => r.Score);
+        return [.. ordered.Select((r, i) => r with { Rank = ranks[i] })];
     }
 
     /// <summary>Which subject a case counts for at a level; null when it has none there (an unlocated case has no grid).</summary>

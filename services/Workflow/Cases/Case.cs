@@ -734,8 +734,14 @@ public sealed class Case
     }
 
     /// <summary>督办: the case is put under a higher level's supervision; the handler keeps it.</summary>
-    public DomainError? Escalate(Actor actor, string reason, DateTimeOffset now)
+    public DomainError? Escalate(Actor actor, string? reason, DateTimeOffset now)
     {
+        if (CheckReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        reason = reason!.Trim();
         var above = HandlerLevels.Above(SupervisingLevel ?? HandlerLevel ?? Cases.HandlerLevel.Subdistrict);
         if (above is not { } level)
         {

@@ -157,15 +157,8 @@ public static class CaseActionsApi
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Close(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         ActAsync(db, id, caller, CaseAccess.Operate, c => c.Close(Actor.Of(caller), clock.GetUtcNow()), ct);
 
-    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Escalate(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > Case.MaxReasonLength)
-        {
-            return Problems.From(DomainError.Invalid("reason", "reason-required", $"A reason is required (at most {Case.MaxReasonLength} characters)."));
-        }
-
-        return await ActAsync(db, id, caller, CaseAccess.Supervise, c => c.Escalate(Actor.Of(caller), request.Reason.Trim(), clock.GetUtcNow()), ct);
-    }
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Escalate(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Supervise, c => c.Escalate(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Resume(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         ActAsync(db, id, caller, CaseAccess.Handle, c => c.Resume(Actor.Of(caller), clock.GetUtcNow()), ct);

@@ -167,9 +167,32 @@ public static class CasesApi
 
     internal static async Task<Case?> FindVisibleAsync(WorkflowDbContext db, Guid id, Caller caller, bool tracked, CancellationToken ct)
     {
-        var query = db.Cases.Include(c => c.Reporters).Include(c => c.Parties).Include(c => c.Meetings).Include(c => c.Tasks).AsSplitQuery();
+        var query = db.Cases.Include(c => c.Reporters).AsQueryable();
         query = tracked ? query : query.AsNoTracking();
         var found = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
-        return found is not null && Case.Scope.Covers(caller, found) ? found : null;
+        if (found is null || !Case.Scope.Covers(caller, found))
+        {
+            return null;
+        }
+
+        // Only mediation and tripartite cases have records of their own: general cases (most of them) skip the queries.
+        if (found.Type != CaseType.General)
+        {
+            var entry = db.Entry(found);
+            if (!tracked)
+            {
+                db.Attach(found);
+            }
+
+            await entry.Collection(c => c.Parties).LoadAsync(ct);
+            await entry.Collection(c => c.Meetings).LoadAsync(ct);
+            await entry.Collection(c => c.Tasks).LoadAsync(ct);
+            if (!tracked)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return found;
     }
 }

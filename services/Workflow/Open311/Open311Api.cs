@@ -143,7 +143,16 @@ public static class Open311Api
 
     public static async Task<Open311Result> Create(string format, HttpRequest http, WorkflowDbContext db, CaseIntake intake, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
     {
-        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : FormCollection.Empty;
+        IFormCollection form;
+        try
+        {
+            form = http.HasFormContentType ? await http.ReadFormAsync(ct) : FormCollection.Empty;
+        }
+        catch (InvalidDataException ex)
+        {
+            return Error(Open311Formats.IsKnown(format) ? format : Open311Formats.Json, 400, $"the form could not be read: {ex.Message}");
+        }
+
         string? Field(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
         if (Refused(format, Field("jurisdiction_id"), options.Value) is { } refused)
         {
