@@ -32,12 +32,18 @@ public static class OrganizationModule
                 bus.AddConsumer<CaseClosedInputConsumer, ReadModelConsumerDefinition<CaseClosedInputConsumer>>();
                 bus.AddConsumer<VisitInputConsumer, ReadModelConsumerDefinition<VisitInputConsumer>>();
                 bus.AddConsumer<AssessmentInputConsumer, ReadModelConsumerDefinition<AssessmentInputConsumer>>();
+                bus.AddConsumer<CaseRepliedInputConsumer, ReadModelConsumerDefinition<CaseRepliedInputConsumer>>();
+                bus.AddConsumer<CaseOverdueInputConsumer, ReadModelConsumerDefinition<CaseOverdueInputConsumer>>();
+                bus.AddConsumer<WishFulfilledInputConsumer, ReadModelConsumerDefinition<WishFulfilledInputConsumer>>();
+                bus.AddConsumer<ProjectClaimedInputConsumer, ReadModelConsumerDefinition<ProjectClaimedInputConsumer>>();
+                bus.AddConsumer<ActivityCompletedInputConsumer, ReadModelConsumerDefinition<ActivityCompletedInputConsumer>>();
             },
             database: options => options.UseOpenIddict());
         builder.AddSignIn();
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
         RosterImport.AddRosterImports(builder.Services);
         builder.AddImports<OrganizationDbContext>();
+        builder.AddIndices();
         return builder;
     }
 

@@ -26,12 +26,12 @@ public class IndexInputTests(OrganizationServiceFactory service) : OrganizationS
     {
         var member = await MemberAsync("谢志远");
         var record = Guid.NewGuid();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = new DateOnly(2026, 10, 15);
         var hours = new ServiceHoursApproved { RecordId = record, VolunteerId = Guid.NewGuid(), PersonId = member, ActivityId = Guid.NewGuid(), Hours = 4, ServedOn = today, OccurredAt = DateTimeOffset.UtcNow };
         var closed = new CaseClosed
         {
-            CaseId = Guid.NewGuid(), Number = "2026-000042", Category = "garbage", Channel = "Resident", Priority = "Normal", ReportedAt = DateTimeOffset.UtcNow.AddDays(-2),
-            ClosedAt = DateTimeOffset.UtcNow.AddMinutes(-1), HandledByPersonId = member, OnTime = true, Rating = "Satisfied", OccurredAt = DateTimeOffset.UtcNow,
+            CaseId = Guid.NewGuid(), Number = "2026-000042", Category = "garbage", Channel = "Resident", Priority = "Normal", ReportedAt = new DateTimeOffset(2026, 10, 13, 4, 0, 0, TimeSpan.Zero),
+            ClosedAt = new DateTimeOffset(2026, 10, 15, 4, 0, 0, TimeSpan.Zero), HandledByPersonId = member, OnTime = true, Rating = "Satisfied", OccurredAt = DateTimeOffset.UtcNow,
         };
 
         await Bus.Publish(hours);
@@ -40,10 +40,10 @@ public class IndexInputTests(OrganizationServiceFactory service) : OrganizationS
         await Bus.Publish(closed);
         await Eventually.TrueAsync(async () => await InboxAsync(nameof(ServiceHoursInputConsumer)) == 2 && await InboxAsync(nameof(CaseClosedInputConsumer)) == 1, "the events consumed");
 
+        // The member's inputs: the hours, closed on time, rated satisfied (closed and rated count for the community only).
         Assert.Equal(3, await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE person_id = $1", member));
         Assert.Equal(6m, await Service.ScalarAsync<decimal>("SELECT quantity FROM index_inputs WHERE source_key = $1", record.ToString()));
-        var score = await Client.GetFromJsonAsync<VanguardScoreResponse>(
-            $"/api/organization/indices/vanguard/{member}?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-3).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}");
+        var score = await Client.GetFromJsonAsync<IndexScoreResponse>($"/api/organization/indices/vanguard/scores/{member}?period=2026-10");
         // 60 + 6 h × 0.5 + on time 1 + satisfied 0.5
         Assert.Equal(64.5m, score!.Score.Total);
         Assert.Equal(3m, score.Score.Components.Single(c => c.Code == "service").Points);
@@ -57,7 +57,7 @@ public class IndexInputTests(OrganizationServiceFactory service) : OrganizationS
         var other = await MemberAsync("乙");
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = me });
 
-        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/organization/indices/vanguard/{me}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/organization/indices/vanguard/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/organization/indices/vanguard/scores/{me}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/organization/indices/vanguard/scores/{other}")).StatusCode);
     }
 }

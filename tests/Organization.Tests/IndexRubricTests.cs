@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Organization.Indices;
 
 namespace Platform.Organization.Tests;
@@ -24,7 +25,7 @@ public class IndexRubricTests
             Input("UnknownKind"),               // no item: no points
         ];
 
-        var score = RubricScorer.Score(Rubric.DefaultVanguard, inputs);
+        var score = RubricScorer.Score(DefaultRubrics.Vanguard, inputs);
 
         // 60 + service 5 + cases 1.5 + visits 0.5 + party life 1 + penalties −5 = 63
         Assert.Equal(63m, score.Total);
@@ -41,7 +42,7 @@ public class IndexRubricTests
         // 40 hours would be 20 points: the item is capped at 12; wishes add 5 (cap 5 of 7); the component is capped at 15.
         IndexInput[] inputs = [Input("ServiceHoursApproved", 40), .. Enumerable.Range(0, 7).Select(_ => Input("WishFulfilled"))];
 
-        var service = RubricScorer.Score(Rubric.DefaultVanguard, inputs).Components.Single(c => c.Code == "service");
+        var service = RubricScorer.Score(DefaultRubrics.Vanguard, inputs).Components.Single(c => c.Code == "service");
 
         Assert.Equal(17m, service.Raw);
         Assert.Equal(15m, service.Points);
@@ -52,11 +53,11 @@ public class IndexRubricTests
     [Fact]
     public void Penalties_stop_at_their_floor_and_the_total_never_falls_below_zero()
     {
-        var score = RubricScorer.Score(Rubric.DefaultVanguard, [.. Enumerable.Range(0, 10).Select(_ => Input("Penalty"))]);
+        var score = RubricScorer.Score(DefaultRubrics.Vanguard, [.. Enumerable.Range(0, 10).Select(_ => Input("Penalty"))]);
 
         Assert.Equal(-30m, score.Components.Single(c => c.Code == "penalties").Points);
         Assert.Equal(30m, score.Total);
-        var floor = RubricScorer.Score(Rubric.DefaultVanguard with { BaseScore = 10 }, [Input("Penalty"), Input("Penalty"), Input("Penalty")]);
+        var floor = RubricScorer.Score(DefaultRubrics.Vanguard with { BaseScore = 10 }, [Input("Penalty"), Input("Penalty"), Input("Penalty")]);
         Assert.Equal(0m, floor.Total);
     }
 
@@ -65,7 +66,7 @@ public class IndexRubricTests
     {
         var sanction = Input("SeriousDisciplinarySanction", day: 20);
 
-        var score = RubricScorer.Score(Rubric.DefaultVanguard, [Input("Commendation"), sanction]);
+        var score = RubricScorer.Score(DefaultRubrics.Vanguard, [Input("Commendation"), sanction]);
 
         Assert.Equal(0m, score.Total);
         Assert.Equal(sanction.Id, score.ResetBy);
@@ -76,10 +77,10 @@ public class IndexRubricTests
     [Fact]
     public void The_same_inputs_in_any_order_or_delivered_twice_give_the_same_score()
     {
-        IndexInput[] inputs = [Input("ServiceHoursApproved", 3), Input("Commendation"), Input("CaseOverdue"), Input("VisitLogged", day: 3)];
+        IndexInput[] inputs = [Input("ServiceHoursApproved", 3), Input("Commendation"), Input("OverduePenalty"), Input("VisitLogged", day: 3)];
 
-        var once = RubricScorer.Score(Rubric.DefaultVanguard, inputs);
-        var shuffled = RubricScorer.Score(Rubric.DefaultVanguard, [.. inputs.Reverse(), inputs[0], inputs[2]]);
+        var once = RubricScorer.Score(DefaultRubrics.Vanguard, inputs);
+        var shuffled = RubricScorer.Score(DefaultRubrics.Vanguard, [.. inputs.Reverse(), inputs[0], inputs[2]]);
 
         Assert.Equal(once.Total, shuffled.Total);
         Assert.Equal(once.Components.SelectMany(c => c.Lines).Select(l => l.InputId), shuffled.Components.SelectMany(c => c.Lines).Select(l => l.InputId));
@@ -88,15 +89,110 @@ public class IndexRubricTests
     [Fact]
     public void A_rubric_that_cannot_be_scored_is_refused_naming_every_problem()
     {
-        var broken = Rubric.DefaultVanguard with
+        var broken = DefaultRubrics.Vanguard with
         {
             BaseScore = 120,
-            Components = [.. Rubric.DefaultVanguard.Components, new RubricComponent("service", "again", 5, []), new RubricComponent("odd", "odd", -1, [new("X", 0)], MinPoints: 0)],
+            Components = [.. DefaultRubrics.Vanguard.Components, new RubricComponent("service", "again", 5, []), new RubricComponent("odd", "odd", -1, [new("X", 0)], MinPoints: 0)],
         };
 
         var codes = broken.Check().Select(e => e.Code).ToList();
 
         Assert.Equal(["invalid-score-range", "duplicate-component", "empty-component", "invalid-component-range", "invalid-item"], codes);
-        Assert.Empty(Rubric.DefaultVanguard.Check());
+        Assert.Empty(DefaultRubrics.Vanguard.Check());
+    }
+
+    [Fact]
+    public void A_fortress_scores_the_common_part_and_its_own_types_part_only()
+    {
+        IndexInput[] inputs =
+        [
+            Input("LeadershipReview", 12),                                  // leadership 12
+            Input("PartyActivityHeld"), Input("PartyActivityHeld"),         // mechanisms 3
+            Input("ProjectClaimed"),                                        // units: 4; others: 4; community: nothing
+            Input("CaseClosedOnTime"), Input("CaseClosedOnTime"),           // community: 1; others: 1; units: nothing
+            Input("LaggingFinding"),                                        // −10
+        ];
+
+        var community = RubricScorer.Score(DefaultRubrics.Fortress, inputs, "CommunityBranch");
+        var unit = RubricScorer.Score(DefaultRubrics.Fortress, inputs, "MemberUnitOrganization");
+
+        // community branch: 12 + 3 + 1 − 10 = 6; unit organization: 12 + 3 + 4 − 10 = 9
+        Assert.Equal((6m, 9m), (community.Total, unit.Total));
+        Assert.Contains("community-governance", community.Components.Select(c => c.Code));
+        Assert.DoesNotContain("co-building", community.Components.Select(c => c.Code));
+        Assert.Equal(["leadership", "member-team", "mechanisms", "guarantees", "co-building", "lagging"], unit.Components.Select(c => c.Code));
+    }
+
+    [Fact]
+    public void The_service_index_scores_rates_and_explains_each_cases_share()
+    {
+        // 4 closed, 3 on time: 25 × 3/4 = 18.75; 2 rated, 1 satisfied: 15 × 1/2 = 7.5; 1 overdue: −0.5
+        IndexInput[] inputs =
+        [
+            .. Enumerable.Range(0, 4).Select(_ => Input("CaseClosed")), .. Enumerable.Range(0, 3).Select(_ => Input("CaseClosedOnTime")),
+            Input("CaseRated"), Input("CaseRated"), Input("CaseRatedSatisfied"), Input("CaseOverdue"),
+        ];
+
+        var score = RubricScorer.Score(DefaultRubrics.Service, inputs);
+
+        Assert.Equal(26.25m, score.Components.Single(c => c.Code == "responsiveness").Points);
+        Assert.Equal(25.75m, score.Total);
+        Assert.Equal("待改进", score.Grade);
+        Assert.All(score.Components.Single(c => c.Code == "responsiveness").Lines.Where(l => l.Kind == "CaseClosedOnTime"), l => Assert.Equal(6.25m, l.Points));
+        Assert.Equal(0m, RubricScorer.Score(DefaultRubrics.Service, [Input("CaseClosedOnTime")]).Total);
+    }
+
+    [Fact]
+    public void The_figure_from_tallies_equals_the_explained_score_for_every_index()
+    {
+        var random = new Random(7);
+        string[] kinds = [.. typeof(InputKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!)];
+        string?[] types = [null, "CommunityBranch", "MemberUnitOrganization", "MassOrganization"];
+        for (var round = 0; round < 200; round++)
+        {
+            var inputs = Enumerable.Range(0, random.Next(0, 40)).Select(_ => Input(kinds[random.Next(kinds.Length)], random.Next(1, 9), random.Next(0, 28))).ToList();
+            foreach (var rubric in new[] { DefaultRubrics.Vanguard, DefaultRubrics.Fortress, DefaultRubrics.Service })
+            {
+                var type = rubric.Index == IndexKind.Fortress ? types[random.Next(types.Length)] : null;
+                var explained = RubricScorer.Score(rubric, inputs, type);
+                Assert.Equal(new ScoreFigure(explained.Total, explained.Grade), RubricScorer.Figure(rubric, RubricScorer.TallyOf(inputs), type));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_default_rubrics_pass_their_own_checks_and_a_rubric_naming_an_unknown_type_does_not()
+    {
+        Assert.Empty(DefaultRubrics.Vanguard.Check());
+        Assert.Empty(DefaultRubrics.Fortress.Check());
+        Assert.Empty(DefaultRubrics.Service.Check());
+        var wrong = DefaultRubrics.Fortress with { Components = [new("x", "X", 5, [new("CaseClosed", 1, PerQuantity: true, OutOf: "CaseRated")], ForTypes: ["Club"])] };
+        Assert.Equal(["invalid-rate", "unknown-organization-type"], wrong.Check().Select(e => e.Code));
+    }
+
+    [Theory]
+    [InlineData("2026-11", "2026-10-31T16:00:00Z", "2026-11-30T16:00:00Z")]
+    [InlineData("2026-Q4", "2026-09-30T16:00:00Z", "2026-12-31T16:00:00Z")]
+    [InlineData("2026", "2025-12-31T16:00:00Z", "2026-12-31T16:00:00Z")]
+    public void Periods_run_from_local_midnight(string text, string start, string end)
+    {
+        var period = IndexPeriod.Parse(text).Value;
+        Assert.Equal((DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture)), (period.Start, period.End));
+        Assert.Equal(text, period.ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("2026-Q5")]
+    [InlineData("26")]
+    [InlineData("2026-1")]
+    [InlineData("last month")]
+    public void A_period_that_is_not_one_is_named(string text) => Assert.Equal("invalid-period", IndexPeriod.Parse(text).Error!.Code);
+
+    [Fact]
+    public void An_instant_falls_in_its_local_month_quarter_and_year()
+    {
+        // 2026-12-31 17:00 UTC is 2027-01-01 01:00 in the subdistrict.
+        Assert.Equal(["2027-01", "2027-Q1", "2027"], IndexPeriod.Containing(new DateTimeOffset(2026, 12, 31, 17, 0, 0, TimeSpan.Zero)).Select(p => p.ToString()));
     }
 }

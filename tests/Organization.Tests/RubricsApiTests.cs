@@ -26,13 +26,13 @@ public class RubricsApiTests(OrganizationServiceFactory service) : OrganizationS
         Assert.Equal((2, RubricStatus.Draft), (draft!.Version, draft.Status));
         await (await Client.PostAsJsonAsync($"{Rubrics}/draft", new { })).AssertProblemAsync(HttpStatusCode.Conflict, "rubric-draft-exists");
 
-        var richer = Rubric.DefaultVanguard with
+        var richer = DefaultRubrics.Vanguard with
         {
-            Components = [.. Rubric.DefaultVanguard.Components.Select(c => c.Code == "commendations" ? c with { Items = [new RubricItem("Commendation", 8)] } : c)],
+            Components = [.. DefaultRubrics.Vanguard.Components.Select(c => c.Code == "commendations" ? c with { Items = [new RubricItem("Commendation", 8)] } : c)],
         };
         (await Client.PutAsJsonAsync($"{Rubrics}/draft", richer)).EnsureSuccessStatusCode();
         var preview = await Client.GetFromJsonAsync<RubricPreviewResponse>(
-            $"{Rubrics}/draft/preview?personId={member}&from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z");
+            $"{Rubrics}/draft/preview?subjectId={member}&period=2026-10");
         Assert.Equal((65m, 68m), (preview!.InForce.Total, preview.Draft.Total));
         Assert.Equal((1, 2), (preview.InForce.RubricVersion, preview.Draft.RubricVersion));
 
@@ -41,7 +41,7 @@ public class RubricsApiTests(OrganizationServiceFactory service) : OrganizationS
         var published = await (await Client.PostAsJsonAsync($"{Rubrics}/draft/publish", new { effectiveFrom = today })).Content.ReadFromJsonAsync<RubricVersionResponse>();
         Assert.Equal((RubricStatus.Published, today), (published!.Status, published.EffectiveFrom));
 
-        var october = await Client.GetFromJsonAsync<VanguardScoreResponse>($"/api/organization/indices/vanguard/{member}?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z");
+        var october = await Client.GetFromJsonAsync<IndexScoreResponse>($"/api/organization/indices/vanguard/scores/{member}?period=2026-10");
         Assert.Equal((1, 65m), (october!.Score.RubricVersion, october.Score.Total));
         var versions = await Client.GetFromJsonAsync<List<RubricVersionResponse>>(Rubrics);
         Assert.Equal([2, 1], versions!.Select(v => v.Version));
@@ -51,13 +51,13 @@ public class RubricsApiTests(OrganizationServiceFactory service) : OrganizationS
     public async Task A_broken_draft_is_refused_naming_every_problem_and_only_the_admin_edits()
     {
         (await Client.PostAsJsonAsync($"{Rubrics}/draft", new { })).EnsureSuccessStatusCode();
-        var broken = Rubric.DefaultVanguard with { BaseScore = 150, Components = [new RubricComponent("a", "A", 5, [])] };
+        var broken = DefaultRubrics.Vanguard with { BaseScore = 150, Components = [new RubricComponent("a", "A", 5, [])] };
 
         var problem = await (await Client.PutAsJsonAsync($"{Rubrics}/draft", broken)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-rubric");
 
         Assert.Equal(["invalid-score-range", "empty-component"], problem.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]));
-        await (await member.PutAsJsonAsync($"{Rubrics}/draft", Rubric.DefaultVanguard)).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        await (await member.PutAsJsonAsync($"{Rubrics}/draft", DefaultRubrics.Vanguard)).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(Rubrics)).StatusCode);
         await (await Client.GetAsync("/api/organization/indices/rubrics/nonsense")).AssertProblemAsync(HttpStatusCode.NotFound, "index-not-found");
         var holes = new StringContent("""{"baseScore":60,"maxScore":100,"components":[{"code":"a","maxPoints":5},null],"grades":[null]}""", System.Text.Encoding.UTF8, "application/json");

@@ -44,15 +44,21 @@ public class VanguardRankingTests(OrganizationServiceFactory service) : Organiza
         await InputAsync(tiedB, "Penalty");
         await InputAsync(tiedA, "Penalty");
 
-        var ranking = await Client.GetFromJsonAsync<VanguardRanking>(
-            $"/api/organization/indices/vanguard?organizationId={branch}&from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z");
+        const string url = "/api/organization/indices/vanguard/ranking?period=2026-10&organizationId=";
+        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE NOT scored") == 0, "the live scores refreshed");
+        var ranking = await Client.GetFromJsonAsync<IndexRanking>(url + branch);
 
         Assert.Equal(3, ranking!.Rows.TotalCount);
-        Assert.Equal((first, 1, 65m), (ranking.Rows.Items[0].PersonId, ranking.Rows.Items[0].Rank, ranking.Rows.Items[0].Total));
+        Assert.False(ranking.Published);
+        Assert.Equal((first, 1, 65m), (ranking.Rows.Items[0].SubjectId, ranking.Rows.Items[0].Rank, ranking.Rows.Items[0].Total));
         Assert.Equal([2, 2], ranking.Rows.Items.Skip(1).Select(r => r.Rank));
         Assert.Equal([55.5m, 55.5m], ranking.Rows.Items.Skip(1).Select(r => r.Total));
-        Assert.Equal(new[] { tiedA, tiedB }.Order(), ranking.Rows.Items.Skip(1).Select(r => r.PersonId));
+        Assert.Equal(new[] { tiedA, tiedB }.Order(), ranking.Rows.Items.Skip(1).Select(r => r.SubjectId).Order());
+
+        // A member sees only themselves in a ranking; an unknown organization type is named.
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = first });
-        await (await member.GetAsync("/api/organization/indices/vanguard")).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        var own = await member.GetFromJsonAsync<IndexRanking>(url + branch);
+        Assert.Equal([first], own!.Rows.Items.Select(r => r.SubjectId));
+        await (await Client.GetAsync("/api/organization/indices/vanguard/ranking?organizationType=Club")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-organization-type");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
+using Platform.Organization.Indices;
 using Platform.Organization.PartyOrganizations;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
@@ -107,7 +108,8 @@ public static class ActivitiesApi
         Guid id, RecordAttendanceRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null || !caller.CoversCommunity(await CommunityOfAsync(db, activity, ct)))
+        var community = activity is null ? null : await CommunityOfAsync(db, activity, ct);
+        if (activity is null || !caller.CoversCommunity(community))
         {
             return Problems.NotFound("activity", id);
         }
@@ -120,11 +122,13 @@ public static class ActivitiesApi
             return Problems.From(DomainError.Invalid("attendance", "unknown-person", $"No person with id {unknown}."));
         }
 
-        if (activity.Record([.. entries.Select(e => new Attendance(e.PersonId, e.Attended, e.Note?.Trim()))], clock.GetUtcNow()) is { } error)
+        var now = clock.GetUtcNow();
+        if (activity.Record([.. entries.Select(e => new Attendance(e.PersonId, e.Attended, e.Note?.Trim()))], now) is { } error)
         {
             return Problems.From(error);
         }
 
+        await OwnInputs.PartyActivityAsync(db, activity, community, now, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ActivityResponse.From(activity));
     }

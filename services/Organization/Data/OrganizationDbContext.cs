@@ -57,6 +57,12 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     public DbSet<RubricVersion> RubricVersions => Set<RubricVersion>();
 
+    public DbSet<IndexScoreRow> IndexScores => Set<IndexScoreRow>();
+
+    public DbSet<IndexPublication> IndexPublications => Set<IndexPublication>();
+
+    public DbSet<PublishedScore> PublishedScores => Set<PublishedScore>();
+
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -261,9 +267,47 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
             e.Property(i => i.SourceKey).HasMaxLength(100);
             e.Property(i => i.Quantity).HasPrecision(10, 2);
             e.Property(i => i.Note).HasMaxLength(200);
+            e.Property(i => i.EnteredBy).HasMaxLength(100);
+            e.Property(i => i.Reason).HasMaxLength(500);
+            e.Property(i => i.Evidence).HasMaxLength(500);
             // Once per source: a re-delivered or corrected event updates the input, never adds a second.
             e.HasIndex(i => new { i.Kind, i.SourceKey }).IsUnique();
             e.HasIndex(i => new { i.PersonId, i.At });
+            e.HasIndex(i => new { i.OrganizationId, i.At });
+            e.HasIndex(i => new { i.CommunityId, i.At });
+            e.HasIndex(i => i.At);
+            // What the score refresher has still to do.
+            e.HasIndex(i => i.Id).HasFilter("NOT scored").HasDatabaseName("ix_index_inputs_unscored");
+        });
+        modelBuilder.Entity<IndexScoreRow>(e =>
+        {
+            e.ToTable("index_scores");
+            e.HasKey(s => new { s.Index, s.Period, s.SubjectId });
+            e.Property(s => s.Index).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Period).HasMaxLength(10);
+            e.Property(s => s.Total).HasPrecision(6, 2);
+            e.Property(s => s.Grade).HasMaxLength(20);
+        });
+        modelBuilder.Entity<IndexPublication>(e =>
+        {
+            e.ToTable("index_publications");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Index).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Period).HasMaxLength(10);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.OpenedBy).HasMaxLength(100);
+            e.Property(p => p.PublishedBy).HasMaxLength(100);
+            e.HasIndex(p => new { p.Index, p.Period }).IsUnique();
+        });
+        modelBuilder.Entity<PublishedScore>(e =>
+        {
+            e.ToTable("index_published_scores");
+            e.HasKey(s => new { s.PublicationId, s.SubjectId });
+            e.Property(s => s.Total).HasPrecision(6, 2);
+            e.Property(s => s.Grade).HasMaxLength(20);
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.HasIndex(s => new { s.PublicationId, s.Rank });
         });
         modelBuilder.Entity<RubricVersion>(e =>
         {

@@ -1,101 +1,197 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
-using Platform.Organization.People;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Indices;
 
-/// <summary>A place in a Vanguard ranking; ties share a rank.</summary>
-public sealed record VanguardRankRow(int Rank, Guid PersonId, string Name, Guid? OrganizationId, decimal Total, string? Grade);
+/// <summary>A subject's place in a ranking (ties share a rank), with the figure it is ranked by.</summary>
+public sealed record RankedScore(int Rank, Guid SubjectId, string Name, Guid? CommunityId, string? OrganizationType, decimal Total, string? Grade, int RubricVersion, int Inputs);
 
-public sealed record VanguardRanking(DateTimeOffset From, DateTimeOffset To, int RubricVersion, Page<VanguardRankRow> Rows);
+/// <summary>A ranking for a period: live, or the published (frozen) figures once the period is published.</summary>
+public sealed record IndexRanking(IndexKind Index, string Period, bool Published, DateTimeOffset? PublishedAt, Page<RankedScore> Rows);
 
-/// <summary>A member's Vanguard score for a period, with its reasons.</summary>
-public sealed record VanguardScoreResponse(Guid PersonId, string Name, DateTimeOffset From, DateTimeOffset To, IndexScore Score);
+/// <summary>The published (frozen) figure of a subject for the period, beside the live one.</summary>
+public sealed record PublishedFigure(decimal Total, string? Grade, int Rank, DateTimeOffset PublishedAt);
 
 /// <summary>
-/// The indices (issue 9, in progress): for now a member's Vanguard Index for any period, live from the stored
-/// inputs under the rubric version in force, explained component by component and input by input.
+/// A subject's score for a period with its reasons: every component, and each input's points unless there are
+/// too many to list (<see cref="LinesShown"/>); the published figure when the period is published.
+/// </summary>
+public sealed record IndexScoreResponse(IndexKind Index, Guid SubjectId, string Name, string Period, DateTimeOffset From, DateTimeOffset To, IndexScore Score, bool LinesShown, PublishedFigure? Published);
+
+public sealed record RecomputeRequest(string? Period, string? Index, bool WithParts = false);
+
+/// <summary>
+/// The three indices (考评体系): each subject's score for a month, quarter or year, live from the input ledger
+/// under the rubric version in force at the period's start and explained input by input; rankings within a
+/// community, an organization type or the whole subdistrict; a recompute from the stored inputs; manual items,
+/// rubrics and publication (公示) in their own files.
 /// </summary>
 public static class IndicesApi
 {
+    /// <summary>Above this many inputs, a score is explained component by component without listing each input.</summary>
+    public const int MaxLines = 1000;
+
     public static RouteGroupBuilder MapIndicesApi(this RouteGroupBuilder api)
     {
         var indices = api.MapGroup("/indices").WithTags("Indices");
-        indices.MapGet("/vanguard/{personId:guid}", Vanguard).WithName("VanguardScore").AllowSignedIn()
-            .WithDescription("A member's 先锋指数 for [from, to) (default: this month so far) under the rubric version in force at its start, with each component and each input's points. A member sees their own; organizers those in their scope.");
-        indices.MapGet("/vanguard", Ranking).WithName("VanguardRanking").Allow([.. Roles.Organizers])
-            .WithDescription("The members in the caller's scope ranked by 先锋指数 for [from, to) (default: this month so far), optionally within one party organization or community; ties share a rank.");
+        indices.MapGet("/{index}/scores/{subject}", ScoreOf).WithName("IndexScore").AllowSignedIn()
+            .WithDescription("A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an organization. Service: a community, or 'subdistrict'.");
+        indices.MapGet("/{index}/ranking", RankingOf).WithName("IndexRanking").AllowSignedIn()
+            .WithDescription("The subjects the caller may see ranked for a period, optionally within one community (communityId), organization type (organizationType) or organization (organizationId: its members, or itself); ties share a rank. Live, or the published figures once the period is published.");
+        indices.MapPost("/recompute", Recompute).WithName("RecomputeIndices").Allow(Roles.SubdistrictAdmin)
+            .WithDescription("Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored inputs; the figures equal the live ones.");
+        indices.MapIndexItemsApi();
+        indices.MapPublicationsApi();
         indices.MapRubricsApi();
         return api;
     }
 
-    public static async Task<Results<Ok<VanguardScoreResponse>, ProblemHttpResult>> Vanguard(
-        Guid personId, Caller caller, OrganizationDbContext db, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    public static async Task<Results<Ok<IndexScoreResponse>, ProblemHttpResult>> ScoreOf(
+        string index, string subject, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
-        if (person is null || !(caller.IsPerson(personId) || caller.IsIn([.. Roles.Organizers]) && Person.Scope.Covers(caller, person)))
+        if (ParseIndex(index) is not { } kind)
         {
-            return Problems.NotFound("person", personId);
+            return UnknownIndex(index);
         }
 
-        var period = PeriodOf(from, to, clock.GetUtcNow());
-        if (period.Error is { } periodError)
+        var parsed = PeriodOrThisMonth(period, clock);
+        if (parsed.Error is { } periodError)
         {
             return Problems.From(periodError);
         }
 
-        var (start, end) = period.Value;
+        var when = parsed.Value;
+        Guid? subjectId = kind == IndexKind.Service && subject.Equals("subdistrict", StringComparison.OrdinalIgnoreCase) ? IndexSubjects.Subdistrict
+            : Guid.TryParse(subject, out var id) ? id : null;
+        if (subjectId is not { } subjectKey || await directory.FindAsync(caller, kind, subjectKey, ct) is not { } found)
+        {
+            return Problems.NotFound(kind == IndexKind.Vanguard ? "person" : kind == IndexKind.Fortress ? "organization" : "community", subject);
+        }
 
-        var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
-        return TypedResults.Ok(new VanguardScoreResponse(personId, person.Name, start, end, RubricScorer.Score(rubric, await InputsAsync(db, personId, start, end, ct))));
+        var key = new ScoreKey(kind, subjectKey, when);
+        var tallies = await new ScoreKeeper(db, clock).TalliesAsync(key, ct);
+        var rubric = await RubricsApi.InForceAsync(db, kind, when.FirstDay, ct);
+        var listed = tallies.Values.Sum(t => t.Count) <= MaxLines;
+        var inputs = listed ? await InputsAsync(db, key, ct) : null;
+        var score = RubricScorer.Explain(rubric, tallies, found.OrganizationType, inputs);
+        var published = await db.IndexPublications.AsNoTracking()
+            .Where(p => p.Index == kind && p.Period == when.ToString() && p.Status == PublicationStatus.Published)
+            .Join(db.PublishedScores, p => p.Id, s => s.PublicationId, (p, s) => new { s.SubjectId, s.Total, s.Grade, s.Rank, p.PublishedAt })
+            .Where(s => s.SubjectId == subjectKey).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(new IndexScoreResponse(kind, subjectKey, found.Name, when.ToString(), when.Start, when.End, score, listed,
+            published is null ? null : new PublishedFigure(published.Total, published.Grade, published.Rank, published.PublishedAt!.Value)));
     }
 
-    public static async Task<Results<Ok<VanguardRanking>, ProblemHttpResult>> Ranking(
-        Caller caller, OrganizationDbContext db, TimeProvider clock, Guid? organizationId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to,
-        int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<IndexRanking>, ProblemHttpResult>> RankingOf(
+        string index, string? period, Guid? communityId, string? organizationType, Guid? organizationId, int? page, int? pageSize,
+        Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
+        if (ParseIndex(index) is not { } kind)
+        {
+            return UnknownIndex(index);
+        }
+
         var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } pagingError)
+        var when = PeriodOrThisMonth(period, clock);
+        var type = EnumInput.ParseOptional<PartyOrganizations.OrganizationKind>(organizationType, "organizationType");
+        if ((paging.Error ?? when.Error ?? type.Error) is { } error)
         {
-            return Problems.From(pagingError);
+            return Problems.From(error);
         }
 
-        var period = PeriodOf(from, to, clock.GetUtcNow());
-        if (period.Error is { } periodError)
-        {
-            return Problems.From(periodError);
-        }
-
-        var (start, end) = period.Value;
-
-        var members = db.People.AsNoTracking().VisibleTo(caller, Person.Scope).Where(p => p.Membership != null);
-        members = organizationId is { } organization ? members.Where(p => p.Membership!.OrganizationId == organization) : members;
-        members = communityId is { } community ? members.Where(p => p.CommunityId == community) : members;
-        var people = await members.Select(p => new { p.Id, p.Name, OrganizationId = (Guid?)p.Membership!.OrganizationId }).ToListAsync(ct);
-        var ids = people.Select(p => p.Id).ToList();
-        var inputs = (await db.IndexInputs.AsNoTracking().Where(i => ids.Contains(i.PersonId) && i.At >= start && i.At < end).ToListAsync(ct))
-            .ToLookup(i => i.PersonId, i => i.ToInput());
-        var rubric = await RubricsApi.InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
-        var scored = people.Select(p => (Person: p, Score: RubricScorer.Score(rubric, inputs[p.Id])))
-            .OrderByDescending(s => s.Score.Total).ThenBy(s => s.Person.Id).ToList();
-        var ranks = Platform.ServiceDefaults.Api.Ranking.Competition(scored, s => s.Score.Total);
-        var rows = scored.Select((s, i) => new VanguardRankRow(ranks[i], s.Person.Id, s.Person.Name, s.Person.OrganizationId, s.Score.Total, s.Score.Grade)).ToList();
-
-        return TypedResults.Ok(new VanguardRanking(start, end, rubric.Version, rows.ToPage(paging.Value, r => r)));
+        var subjects = await directory.VisibleAsync(caller, kind, communityId, type.Value?.ToString(), ct, organizationId);
+        var publication = await db.IndexPublications.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Index == kind && p.Period == when.Value.ToString() && p.Status == PublicationStatus.Published, ct);
+        var ranked = publication is null
+            ? await RankLiveAsync(db, kind, when.Value, subjects, ct)
+            : await RankPublishedAsync(db, publication.Id, subjects, ct);
+        return TypedResults.Ok(new IndexRanking(kind, when.Value.ToString(), publication is not null, publication?.PublishedAt, ranked.ToPage(paging.Value, r => r)));
     }
 
-    /// <summary>The period asked for; by default this month so far.</summary>
-    private static Result<(DateTimeOffset Start, DateTimeOffset End)> PeriodOf(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
+    public static async Task<Results<Ok<RecomputeResult>, ProblemHttpResult>> Recompute(RecomputeRequest request, IndexRecompute recompute, CancellationToken ct)
     {
-        var start = from ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var end = to ?? now;
-        return end > start ? (start, end) : DomainError.Invalid("to", "invalid-period", "to must be after from.");
+        var period = IndexPeriod.Parse(request.Period);
+        if (period.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        IndexKind[] indices = request.Index is null ? Enum.GetValues<IndexKind>() : ParseIndex(request.Index) is { } one ? [one] : [];
+        if (indices.Length == 0)
+        {
+            return UnknownIndex(request.Index!);
+        }
+
+        return TypedResults.Ok(await recompute.RunAsync(indices, period.Value, request.WithParts, ct));
     }
 
-    /// <summary>A person's inputs in [from, to), from the ledger.</summary>
-    public static async Task<List<IndexInput>> InputsAsync(OrganizationDbContext db, Guid personId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        (await db.IndexInputs.AsNoTracking().Where(i => i.PersonId == personId && i.At >= from && i.At < to).ToListAsync(ct)).Select(i => i.ToInput()).ToList();
+    /// <summary>The subjects ranked by their live figures; a subject without inputs has the rubric's base figure.</summary>
+    public static async Task<List<RankedScore>> RankLiveAsync(OrganizationDbContext db, IndexKind index, IndexPeriod period, IReadOnlyList<IndexSubject> subjects, CancellationToken ct)
+    {
+        var name = period.ToString();
+        var live = db.IndexScores.AsNoTracking().Where(s => s.Index == index && s.Period == name);
+        if (subjects.Count <= 10_000)
+        {
+            var ids = subjects.Select(s => s.Id).ToList();
+            live = live.Where(s => ids.Contains(s.SubjectId));
+        }
+
+        var rows = await live.ToDictionaryAsync(s => s.SubjectId, ct);
+        var rubric = await RubricsApi.InForceAsync(db, index, period.FirstDay, ct);
+        var bases = new Dictionary<string, ScoreFigure>();
+        var scored = subjects.Select(s =>
+        {
+            if (rows.TryGetValue(s.Id, out var row))
+            {
+                return (Subject: s, row.Total, row.Grade, Version: row.RubricVersion, row.Inputs);
+            }
+
+            var type = s.OrganizationType ?? "";
+            if (!bases.TryGetValue(type, out var figure))
+            {
+                bases[type] = figure = RubricScorer.Figure(rubric, new Dictionary<string, Tally>(), s.OrganizationType);
+            }
+
+            return (Subject: s, figure.Total, figure.Grade, Version: rubric.Version, Inputs: 0);
+        }).OrderByDescending(s => s.Total).ThenBy(s => s.Subject.Name, StringComparer.Ordinal).ThenBy(s => s.Subject.Id).ToList();
+        var ranks = Ranking.Competition(scored, s => s.Total);
+        return [.. scored.Select((s, i) => new RankedScore(ranks[i], s.Subject.Id, s.Subject.Name, s.Subject.CommunityId, s.Subject.OrganizationType, s.Total, s.Grade, s.Version, s.Inputs))];
+    }
+
+    /// <summary>The published figures of the subjects the caller may see, ranked among themselves.</summary>
+    private static async Task<List<RankedScore>> RankPublishedAsync(OrganizationDbContext db, Guid publication, IReadOnlyList<IndexSubject> subjects, CancellationToken ct)
+    {
+        var frozen = await db.PublishedScores.AsNoTracking().Where(s => s.PublicationId == publication).ToDictionaryAsync(s => s.SubjectId, ct);
+        var scored = subjects.Where(s => frozen.ContainsKey(s.Id)).Select(s => (Subject: s, Figure: frozen[s.Id]))
+            .OrderByDescending(s => s.Figure.Total).ThenBy(s => s.Figure.Rank).ThenBy(s => s.Subject.Id).ToList();
+        var ranks = Ranking.Competition(scored, s => s.Figure.Total);
+        return [.. scored.Select((s, i) => new RankedScore(ranks[i], s.Subject.Id, s.Figure.Name, s.Subject.CommunityId, s.Subject.OrganizationType, s.Figure.Total, s.Figure.Grade, s.Figure.RubricVersion, 0))];
+    }
+
+    /// <summary>A subject's inputs in the period, from the ledger (withdrawn ones left out).</summary>
+    public static async Task<List<IndexInput>> InputsAsync(OrganizationDbContext db, ScoreKey key, CancellationToken ct)
+    {
+        var (start, end, subject) = (key.Period.Start, key.Period.End, (Guid?)key.Subject);
+        var inputs = db.IndexInputs.AsNoTracking().Where(i => i.At >= start && i.At < end && !i.Withdrawn);
+        inputs = key.Index switch
+        {
+            IndexKind.Vanguard => inputs.Where(i => i.PersonId == subject),
+            IndexKind.Fortress => inputs.Where(i => i.OrganizationId == subject),
+            _ when key.Subject == IndexSubjects.Subdistrict => inputs,
+            _ => inputs.Where(i => i.CommunityId == subject),
+        };
+        return [.. (await inputs.ToListAsync(ct)).Select(i => i.ToInput())];
+    }
+
+    public static Result<IndexPeriod> PeriodOrThisMonth(string? period, TimeProvider clock) =>
+        string.IsNullOrWhiteSpace(period) ? IndexPeriod.MonthOf(clock.GetUtcNow()) : IndexPeriod.Parse(period);
+
+    public static IndexKind? ParseIndex(string index) =>
+        Enum.TryParse<IndexKind>(index, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(index, out _) ? kind : null;
+
+    public static ProblemHttpResult UnknownIndex(string index) =>
+        Problems.From(DomainError.NotFound("index-not-found", $"No index '{index}': Vanguard, Fortress or Service."));
 }

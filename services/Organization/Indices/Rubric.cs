@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Platform.Organization.PartyOrganizations;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Indices;
@@ -17,11 +18,22 @@ public enum IndexKind
     Service,
 }
 
-/// <summary>How one kind of input turns into points: per event, or per unit of its quantity (hours, say), up to a cap.</summary>
-public sealed record RubricItem(string Input, decimal PointsPer, bool PerQuantity = false, decimal? Cap = null);
+/// <summary>
+/// How one kind of input turns into points: per event, per unit of its quantity (hours, say), or, with
+/// <paramref name="OutOf"/>, as a rate (closed on time out of closed: <paramref name="PointsPer"/> × the share); up to a cap.
+/// </summary>
+public sealed record RubricItem(string Input, decimal PointsPer, bool PerQuantity = false, decimal? Cap = null, string? OutOf = null);
 
-/// <summary>A component of an index (服务, 组织生活...): its items, and the range its points are held to.</summary>
-public sealed record RubricComponent(string Code, string Name, decimal MaxPoints, IReadOnlyList<RubricItem> Items, decimal MinPoints = 0);
+/// <summary>
+/// A component of an index (服务, 组织生活...): its items, and the range its points are held to. A Fortress
+/// component can be for some organization types only (<paramref name="ForTypes"/>: community branches, unit
+/// organizations...); it is left out of the others' scores.
+/// </summary>
+public sealed record RubricComponent(
+    string Code, string Name, decimal MaxPoints, IReadOnlyList<RubricItem> Items, decimal MinPoints = 0, IReadOnlyList<string>? ForTypes = null)
+{
+    public bool AppliesTo(string? organizationType) => ForTypes is not { Count: > 0 } || organizationType is not null && ForTypes.Contains(organizationType);
+}
 
 /// <summary>A grade or star rating, reached from <paramref name="MinScore"/> up.</summary>
 public sealed record RubricGrade(string Name, decimal MinScore);
@@ -32,7 +44,7 @@ public sealed record RubricGrade(string Name, decimal MinScore);
 /// </summary>
 public sealed record Rubric(
     IndexKind Index, int Version, decimal BaseScore, decimal MaxScore, IReadOnlyList<RubricComponent> Components, IReadOnlyList<string> ResetInputs,
-    IReadOnlyList<RubricGrade> Grades, string? OrganizationType = null)
+    IReadOnlyList<RubricGrade> Grades)
 {
     /// <summary>What must hold before a draft is published; every broken rule named.</summary>
     public IReadOnlyList<DomainError> Check()
@@ -71,6 +83,21 @@ public sealed record Rubric(
             {
                 Add("invalid-item", $"Component '{component.Code}', input '{item.Input}': points per input are not 0 and a cap is positive.");
             }
+
+            foreach (var item in component.Items.Where(i => i.OutOf is not null && (i.PerQuantity || i.OutOf == i.Input || string.IsNullOrWhiteSpace(i.OutOf))))
+            {
+                Add("invalid-rate", $"Component '{component.Code}', input '{item.Input}': a rate counts one input out of another, not per quantity.");
+            }
+
+            foreach (var type in (component.ForTypes ?? []).Where(t => !Enum.TryParse<OrganizationKind>(t, out var kind) || !Enum.IsDefined(kind) || int.TryParse(t, out _)))
+            {
+                Add("unknown-organization-type", $"Component '{component.Code}': '{type}' is not an organization type ({string.Join(", ", Enum.GetNames<OrganizationKind>())}).");
+            }
+
+            if (component.ForTypes is { Count: > 0 } && Index != IndexKind.Fortress)
+            {
+                Add("types-only-for-fortress", $"Component '{component.Code}': only the Fortress Index scores by organization type.");
+            }
         }
 
         if (Grades.Any(g => g is null || string.IsNullOrWhiteSpace(g.Name)))
@@ -84,23 +111,4 @@ public sealed record Rubric(
 
         return errors;
     }
-
-    /// <summary>
-    /// The default Vanguard rubric (先锋指数) for members: a basic 60, points for service, cases handled,
-    /// visits, party life and commendations, penalties taken off, and a serious disciplinary sanction resetting
-    /// the score (see docs/indices.md).
-    /// </summary>
-    public static Rubric DefaultVanguard { get; } = new(
-        IndexKind.Vanguard, 1, BaseScore: 60, MaxScore: 100,
-        Components:
-        [
-            new("service", "志愿服务 (volunteer service)", 15, [new("ServiceHoursApproved", 0.5m, PerQuantity: true, Cap: 12), new("WishFulfilled", 1, Cap: 5)]),
-            new("cases", "接诉即办 (cases handled)", 10, [new("CaseClosedOnTime", 1), new("CaseRatedSatisfied", 0.5m)]),
-            new("visits", "联系服务群众 (visits)", 5, [new("VisitLogged", 0.5m)]),
-            new("party-life", "组织生活 (party life)", 10, [new("ActivityAttended", 1), new("RegisteredInCommunity", 2, Cap: 2)]),
-            new("commendations", "表彰 (commendations)", 10, [new("Commendation", 5)]),
-            new("penalties", "扣分 (penalties)", 0, [new("Penalty", -5), new("CaseOverdue", -1)], MinPoints: -30),
-        ],
-        ResetInputs: ["SeriousDisciplinarySanction"],
-        Grades: [new("★★★★★", 90), new("★★★★", 80), new("★★★", 70), new("★★", 60), new("★", 0)]);
 }

@@ -48,7 +48,7 @@ public sealed class RubricVersion
     /// <summary>The built-in version 1 of an index, in force from the start.</summary>
     public static RubricVersion BuiltIn(Rubric rubric) => new()
     {
-        Id = Guid.Parse("0195b000-0000-7000-8000-000000000001"),
+        Id = new Guid(0x0195b000, 0, 0x7000, 0x80, 0, 0, 0, 0, 0, 0, (byte)(rubric.Index + 1)),
         Index = rubric.Index,
         Version = rubric.Version,
         Status = RubricStatus.Published,

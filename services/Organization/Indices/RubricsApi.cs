@@ -13,8 +13,8 @@ public sealed record RubricVersionResponse(IndexKind Index, int Version, RubricS
 
 public sealed record PublishRubricRequest(DateOnly? EffectiveFrom);
 
-/// <summary>A member's score for a past period under the version in force and under the draft, side by side.</summary>
-public sealed record RubricPreviewResponse(Guid PersonId, DateTimeOffset From, DateTimeOffset To, IndexScore InForce, IndexScore Draft);
+/// <summary>A subject's score for a past period under the version in force and under the draft, side by side.</summary>
+public sealed record RubricPreviewResponse(Guid SubjectId, string Period, IndexScore InForce, IndexScore Draft);
 
 /// <summary>
 /// Rubrics as versioned data: every version listed, one draft at a time edited by the admin and previewed against
@@ -26,13 +26,13 @@ public static class RubricsApi
     {
         var rubrics = indices.MapGroup("/rubrics/{index}").WithTags("Indices");
         rubrics.MapGet("/", Versions).WithName("RubricVersions").AllowSignedIn()
-            .WithDescription("Every version of an index's rubric (Vanguard for now), newest first, with the dates they score from.");
+            .WithDescription("Every version of an index's rubric (Vanguard, Fortress, Service), newest first, with the dates they score from.");
         rubrics.MapPost("/draft", StartDraft).WithName("StartRubricDraft").Allow(Roles.SubdistrictAdmin)
             .WithDescription("A new draft, copied from the latest version. One draft at a time.");
         rubrics.MapPut("/draft", EditDraft).WithName("EditRubricDraft").Allow(Roles.SubdistrictAdmin)
             .WithDescription("Replaces the draft's rubric (base and maximum score, components with items and caps, resets, grades); every problem is named at once.");
         rubrics.MapGet("/draft/preview", Preview).WithName("PreviewRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A member's score for a past period under the version in force and under the draft.");
+            .WithDescription("A subject's score (a member, an organization, a community or 'subdistrict') for a past period under the version in force and under the draft.");
         rubrics.MapPost("/draft/publish", Publish).WithName("PublishRubricDraft").Allow(Roles.SubdistrictAdmin)
             .WithDescription("Publishes the draft from effectiveFrom (today or later, after the version in force began); a published version never changes.");
         return indices;
@@ -101,27 +101,36 @@ public static class RubricsApi
     }
 
     public static async Task<Results<Ok<RubricPreviewResponse>, ProblemHttpResult>> Preview(
-        string index, Guid? personId, DateTimeOffset? from, DateTimeOffset? to, OrganizationDbContext db, CancellationToken ct)
+        string index, string? subjectId, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        if (Parse(index) is not IndexKind.Vanguard)
+        if (Parse(index) is not { } kind)
         {
             return UnknownIndex(index);
         }
 
-        if (personId is not { } person || from is not { } start || to is not { } end || end <= start)
+        var when = IndexPeriod.Parse(period);
+        Guid? subject = kind == IndexKind.Service && "subdistrict".Equals(subjectId, StringComparison.OrdinalIgnoreCase) ? IndexSubjects.Subdistrict
+            : Guid.TryParse(subjectId, out var id) ? id : null;
+        if (subject is not { } subjectKey || when.Error is not null)
         {
-            return Problems.From(DomainError.Invalid("personId", "preview-needs-person-and-period", "Give personId, from and to (to after from)."));
+            return Problems.From(DomainError.Invalid("subjectId", "preview-needs-subject-and-period", "Give subjectId (a member, an organization, a community or 'subdistrict') and period (2026-10, 2026-Q3 or 2026)."));
         }
 
-        var draft = await db.RubricVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Index == IndexKind.Vanguard && v.Status == RubricStatus.Draft, ct);
+        var draft = await db.RubricVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Index == kind && v.Status == RubricStatus.Draft, ct);
         if (draft is null)
         {
-            return NoDraft(IndexKind.Vanguard);
+            return NoDraft(kind);
         }
 
-        var inputs = await IndicesApi.InputsAsync(db, person, start, end, ct);
-        var inForce = await InForceAsync(db, IndexKind.Vanguard, DateOnly.FromDateTime(start.UtcDateTime), ct);
-        return TypedResults.Ok(new RubricPreviewResponse(person, start, end, RubricScorer.Score(inForce, inputs), RubricScorer.Score(draft.Rubric, inputs)));
+        if (await directory.FindAsync(caller, kind, subjectKey, ct) is not { } found)
+        {
+            return Problems.NotFound("subject", subjectKey);
+        }
+
+        var inputs = await IndicesApi.InputsAsync(db, new ScoreKey(kind, subjectKey, when.Value), ct);
+        var inForce = await InForceAsync(db, kind, when.Value.FirstDay, ct);
+        return TypedResults.Ok(new RubricPreviewResponse(subjectKey, when.Value.ToString(),
+            RubricScorer.Score(inForce, inputs, found.OrganizationType), RubricScorer.Score(draft.Rubric, inputs, found.OrganizationType)));
     }
 
     public static async Task<Results<Ok<RubricVersionResponse>, ProblemHttpResult>> Publish(
@@ -163,12 +172,11 @@ public static class RubricsApi
         return stored.Concat(BuiltIn(index)).MaxBy(v => v.EffectiveFrom)!.Rubric;
     }
 
-    private static IEnumerable<RubricVersion> BuiltIn(IndexKind index) => index == IndexKind.Vanguard ? [RubricVersion.BuiltIn(Rubric.DefaultVanguard)] : [];
+    private static IEnumerable<RubricVersion> BuiltIn(IndexKind index) => [RubricVersion.BuiltIn(DefaultRubrics.Of(index))];
 
-    private static IndexKind? Parse(string index) => Enum.TryParse<IndexKind>(index, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(index, out _) ? kind : null;
+    private static IndexKind? Parse(string index) => IndicesApi.ParseIndex(index);
 
-    private static ProblemHttpResult UnknownIndex(string index) =>
-        Problems.From(DomainError.NotFound("index-not-found", $"No index '{index}' has a rubric here: Vanguard (Fortress and Service are to come)."));
+    private static ProblemHttpResult UnknownIndex(string index) => IndicesApi.UnknownIndex(index);
 
     private static ProblemHttpResult NoDraft(IndexKind kind) =>
         Problems.From(DomainError.NotFound("rubric-draft-not-found", $"The {kind} rubric has no draft: start one with POST .../draft."));

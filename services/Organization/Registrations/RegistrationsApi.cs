@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
+using Platform.Organization.Indices;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
@@ -144,6 +145,7 @@ public static class RegistrationsApi
         if (publish)
         {
             db.AddEvent(registration.ToEvent());
+            await OwnInputs.RegistrationConfirmedAsync(db, registration, registration.DecidedAt ?? DateTimeOffset.UtcNow, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -662,6 +662,15 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
@@ -669,6 +678,11 @@ namespace Platform.Organization.Data.Migrations
                     b.Property<DateTimeOffset>("EventOccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("event_occurred_at");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("evidence");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -681,14 +695,31 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("note");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("PreviousAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_at");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("Scored")
+                        .HasColumnType("boolean")
+                        .HasColumnName("scored");
 
                     b.Property<string>("SourceKey")
                         .IsRequired()
@@ -696,17 +727,178 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source_key");
 
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawn");
+
                     b.HasKey("Id")
                         .HasName("pk_index_inputs");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_index_inputs_at");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_index_inputs_unscored")
+                        .HasFilter("NOT scored");
+
+                    b.HasIndex("CommunityId", "At")
+                        .HasDatabaseName("ix_index_inputs_community_id_at");
 
                     b.HasIndex("Kind", "SourceKey")
                         .IsUnique()
                         .HasDatabaseName("ix_index_inputs_kind_source_key");
 
+                    b.HasIndex("OrganizationId", "At")
+                        .HasDatabaseName("ix_index_inputs_organization_id_at");
+
                     b.HasIndex("PersonId", "At")
                         .HasDatabaseName("ix_index_inputs_person_id_at");
 
                     b.ToTable("index_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Indices.IndexPublication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Index")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("index");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Subjects")
+                        .HasColumnType("integer")
+                        .HasColumnName("subjects");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_index_publications");
+
+                    b.HasIndex("Index", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_index_publications_index_period");
+
+                    b.ToTable("index_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Indices.IndexScoreRow", b =>
+                {
+                    b.Property<string>("Index")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("index");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("Inputs")
+                        .HasColumnType("integer")
+                        .HasColumnName("inputs");
+
+                    b.Property<int>("RubricVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rubric_version");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Index", "Period", "SubjectId")
+                        .HasName("pk_index_scores");
+
+                    b.ToTable("index_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Organization.Indices.PublishedScore", b =>
+                {
+                    b.Property<Guid>("PublicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publication_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("RubricVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rubric_version");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("PublicationId", "SubjectId")
+                        .HasName("pk_index_published_scores");
+
+                    b.HasIndex("PublicationId", "Rank")
+                        .HasDatabaseName("ix_index_published_scores_publication_id_rank");
+
+                    b.ToTable("index_published_scores", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Organization.Indices.RubricVersion", b =>

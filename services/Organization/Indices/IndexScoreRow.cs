@@ -1,0 +1,46 @@
+namespace Platform.Organization.Indices;
+
+/// <summary>
+/// A live score as stored: one row per (index, period, subject) that has inputs (a subject without any scores
+/// the rubric's base). Kept up to date by <see cref="ScoreRefresher"/> and rebuilt by <see cref="IndexRecompute"/>;
+/// the rankings read it.
+/// </summary>
+public sealed class IndexScoreRow
+{
+    private IndexScoreRow()
+    {
+    }
+
+    public IndexKind Index { get; private set; }
+
+    /// <summary>"2026-11", "2026-Q4" or "2026" (<see cref="IndexPeriod"/>).</summary>
+    public string Period { get; private set; } = "";
+
+    /// <summary>The member, the organization, the community, or <see cref="IndexSubjects.Subdistrict"/>.</summary>
+    public Guid SubjectId { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public string? Grade { get; private set; }
+
+    public int RubricVersion { get; private set; }
+
+    public int Inputs { get; private set; }
+
+    public DateTimeOffset ComputedAt { get; private set; }
+}
+
+/// <summary>Whom each index scores, and where in the ledger their inputs are.</summary>
+public static class IndexSubjects
+{
+    /// <summary>The Service Index of the whole subdistrict (every input, whatever its community).</summary>
+    public static readonly Guid Subdistrict = Guid.Empty;
+
+    /// <summary>The ledger column that names an index's subject.</summary>
+    public static string ColumnOf(IndexKind index) => index switch
+    {
+        IndexKind.Vanguard => "person_id",
+        IndexKind.Fortress => "organization_id",
+        _ => "community_id",
+    };
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Organization.Data;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Organization.Indices;
+
+public sealed record PublicationResponse(
+    IndexKind Index, string Period, PublicationStatus Status, int Subjects, string OpenedBy, DateTimeOffset TakenAt, string? PublishedBy, DateTimeOffset? PublishedAt)
+{
+    public static PublicationResponse Of(IndexPublication p) => new(p.Index, p.Period, p.Status, p.Subjects, p.OpenedBy, p.TakenAt, p.PublishedBy, p.PublishedAt);
+}
+
+public sealed record PublicationDetail(PublicationResponse Publication, Page<RankedScore> Rows);
+
+/// <summary>
+/// Publication (公示): once a period is over, the committee takes its figures for review (every subject of the
+/// index, ranked; taken again as often as needed while under review), then publishes them. Publishing freezes
+/// them: the rankings and each score show the published figures from then on, whatever arrives later.
+/// </summary>
+public static class PublicationsApi
+{
+    public static RouteGroupBuilder MapPublicationsApi(this RouteGroupBuilder indices)
+    {
+        indices.MapGet("/{index}/publications", List).WithName("IndexPublications").Allow([.. Roles.Organizers])
+            .WithDescription("The periods of an index taken for review or published, newest first.");
+        indices.MapGet("/{index}/publications/{period}", Show).WithName("IndexPublication").Allow(Roles.SubdistrictAdmin)
+            .WithDescription("The figures taken for review (or published) for a period, ranked.");
+        indices.MapPost("/{index}/publications/{period}", Take).WithName("ReviewIndexPeriod").Allow(Roles.SubdistrictAdmin)
+            .WithDescription("Takes a finished period's figures for review (again, while under review). 409 once published.");
+        indices.MapPost("/{index}/publications/{period}/publish", Publish).WithName("PublishIndexPeriod").Allow(Roles.SubdistrictAdmin)
+            .WithDescription("Publishes the figures under review; from then on they are frozen.");
+        return indices;
+    }
+
+    public static async Task<Results<Ok<List<PublicationResponse>>, ProblemHttpResult>> List(string index, OrganizationDbContext db, CancellationToken ct)
+    {
+        if (IndicesApi.ParseIndex(index) is not { } kind)
+        {
+            return IndicesApi.UnknownIndex(index);
+        }
+
+        var all = await db.IndexPublications.AsNoTracking().Where(p => p.Index == kind).ToListAsync(ct);
+        return TypedResults.Ok(all.OrderByDescending(p => p.TakenAt).Select(PublicationResponse.Of).ToList());
+    }
+
+    public static async Task<Results<Ok<PublicationDetail>, ProblemHttpResult>> Show(
+        string index, string period, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        if (paging.Error is { } pagingError)
+        {
+            return Problems.From(pagingError);
+        }
+
+        var found = await FindAsync(index, period, db, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (found.Value.Publication is not { } publication)
+        {
+            return Problems.From(DomainError.NotFound("publication-not-found", $"{found.Value.Period} has not been taken for review."));
+        }
+
+        var rows = await db.PublishedScores.AsNoTracking().Where(s => s.PublicationId == publication.Id).OrderBy(s => s.Rank).ThenBy(s => s.SubjectId)
+            .ToPageAsync(paging.Value, s => new RankedScore(s.Rank, s.SubjectId, s.Name, null, null, s.Total, s.Grade, s.RubricVersion, 0), ct);
+        return TypedResults.Ok(new PublicationDetail(PublicationResponse.Of(publication), rows));
+    }
+
+    public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Take(
+        string index, string period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await FindAsync(index, period, db, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var (kind, when, publication) = found.Value;
+        var now = clock.GetUtcNow();
+        if (publication is null)
+        {
+            var opened = IndexPublication.Open(kind, when, caller.Name, now);
+            if (opened.Error is { } openError)
+            {
+                return Problems.From(openError);
+            }
+
+            publication = opened.Value!;
+            db.IndexPublications.Add(publication);
+        }
+
+        var ranked = await IndicesApi.RankLiveAsync(db, kind, when, await directory.VisibleAsync(caller, kind, null, null, ct), ct);
+        if (publication.Took(ranked.Count, caller.Name, now) is { } frozen)
+        {
+            return Problems.From(frozen);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.PublishedScores.Where(s => s.PublicationId == publication.Id).ExecuteDeleteAsync(ct);
+        db.PublishedScores.AddRange(ranked.Select(r => PublishedScore.Of(publication.Id, r)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(PublicationResponse.Of(publication));
+    }
+
+    public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Publish(
+        string index, string period, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await FindAsync(index, period, db, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (found.Value.Publication is not { } publication)
+        {
+            return Problems.From(DomainError.Conflict("not-reviewed", $"{found.Value.Period} has not been taken for review: take its figures first."));
+        }
+
+        if (publication.Publish(caller.Name, clock.GetUtcNow()) is { } frozen)
+        {
+            return Problems.From(frozen);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PublicationResponse.Of(publication));
+    }
+
+    private static async Task<Result<(IndexKind Index, IndexPeriod Period, IndexPublication? Publication)>> FindAsync(
+        string index, string period, OrganizationDbContext db, CancellationToken ct)
+    {
+        if (IndicesApi.ParseIndex(index) is not { } kind)
+        {
+            return DomainError.NotFound("index-not-found", $"No index '{index}': Vanguard, Fortress or Service.");
+        }
+
+        var parsed = IndexPeriod.Parse(period);
+        if (parsed.Error is { } error)
+        {
+            return error;
+        }
+
+        var name = parsed.Value.ToString();
+        return (kind, parsed.Value, await db.IndexPublications.FirstOrDefaultAsync(p => p.Index == kind && p.Period == name, ct));
+    }
+}
