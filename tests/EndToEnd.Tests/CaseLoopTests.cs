@@ -74,6 +74,18 @@ public class CaseLoopTests(SuiteFixture suite)
         Assert.Equal(["Report", "Register", "Dispatch", "Accept", "Resolve", "Reply", "Rated", "Verify", "Close"],
             timeline.EnumerateArray().Select(s => s.GetProperty("action").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await (await suite.SignInAsync("member.xie")).GetAsync($"/api/workflow/cases/{id}")).StatusCode);
+
+        // The closing reaches the Organization service's indices over the broker: the community's Service Index
+        // for this month counts the case, closed and rated satisfied, with the case's number as the reason.
+        var number = reported.GetProperty("number").GetString();
+        var counted = await Eventually.GetAsync<string>(async () =>
+        {
+            var score = await admin.GetFromJsonAsync<JsonElement>($"/api/organization/indices/service/scores/{DemoCommunity}");
+            var lines = score.GetProperty("score").GetProperty("components").EnumerateArray().SelectMany(c => c.GetProperty("lines").EnumerateArray())
+                .Where(l => l.GetProperty("note").GetString() == $"case {number}").Select(l => l.GetProperty("kind").GetString()).Order().ToList();
+            return lines.Contains("CaseRatedSatisfied") ? string.Join(",", lines) : null;
+        }, "the closed case in the community's Service Index", TimeSpan.FromSeconds(30));
+        Assert.Contains("CaseClosedOnTime", counted, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
 
-/// <summary>What a recompute did: the periods rebuilt, the scores written, the inputs read, how long it took.</summary>
+/// <summary>What a recompute did: the periods rebuilt, the scores written, the inputs in the period (the most any one index counted), how long it took.</summary>
 public sealed record RecomputeResult(IReadOnlyList<string> Periods, IReadOnlyList<IndexKind> Indices, int Scores, long Inputs, TimeSpan Took);
 
 /// <summary>
@@ -51,7 +51,8 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
         await reader.OpenAsync(ct);
         await Execute(reader, "SET work_mem = '256MB'", ct);
         var now = clock.GetUtcNow();
-        var (scores, inputs) = (0, 0L);
+        var scores = 0;
+        var inputs = indices.ToDictionary(i => i, _ => 0L);
         await using (var copy = await writer.BeginBinaryImportAsync(
             "COPY index_scores (index, period, subject_id, total, grade, rubric_version, inputs, computed_at) FROM STDIN (FORMAT BINARY)", ct))
         {
@@ -70,7 +71,8 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
                         var rubric = rubrics[(index, p)];
                         var figure = RubricScorer.Figure(rubric, of, index == IndexKind.Fortress ? types.GetValueOrDefault(subject) : null);
                         var count = of.Values.Sum(t => t.Count);
-                        inputs += p == period ? count : 0;
+                        // Each input once: the Service index counts it for its community and for the subdistrict.
+                        inputs[index] += p == period && (index != IndexKind.Service || subject == IndexSubjects.Subdistrict) ? count : 0;
                         await copy.StartRowAsync(ct);
                         await copy.WriteAsync(index.ToString(), NpgsqlDbType.Text, ct);
                         await copy.WriteAsync(p.ToString(), NpgsqlDbType.Text, ct);
@@ -89,7 +91,7 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
         }
 
         await transaction.CommitAsync(ct);
-        return new RecomputeResult(periodNames, indices, scores, inputs, watch.Elapsed);
+        return new RecomputeResult(periodNames, indices, scores, inputs.Values.Max(), watch.Elapsed);
     }
 
     /// <summary>
