@@ -103,8 +103,7 @@ public static class IndexItemsApi
             return Problems.NotFound("item", id);
         }
 
-        item.Withdraw(request.Reason.Trim());
-        IndexLedger.Unscored(db, item);
+        IndexLedger.Withdraw(db, item, request.Reason.Trim());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ManualItemResponse.Of(item));
     }
@@ -139,6 +138,11 @@ public static class IndexItemsApi
         if (request.At > now)
         {
             return DomainError.Invalid("at", "item-in-future", "An item is dated today or earlier.");
+        }
+
+        if (request.At < IndexPeriod.Earliest)
+        {
+            return DomainError.Invalid("at", "item-too-old", $"An item is dated from {IndexPeriod.Earliest:yyyy-MM-dd} on, when periods begin.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxTextLength || request.Evidence?.Length > MaxTextLength)

@@ -5,12 +5,17 @@ namespace Platform.Organization.Indices;
 
 /// <summary>
 /// Writes inputs to the ledger in the caller's unit of work: a new (kind, source) is added, a known one updated
-/// (newer figures win), and a member's input is counted for the organization they belong to when it names none.
+/// (newer figures win), one dated before any period is left out, and a member's input is counted for the organization they belong to when it names none.
 /// </summary>
 public static class IndexLedger
 {
     public static async Task RecordAsync(OrganizationDbContext db, IndexFact fact, Guid eventId, DateTimeOffset occurredAt, CancellationToken ct)
     {
+        if (fact.At < IndexPeriod.Earliest)
+        {
+            return; // before any period: it could never be scored
+        }
+
         if (fact.Person is { } person && fact.Organization is null)
         {
             fact = fact with
@@ -32,11 +37,18 @@ public static class IndexLedger
         }
     }
 
+    /// <summary>Takes an input back: kept on record, counted nowhere, rescored.</summary>
+    public static void Withdraw(OrganizationDbContext db, IndexInputRecord input, string reason)
+    {
+        input.Withdraw(reason);
+        Unscored(db, input);
+    }
+
     /// <summary>
     /// Writes "not scored" even when this context loaded the row before a refresher marked it scored, so a change
     /// racing a refresh is always picked up by the next one.
     /// </summary>
-    public static void Unscored(OrganizationDbContext db, IndexInputRecord input)
+    private static void Unscored(OrganizationDbContext db, IndexInputRecord input)
     {
         if (!input.Scored)
         {
@@ -50,8 +62,7 @@ public static class IndexLedger
         var held = await db.IndexInputs.FirstOrDefaultAsync(i => i.Kind == kind && i.SourceKey == source && !i.Withdrawn, ct);
         if (held is not null && held.EventOccurredAt <= occurredAt)
         {
-            held.Withdraw("a later event took it back");
-            Unscored(db, held);
+            Withdraw(db, held, "a later event took it back");
         }
     }
 
@@ -59,11 +70,7 @@ public static class IndexLedger
     public static async Task WithdrawOthersAsync(OrganizationDbContext db, string kind, string sourcePrefix, IReadOnlyCollection<string> kept, string reason, CancellationToken ct)
     {
         var stale = await db.IndexInputs.Where(i => i.Kind == kind && i.SourceKey.StartsWith(sourcePrefix) && !i.Withdrawn && !kept.Contains(i.SourceKey)).ToListAsync(ct);
-        foreach (var input in stale)
-        {
-            input.Withdraw(reason);
-            Unscored(db, input);
-        }
+        stale.ForEach(input => Withdraw(db, input, reason));
     }
 
     /// <summary>The community a person belongs to, for inputs whose event names none.</summary>

@@ -21,6 +21,9 @@ public readonly record struct IndexPeriod(PeriodKind Kind, int Year, int Number)
     /// <summary>The subdistrict's offset from UTC (China Standard Time, no daylight saving).</summary>
     public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(8);
 
+    /// <summary>The first instant any period covers (periods run from the year 2000).</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, LocalOffset);
+
     public DateOnly FirstDay => Kind switch
     {
         PeriodKind.Month => new DateOnly(Year, Number, 1),

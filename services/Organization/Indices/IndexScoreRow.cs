@@ -36,7 +36,26 @@ public static class IndexSubjects
     /// <summary>The Service Index of the whole subdistrict (every input, whatever its community).</summary>
     public static readonly Guid Subdistrict = Guid.Empty;
 
-    /// <summary>The ledger column that names an index's subject.</summary>
+    /// <summary>A subject named in a URL: a member's, organization's or community's id, or "subdistrict" for the Service Index.</summary>
+    public static Guid? Parse(IndexKind index, string? text) =>
+        index == IndexKind.Service && "subdistrict".Equals(text, StringComparison.OrdinalIgnoreCase) ? Subdistrict
+            : Guid.TryParse(text, out var id) ? id : null;
+
+    /// <summary>The subject's inputs in the period (withdrawn ones left out): what its score is computed from.</summary>
+    public static IQueryable<IndexInputRecord> InputsOf(this IQueryable<IndexInputRecord> ledger, ScoreKey key)
+    {
+        var (start, end, subject) = (key.Period.Start, key.Period.End, (Guid?)key.Subject);
+        var inputs = ledger.Where(i => i.At >= start && i.At < end && !i.Withdrawn);
+        return key.Index switch
+        {
+            IndexKind.Vanguard => inputs.Where(i => i.PersonId == subject),
+            IndexKind.Fortress => inputs.Where(i => i.OrganizationId == subject),
+            _ when key.Subject == Subdistrict => inputs,
+            _ => inputs.Where(i => i.CommunityId == subject),
+        };
+    }
+
+    /// <summary>The ledger column that names an index's subject (for the recompute's SQL).</summary>
     public static string ColumnOf(IndexKind index) => index switch
     {
         IndexKind.Vanguard => "person_id",

@@ -93,7 +93,9 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
         people = communityId is { } community ? people.Where(p => p.CommunityId == community) : people;
         people = membersOnly ? people.Where(p => p.Membership != null) : people;
         var rows = await people.Select(p => new { p.Id, p.Name, p.CommunityId, OrganizationId = p.Membership == null ? (Guid?)null : p.Membership.OrganizationId }).ToListAsync(ct);
-        var kinds = await db.PartyOrganizations.AsNoTracking().Select(o => new { o.Id, o.Kind }).ToDictionaryAsync(o => o.Id, o => o.Kind.ToString(), ct);
+        var organizations = rows.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+        var kinds = await db.PartyOrganizations.AsNoTracking().Where(o => organizations.Contains(o.Id)).Select(o => new { o.Id, o.Kind })
+            .ToDictionaryAsync(o => o.Id, o => o.Kind.ToString(), ct);
         return [.. rows.Select(r => new IndexSubject(r.Id, r.Name, r.CommunityId, r.OrganizationId, r.OrganizationId is { } o ? kinds.GetValueOrDefault(o) : null))];
     }
 

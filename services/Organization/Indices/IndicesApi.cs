@@ -64,19 +64,19 @@ public static class IndicesApi
         }
 
         var when = parsed.Value;
-        Guid? subjectId = kind == IndexKind.Service && subject.Equals("subdistrict", StringComparison.OrdinalIgnoreCase) ? IndexSubjects.Subdistrict
-            : Guid.TryParse(subject, out var id) ? id : null;
-        if (subjectId is not { } subjectKey || await directory.FindAsync(caller, kind, subjectKey, ct) is not { } found)
+        if (IndexSubjects.Parse(kind, subject) is not { } subjectKey || await directory.FindAsync(caller, kind, subjectKey, ct) is not { } found)
         {
             return Problems.NotFound(kind == IndexKind.Vanguard ? "person" : kind == IndexKind.Fortress ? "organization" : "community", subject);
         }
 
         var key = new ScoreKey(kind, subjectKey, when);
-        var tallies = await new ScoreKeeper(db, clock).TalliesAsync(key, ct);
         var rubric = await RubricsApi.InForceAsync(db, kind, when.FirstDay, ct);
-        var listed = tallies.Values.Sum(t => t.Count) <= MaxLines;
-        var inputs = listed ? await InputsAsync(db, key, ct) : null;
-        var score = RubricScorer.Explain(rubric, tallies, found.OrganizationType, inputs);
+        // The inputs themselves when there are few enough to list (one query); otherwise their tallies.
+        var inputs = await InputsAsync(db, key, ct, limit: MaxLines + 1);
+        var listed = inputs.Count <= MaxLines;
+        var score = listed
+            ? RubricScorer.Score(rubric, inputs, found.OrganizationType)
+            : RubricScorer.Explain(rubric, await new ScoreKeeper(db, clock).TalliesAsync(key, ct), found.OrganizationType);
         var published = await db.IndexPublications.AsNoTracking()
             .Where(p => p.Index == kind && p.Period == when.ToString() && p.Status == PublicationStatus.Published)
             .Join(db.PublishedScores, p => p.Id, s => s.PublicationId, (p, s) => new { s.SubjectId, s.Total, s.Grade, s.Rank, p.PublishedAt })
@@ -172,26 +172,19 @@ public static class IndicesApi
     }
 
     /// <summary>A subject's inputs in the period, from the ledger (withdrawn ones left out).</summary>
-    public static async Task<List<IndexInput>> InputsAsync(OrganizationDbContext db, ScoreKey key, CancellationToken ct)
+    public static async Task<List<IndexInput>> InputsAsync(OrganizationDbContext db, ScoreKey key, CancellationToken ct, int? limit = null)
     {
-        var (start, end, subject) = (key.Period.Start, key.Period.End, (Guid?)key.Subject);
-        var inputs = db.IndexInputs.AsNoTracking().Where(i => i.At >= start && i.At < end && !i.Withdrawn);
-        inputs = key.Index switch
-        {
-            IndexKind.Vanguard => inputs.Where(i => i.PersonId == subject),
-            IndexKind.Fortress => inputs.Where(i => i.OrganizationId == subject),
-            _ when key.Subject == IndexSubjects.Subdistrict => inputs,
-            _ => inputs.Where(i => i.CommunityId == subject),
-        };
+        var inputs = db.IndexInputs.AsNoTracking().InputsOf(key);
+        inputs = limit is { } most ? inputs.OrderBy(i => i.Id).Take(most) : inputs;
         return [.. (await inputs.ToListAsync(ct)).Select(i => i.ToInput())];
     }
 
     public static Result<IndexPeriod> PeriodOrThisMonth(string? period, TimeProvider clock) =>
         string.IsNullOrWhiteSpace(period) ? IndexPeriod.MonthOf(clock.GetUtcNow()) : IndexPeriod.Parse(period);
 
-    public static IndexKind? ParseIndex(string index) =>
-        Enum.TryParse<IndexKind>(index, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(index, out _) ? kind : null;
+    public static IndexKind? ParseIndex(string index) => EnumInput.Parse<IndexKind>(index, "index") is { Error: null } parsed ? parsed.Value : null;
 
-    public static ProblemHttpResult UnknownIndex(string index) =>
-        Problems.From(DomainError.NotFound("index-not-found", $"No index '{index}': Vanguard, Fortress or Service."));
+    public static DomainError UnknownIndexError(string index) => DomainError.NotFound("index-not-found", $"No index '{index}': Vanguard, Fortress or Service.");
+
+    public static ProblemHttpResult UnknownIndex(string index) => Problems.From(UnknownIndexError(index));
 }

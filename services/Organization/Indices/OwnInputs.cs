@@ -27,9 +27,13 @@ public static class OwnInputs
         await IndexLedger.WithdrawOthersAsync(db, InputKinds.ActivityAttended, $"{activity.Id}:", [.. attended.Select(p => $"{activity.Id}:{p}")], "attendance corrected", ct);
     }
 
-    public static Task RegistrationConfirmedAsync(OrganizationDbContext db, InServiceRegistration registration, DateTimeOffset now, CancellationToken ct) =>
-        IndexLedger.RecordAsync(db, new(InputKinds.RegisteredInCommunity, registration.Id.ToString(), 1, registration.DecidedAt ?? now)
+    /// <summary>A confirmed registration, dated by its confirmation.</summary>
+    public static Task RegistrationConfirmedAsync(OrganizationDbContext db, InServiceRegistration registration, CancellationToken ct)
+    {
+        var confirmed = registration.DecidedAt ?? throw new InvalidOperationException("A confirmed registration has its decision time.");
+        return IndexLedger.RecordAsync(db, new(InputKinds.RegisteredInCommunity, registration.Id.ToString(), 1, confirmed)
         {
             Person = registration.PersonId, Organization = registration.UnitOrganizationId, Community = registration.CommunityId,
-        }, Guid.CreateVersion7(now), now, ct);
+        }, Guid.CreateVersion7(confirmed), confirmed, ct);
+    }
 }

@@ -135,7 +135,7 @@ public static class PublicationsApi
     {
         if (IndicesApi.ParseIndex(index) is not { } kind)
         {
-            return DomainError.NotFound("index-not-found", $"No index '{index}': Vanguard, Fortress or Service.");
+            return IndicesApi.UnknownIndexError(index);
         }
 
         var parsed = IndexPeriod.Parse(period);

@@ -109,9 +109,7 @@ public static class RubricsApi
         }
 
         var when = IndexPeriod.Parse(period);
-        Guid? subject = kind == IndexKind.Service && "subdistrict".Equals(subjectId, StringComparison.OrdinalIgnoreCase) ? IndexSubjects.Subdistrict
-            : Guid.TryParse(subjectId, out var id) ? id : null;
-        if (subject is not { } subjectKey || when.Error is not null)
+        if (IndexSubjects.Parse(kind, subjectId) is not { } subjectKey || when.Error is not null)
         {
             return Problems.From(DomainError.Invalid("subjectId", "preview-needs-subject-and-period", "Give subjectId (a member, an organization, a community or 'subdistrict') and period (2026-10, 2026-Q3 or 2026)."));
         }

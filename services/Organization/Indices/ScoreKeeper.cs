@@ -8,7 +8,7 @@ public readonly record struct ScoreKey(IndexKind Index, Guid Subject, IndexPerio
 
 /// <summary>
 /// Brings one live score up to date from the ledger: each kind's tally for the subject and period (counted in
-/// the database), scored by the rubric version in force at the period's start, written to <c>index_scores</c>.
+/// the database, through the same filter the explanation reads with), scored by the rubric version in force at the period's start, written to <c>index_scores</c>.
 /// Each key is taken under a lock of its own, so two refreshers never write a stale figure over a newer one.
 /// </summary>
 public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
@@ -17,6 +17,7 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
     public const long RecomputeLock = 0x1D1CE5;
 
     private readonly Dictionary<(IndexKind, DateOnly), Rubric> rubrics = [];
+    private readonly Dictionary<Guid, string?> types = [];
 
     public async Task RefreshAsync(ScoreKey key, CancellationToken ct)
     {
@@ -32,9 +33,7 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
         }
 
         var rubric = await RubricAsync(key.Index, key.Period.FirstDay, ct);
-        var type = key.Index == IndexKind.Fortress
-            ? (await db.PartyOrganizations.Where(o => o.Id == key.Subject).Select(o => (PartyOrganizations.OrganizationKind?)o.Kind).FirstOrDefaultAsync(ct))?.ToString()
-            : null;
+        var type = key.Index == IndexKind.Fortress ? await TypeOfAsync(key.Subject, ct) : null;
         var figure = RubricScorer.Figure(rubric, tallies, type);
         var inputs = tallies.Values.Sum(t => t.Count);
         var now = clock.GetUtcNow();
@@ -46,30 +45,21 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
             """, ct);
     }
 
-    /// <summary>Each kind's count and quantity for the subject in the period, from the ledger (withdrawn inputs left out).</summary>
-    public async Task<Dictionary<string, Tally>> TalliesAsync(ScoreKey key, CancellationToken ct)
+    /// <summary>Each kind's count and quantity for the subject in the period, counted by the database.</summary>
+    public async Task<Dictionary<string, Tally>> TalliesAsync(ScoreKey key, CancellationToken ct) =>
+        await db.IndexInputs.AsNoTracking().InputsOf(key)
+            .GroupBy(i => i.Kind).Select(g => new { Kind = g.Key, Count = g.Count(), Quantity = g.Sum(i => i.Quantity) })
+            .ToDictionaryAsync(t => t.Kind, t => new Tally(t.Count, t.Quantity), ct);
+
+    private async Task<string?> TypeOfAsync(Guid organization, CancellationToken ct)
     {
-        var (start, end) = (key.Period.Start, key.Period.End);
-        var rows = key.Index switch
+        if (!types.TryGetValue(organization, out var type))
         {
-            IndexKind.Vanguard => db.Database.SqlQuery<KindTally>($"""
-                SELECT kind AS "Kind", count(*)::int AS "Count", sum(quantity) AS "Quantity" FROM index_inputs
-                WHERE person_id = {key.Subject} AND at >= {start} AND at < {end} AND NOT withdrawn GROUP BY kind
-                """),
-            IndexKind.Fortress => db.Database.SqlQuery<KindTally>($"""
-                SELECT kind AS "Kind", count(*)::int AS "Count", sum(quantity) AS "Quantity" FROM index_inputs
-                WHERE organization_id = {key.Subject} AND at >= {start} AND at < {end} AND NOT withdrawn GROUP BY kind
-                """),
-            _ when key.Subject == IndexSubjects.Subdistrict => db.Database.SqlQuery<KindTally>($"""
-                SELECT kind AS "Kind", count(*)::int AS "Count", sum(quantity) AS "Quantity" FROM index_inputs
-                WHERE at >= {start} AND at < {end} AND NOT withdrawn GROUP BY kind
-                """),
-            _ => db.Database.SqlQuery<KindTally>($"""
-                SELECT kind AS "Kind", count(*)::int AS "Count", sum(quantity) AS "Quantity" FROM index_inputs
-                WHERE community_id = {key.Subject} AND at >= {start} AND at < {end} AND NOT withdrawn GROUP BY kind
-                """),
-        };
-        return (await rows.ToListAsync(ct)).ToDictionary(r => r.Kind, r => new Tally(r.Count, r.Quantity));
+            types[organization] = type = (await db.PartyOrganizations.Where(o => o.Id == organization)
+                .Select(o => (PartyOrganizations.OrganizationKind?)o.Kind).FirstOrDefaultAsync(ct))?.ToString();
+        }
+
+        return type;
     }
 
     private async Task<Rubric> RubricAsync(IndexKind index, DateOnly day, CancellationToken ct)
@@ -106,6 +96,4 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
             yield return new(IndexKind.Service, IndexSubjects.Subdistrict, period);
         }
     }
-
-    public sealed record KindTally(string Kind, int Count, decimal Quantity);
 }

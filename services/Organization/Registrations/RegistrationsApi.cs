@@ -145,7 +145,7 @@ public static class RegistrationsApi
         if (publish)
         {
             db.AddEvent(registration.ToEvent());
-            await OwnInputs.RegistrationConfirmedAsync(db, registration, registration.DecidedAt ?? DateTimeOffset.UtcNow, ct);
+            await OwnInputs.RegistrationConfirmedAsync(db, registration, ct);
         }
 
         await db.SaveChangesAsync(ct);
