@@ -6,15 +6,16 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
 
-/// <summary>What a recompute did: the periods rebuilt, the scores written, the inputs in the period (the most any one index counted), how long it took.</summary>
+/// <summary>What a recompute did: the periods rebuilt, the scores written, the inputs in the period, how long it took.</summary>
 public sealed record RecomputeResult(IReadOnlyList<string> Periods, IReadOnlyList<IndexKind> Indices, int Scores, long Inputs, TimeSpan Took);
 
 /// <summary>
-/// Rebuilds the live scores of periods from the stored inputs alone. The database adds up each subject's
-/// inputs by kind (and by month when a year is rebuilt with its quarters and months), streamed in subject order;
-/// each subject is scored by the same arithmetic as the live refresh (<see cref="RubricScorer.Figure"/>) and the
-/// rows are copied in, replacing the periods' old rows in one transaction. Live refreshes wait meanwhile (an
-/// exclusive lock they take shared), so what comes out equals what the live path would hold.
+/// Rebuilds the live scores of periods from the stored inputs alone. In one pass the database adds the period's
+/// inputs up by (member, organization, community, kind), and by month when a year is rebuilt with its quarters
+/// and months; each group is counted for every subject it names (the subdistrict takes them all), each subject
+/// is scored by the same arithmetic as the live refresh (<see cref="RubricScorer.Figure"/>), and the rows are
+/// copied in, replacing the periods' old rows in one transaction. Live refreshes wait meanwhile (an exclusive
+/// lock they take shared), so what comes out equals what the live path would hold.
 /// </summary>
 public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
 {
@@ -47,22 +48,19 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
             await delete.ExecuteNonQueryAsync(ct);
         }
 
-        await using var reader = new NpgsqlConnection(db.Database.GetConnectionString());
-        await reader.OpenAsync(ct);
-        await Execute(reader, "SET work_mem = '256MB'", ct);
+        var (subjects, inputs) = await TallyAsync(indices, period, withParts, ct);
         var now = clock.GetUtcNow();
         var scores = 0;
-        var inputs = indices.ToDictionary(i => i, _ => 0L);
         await using (var copy = await writer.BeginBinaryImportAsync(
             "COPY index_scores (index, period, subject_id, total, grade, rubric_version, inputs, computed_at) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var index in indices)
+            foreach (var (index, bySubject) in subjects)
             {
-                await foreach (var (subject, tallies) in SubjectsAsync(reader, index, period, withParts, ct))
+                foreach (var (subject, months) in bySubject)
                 {
                     foreach (var p in periods)
                     {
-                        var of = withParts ? Roll(tallies, p) : tallies[0];
+                        var of = Roll(months, p);
                         if (of.Count == 0)
                         {
                             continue;
@@ -70,9 +68,6 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
 
                         var rubric = rubrics[(index, p)];
                         var figure = RubricScorer.Figure(rubric, of, index == IndexKind.Fortress ? types.GetValueOrDefault(subject) : null);
-                        var count = of.Values.Sum(t => t.Count);
-                        // Each input once: the Service index counts it for its community and for the subdistrict.
-                        inputs[index] += p == period && (index != IndexKind.Service || subject == IndexSubjects.Subdistrict) ? count : 0;
                         await copy.StartRowAsync(ct);
                         await copy.WriteAsync(index.ToString(), NpgsqlDbType.Text, ct);
                         await copy.WriteAsync(p.ToString(), NpgsqlDbType.Text, ct);
@@ -80,7 +75,7 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
                         await copy.WriteAsync(figure.Total, NpgsqlDbType.Numeric, ct);
                         await (figure.Grade is { } grade ? copy.WriteAsync(grade, NpgsqlDbType.Text, ct) : copy.WriteNullAsync(ct));
                         await copy.WriteAsync(rubric.Version, NpgsqlDbType.Integer, ct);
-                        await copy.WriteAsync(count, NpgsqlDbType.Integer, ct);
+                        await copy.WriteAsync(of.Values.Sum(t => t.Count), NpgsqlDbType.Integer, ct);
                         await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                         scores++;
                     }
@@ -91,53 +86,69 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
         }
 
         await transaction.CommitAsync(ct);
-        return new RecomputeResult(periodNames, indices, scores, inputs.Values.Max(), watch.Elapsed);
+        return new RecomputeResult(periodNames, indices, scores, inputs, watch.Elapsed);
     }
 
     /// <summary>
-    /// Each subject's tallies by kind, from the database, in subject order: for one period, one dictionary; for a
-    /// year with its parts, one per local month (index 1–12).
+    /// Every subject's tallies by kind, per index, from one grouped read of the ledger: slot 0 for the whole period,
+    /// or slots 1–12 for the local months of a year rebuilt with its parts.
     /// </summary>
-    private static async IAsyncEnumerable<(Guid Subject, Dictionary<string, Tally>[] Tallies)> SubjectsAsync(
-        NpgsqlConnection connection, IndexKind index, IndexPeriod period, bool withParts,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private async Task<(Dictionary<IndexKind, Dictionary<Guid, Dictionary<string, Tally>?[]>> Subjects, long Inputs)> TallyAsync(
+        IReadOnlyList<IndexKind> indices, IndexPeriod period, bool withParts, CancellationToken ct)
     {
-        var column = IndexSubjects.ColumnOf(index);
+        var subjects = indices.ToDictionary(i => i, _ => new Dictionary<Guid, Dictionary<string, Tally>?[]>());
+        var slots = withParts ? 13 : 1;
+        void Add(IndexKind index, Guid? subject, int month, string kind, Tally tally)
+        {
+            if (subject is { } id && subjects.TryGetValue(index, out var bySubject))
+            {
+                if (!bySubject.TryGetValue(id, out var months))
+                {
+                    bySubject[id] = months = new Dictionary<string, Tally>?[slots];
+                }
+
+                var slot = months[month] ??= [];
+                slot[kind] = slot.GetValueOrDefault(kind).Add(tally);
+            }
+        }
+
+        await using var reader = new NpgsqlConnection(db.Database.GetConnectionString());
+        await reader.OpenAsync(ct);
+        await Execute(reader, "SET work_mem = '256MB'", ct);
         var month = withParts ? "extract(month from (at AT TIME ZONE 'UTC') + interval '8 hours')::int" : "0";
-        var subjects = index == IndexKind.Service
-            ? $"SELECT {column} AS subject, kind, {month} AS month, count(*)::int, sum(quantity) FROM index_inputs WHERE {column} IS NOT NULL AND at >= $1 AND at < $2 AND NOT withdrawn GROUP BY 1, 2, 3 "
-              + $"UNION ALL SELECT '{IndexSubjects.Subdistrict}'::uuid, kind, {month}, count(*)::int, sum(quantity) FROM index_inputs WHERE at >= $1 AND at < $2 AND NOT withdrawn GROUP BY 2, 3 ORDER BY 1"
-            : $"SELECT {column} AS subject, kind, {month} AS month, count(*)::int, sum(quantity) FROM index_inputs WHERE {column} IS NOT NULL AND at >= $1 AND at < $2 AND NOT withdrawn GROUP BY 1, 2, 3 ORDER BY 1";
-        await using var command = new NpgsqlCommand(subjects, connection);
+        await using var command = new NpgsqlCommand($"""
+            SELECT person_id, organization_id, community_id, kind, {month}, count(*)::int, sum(quantity)
+            FROM index_inputs WHERE at >= $1 AND at < $2 AND NOT withdrawn GROUP BY 1, 2, 3, 4, 5
+            """, reader);
         command.Parameters.AddWithValue(period.Start);
         command.Parameters.AddWithValue(period.End);
+        command.CommandTimeout = 600;
         await using var rows = await command.ExecuteReaderAsync(ct);
-        Guid? current = null;
-        var tallies = NewTallies(withParts);
+        var kinds = new Dictionary<string, string>();
+        long inputs = 0;
         while (await rows.ReadAsync(ct))
         {
-            var subject = rows.GetGuid(0);
-            if (current is { } done && done != subject)
-            {
-                yield return (done, tallies);
-                tallies = NewTallies(withParts);
-            }
-
-            current = subject;
-            tallies[rows.GetInt32(2)][rows.GetString(1)] = new Tally(rows.GetInt32(3), rows.GetDecimal(4));
+            var kind = rows.GetString(3);
+            kind = kinds.TryGetValue(kind, out var known) ? known : kinds[kind] = kind;
+            var (slot, tally) = (rows.GetInt32(4), new Tally(rows.GetInt32(5), rows.GetDecimal(6)));
+            inputs += tally.Count;
+            Add(IndexKind.Vanguard, rows.IsDBNull(0) ? null : rows.GetGuid(0), slot, kind, tally);
+            Add(IndexKind.Fortress, rows.IsDBNull(1) ? null : rows.GetGuid(1), slot, kind, tally);
+            Add(IndexKind.Service, rows.IsDBNull(2) ? null : rows.GetGuid(2), slot, kind, tally);
+            Add(IndexKind.Service, IndexSubjects.Subdistrict, slot, kind, tally);
         }
 
-        if (current is { } last)
-        {
-            yield return (last, tallies);
-        }
+        return (subjects, inputs);
     }
 
-    private static Dictionary<string, Tally>[] NewTallies(bool withParts) => [.. Enumerable.Range(0, withParts ? 13 : 1).Select(_ => new Dictionary<string, Tally>())];
-
-    /// <summary>A month's, quarter's or the year's tallies from the monthly ones.</summary>
-    private static Dictionary<string, Tally> Roll(Dictionary<string, Tally>[] months, IndexPeriod period)
+    /// <summary>A period's tallies: the single slot, or a month's, quarter's or the year's from the monthly ones.</summary>
+    private static Dictionary<string, Tally> Roll(Dictionary<string, Tally>?[] months, IndexPeriod period)
     {
+        if (months.Length == 1)
+        {
+            return months[0] ?? [];
+        }
+
         var (first, last) = period.Kind switch
         {
             PeriodKind.Month => (period.Number, period.Number),
@@ -146,13 +157,13 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
         };
         if (first == last)
         {
-            return months[first];
+            return months[first] ?? [];
         }
 
         var sum = new Dictionary<string, Tally>();
         for (var m = first; m <= last; m++)
         {
-            foreach (var (kind, tally) in months[m])
+            foreach (var (kind, tally) in months[m] ?? [])
             {
                 sum[kind] = sum.GetValueOrDefault(kind).Add(tally);
             }
@@ -166,5 +177,4 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(ct);
     }
-
 }

@@ -54,12 +54,4 @@ public static class IndexSubjects
             _ => inputs.Where(i => i.CommunityId == subject),
         };
     }
-
-    /// <summary>The ledger column that names an index's subject (for the recompute's SQL).</summary>
-    public static string ColumnOf(IndexKind index) => index switch
-    {
-        IndexKind.Vanguard => "person_id",
-        IndexKind.Fortress => "organization_id",
-        _ => "community_id",
-    };
 }
