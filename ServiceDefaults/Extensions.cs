@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Time;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Telemetry;
 
@@ -31,8 +35,15 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddPlatformProblemDetails();
-        // Enums in responses are their names ("Confirmed"), never numbers.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // The subdistrict's clock: days, months and "today" in its time zone.
+        builder.Services.AddSingleton<TimeProvider>(new SubdistrictTimeProvider(SubdistrictTimeProvider.FindZone(builder.Configuration["Platform:TimeZone"])));
+        builder.Services.AddOptions<JsonOptions>().Configure<TimeProvider>((json, clock) =>
+        {
+            // Enums travel as their names ("Confirmed"), never numbers; instants in UTC; text the database can hold.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            json.SerializerOptions.Converters.Add(new UtcInstantConverter(clock.LocalTimeZone));
+            json.SerializerOptions.Converters.Add(new CheckedTextConverter());
+        });
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
@@ -43,7 +54,6 @@ public static class ServiceDefaultsExtensions
 
         // Unreadable bodies and bad route values reach the exception handler, which names the problem in a 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddSingleton(TimeProvider.System);
         // Orchestrators wait for a stopping service; hosted services get a bounded time to finish.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
@@ -58,6 +68,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<InputRulesMiddleware>();
         app.UseAuthentication();
         authenticated?.Invoke(app);
         app.UseAuthorization();

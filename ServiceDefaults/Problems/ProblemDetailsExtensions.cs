@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Platform.ServiceDefaults.Input;
 
 namespace Platform.ServiceDefaults.Problems;
 
@@ -29,34 +33,93 @@ internal static class ProblemDetailsExtensions
 
 /// <summary>
 /// The one place exceptions become responses. Client mistakes the framework reports by exception
-/// (unreadable JSON, a missing body) become 4xx; a lost optimistic-concurrency race becomes 409;
-/// anything else is a bug and a 500 that says nothing about the internals.
+/// (unreadable JSON, a value of the wrong type, a missing body) become 400s naming the field; values the
+/// database refuses (too long, out of range) a 400; a lost optimistic-concurrency race or a racing duplicate a
+/// 409; anything else is a bug and a 500 that says nothing about the internals.
 /// </summary>
-internal sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
+    private sealed record Answer(int Status, string Code, string Title, string? Detail = null, string? Field = null, string? FieldMessage = null);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
-        {
-            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", bad.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The resource was changed by someone else.", "Reload it and try again."),
-            // A unique index caught what a check before the write could not (two requests racing).
-            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } =>
-                (StatusCodes.Status409Conflict, "The resource already exists.", "Another request created it at the same time."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
-        };
-
-        if (status >= 500)
+        var answer = Classify(exception);
+        if (answer.Status >= 500)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        httpContext.Response.StatusCode = answer.Status;
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+            ProblemDetails =
+            {
+                Status = answer.Status,
+                Title = answer.Title,
+                Detail = answer.Detail,
+                Type = answer.Status < 500 ? $"https://platform.local/problems/{answer.Code}" : null,
+                Extensions = { ["code"] = answer.Code },
+            },
+        };
+        if (answer.Field is not null)
+        {
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [answer.Field] = [answer.FieldMessage ?? answer.Title] };
+        }
+
+        return await problems.TryWriteAsync(context);
     }
+
+    private static Answer Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: InvalidTextException text } bad =>
+            new(StatusCodes.Status400BadRequest, TextRules.Code, $"{FieldOf(text)} {text.Message}", Field: FieldOf(text), FieldMessage: text.Message),
+        BadHttpRequestException { InnerException: JsonException json } =>
+            new(StatusCodes.Status400BadRequest, "invalid-json", $"The body is not the JSON this endpoint reads{(json.Path is { Length: > 0 } p ? $" (at {p})" : "")}.",
+                Detail: JsonDetail(json), Field: FieldOf(json), FieldMessage: JsonDetail(json)),
+        BadHttpRequestException bad when ParameterOf(bad.Message) is { } parameter =>
+            new(bad.StatusCode, "invalid-parameter", $"{parameter} has a value that cannot be read.", Detail: bad.Message, Field: parameter, FieldMessage: bad.Message),
+        BadHttpRequestException bad =>
+            new(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "unreadable-request", "The request could not be read.", bad.Message),
+        DbUpdateConcurrencyException =>
+            new(StatusCodes.Status409Conflict, "concurrent-change", "The resource was changed by someone else.", "Reload it and try again."),
+        // A unique index caught what a check before the write could not (two requests racing).
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+            new(StatusCodes.Status409Conflict, "already-exists", "The resource already exists.", "Another request created it at the same time."),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+            new(StatusCodes.Status409Conflict, "referenced-record-missing", "A record this one refers to does not exist (any more)."),
+        DbUpdateException { InnerException: PostgresException postgres } when IsDataException(postgres) => ValueRefused(postgres),
+        PostgresException postgres when IsDataException(postgres) => ValueRefused(postgres),
+        InvalidOperationException { InnerException: PostgresException postgres } when IsDataException(postgres) => ValueRefused(postgres),
+        _ => new(StatusCodes.Status500InternalServerError, "internal-error", "An unexpected error occurred."),
+    };
+
+    /// <summary>Postgres's class 22, data exceptions: a value the column cannot take (too long, out of range, not text).</summary>
+    private static bool IsDataException(PostgresException postgres) => postgres.SqlState.StartsWith("22", StringComparison.Ordinal);
+
+    private static Answer ValueRefused(PostgresException postgres) => postgres.SqlState switch
+    {
+        PostgresErrorCodes.StringDataRightTruncation =>
+            new(StatusCodes.Status400BadRequest, "value-too-long", "A value is longer than the field takes.", Field: postgres.ColumnName),
+        PostgresErrorCodes.NumericValueOutOfRange or PostgresErrorCodes.DatetimeFieldOverflow or "22008" =>
+            new(StatusCodes.Status400BadRequest, "value-out-of-range", "A value is out of the range the field takes.", Field: postgres.ColumnName),
+        _ => new(StatusCodes.Status400BadRequest, "invalid-value", "A value cannot be stored as given.", Field: postgres.ColumnName),
+    };
+
+    private static string FieldOf(JsonException json) => json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : json.Path ?? "body";
+
+    private static string JsonDetail(JsonException json)
+    {
+        // The reader's own words, without the position noise it appends ("Path: $.x | LineNumber: 0 ...").
+        var message = json.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string? ParameterOf(string message) =>
+        BindFailure().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [GeneratedRegex("""parameter "[^"]*?(?<name>[A-Za-z0-9_]+)" from""")]
+    private static partial Regex BindFailure();
 }

@@ -2,7 +2,7 @@ using Platform.Testing;
 
 namespace Platform.Organization.Tests;
 
-public sealed class OrganizationServiceFactory() : ServiceFactory<Program>(ResourceNames.OrganizationDb);
+public class OrganizationServiceFactory() : ServiceFactory<Program>(ResourceNames.OrganizationDb);
 
 [CollectionDefinition(Name)]
 public sealed class OrganizationServiceCollection : ICollectionFixture<OrganizationServiceFactory>
@@ -12,3 +12,15 @@ public sealed class OrganizationServiceCollection : ICollectionFixture<Organizat
 
 [Collection(OrganizationServiceCollection.Name)]
 public abstract class OrganizationServiceTest(OrganizationServiceFactory service) : ServiceTest<Program>(service);
+
+/// <summary>The service on a fake clock stopped at 00:30 local time on 1 December: the UTC date is still 30 November.</summary>
+public sealed class OrganizationAtLocalMidnightFactory : OrganizationServiceFactory
+{
+    protected override TimeProvider? Clock { get; } = SubdistrictClock.At(SubdistrictClock.HalfPastMidnightOnTheFirst);
+}
+
+[CollectionDefinition(Name)]
+public sealed class OrganizationAtLocalMidnightCollection : ICollectionFixture<OrganizationAtLocalMidnightFactory>
+{
+    public const string Name = "organization service at local midnight";
+}

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -93,7 +95,14 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         builder.UseSetting("Platform:Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Platform:Auth:ValidationKey", TestTokens.ValidationKeyPem);
         builder.UseSetting("Platform:Auth:SigningKey", TestTokens.SigningKeyPem);
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
+
+    /// <summary>The service's clock when a factory fixes one (<see cref="SubdistrictClock"/>); the real one otherwise.</summary>
+    protected virtual TimeProvider? Clock => null;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -8,6 +8,7 @@ using Platform.Grid.Staffing;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Grid.Grids;
 
@@ -180,7 +181,7 @@ public static class GridsApi
         // A retired grid has no staff: their posts end with it.
         foreach (var post in await db.Posts.Where(p => p.GridId == id && p.To == null).ToListAsync(ct))
         {
-            post.End(DateOnly.FromDateTime(now.UtcDateTime), now);
+            post.End(clock.DateOf(now), now);
             db.AddEvent(post.ToEvent());
         }
 

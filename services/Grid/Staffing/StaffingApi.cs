@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
 using GridEntity = Platform.Grid.Grids.Grid;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Grid.Staffing;
 
@@ -80,7 +81,7 @@ public static class StaffingApi
         var posts = await db.Posts.AsNoTracking().Where(p => p.GridId == gridId && p.To == null).ToListAsync(ct);
         var team = await db.Team.AsNoTracking().FirstOrDefaultAsync(t => t.PersonId == person.Id, ct);
         var taken = GridPost.TakeUp(grid, person, kind.Value, category.Value, request.OriginalDuties, posts, team,
-            request.From ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+            request.From ?? clock.DateOf(now), now);
         if (taken.Error is { } error)
         {
             return Problems.From(error);
@@ -119,7 +120,7 @@ public static class StaffingApi
         }
 
         var now = clock.GetUtcNow();
-        if (post.End(request.On ?? DateOnly.FromDateTime(now.UtcDateTime), now) is { } error)
+        if (post.End(request.On ?? clock.DateOf(now), now) is { } error)
         {
             return Problems.From(error);
         }

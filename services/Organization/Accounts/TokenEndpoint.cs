@@ -7,6 +7,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Platform.Organization.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Accounts;
 
@@ -42,7 +43,7 @@ public static class TokenEndpoint
             var account = Guid.TryParse(subject, out var id) ? await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == id, ct) : null;
             return account is null || !account.CanSignIn(clock.GetUtcNow())
                 ? Refuse(Errors.InvalidGrant, "The account can no longer sign in.")
-                : await SignInAsync(db, account, result.Principal!.GetScopes(), clock.GetUtcNow(), ct);
+                : await SignInAsync(db, account, result.Principal!.GetScopes(), clock.Today(), ct);
         }
 
         if (request.IsClientCredentialsGrantType())
@@ -102,7 +103,7 @@ public static class TokenEndpoint
         account.RecordSuccess();
         db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInSucceeded, userName, userName, "password", now));
         await db.SaveChangesAsync(ct);
-        return await SignInAsync(db, account, request.GetScopes(), now, ct);
+        return await SignInAsync(db, account, request.GetScopes(), clock.DateOf(now), ct);
     }
 
     private static async Task AuditAsync(OrganizationDbContext db, SecurityEventKind kind, string userName, string detail, DateTimeOffset now, CancellationToken ct)
@@ -111,9 +112,9 @@ public static class TokenEndpoint
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<IResult> SignInAsync(OrganizationDbContext db, UserAccount account, IEnumerable<string> scopes, DateTimeOffset now, CancellationToken ct)
+    private static async Task<IResult> SignInAsync(OrganizationDbContext db, UserAccount account, IEnumerable<string> scopes, DateOnly today, CancellationToken ct)
     {
-        var identity = await AccountClaims.IdentityAsync(db, account, DateOnly.FromDateTime(now.UtcDateTime), ct);
+        var identity = await AccountClaims.IdentityAsync(db, account, today, ct);
         identity.SetScopes(scopes);
         identity.SetResources(PlatformClaims.ApiAudience);
         identity.SetDestinations(claim => claim.Type is Claims.Name or Claims.Role

@@ -9,6 +9,7 @@ using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Import;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Import;
 
@@ -161,7 +162,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
             DateOnly? joined = null;
             if (get("joinedOn") is { } rawJoined)
             {
-                if (DateOnly.TryParseExact(rawJoined, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var j) && j <= DateOnly.FromDateTime(now.UtcDateTime))
+                if (DateOnly.TryParseExact(rawJoined, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var j) && j <= clock.DateOf(now))
                 {
                     joined = j;
                 }
@@ -230,7 +231,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
             problem(DomainError.Conflict("duplicate-unit", $"{name} is already in the alliance or earlier in the file.") with { Field = "name" });
         }
 
-        DateOnly joined = DateOnly.FromDateTime(now.UtcDateTime);
+        DateOnly joined = clock.DateOf(now);
         if (get("joinedOn") is { } rawJoined && !DateOnly.TryParseExact(rawJoined, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out joined))
         {
             problem(DomainError.Invalid("joinedOn", "invalid-date", "joinedOn is a date (yyyy-MM-dd)."));

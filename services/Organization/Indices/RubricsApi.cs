@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Indices;
 
@@ -153,7 +154,7 @@ public static class RubricsApi
 
         var now = clock.GetUtcNow();
         var latest = stored.Where(v => v.Status == RubricStatus.Published).Concat(BuiltIn(kind)).Max(v => v.EffectiveFrom!.Value);
-        if (draft.Publish(effective, DateOnly.FromDateTime(now.UtcDateTime), latest, caller.Name, now) is { } error)
+        if (draft.Publish(effective, clock.DateOf(now), latest, caller.Name, now) is { } error)
         {
             return Problems.From(error);
         }

@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.MemberUnits;
 
@@ -100,7 +101,7 @@ public static class MemberUnitsApi
 
         var now = clock.GetUtcNow();
         var joined = MemberUnit.Join(request.Name, kind.Value, request.PartyOrganizationId, request.ContactName, phone, resources, request.ServiceFields,
-            request.JoinedOn ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+            request.JoinedOn ?? clock.DateOf(now), now);
         if (joined.Error is { } error)
         {
             return Problems.From(error);

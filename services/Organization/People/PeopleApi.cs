@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.People;
 
@@ -69,7 +70,7 @@ public static class PeopleApi
             return Problems.From(contactError);
         }
 
-        if (await ApplyMembershipAsync(person, request.Membership, db, now, ct) is { } membershipError)
+        if (await ApplyMembershipAsync(person, request.Membership, db, now, clock.DateOf(now), ct) is { } membershipError)
         {
             return Problems.From(membershipError);
         }
@@ -146,7 +147,7 @@ public static class PeopleApi
             return Problems.NotFound("person", id);
         }
 
-        if (await ApplyMembershipAsync(person, request.Membership, db, clock.GetUtcNow(), ct) is { } error)
+        if (await ApplyMembershipAsync(person, request.Membership, db, clock.GetUtcNow(), clock.Today(), ct) is { } error)
         {
             return Problems.From(error);
         }
@@ -254,7 +255,7 @@ public static class PeopleApi
         return null;
     }
 
-    private static async Task<DomainError?> ApplyMembershipAsync(Person person, MembershipInput? input, OrganizationDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<DomainError?> ApplyMembershipAsync(Person person, MembershipInput? input, OrganizationDbContext db, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
         if (input is null)
         {
@@ -279,7 +280,7 @@ public static class PeopleApi
             return DomainError.Conflict("organization-dissolved", $"{organization.Name} is dissolved; members cannot join it.");
         }
 
-        if (input.JoinedOn is { } joined && joined > DateOnly.FromDateTime(now.UtcDateTime))
+        if (input.JoinedOn is { } joined && joined > today)
         {
             return DomainError.Invalid("membership.joinedOn", "joined-in-future", "membership.joinedOn cannot be in the future.");
         }

@@ -6,6 +6,7 @@ using Platform.Organization.PartyOrganizations;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Posts;
 
@@ -60,7 +61,7 @@ public static class PostsApi
             return Problems.From(DomainError.Invalid("organizationId", "unknown-organization", $"No active organization with id {request.OrganizationId}."));
         }
 
-        var from = request.From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = request.From ?? clock.Today();
         var secretaryInPost = await db.Posts.AnyAsync(p => p.OrganizationId == organization.Id && p.Title == PostTitle.Secretary && (p.To == null || p.To >= from), ct);
         var appointed = Post.Appoint(request.PersonId, organization.Id, title.Value, request.BusinessLine, request.PartyBuildingDuty, from, secretaryInPost);
         if (appointed.Error is { } error)
@@ -88,7 +89,7 @@ public static class PostsApi
         query = personId is { } person ? query.Where(p => p.PersonId == person) : query;
         if (current == true)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             query = query.Where(p => p.From <= today && (p.To == null || p.To >= today));
         }
 
@@ -103,7 +104,7 @@ public static class PostsApi
             return Problems.NotFound("post", id);
         }
 
-        if (post.End(request.On ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } error)
+        if (post.End(request.On ?? clock.Today()) is { } error)
         {
             return Problems.From(error);
         }
@@ -129,7 +130,7 @@ public static class PostsApi
 
         var now = clock.GetUtcNow();
         var assigned = AreaAssignment.Assign(person.Id, person.IsCadre, request.CommunityId, request.GridIds,
-            request.From ?? DateOnly.FromDateTime(now.UtcDateTime), request.To, now);
+            request.From ?? clock.DateOf(now), request.To, now);
         if (assigned.Error is { } error)
         {
             return Problems.From(error);
@@ -170,7 +171,7 @@ public static class PostsApi
         }
 
         var now = clock.GetUtcNow();
-        if (assignment.End(request.On ?? DateOnly.FromDateTime(now.UtcDateTime), now) is { } error)
+        if (assignment.End(request.On ?? clock.DateOf(now), now) is { } error)
         {
             return Problems.From(error);
         }

@@ -7,6 +7,7 @@ using Platform.Volunteer.Data;
 using Platform.Volunteer.Hours;
 using Platform.Volunteer.Projects;
 using Platform.Volunteer.Volunteers;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Volunteer.Activities;
 
@@ -265,7 +266,7 @@ public static class ActivitiesApi
 
         var volunteer = await db.Volunteers.AsNoTracking().FirstAsync(v => v.Id == signUp.VolunteerId, ct);
         var record = ServiceHoursRecord.Record(signUp.Id, volunteer.Id, volunteer.AccountSubject, volunteer.PersonId, activity.Id, activity.Title,
-            DateOnly.FromDateTime(signUp.ShiftStartsAt.UtcDateTime), served.Value);
+            clock.DateOf(signUp.ShiftStartsAt), served.Value);
         if (activity.AutoApproveHours)
         {
             db.AddEvent(record.Approve("auto-approved", now).Value!);

@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Volunteer.Data;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Volunteer.Hours;
 
@@ -122,7 +123,7 @@ public static class HoursApi
         }
 
         var approved = await db.Hours.AsNoTracking().Where(h => h.VolunteerId == id && h.Status == HoursStatus.Approved).ToListAsync(ct);
-        var issued = Certificate.Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var issued = Certificate.Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, clock.Today());
         if (issued.Error is { } error)
         {
             return Problems.From(error);

@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.ServiceDefaults.Time;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Cases;
@@ -67,7 +68,7 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
         var reported = Case.Report(
             new NewCase(category.Code, input.Description, input.Channel, input.Priority, location, input.BuildingId,
                 input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter.Value, input.SourceRef, duplicate),
-            $"{now.Year}-{number:D6}", actor, now);
+            $"{clock.DateOf(now).Year}-{number:D6}", actor, now);
         if (reported.Error is { } error)
         {
             return error;

@@ -31,7 +31,8 @@ public static class Open311Api
 
     public static WebApplication MapOpen311Api(this WebApplication app)
     {
-        var open311 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowPublic().DisableAntiforgery();
+        var open311 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowPublic().DisableAntiforgery()
+            .WithMetadata(new Open311InputRefusal());
         open311.MapGet("/services.{format}", Services).WithName("Open311Services")
             .WithDescription("The service list: one service per active case category.");
         open311.MapGet("/services/{code}.{format}", Definition).WithName("Open311ServiceDefinition");
@@ -263,7 +264,7 @@ public static class Open311Api
 
     private static Open311Result Ok(string format, string root, string item, object body) => new(StatusCodes.Status200OK, format, root, item, body);
 
-    private static Open311Result Error(string format, int status, string description) =>
+    internal static Open311Result Error(string format, int status, string description) =>
         new(status, format, "errors", "error", new List<Open311Error> { new(status, description) });
 
     private static List<string> Split(string value) => [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -284,4 +285,11 @@ public static class Open311Api
         at = parsed.ToUniversalTime();
         return true;
     }
+}
+
+/// <summary>Input the platform refuses for every endpoint (text Postgres cannot hold) is answered in the spec's error list.</summary>
+internal sealed class Open311InputRefusal : Platform.ServiceDefaults.Input.IInputRefusal
+{
+    public IResult Refuse(HttpContext context, string field, string message) =>
+        Open311Api.Error(context.GetRouteValue("format") is string format && Open311Formats.IsKnown(format) ? format : Open311Formats.Json, StatusCodes.Status400BadRequest, $"{field} {message}");
 }
