@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Time;
@@ -41,11 +42,13 @@ public static class ServiceDefaultsExtensions
         {
             // Enums travel as their names ("Confirmed"), never numbers; instants in UTC; text the database can hold.
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // Numbers are JSON numbers ("12" is not one), so the documents say number, not "number or string".
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.Converters.Add(new UtcInstantConverter(clock.LocalTimeZone));
             json.SerializerOptions.Converters.Add(new CheckedTextConverter());
         });
         builder.AddPlatformAuthentication();
-        builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddPlatformContract().AddDocumentTransformer((document, _, _) =>
         {
             // Clients reach every service through the gateway at the same path: no server of the service's own.
             document.Servers = [];

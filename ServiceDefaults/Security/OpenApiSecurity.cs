@@ -5,7 +5,7 @@ namespace Platform.ServiceDefaults.Security;
 
 /// <summary>
 /// The OpenAPI documents say how to call: a bearer token scheme, required by every operation that is not
-/// public, and the roles each operation admits (in its description and as <c>x-roles</c>).
+/// public, and the roles each operation admits (as <c>x-roles</c>; the description says them in words).
 /// </summary>
 internal static class OpenApiSecurity
 {
@@ -36,8 +36,8 @@ internal static class OpenApiSecurity
 
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] });
-            var roles = $"Roles: {string.Join(", ", rule.Roles)}.";
-            operation.Description = string.IsNullOrWhiteSpace(operation.Description) ? roles : $"{operation.Description}\n\n{roles}";
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions["x-roles"] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray([.. rule.Roles.Select(r => (System.Text.Json.Nodes.JsonNode)r!)]));
             return Task.CompletedTask;
         });
         return options;

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Platform.Grid.Buildings;
 using Platform.Grid.Data;
+using Platform.ServiceDefaults.Api;
 
 namespace Platform.Grid.Grids;
 
 /// <summary>A grid found at a point: the base grid, and any Specialized grids laid over it there.</summary>
 public sealed record GridAt(GridSummary Grid, IReadOnlyList<GridSummary> Specialized);
 
-public sealed record GridSummary(Guid Id, string Code, string Name, string Type, Guid CommunityId);
+public sealed record GridSummary(Guid Id, string Code, string Name, [property: OneOf<GridType>] string Type, Guid CommunityId);
 
 /// <summary>
 /// Point → grid, on the hot path of case intake: one PostGIS <c>ST_Contains</c> query that the GiST index on

@@ -13,10 +13,10 @@ using Platform.ServiceDefaults.Time;
 namespace Platform.Grid.Grids;
 
 public sealed record GridRequest(
-    string? Code, string? Name, string? Type, Guid CommunityId, JsonElement? Boundary, int? Households, int? Population, int? Complexity);
+    string? Code, string? Name, [property: OneOf<GridType>] string? Type, Guid CommunityId, JsonElement? Boundary, int? Households, int? Population, int? Complexity);
 
 public sealed record GridResponse(
-    Guid Id, string Code, string Name, string Type, Guid CommunityId, string Status, int Households, int Population, int Complexity,
+    Guid Id, string Code, string Name, [property: OneOf<GridType>] string Type, Guid CommunityId, [property: OneOf<GridStatus>] string Status, int Households, int Population, int Complexity,
     bool HasBoundary, JsonElement? Boundary, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static GridResponse From(Grid g, bool withBoundary = true) => new(
@@ -90,7 +90,7 @@ public static class GridsApi
     }
 
     public static async Task<Results<Ok<Page<GridResponse>>, ProblemHttpResult>> ListGrids(
-        GridDbContext db, Guid? communityId, string? type, string? status, string? layer, string? department, bool? hasBoundary, string? search,
+        GridDbContext db, Guid? communityId, [OneOf<GridType>] string? type, [OneOf<GridStatus>] string? status, string? layer, string? department, bool? hasBoundary, string? search,
         int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);

@@ -10,11 +10,11 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Grid.Staffing;
 
-public sealed record TakeUpPostRequest(Guid PersonId, string? Post, string? Category, string? OriginalDuties, DateOnly? From);
+public sealed record TakeUpPostRequest(Guid PersonId, [property: OneOf<GridPostKind>] string? Post, [property: OneOf<ParticipantCategory>] string? Category, string? OriginalDuties, DateOnly? From);
 
 public sealed record EndPostRequest(DateOnly? On);
 
-public sealed record GridPostResponse(Guid Id, Guid GridId, Guid PersonId, string PersonName, string Post, string? Category, string? OriginalDuties, DateOnly From, DateOnly? To);
+public sealed record GridPostResponse(Guid Id, Guid GridId, Guid PersonId, string PersonName, [property: OneOf<GridPostKind>] string Post, [property: OneOf<ParticipantCategory>] string? Category, string? OriginalDuties, DateOnly From, DateOnly? To);
 
 public sealed record TeamMemberRequest(Guid PersonId, bool FullTime, bool? Active);
 

@@ -5,7 +5,7 @@ using Platform.ServiceDefaults.Api;
 
 namespace Platform.Organization.Accounts;
 
-public sealed record SecurityEventResponse(Guid Id, string Kind, string Actor, string Subject, string? Detail, DateTimeOffset At)
+public sealed record SecurityEventResponse(Guid Id, [property: OneOf<SecurityEventKind>] string Kind, string Actor, string Subject, string? Detail, DateTimeOffset At)
 {
     public static SecurityEventResponse From(SecurityEvent e) => new(e.Id, e.Kind.ToString(), e.Actor, e.Subject, e.Detail, e.At);
 }
@@ -21,7 +21,7 @@ public static class SecurityEventsApi
     }
 
     public static async Task<Results<Ok<Page<SecurityEventResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, string? kind, string? subject, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db, [OneOf<SecurityEventKind>] string? kind, string? subject, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<SecurityEventKind>(kind, "kind");

@@ -8,13 +8,13 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Activities;
 
-public sealed record HoldActivityRequest(Guid OrganizationId, string? Kind, string? Title, DateTimeOffset HeldAt, string? Location);
+public sealed record HoldActivityRequest(Guid OrganizationId, [property: OneOf<ActivityKind>] string? Kind, string? Title, DateTimeOffset HeldAt, string? Location);
 
 public sealed record AttendanceEntry(Guid PersonId, bool Attended, string? Note);
 
 public sealed record RecordAttendanceRequest(IReadOnlyCollection<AttendanceEntry>? Attendance);
 
-public sealed record ActivityResponse(Guid Id, Guid OrganizationId, string Kind, string Title, DateTimeOffset HeldAt, string? Location, int Attended, int Absent)
+public sealed record ActivityResponse(Guid Id, Guid OrganizationId, [property: OneOf<ActivityKind>] string Kind, string Title, DateTimeOffset HeldAt, string? Location, int Attended, int Absent)
 {
     public static ActivityResponse From(PartyActivity a) =>
         new(a.Id, a.OrganizationId, a.Kind.ToString(), a.Title, a.HeldAt, a.Location, a.Attendance.Count(x => x.Attended), a.Attendance.Count(x => !x.Attended));
@@ -22,7 +22,7 @@ public sealed record ActivityResponse(Guid Id, Guid OrganizationId, string Kind,
 
 public sealed record ServiceCentreItemRequest(bool Met, string? Evidence);
 
-public sealed record ServiceCentreItemResponse(string Item, bool Met, string? Evidence, DateTimeOffset? UpdatedAt);
+public sealed record ServiceCentreItemResponse([property: OneOf<ServiceCentreItem>] string Item, bool Met, string? Evidence, DateTimeOffset? UpdatedAt);
 
 public sealed record ServiceCentreResponse(Guid CommunityId, int Met, int Of, IReadOnlyList<ServiceCentreItemResponse> Items);
 
@@ -75,7 +75,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<Page<ActivityResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, Guid? organizationId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db, Guid? organizationId, [OneOf<ActivityKind>] string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<ActivityKind>(kind, "kind");
@@ -155,7 +155,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> SetServiceCentreItem(
-        Guid communityId, string item, ServiceCentreItemRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid communityId, [OneOf<ServiceCentreItem>] string item, ServiceCentreItemRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!caller.CoversCommunity(communityId))
         {

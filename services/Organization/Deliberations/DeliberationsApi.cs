@@ -7,7 +7,7 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Deliberations;
 
-public sealed record PartyInput(string? Kind, string? Name);
+public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, string? Name);
 
 public sealed record ResolutionInput(string? Text, string? FollowUpBy, DateOnly? Due);
 

@@ -50,7 +50,7 @@ public static class IndicesApi
     }
 
     public static async Task<Results<Ok<IndexScoreResponse>, ProblemHttpResult>> ScoreOf(
-        string index, string subject, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string subject, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         if (ParseIndex(index) is not { } kind)
         {
@@ -86,7 +86,7 @@ public static class IndicesApi
     }
 
     public static async Task<Results<Ok<IndexRanking>, ProblemHttpResult>> RankingOf(
-        string index, string? period, Guid? communityId, string? organizationType, Guid? organizationId, int? page, int? pageSize,
+        [OneOf<IndexKind>] string index, string? period, Guid? communityId, [OneOf<PartyOrganizations.OrganizationKind>] string? organizationType, Guid? organizationId, int? page, int? pageSize,
         Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         if (ParseIndex(index) is not { } kind)

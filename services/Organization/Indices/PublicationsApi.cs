@@ -34,7 +34,7 @@ public static class PublicationsApi
         return indices;
     }
 
-    public static async Task<Results<Ok<List<PublicationResponse>>, ProblemHttpResult>> List(string index, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<PublicationResponse>>, ProblemHttpResult>> List([OneOf<IndexKind>] string index, OrganizationDbContext db, CancellationToken ct)
     {
         if (IndicesApi.ParseIndex(index) is not { } kind)
         {
@@ -46,7 +46,7 @@ public static class PublicationsApi
     }
 
     public static async Task<Results<Ok<PublicationDetail>, ProblemHttpResult>> Show(
-        string index, string period, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string period, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         if (paging.Error is { } pagingError)
@@ -71,7 +71,7 @@ public static class PublicationsApi
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Take(
-        string index, string period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var found = await FindAsync(index, period, db, ct);
         if (found.Error is { } error)
@@ -108,7 +108,7 @@ public static class PublicationsApi
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Publish(
-        string index, string period, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string period, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var found = await FindAsync(index, period, db, ct);
         if (found.Error is { } error)
@@ -131,7 +131,7 @@ public static class PublicationsApi
     }
 
     private static async Task<Result<(IndexKind Index, IndexPeriod Period, IndexPublication? Publication)>> FindAsync(
-        string index, string period, OrganizationDbContext db, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string period, OrganizationDbContext db, CancellationToken ct)
     {
         if (IndicesApi.ParseIndex(index) is not { } kind)
         {

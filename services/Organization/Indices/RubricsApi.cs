@@ -39,7 +39,7 @@ public static class RubricsApi
         return indices;
     }
 
-    public static async Task<Results<Ok<List<RubricVersionResponse>>, ProblemHttpResult>> Versions(string index, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<RubricVersionResponse>>, ProblemHttpResult>> Versions([OneOf<IndexKind>] string index, OrganizationDbContext db, CancellationToken ct)
     {
         if (Parse(index) is not { } kind)
         {
@@ -50,7 +50,7 @@ public static class RubricsApi
         return TypedResults.Ok(stored.Concat(BuiltIn(kind)).OrderByDescending(v => v.Version).Select(RubricVersionResponse.From).ToList());
     }
 
-    public static async Task<Results<Created<RubricVersionResponse>, ProblemHttpResult>> StartDraft(string index, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<RubricVersionResponse>, ProblemHttpResult>> StartDraft([OneOf<IndexKind>] string index, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (Parse(index) is not { } kind)
         {
@@ -75,7 +75,7 @@ public static class RubricsApi
     }
 
     public static async Task<Results<Ok<RubricVersionResponse>, ProblemHttpResult>> EditDraft(
-        string index, Rubric rubric, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, Rubric rubric, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (Parse(index) is not { } kind)
         {
@@ -102,7 +102,7 @@ public static class RubricsApi
     }
 
     public static async Task<Results<Ok<RubricPreviewResponse>, ProblemHttpResult>> Preview(
-        string index, string? subjectId, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string? subjectId, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         if (Parse(index) is not { } kind)
         {
@@ -133,7 +133,7 @@ public static class RubricsApi
     }
 
     public static async Task<Results<Ok<RubricVersionResponse>, ProblemHttpResult>> Publish(
-        string index, PublishRubricRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, PublishRubricRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (Parse(index) is not { } kind)
         {

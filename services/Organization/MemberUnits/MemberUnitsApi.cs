@@ -11,14 +11,14 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.MemberUnits;
 
-public sealed record SharedResourceInput(string? Kind, string? Description);
+public sealed record SharedResourceInput([property: OneOf<ResourceKind>] string? Kind, string? Description);
 
 public sealed record JoinAllianceRequest(
-    string? Name, string? Kind, Guid? PartyOrganizationId, string? ContactName, string? ContactPhone,
+    string? Name, [property: OneOf<UnitKind>] string? Kind, Guid? PartyOrganizationId, string? ContactName, string? ContactPhone,
     IReadOnlyCollection<SharedResourceInput>? SharedResources, IReadOnlyCollection<string>? ServiceFields, DateOnly? JoinedOn);
 
 public sealed record MemberUnitResponse(
-    Guid Id, string Name, string Kind, Guid? PartyOrganizationId, string ContactName, string? ContactPhone,
+    Guid Id, string Name, [property: OneOf<UnitKind>] string Kind, Guid? PartyOrganizationId, string ContactName, string? ContactPhone,
     IReadOnlyList<SharedResource> SharedResources, IReadOnlyList<string> ServiceFields, DateOnly JoinedOn)
 {
     public static MemberUnitResponse From(MemberUnit u) => new(
@@ -114,7 +114,7 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Ok<Page<MemberUnitResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, string? serviceField, string? kind, string? search, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, OrganizationDbContext db, string? serviceField, [OneOf<UnitKind>] string? kind, string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<UnitKind>(kind, "kind");

@@ -7,14 +7,14 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Organization.PartyOrganizations;
 
-public sealed record FoundOrganizationRequest(string? Name, string? Kind, string? MassOrganizationType, Guid? ParentId, Guid? CommunityId);
+public sealed record FoundOrganizationRequest(string? Name, [property: OneOf<OrganizationKind>] string? Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId);
 
 public sealed record RenameOrganizationRequest(string? Name);
 
 public sealed record MoveOrganizationRequest(Guid? ParentId);
 
 public sealed record OrganizationResponse(
-    Guid Id, string Name, string Kind, string? MassOrganizationType, Guid? ParentId, Guid? CommunityId, string Status,
+    Guid Id, string Name, [property: OneOf<OrganizationKind>] string Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId, [property: OneOf<OrganizationStatus>] string Status,
     long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static OrganizationResponse From(PartyOrganization o) => new(
@@ -23,7 +23,7 @@ public sealed record OrganizationResponse(
 
 public sealed record OrganizationDetailResponse(OrganizationResponse Organization, IReadOnlyList<ParentPeriod> ParentHistory, int ActiveChildren, int Members);
 
-public sealed record TreeNode(Guid Id, string Name, string Kind, string Status, int Members, IReadOnlyList<TreeNode> Children);
+public sealed record TreeNode(Guid Id, string Name, [property: OneOf<OrganizationKind>] string Kind, [property: OneOf<OrganizationStatus>] string Status, int Members, IReadOnlyList<TreeNode> Children);
 
 public static class PartyOrganizationsApi
 {
@@ -83,7 +83,7 @@ public static class PartyOrganizationsApi
     }
 
     public static async Task<Results<Ok<Page<OrganizationResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, string? kind, Guid? parentId, Guid? communityId, string? status, string? search, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db, [OneOf<OrganizationKind>] string? kind, Guid? parentId, Guid? communityId, [OneOf<OrganizationStatus>] string? status, string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<OrganizationKind>(kind, "kind");

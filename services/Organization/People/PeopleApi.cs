@@ -10,7 +10,7 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.People;
 
-public sealed record MembershipInput(Guid OrganizationId, string? MemberType, DateOnly? JoinedOn);
+public sealed record MembershipInput(Guid OrganizationId, [property: OneOf<MemberType>] string? MemberType, DateOnly? JoinedOn);
 
 public sealed record RegisterPersonRequest(
     string? Name, string? Phone, string? IdCardNumber, string? HomeAddress, MembershipInput? Membership, bool IsCadre, Guid? StaffCommunityId);
@@ -22,7 +22,7 @@ public sealed record RevealRequest(string? Reason);
 /// <summary>A person as lists and reads show them: personal data masked.</summary>
 public sealed record PersonResponse(
     Guid Id, string Name, string? Phone, string? IdCardNumber, string? HomeAddress,
-    Guid? OrganizationId, string? MemberType, DateOnly? JoinedOn, bool IsCadre, Guid? StaffCommunityId, long Version)
+    Guid? OrganizationId, [property: OneOf<MemberType>] string? MemberType, DateOnly? JoinedOn, bool IsCadre, Guid? StaffCommunityId, long Version)
 {
     public static PersonResponse From(Person p) => new(
         p.Id, p.Name, p.Phone?.Masked, p.IdCard?.Masked, p.HomeAddress?.Masked,
@@ -93,7 +93,7 @@ public static class PeopleApi
     }
 
     public static async Task<Results<Ok<Page<PersonResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, string? search, Guid? organizationId, string? memberType, bool? isCadre, Guid? staffCommunityId,
+        Caller caller, OrganizationDbContext db, string? search, Guid? organizationId, [OneOf<MemberType>] string? memberType, bool? isCadre, Guid? staffCommunityId,
         int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);

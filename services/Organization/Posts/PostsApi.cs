@@ -10,11 +10,11 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Posts;
 
-public sealed record AppointRequest(Guid PersonId, Guid OrganizationId, string? Title, string? BusinessLine, string? PartyBuildingDuty, DateOnly? From);
+public sealed record AppointRequest(Guid PersonId, Guid OrganizationId, [property: OneOf<PostTitle>] string? Title, string? BusinessLine, string? PartyBuildingDuty, DateOnly? From);
 
 public sealed record EndRequest(DateOnly? On);
 
-public sealed record PostResponse(Guid Id, Guid PersonId, Guid OrganizationId, string Title, bool IsFirstResponsible, string? BusinessLine, string? PartyBuildingDuty, DateOnly From, DateOnly? To)
+public sealed record PostResponse(Guid Id, Guid PersonId, Guid OrganizationId, [property: OneOf<PostTitle>] string Title, bool IsFirstResponsible, string? BusinessLine, string? PartyBuildingDuty, DateOnly From, DateOnly? To)
 {
     public static PostResponse Of(Post p) => new(p.Id, p.PersonId, p.OrganizationId, p.Title.ToString(), p.IsFirstResponsible, p.BusinessLine, p.PartyBuildingDuty, p.From, p.To);
 }

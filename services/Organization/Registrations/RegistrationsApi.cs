@@ -14,7 +14,7 @@ public sealed record DecisionRequest(string? Note);
 
 public sealed record RegistrationResponse(
     Guid Id, Guid PersonId, Guid CommunityId, Guid UnitOrganizationId, Guid PlacementOrganizationId, Guid? GridId,
-    IReadOnlyList<string> Pledges, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionNote)
+    IReadOnlyList<string> Pledges, [property: OneOf<RegistrationStatus>] string Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionNote)
 {
     public static RegistrationResponse From(InServiceRegistration r) => new(
         r.Id, r.PersonId, r.CommunityId, r.UnitOrganizationId, r.PlacementOrganizationId, r.GridId, r.Pledges, r.Status.ToString(), r.SubmittedAt, r.DecidedAt, r.DecisionNote);
@@ -80,7 +80,7 @@ public static class RegistrationsApi
     }
 
     public static async Task<Results<Ok<Page<RegistrationResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, Guid? communityId, Guid? unitOrganizationId, Guid? personId, string? status, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, OrganizationDbContext db, Guid? communityId, Guid? unitOrganizationId, Guid? personId, [OneOf<RegistrationStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<RegistrationStatus>(status, "status");

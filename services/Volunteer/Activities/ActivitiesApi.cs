@@ -22,11 +22,11 @@ public sealed record ShiftResponse(Guid Id, DateTimeOffset StartsAt, DateTimeOff
 /// <summary>An activity; the check-in code only for those who run it.</summary>
 public sealed record ActivityResponse(
     Guid Id, Guid? ProjectId, Guid? CommunityId, string Title, string Place, double? Latitude, double? Longitude, int RadiusMeters,
-    IReadOnlyList<string> RequiredSkills, bool AllowWaitlist, bool AutoApproveHours, string Status, string? CheckInCode, IReadOnlyList<ShiftResponse> Shifts);
+    IReadOnlyList<string> RequiredSkills, bool AllowWaitlist, bool AutoApproveHours, [property: OneOf<ActivityStatus>] string Status, string? CheckInCode, IReadOnlyList<ShiftResponse> Shifts);
 
 public sealed record CheckRequest(string? Code, double? Latitude, double? Longitude);
 
-public sealed record SignUpResponse(Guid Id, Guid ShiftId, Guid ActivityId, Guid VolunteerId, string Status, DateTimeOffset ShiftStartsAt, DateTimeOffset ShiftEndsAt, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt)
+public sealed record SignUpResponse(Guid Id, Guid ShiftId, Guid ActivityId, Guid VolunteerId, [property: OneOf<SignUpStatus>] string Status, DateTimeOffset ShiftStartsAt, DateTimeOffset ShiftEndsAt, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt)
 {
     public static SignUpResponse From(SignUp s) => new(s.Id, s.ShiftId, s.ActivityId, s.VolunteerId, s.Status.ToString(), s.ShiftStartsAt, s.ShiftEndsAt, s.CheckedInAt, s.CheckedOutAt);
 }
@@ -114,7 +114,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<Page<ActivityResponse>>, ProblemHttpResult>> List(
-        Caller caller, VolunteerDbContext db, Guid? projectId, string? status, DateTimeOffset? from, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, VolunteerDbContext db, Guid? projectId, [OneOf<ActivityStatus>] string? status, DateTimeOffset? from, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<ActivityStatus>(status, "status");

@@ -14,7 +14,7 @@ public sealed record CorrectHoursRequest(decimal? Hours, string? Reason);
 public sealed record CertificateRequest(DateOnly? From, DateOnly? To);
 
 public sealed record HoursResponse(
-    Guid Id, Guid VolunteerId, Guid ActivityId, string Activity, DateOnly ServedOn, decimal Hours, string Status, string? ApprovedBy, DateTimeOffset? ApprovedAt, IReadOnlyList<HoursCorrection> Corrections)
+    Guid Id, Guid VolunteerId, Guid ActivityId, string Activity, DateOnly ServedOn, decimal Hours, [property: OneOf<HoursStatus>] string Status, string? ApprovedBy, DateTimeOffset? ApprovedAt, IReadOnlyList<HoursCorrection> Corrections)
 {
     public static HoursResponse From(ServiceHoursRecord r) =>
         new(r.Id, r.VolunteerId, r.ActivityId, r.ActivityTitle, r.ServedOn, r.Hours, r.Status.ToString(), r.ApprovedBy, r.ApprovedAt, r.Corrections);
@@ -55,7 +55,7 @@ public static class HoursApi
     }
 
     public static async Task<Results<Ok<Page<HoursResponse>>, ProblemHttpResult>> List(
-        Caller caller, VolunteerDbContext db, Guid? volunteerId, Guid? activityId, string? status, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, VolunteerDbContext db, Guid? volunteerId, Guid? activityId, [OneOf<HoursStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<HoursStatus>(status, "status");

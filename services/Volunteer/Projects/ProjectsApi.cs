@@ -14,7 +14,7 @@ public sealed record ClaimRequest(Guid? UnitId);
 public sealed record EvaluationRequest(IReadOnlyList<UnitEvaluation>? Evaluations);
 
 public sealed record ProjectResponse(
-    Guid Id, string Title, string Field, Guid? CommunityId, Guid? GridId, string Goal, DateOnly From, DateOnly To, int UnitsNeeded, string Status,
+    Guid Id, string Title, string Field, Guid? CommunityId, Guid? GridId, string Goal, DateOnly From, DateOnly To, int UnitsNeeded, [property: OneOf<ProjectStatus>] string Status,
     IReadOnlyList<ProjectClaim> Claims, IReadOnlyList<UnitEvaluation> Evaluations, long Version)
 {
     public static ProjectResponse Of(Project p) =>
@@ -74,7 +74,7 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Ok<Page<ProjectResponse>>, ProblemHttpResult>> List(
-        Caller caller, VolunteerDbContext db, string? status, string? field, Guid? communityId, string? claimedBy, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, VolunteerDbContext db, [OneOf<ProjectStatus>] string? status, string? field, Guid? communityId, string? claimedBy, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<ProjectStatus>(status, "status");

@@ -14,7 +14,7 @@ public sealed record ClaimWishRequest(Guid? UnitId);
 public sealed record FulfilRequest(string? Note);
 
 /// <summary>A wish as others see it: never who posted it.</summary>
-public sealed record WishResponse(Guid Id, Guid? CommunityId, string Title, string Description, string Status, bool Mine, bool ClaimedByMe, Guid? ClaimerUnitId, string? FulfilmentNote, DateTimeOffset PostedAt)
+public sealed record WishResponse(Guid Id, Guid? CommunityId, string Title, string Description, [property: OneOf<WishStatus>] string Status, bool Mine, bool ClaimedByMe, Guid? ClaimerUnitId, string? FulfilmentNote, DateTimeOffset PostedAt)
 {
     public static WishResponse From(Wish w, Caller caller) => new(
         w.Id, w.CommunityId, w.Title, w.Description, w.Status.ToString(), w.OwnerSubject == caller.Subject, w.ClaimerSubject == caller.Subject, w.ClaimerUnitId, w.FulfilmentNote, w.PostedAt);

@@ -76,7 +76,7 @@ public static class ApprovalsApi
         return TypedResults.Ok(approvals.Select(ApprovalResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<Page<ApprovalResponse>>, ProblemHttpResult>> List(Caller caller, WorkflowDbContext db, string? status, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<ApprovalResponse>>, ProblemHttpResult>> List(Caller caller, WorkflowDbContext db, [OneOf<ApprovalStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var wanted = EnumInput.ParseOptional<ApprovalStatus>(status, "status");

@@ -11,7 +11,7 @@ namespace Platform.Workflow.Assessment;
 
 public sealed record AssessmentResponse(AssessmentLevel Level, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AssessmentRow> Rows);
 
-public sealed record AssessmentItemRequest(string? Level, string? SubjectId, decimal? Points, string? Reason, string? Evidence);
+public sealed record AssessmentItemRequest([property: OneOf<AssessmentLevel>] string? Level, string? SubjectId, decimal? Points, string? Reason, string? Evidence);
 
 public sealed record AssessmentItemResponse(
     Guid Id, AssessmentLevel Level, string SubjectId, decimal Points, string Reason, string? Evidence, string Source, Guid? CaseId, string RecordedBy, DateTimeOffset At)
@@ -44,7 +44,7 @@ public static class AssessmentApi
     }
 
     public static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Figures(
-        Caller caller, WorkflowDbContext db, IOptions<AssessmentOptions> options, string? level, DateTimeOffset? from, DateTimeOffset? to, Guid? communityId, CancellationToken ct)
+        Caller caller, WorkflowDbContext db, IOptions<AssessmentOptions> options, [OneOf<AssessmentLevel>] string? level, DateTimeOffset? from, DateTimeOffset? to, Guid? communityId, CancellationToken ct)
     {
         var parsed = EnumInput.Parse<AssessmentLevel>(level, "level");
         if (parsed.Error is { } levelError)
@@ -116,7 +116,7 @@ public static class AssessmentApi
     }
 
     public static async Task<Results<Ok<Page<AssessmentItemResponse>>, ProblemHttpResult>> Items(
-        WorkflowDbContext db, string? level, string? subjectId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        WorkflowDbContext db, [OneOf<AssessmentLevel>] string? level, string? subjectId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var parsed = EnumInput.ParseOptional<AssessmentLevel>(level, "level");

@@ -7,7 +7,7 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.CaseTypes;
 
-public sealed record PartyRequest(string? Role, string? Name, string? Phone);
+public sealed record PartyRequest([property: OneOf<PartyRole>] string? Role, string? Name, string? Phone);
 
 public sealed record SessionRequest(DateTimeOffset? HeldAt, IReadOnlyList<string>? Attendees, string? Summary);
 

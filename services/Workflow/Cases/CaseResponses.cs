@@ -1,12 +1,13 @@
 using Platform.Workflow.Approvals;
+using Platform.ServiceDefaults.Api;
 
 namespace Platform.Workflow.Cases;
 
 public sealed record CaseIntakeRequest(
-    string? Category, string? Description, string? Channel, string? Priority, double? Latitude, double? Longitude, Guid? GridId, Guid? BuildingId,
+    string? Category, string? Description, [property: OneOf<CaseChannel>] string? Channel, [property: OneOf<CasePriority>] string? Priority, double? Latitude, double? Longitude, Guid? GridId, Guid? BuildingId,
     string? Address, IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone);
 
-public sealed record RegisterRequest(string? Priority, string? Type);
+public sealed record RegisterRequest([property: OneOf<CasePriority>] string? Priority, [property: OneOf<CaseType>] string? Type);
 
 public sealed record ReasonRequest(string? Reason);
 
@@ -14,13 +15,13 @@ public sealed record TextRequest(string? Text);
 
 public sealed record MergeRequest(Guid? Into);
 
-public sealed record DispatchRequest(string? Level, string? Department);
+public sealed record DispatchRequest([property: OneOf<HandlerLevel>] string? Level, string? Department);
 
-public sealed record RatingRequest(string? Rating, string? Comment, bool? Resolved);
+public sealed record RatingRequest([property: OneOf<CaseRating>] string? Rating, string? Comment, bool? Resolved);
 
 public sealed record VerificationRequest(bool? Passed, string? Note);
 
-public sealed record ApprovalRequest(string? Kind, int? WorkingDays, string? Reason);
+public sealed record ApprovalRequest([property: OneOf<ApprovalKind>] string? Kind, int? WorkingDays, string? Reason);
 
 public sealed record DecisionRequest(bool? Approve, string? Note);
 

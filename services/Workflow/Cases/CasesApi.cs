@@ -80,8 +80,8 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
-        Caller caller, WorkflowDbContext db, string? state, string? category, Guid? gridId, Guid? communityId, string? handlerLevel, string? department,
-        Guid? handledBy, bool? overdue, string? channel, string? priority, string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, WorkflowDbContext db, [OneOf<CaseState>] string? state, string? category, Guid? gridId, Guid? communityId, [OneOf<HandlerLevel>] string? handlerLevel, string? department,
+        Guid? handledBy, bool? overdue, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var types = EnumInput.ParseOptional<CaseType>(type, "type");

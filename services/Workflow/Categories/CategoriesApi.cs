@@ -7,7 +7,7 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Categories;
 
-public sealed record CategoryRequest(string? Code, string? Name, int? WorkingDays, bool? Active, string? DefaultType);
+public sealed record CategoryRequest(string? Code, string? Name, int? WorkingDays, bool? Active, [property: OneOf<CaseType>] string? DefaultType);
 
 public sealed record CategoryResponse(string Code, string Name, int WorkingDays, bool Active, CaseType DefaultType)
 {

@@ -40,7 +40,7 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<Page<NotificationResponse>>, ProblemHttpResult>> List(
-        WorkflowDbContext db, Guid? caseId, string? status, int? page, int? pageSize, CancellationToken ct)
+        WorkflowDbContext db, Guid? caseId, [OneOf<NotificationStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         if (paging.Error is { } error)

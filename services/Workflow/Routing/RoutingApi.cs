@@ -7,7 +7,7 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Routing;
 
-public sealed record RoutingRuleRequest(string? Category, Guid? GridId, Guid? CommunityId, string? Level, string? Layer, string? Department, string? Note);
+public sealed record RoutingRuleRequest(string? Category, Guid? GridId, Guid? CommunityId, [property: OneOf<HandlerLevel>] string? Level, string? Layer, string? Department, string? Note);
 
 public sealed record RoutingRuleResponse(
     Guid Id, string? Category, Guid? GridId, Guid? CommunityId, HandlerLevel Level, string? Layer, string? Department, string? Note, DateTimeOffset UpdatedAt)
