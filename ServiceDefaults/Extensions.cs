@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -55,6 +57,17 @@ public static class ServiceDefaultsExtensions
             return Task.CompletedTask;
         }));
 
+        // Behind the gateway, a request's scheme and host are the ones its client used (discovery and links name the
+        // gateway); trusted from loopback and the networks in Platform:ForwardedHeaders:KnownNetworks (CIDR).
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var network in builder.Configuration.GetSection("Platform:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
         // Unreadable bodies and bad route values reach the exception handler, which names the problem in a 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Orchestrators wait for a stopping service; hosted services get a bounded time to finish.
@@ -69,6 +82,12 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? authenticated = null)
     {
+        // The gateway is the edge: it trusts no forwarded headers unless a proxy in front of it is configured.
+        if (app.Configuration.GetValue("Platform:ForwardedHeaders:Trust", true))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<InputRulesMiddleware>();

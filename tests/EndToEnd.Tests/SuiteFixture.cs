@@ -67,14 +67,14 @@ public sealed class SuiteFixture : IAsyncLifetime
     }
 
     /// <summary>A gateway client signed in as a demo account, through the gateway, with the password grant.</summary>
-    public async Task<HttpClient> SignInAsync(string userName)
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword)
     {
         var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = "platform-app",
             ["username"] = userName,
-            ["password"] = DemoPassword,
+            ["password"] = password,
             ["scope"] = "platform-api offline_access roles",
         }));
         var body = await response.Content.ReadAsStringAsync();

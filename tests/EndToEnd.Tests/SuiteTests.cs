@@ -75,9 +75,15 @@ public class SuiteTests(SuiteFixture suite)
     public async Task A_demo_user_signs_in_through_the_gateway_which_is_the_tokens_issuer()
     {
         var discovery = await suite.Anonymous.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
-        Assert.Equal(new Uri(gateway.BaseAddress!, "/").ToString(), discovery.GetProperty("issuer").GetString());
+        var publicUrl = new Uri(gateway.BaseAddress!, "/").ToString();
+        Assert.Equal(publicUrl, discovery.GetProperty("issuer").GetString());
+        // A client that follows discovery stays on the gateway: every address in it is the gateway's.
+        var addresses = discovery.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.StartsWith("http", StringComparison.Ordinal)).ToList();
+        Assert.Contains(addresses, p => p.Name == "token_endpoint");
+        Assert.Contains(addresses, p => p.Name == "jwks_uri");
+        Assert.All(addresses, p => Assert.StartsWith(publicUrl, p.Value.GetString()!, StringComparison.Ordinal));
 
-        var response = await suite.Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await suite.Anonymous.PostAsync(discovery.GetProperty("token_endpoint").GetString(), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = "platform-app",
@@ -88,6 +94,19 @@ public class SuiteTests(SuiteFixture suite)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()));
+    }
+
+    [Fact]
+    public async Task A_resident_signs_up_through_the_gateway_without_a_token_and_signs_in()
+    {
+        var name = $"resident.{Guid.NewGuid():N}"[..20];
+
+        var signedUp = await suite.Anonymous.PostAsJsonAsync("/api/organization/accounts/sign-up", new { userName = name, password = "Resident-Platform-2026" });
+        var client = await suite.SignInAsync(name, "Resident-Platform-2026");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
+
+        Assert.Equal(HttpStatusCode.Created, signedUp.StatusCode);
+        Assert.Contains("resident", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

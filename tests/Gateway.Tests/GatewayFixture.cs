@@ -85,11 +85,13 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 public class LimitedGatewayFixture : GatewayFixture
 {
     public const int SignIns = 3;
+    public const int SignInsPerAddress = 5;
     public const int Requests = 8;
 
     protected override void ConfigureLimits(IWebHostBuilder builder)
     {
         builder.UseSetting("Platform:RateLimits:SignInRequests", SignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:RateLimits:SignInRequestsPerAddress", SignInsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Platform:RateLimits:Requests", Requests.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Platform:RateLimits:Window", "00:10:00");
     }

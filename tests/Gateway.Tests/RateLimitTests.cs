@@ -25,6 +25,32 @@ public class SignInRateLimitTests(LimitedGatewayFixture gateway) : IClassFixture
     }
 }
 
+public class SignInPerAccountTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
+{
+    private static FormUrlEncodedContent PasswordGrant(string user) =>
+        new(new Dictionary<string, string> { ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = user, ["password"] = "guess" });
+
+    [Fact]
+    public async Task One_person_guessing_is_braked_without_locking_out_the_others_behind_the_same_address_up_to_its_own_allowance()
+    {
+        var office = gateway.CreateClient();
+        for (var i = 0; i < LimitedGatewayFixture.SignIns; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await office.PostAsync("/connect/token", PasswordGrant("staff.wang"))).StatusCode);
+        }
+
+        var guessing = await office.PostAsync("/connect/token", PasswordGrant("Staff.Wang"));
+        var colleague = await office.PostAsync("/connect/token", PasswordGrant("grid.sun"));
+        var another = await office.PostAsync("/connect/token", PasswordGrant("cadre.li"));
+        var beyondTheAddress = await office.PostAsync("/connect/token", PasswordGrant("unit.lin"));
+
+        await guessing.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Equal(HttpStatusCode.OK, colleague.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, another.StatusCode);
+        await beyondTheAddress.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+    }
+}
+
 public class SharedCounterTests(LimitedGatewayFixture first) : IClassFixture<LimitedGatewayFixture>
 {
     /// <summary>A second gateway instance with the same counters.</summary>

@@ -15,27 +15,11 @@ public abstract class OpenApiContractTest<TProgram>(ServiceFactory<TProgram> ser
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("The repository root (Platform.sln) is not above the test binaries.");
-        }
-    }
-
     [Fact]
     public async Task The_document_in_the_repository_is_the_one_the_service_serves()
     {
         var live = JsonNode.Parse(await service.ClientAs(null).GetStringAsync("/openapi/v1.json"))!.ToJsonString(Indented) + "\n";
-        var file = Path.Combine(RepositoryRoot, "docs", "openapi", $"{name}.json");
+        var file = Repository.OpenApiDocument(name);
         if (Environment.GetEnvironmentVariable("PLATFORM_UPDATE_OPENAPI") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
