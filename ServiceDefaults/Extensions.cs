@@ -48,6 +48,8 @@ public static class ServiceDefaultsExtensions
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.Converters.Add(new UtcInstantConverter(clock.LocalTimeZone));
             json.SerializerOptions.Converters.Add(new CheckedTextConverter());
+            json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+                json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), NoNullItems.Modifier);
         });
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddPlatformContract().AddDocumentTransformer((document, _, _) =>

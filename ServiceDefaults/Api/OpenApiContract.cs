@@ -239,6 +239,14 @@ internal static partial class OpenApiContract
 
         foreach (var (name, schema) in document.Components.Schemas.ToList())
         {
+            if (schema is OpenApiSchema { Enum.Count: > 0 } enumeration)
+            {
+                // An enumeration's own schema lists its names; where it may be null, its use says so (oneOf with null).
+                enumeration.Type = JsonSchemaType.String;
+                enumeration.Enum = [.. enumeration.Enum.Where(v => v is not null)];
+                continue;
+            }
+
             if (schema is not OpenApiSchema concrete || concrete.Properties is null)
             {
                 continue;

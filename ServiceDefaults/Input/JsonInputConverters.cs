@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.ServiceDefaults.Input;
@@ -56,4 +57,45 @@ public sealed class CheckedTextConverter : JsonConverter<string>
         JsonTokenType.StartArray => "an array",
         _ => token.ToString(),
     };
+}
+
+/// <summary>
+/// A list in a request never holds null where the server reads items (<c>"tasks": [null]</c>): refused while the body
+/// is read, naming the list, instead of reaching a handler that walks the items. Added as a resolver modifier, so the
+/// OpenAPI documents still see the plain types.
+/// </summary>
+public static class NoNullItems
+{
+    public static void Modifier(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var lists = typeInfo.Properties.Where(p => p.Get is not null && HoldsReferences(p.PropertyType)).ToList();
+        if (lists.Count == 0)
+        {
+            return;
+        }
+
+        var earlier = typeInfo.OnDeserialized;
+        typeInfo.OnDeserialized = value =>
+        {
+            earlier?.Invoke(value);
+            foreach (var list in lists)
+            {
+                if (list.Get!(value) is System.Collections.IEnumerable items && items.Cast<object?>().Any(item => item is null))
+                {
+                    throw new JsonException($"{list.Name} must not contain null items.", $"$.{list.Name}", null, null);
+                }
+            }
+        };
+    }
+
+    private static bool HoldsReferences(Type type) =>
+        type != typeof(string) && !typeof(System.Text.Json.Nodes.JsonNode).IsAssignableFrom(type) && type != typeof(JsonElement)
+        && (type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]) is { IsValueType: false } item
+        && !item.IsGenericType;
 }

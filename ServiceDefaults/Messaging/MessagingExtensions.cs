@@ -23,7 +23,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            // Platform:Messaging:QueuePrefix gives a second instance of a service queues of its own (a test host
+            // beside the main one); instances of one service otherwise share their queues as competing consumers.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(builder.Configuration["Platform:Messaging:QueuePrefix"] ?? serviceName, false));
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry =>

@@ -54,6 +54,13 @@ public sealed class Caller
 
     public bool CoversUnit(Guid? unit) => SeesWholeSubdistrict || unit is { } id && Units.Contains(id);
 
+    /// <summary>
+    /// Whether the caller may change a record of <paramref name="community"/> (null: the subdistrict's own): the
+    /// subdistrict (the admin and its cadres) anywhere, community staff in the communities of their scope.
+    /// </summary>
+    public bool Manages(Guid? community) =>
+        SeesWholeSubdistrict || Roles.Contains(Security.Roles.SubdistrictCadre) || community is { } id && Communities.Contains(id);
+
     public bool IsPerson(Guid? person) => person is { } id && PersonId == id;
 
     public static Caller From(ClaimsPrincipal principal) => new(principal);

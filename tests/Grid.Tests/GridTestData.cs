@@ -13,7 +13,7 @@ namespace Platform.Grid.Tests;
 /// <summary>What Grid tests stand on: communities and people as the Organization service would announce them, and grids with boundaries.</summary>
 public abstract class GridApiTest(GridServiceFactory service) : GridServiceTest(service)
 {
-    protected static readonly Guid CommunityA = Guid.Parse("0195a000-0000-7000-8000-000000000001");
+    protected internal static readonly Guid CommunityA = Guid.Parse("0195a000-0000-7000-8000-000000000001");
     protected static readonly Guid CommunityB = Guid.Parse("0195a000-0000-7000-8000-000000000002");
 
     /// <summary>A square boundary (GeoJSON) with its north-west corner at (west, north), <paramref name="size"/> degrees a side.</summary>
@@ -28,7 +28,7 @@ public abstract class GridApiTest(GridServiceFactory service) : GridServiceTest(
         });
     }
 
-    protected async Task KnowCommunitiesAsync()
+    protected internal async Task KnowCommunitiesAsync()
     {
         await using var scope = Service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GridDbContext>();
@@ -37,7 +37,7 @@ public abstract class GridApiTest(GridServiceFactory service) : GridServiceTest(
         await db.SaveChangesAsync();
     }
 
-    protected async Task<Guid> KnowPersonAsync(string name, bool cadre = false, Guid? staffOf = null)
+    protected internal async Task<Guid> KnowPersonAsync(string name, bool cadre = false, Guid? staffOf = null)
     {
         var id = Guid.NewGuid();
         await using var scope = Service.Services.CreateAsyncScope();
@@ -47,7 +47,7 @@ public abstract class GridApiTest(GridServiceFactory service) : GridServiceTest(
         return id;
     }
 
-    protected async Task<GridResponse> GridAsync(string code, JsonElement? boundary, string type = "Urban", Guid? community = null, int complexity = 30)
+    protected internal async Task<GridResponse> GridAsync(string code, JsonElement? boundary, string type = "Urban", Guid? community = null, int complexity = 30)
     {
         var response = await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest(code, "网格" + code[^3..], type, community ?? CommunityA, boundary, 300, 800, complexity));
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{code}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -35,14 +35,17 @@ public static partial class AccessMatrix
 
     public const string Anonymous = "anonymous";
 
-    public sealed record Call(string Method, string Template, AccessRule? Rule, string ContentType);
+    public sealed record Call(string Method, string Template, AccessRule? Rule, string ContentType)
+    {
+        public EndpointMetadataCollection Metadata { get; init; } = EndpointMetadataCollection.Empty;
+    }
 
     /// <summary>The service's endpoints with their methods and declared access.</summary>
     public static IReadOnlyList<Call> Endpoints(IServiceProvider services) =>
         [.. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(method => new Call(method, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<AccessRule>(),
-                    e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json")))
+                    e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json") { Metadata = e.Metadata }))
             .Where(c => c.Method != "OPTIONS")
             .OrderBy(c => c.Template).ThenBy(c => c.Method)];
 

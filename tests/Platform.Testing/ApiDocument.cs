@@ -123,7 +123,9 @@ public sealed partial class ApiDocument(JsonElement root)
                 foreach (var alternative in alternatives.EnumerateArray())
                 {
                     var resolved = Resolve(alternative);
-                    if (TypesOf(resolved) is not ["null"] and not [])
+                    var onlyNull = resolved.ValueKind == JsonValueKind.Object && resolved.TryGetProperty("type", out var type)
+                        && type.ValueKind == JsonValueKind.String && type.GetString() == "null";
+                    if (!onlyNull)
                     {
                         return resolved;
                     }

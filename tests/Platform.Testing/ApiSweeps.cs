@@ -455,13 +455,13 @@ public static partial class ApiSweeps
     /// <summary>Each endpoint's declared access, by method and path (route constraints dropped, as the document writes them).</summary>
     private static Dictionary<string, AccessRule?> Callers(IServiceProvider services) =>
         AccessMatrix.Endpoints(services)
-            .GroupBy(e => $"{e.Method} {Constraint().Replace(e.Template, "}")}")
+            .GroupBy(e => $"{e.Method} {Constraint().Replace(e.Template, "}").TrimEnd('/')}")
             .ToDictionary(g => g.Key, g => g.First().Rule);
 
     /// <summary>A caller the operation admits: none for public ones, the admin where admitted, else its first role.</summary>
     private static TestCaller? CallerFor(ApiOperation operation, Dictionary<string, AccessRule?> rules)
     {
-        var rule = rules.GetValueOrDefault(operation.ToString());
+        var rule = rules.GetValueOrDefault($"{operation.Method} {operation.Path.TrimEnd('/')}");
         if (rule is null || rule.Public)
         {
             return null;

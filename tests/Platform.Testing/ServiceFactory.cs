@@ -98,6 +98,8 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            // A second host of the service beside the main one: queues of its own, so neither takes the other's events.
+            builder.UseSetting("Platform:Messaging:QueuePrefix", $"{connectionName}-{DatabaseName[^12..]}");
         }
     }
 

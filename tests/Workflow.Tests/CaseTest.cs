@@ -23,12 +23,12 @@ public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowService
 
     protected static TestCaller Resident { get; } = TestCaller.In(Roles.Resident) with { Name = "居民甲" };
 
-    protected static TestCaller GridStaffOf(Guid grid) => TestCaller.In(Roles.GridStaff) with { Grids = [grid], Name = "网格员", PersonId = Guid.NewGuid() };
+    protected internal static TestCaller GridStaffOf(Guid grid) => TestCaller.In(Roles.GridStaff) with { Grids = [grid], Name = "网格员", PersonId = Guid.NewGuid() };
 
     protected static TestCaller HandlerOf(string department) => TestCaller.In(Roles.DepartmentHandler) with { Department = department, Name = "部门办理人" };
 
     /// <summary>A rectangular grid whose north-west corner is <paramref name="column"/> cells east and <paramref name="row"/> south of the origin.</summary>
-    protected async Task<Guid> GridAsync(int column, int row = 0, string type = "Urban", Guid? community = null, double size = 1)
+    protected internal async Task<Guid> GridAsync(int column, int row = 0, string type = "Urban", Guid? community = null, double size = 1)
     {
         var id = Guid.NewGuid();
         var (w, n) = (West + column * Width, North - row * Height);
@@ -63,7 +63,7 @@ public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowService
 
     protected IBus Bus => Service.Services.GetRequiredService<IBus>();
 
-    protected HttpClient As(TestCaller caller) => Service.ClientAs(caller);
+    protected internal HttpClient As(TestCaller caller) => Service.ClientAs(caller);
 
     protected static object Report(string category, (double Latitude, double Longitude)? at = null, string? channel = "GridPatrol", Guid? gridId = null, string? priority = null) => new
     {
@@ -95,13 +95,13 @@ public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowService
     protected static async Task<CaseResponse> StepAsync(HttpClient client, Guid id, string step, object? body = null) =>
         await OkAsync(await client.PostAsJsonAsync($"/api/workflow/cases/{id}/{step}", body ?? new { }));
 
-    protected Task<CaseResponse> StepAsync(TestCaller caller, Guid id, string step, object? body = null) => StepAsync(As(caller), id, step, body);
+    protected internal Task<CaseResponse> StepAsync(TestCaller caller, Guid id, string step, object? body = null) => StepAsync(As(caller), id, step, body);
 
     protected async Task<List<CaseStepResponse>> TimelineAsync(Guid id) =>
         (await Client.GetFromJsonAsync<List<CaseStepResponse>>($"/api/workflow/cases/{id}/timeline"))!;
 
     /// <summary>Reported by grid staff of <paramref name="grid"/>, registered and dispatched to the grid by hand.</summary>
-    protected async Task<CaseResponse> DispatchedToGridAsync(Guid grid, string category = "garbage")
+    protected internal async Task<CaseResponse> DispatchedToGridAsync(Guid grid, string category = "garbage")
     {
         var reported = await ReportAsync(GridStaffOf(grid), Report(category, gridId: grid));
         await StepAsync(Operator, reported.Id, "register");

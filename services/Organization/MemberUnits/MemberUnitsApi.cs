@@ -50,6 +50,7 @@ public static class MemberUnitsApi
         meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
         meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings").Allow([.. Roles.Staff, Roles.UnitLiaison]);
         meetings.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteAllianceTask").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.UnitLiaison)
+            .OnAnyRecord("the alliance (共驻共建) is the subdistrict's: its cadres follow up every meeting's tasks; a liaison only their unit's", Roles.SubdistrictCadre)
             .WithDescription("The responsible unit's liaison, or the subdistrict, marks an agreed task done.");
         return api;
     }

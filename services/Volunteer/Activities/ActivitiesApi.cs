@@ -37,7 +37,7 @@ public static class ActivitiesApi
 
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
-        var activities = api.MapGroup("/activities").WithTags("Activities and shifts");
+        var activities = api.MapGroup("/activities").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         activities.MapPost("/", Plan).WithName("PlanActivity").Allow(Organizers)
             .WithDescription("An activity under a project (or alone) with its shifts; a full shift takes a waitlist when allowWaitlist is set.");
         activities.MapGet("/", List).WithName("ListActivities").AllowSignedIn();
@@ -46,9 +46,10 @@ public static class ActivitiesApi
         activities.MapPost("/{id:guid}/complete", Complete).WithName("CompleteActivity").Allow(Organizers)
             .WithDescription("Closes the activity: confirmed volunteers who never checked in are recorded as no-shows; ActivityCompleted is published.");
         activities.MapPost("/{id:guid}/shifts/{shiftId:guid}/sign-ups", SignUpFor).WithName("SignUpForShift").AllowSignedIn()
+            .OnAnyRecord("a registered volunteer signs up for any activity, wherever it is")
             .WithDescription("The caller (a registered volunteer) takes a seat, or a place on the waitlist; never two overlapping shifts.");
 
-        var signUps = api.MapGroup("/sign-ups").WithTags("Activities and shifts");
+        var signUps = api.MapGroup("/sign-ups").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         signUps.MapGet("/mine", Mine).WithName("MySignUps").AllowSignedIn();
         signUps.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelSignUp").AllowSignedIn()
             .WithDescription("A freed seat goes to the first on the waitlist.");
@@ -59,8 +60,7 @@ public static class ActivitiesApi
         return api;
     }
 
-    private static bool Runs(Caller caller, Guid? communityId) =>
-        caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre) || (communityId is not null && caller.CoversCommunity(communityId));
+    private static bool Runs(Caller caller, Guid? communityId) => caller.Manages(communityId);
 
     public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Plan(ActivityRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ public static class HoursApi
 
     public static RouteGroupBuilder MapHoursApi(this RouteGroupBuilder api)
     {
-        var hours = api.MapGroup("/hours").WithTags("Service hours and certificates");
+        var hours = api.MapGroup("/hours").WithTags("Service hours and certificates").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
             .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.");
         hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Organizers);
@@ -48,6 +48,7 @@ public static class HoursApi
             .WithDescription("Changes the hours with a reason; the correction is kept with the record.");
 
         api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").AllowSignedIn()
+            .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Organizers)
             .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.");
         api.MapGet("/certificates/{number}", Verify).WithTags("Service hours and certificates").WithName("VerifyCertificate").AllowSignedIn()
             .WithDescription("Looks a certificate up by its number, to check it is genuine.");
@@ -71,9 +72,19 @@ public static class HoursApi
         return TypedResults.Ok(await query.OrderByDescending(h => h.ServedOn).ThenBy(h => h.Id).ToPageAsync(paging.Value, HoursResponse.From, ct));
     }
 
+    /// <summary>A record of hours is changed by whoever runs its activity's community (the admin anywhere).</summary>
+    private static async Task<ServiceHoursRecord?> ManagedAsync(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
+    {
+        var found = await (from h in db.Hours
+                           join a in db.Activities on h.ActivityId equals a.Id
+                           where h.Id == id
+                           select new { Record = h, a.CommunityId }).FirstOrDefaultAsync(ct);
+        return found is not null && caller.Manages(found.CommunityId) ? found.Record : null;
+    }
+
     public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Approve(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var record = await db.Hours.FirstOrDefaultAsync(h => h.Id == id, ct);
+        var record = await ManagedAsync(id, caller, db, ct);
         if (record is null)
         {
             return Problems.NotFound("hours", id);
@@ -92,7 +103,7 @@ public static class HoursApi
 
     public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Correct(Guid id, CorrectHoursRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var record = await db.Hours.FirstOrDefaultAsync(h => h.Id == id, ct);
+        var record = await ManagedAsync(id, caller, db, ct);
         if (record is null)
         {
             return Problems.NotFound("hours", id);

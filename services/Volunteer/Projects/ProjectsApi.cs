@@ -27,7 +27,7 @@ public static class ProjectsApi
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
-        var projects = api.MapGroup("/projects").WithTags("Public-service projects");
+        var projects = api.MapGroup("/projects").WithTags("Public-service projects").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         projects.MapPost("/", Draft).WithName("DraftProject").Allow(Publishers)
             .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.");
         projects.MapGet("/", List).WithName("ListProjects").AllowSignedIn()
@@ -43,6 +43,7 @@ public static class ProjectsApi
             ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()))).WithName("EvaluateProject").Allow(Publishers)
             .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.");
         projects.MapPost("/{id:guid}/claims", Claim).WithName("ClaimProject").Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
+            .OnAnyRecord("a member unit claims any published project, for itself", Roles.UnitLiaison)
             .WithDescription("A member unit's liaison claims (认领) a published project for their unit; only units of the alliance may.");
         projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
             DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Publishers);
@@ -52,8 +53,7 @@ public static class ProjectsApi
     }
 
     /// <summary>The subdistrict manages every project; community staff their community's.</summary>
-    private static bool Manages(Caller caller, Guid? communityId) =>
-        caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre) || (communityId is not null && caller.CoversCommunity(communityId));
+    private static bool Manages(Caller caller, Guid? communityId) => caller.Manages(communityId);
 
     public static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Draft(ProjectRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {

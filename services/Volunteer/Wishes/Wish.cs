@@ -86,11 +86,12 @@ public sealed class Wish
 
     public DomainError? Fulfil(string by, string? note, DateTimeOffset now)
     {
+        // Whose it is comes first: someone who never claimed it learns nothing of its state.
         if (Status != WishStatus.Claimed || by != ClaimerSubject)
         {
-            return Status != WishStatus.Claimed
-                ? DomainError.Conflict("wish-not-claimed", $"The wish is {Status}.")
-                : DomainError.OutOfScope("Only whoever claimed the wish fulfils it.");
+            return by != ClaimerSubject
+                ? DomainError.OutOfScope("Only whoever claimed the wish fulfils it.")
+                : DomainError.Conflict("wish-not-claimed", $"The wish is {Status}.");
         }
 
         if (note?.Trim().Length > MaxTextLength)

@@ -30,6 +30,7 @@ public static class WishesApi
         wishes.MapGet("/", List).WithName("ListWishes").AllowSignedIn()
             .WithDescription("Open wishes for everyone to take up; mine=true for the caller's own and the ones they claimed.");
         wishes.MapPost("/{id:guid}/claim", Claim).WithName("ClaimWish").Allow(Roles.PartyMember, Roles.UnitLiaison)
+            .OnAnyRecord("party members and member units claim any posted wish (微心愿认领)")
             .WithDescription("A party member claims it for themself; a unit liaison for their unit (unitId).");
         wishes.MapPost("/{id:guid}/fulfil", Fulfil).WithName("FulfilWish").Allow(Roles.PartyMember, Roles.UnitLiaison);
         wishes.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmWish").AllowSignedIn()

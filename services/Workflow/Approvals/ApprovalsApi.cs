@@ -16,12 +16,12 @@ public static class ApprovalsApi
 
     public static RouteGroupBuilder MapApprovalsApi(this RouteGroupBuilder api)
     {
-        var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals");
+        var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         onCase.MapPost("/", Ask).WithName("AskForApproval").Allow(Handlers)
             .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.");
         onCase.MapGet("/", ListForCase).WithName("ListCaseApprovals").Allow(Roles.Staff);
 
-        var approvals = api.MapGroup("/approvals").WithTags("Extensions and deferrals");
+        var approvals = api.MapGroup("/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         approvals.MapGet("/", List).WithName("ListApprovals").Allow(Approvers)
             .WithDescription("Requests on the cases the caller can see; status=Pending is the approver's queue.");
         approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Allow(Approvers)

@@ -47,7 +47,7 @@ public static class CaseTypesApi
 
     public static RouteGroupBuilder MapCaseTypesApi(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases/{id:guid}");
+        var cases = api.MapGroup("/cases/{id:guid}").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         var mediation = cases.MapGroup("/mediation").WithTags("Dispute mediation");
         mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Allow(Handlers)
             .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).");
@@ -72,35 +72,37 @@ public static class CaseTypesApi
         return api;
     }
 
-    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> AddParty(
-        Guid id, PartyRequest request, Caller caller, WorkflowDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
-    {
-        var role = EnumInput.Parse<PartyRole>(request.Role, "role");
-        if (role.Error is { } roleError)
+    /// <summary>The case and the caller's part in it are checked before the party's details are read.</summary>
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> AddParty(
+        Guid id, PartyRequest request, Caller caller, WorkflowDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c =>
         {
-            return Problems.From(roleError);
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > CaseParty.MaxNameLength)
-        {
-            return Problems.From(DomainError.Invalid("name", "invalid-party-name", $"name is required and at most {CaseParty.MaxNameLength} characters."));
-        }
-
-        ProtectedValue? phone = null;
-        if (request.Phone is not null)
-        {
-            var parsed = PhoneNumber.Parse(request.Phone);
-            if (parsed.Error is { } phoneError)
+            var role = EnumInput.Parse<PartyRole>(request.Role, "role");
+            if (role.Error is { } roleError)
             {
-                return Problems.From(phoneError);
+                return Task.FromResult<DomainError?>(roleError);
             }
 
-            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
-        }
+            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > CaseParty.MaxNameLength)
+            {
+                return Task.FromResult<DomainError?>(DomainError.Invalid("name", "invalid-party-name", $"name is required and at most {CaseParty.MaxNameLength} characters."));
+            }
 
-        var name = protector.Protect(request.Name.Trim(), Mask.Name);
-        return await CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.AddParty(role.Value, name, phone, clock.GetUtcNow())), ct);
-    }
+            ProtectedValue? phone = null;
+            if (request.Phone is not null)
+            {
+                var parsed = PhoneNumber.Parse(request.Phone);
+                if (parsed.Error is { } phoneError)
+                {
+                    return Task.FromResult<DomainError?>(phoneError);
+                }
+
+                phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+            }
+
+            var name = protector.Protect(request.Name.Trim(), Mask.Name);
+            return Task.FromResult(c.AddParty(role.Value, name, phone, clock.GetUtcNow()));
+        }, ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> StartMediation(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.StartMediation(Actor.Of(caller), clock.GetUtcNow())), ct);

@@ -9,6 +9,9 @@ namespace Platform.Workflow.Cases;
 /// </summary>
 public static class CaseAccess
 {
+    /// <summary>Why the subdistrict's cadres act on cases outside their assigned areas.</summary>
+    public const string CadresSuperviseEveryCase = "the subdistrict's cadres see and supervise (督办) every case of the subdistrict";
+
     private static bool Subdistrict(Caller caller) => caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
 
     /// <summary>Files, voids, merges, dispatches and closes: the subdistrict, or the community's staff.</summary>

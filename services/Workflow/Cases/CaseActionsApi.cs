@@ -23,7 +23,7 @@ public static class CaseActionsApi
 
     public static RouteGroupBuilder MapCaseActionsApi(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps");
+        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         cases.MapPost("/register", Register).WithName("RegisterCase").Allow(Operators)
             .WithDescription("立案: files the intake as a case; the priority and the type (General, Mediation, Tripartite; default: the category's) may be set here.");
         cases.MapPost("/void", Void).WithName("VoidCase").Allow(Operators).WithDescription("作废, with a reason.");
@@ -68,21 +68,19 @@ public static class CaseActionsApi
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Void(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         ActAsync(db, id, caller, CaseAccess.Operate, c => c.Void(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
 
-    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Merge(Guid id, MergeRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (request.Into is not { } into)
+    /// <summary>The case in the path is found and checked first; the one it merges into only then.</summary>
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Merge(Guid id, MergeRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, caller, CaseAccess.Operate, async c =>
         {
-            return Problems.From(DomainError.Invalid("into", "merge-target-required", "Name the case to merge into (into)."));
-        }
+            if (request.Into is not { } into)
+            {
+                return DomainError.Invalid("into", "merge-target-required", "Name the case to merge into (into).");
+            }
 
-        var original = await CasesApi.FindVisibleAsync(db, into, caller, tracked: true, ct);
-        if (original is null)
-        {
-            return Problems.From(DomainError.Invalid("into", "unknown-case", $"No case {into} that you can see."));
-        }
-
-        return await ActAsync(db, id, caller, CaseAccess.Operate, c => c.MergeInto(original, Actor.Of(caller), clock.GetUtcNow()), ct);
-    }
+            return await CasesApi.FindVisibleAsync(db, into, caller, tracked: true, ct) is { } original
+                ? c.MergeInto(original, Actor.Of(caller), clock.GetUtcNow())
+                : DomainError.Invalid("into", "unknown-case", $"No case {into} that you can see.");
+        }, ct);
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Dispatch(
         Guid id, DispatchRequest? request, Caller caller, WorkflowDbContext db, DeadlinePolicy deadlines, TimeProvider clock, CancellationToken ct)
