@@ -32,6 +32,21 @@ public class LookupTests(GridServiceFactory service) : GridApiTest(service)
         Assert.Equal(market.Id, Assert.Single(inMarket.Specialized).Id);
     }
 
+    [Fact]
+    public async Task A_point_on_the_border_two_grids_share_belongs_to_the_one_with_the_lower_code()
+    {
+        var east = await GridAsync("632802001001002", Square(97.35, 37.39));
+        var west = await GridAsync("632802001001001", Square(97.34, 37.39));
+
+        var onTheBorder = await Client.GetFromJsonAsync<LookupResponse>("/api/grid/lookup/point?latitude=37.385&longitude=97.35");
+        var onTheCorner = await Client.GetFromJsonAsync<LookupResponse>("/api/grid/lookup/point?latitude=37.39&longitude=97.35");
+        var onTheOuterEdge = await Client.GetFromJsonAsync<LookupResponse>("/api/grid/lookup/point?latitude=37.385&longitude=97.36");
+
+        Assert.Equal(west.Id, onTheBorder!.Grid.Id);
+        Assert.Equal(west.Id, onTheCorner!.Grid.Id);
+        Assert.Equal(east.Id, onTheOuterEdge!.Grid.Id);
+    }
+
     [Theory]
     [InlineData("latitude=10&longitude=10", HttpStatusCode.NotFound, "no-grid-here")]
     [InlineData("latitude=95&longitude=97", HttpStatusCode.BadRequest, "invalid-location")]

@@ -195,4 +195,23 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Empty(await Ids($"handledBy={Guid.NewGuid()}"));
         await (await Client.GetAsync("/api/workflow/cases?state=Lost")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-state");
     }
+
+    [Fact]
+    public async Task A_report_on_the_border_two_grids_share_is_placed_as_the_grid_lookup_places_it()
+    {
+        var first = await GridAsync(0);
+        var second = await GridAsync(1);
+        var codes = new Dictionary<Guid, string>();
+        foreach (var id in new[] { first, second })
+        {
+            codes[id] = (await Client.GetFromJsonAsync<Platform.Workflow.Grids.KnownGridResponse>($"/api/workflow/grids/{id}"))!.Code;
+        }
+
+        // The shared edge of grid 0 and grid 1, halfway down.
+        var border = (North - Height / 2, West + Width);
+        var reported = await ReportAsync(Operator, Report("garbage", border));
+
+        Assert.NotNull(reported.GridId);
+        Assert.Equal(codes.Values.Min(), codes[reported.GridId.Value]);
+    }
 }

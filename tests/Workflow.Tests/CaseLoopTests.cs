@@ -182,4 +182,16 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         var elsewhere = await Client.GetFromJsonAsync<Platform.Workflow.Routing.RouteResponse>("/api/workflow/routing-rules/preview?category=pollution");
         Assert.Equal(HandlerLevel.Subdistrict, elsewhere!.Level);
     }
+
+    [Fact]
+    public async Task Handling_a_case_not_yet_dispatched_is_a_conflict_naming_its_state()
+    {
+        var grid = await GridAsync(0);
+        var reported = await ReportAsync(GridStaffOf(grid), Report("garbage", gridId: grid));
+
+        var accepted = await As(GridStaffOf(grid)).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { });
+
+        var problem = await accepted.AssertProblemAsync(HttpStatusCode.Conflict, "case-not-dispatched");
+        Assert.Contains("Reported", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -108,4 +108,20 @@ public class KnownGridsTests(WorkflowServiceFactory service) : WorkflowServiceTe
     {
         await (await Client.GetAsync($"/api/workflow/grids/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound, "grid-not-found");
     }
+
+    [Fact]
+    public async Task A_retired_grid_is_visibly_retired_and_can_be_listed_apart()
+    {
+        var gridId = Guid.NewGuid();
+
+        await PublishAsync(Changed(gridId, 1, "长江路第一网格"));
+        await PublishAsync(Changed(gridId, 2, "长江路第一网格") with { Status = "Retired" });
+
+        var grid = await WaitForGridAsync(gridId, g => g.Version == 2);
+        Assert.Equal("Retired", grid.Status);
+        var retired = await Client.GetFromJsonAsync<Page<KnownGridResponse>>("/api/workflow/grids?status=Retired");
+        var active = await Client.GetFromJsonAsync<Page<KnownGridResponse>>("/api/workflow/grids?status=active");
+        Assert.Contains(retired!.Items, g => g.Id == gridId);
+        Assert.DoesNotContain(active!.Items, g => g.Id == gridId);
+    }
 }

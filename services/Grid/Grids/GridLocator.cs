@@ -12,15 +12,17 @@ public sealed record GridAt(GridSummary Grid, IReadOnlyList<GridSummary> Special
 public sealed record GridSummary(Guid Id, string Code, string Name, [property: OneOf<GridType>] string Type, Guid CommunityId);
 
 /// <summary>
-/// Point → grid, on the hot path of case intake: one PostGIS <c>ST_Contains</c> query that the GiST index on
-/// boundaries answers (see bench/ for the figures). Address → building → grid by the building's normalized address.
+/// Point → grid, on the hot path of case intake: one PostGIS <c>ST_Covers</c> query that the GiST index on
+/// boundaries answers (see bench/ for the figures). A point on a boundary is covered by every grid that shares it;
+/// the rule, the same as Workflow's placement: a base grid before a Specialized one, then the lowest grid code.
+/// Address → building → grid by the building's normalized address.
 /// </summary>
 public static class GridLocator
 {
     public static async Task<GridAt?> AtAsync(GridDbContext db, Point point, CancellationToken ct)
     {
         var found = await db.Grids.AsNoTracking()
-            .Where(g => g.Status == GridStatus.Active && g.Boundary != null && g.Boundary.Contains(point))
+            .Where(g => g.Status == GridStatus.Active && g.Boundary != null && g.Boundary.Covers(point))
             .OrderBy(g => g.Type == GridType.Specialized).ThenBy(g => g.Code)
             .Select(g => new GridSummary(g.Id, g.Code, g.Name, g.Type.ToString(), g.CommunityId))
             .Take(10).ToListAsync(ct);

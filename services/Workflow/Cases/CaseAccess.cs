@@ -23,6 +23,12 @@ public static class CaseAccess
     /// <summary>Accepts, returns, records progress and the result, asks for more time: whoever the case was dispatched to.</summary>
     public static DomainError? Handle(Caller caller, Case c)
     {
+        // Not yet dispatched, the case has no handler at all: that is its state, not the caller's fault.
+        if (c.HandlerLevel is null)
+        {
+            return DomainError.Conflict("case-not-dispatched", $"Case {c.Number} is {c.State}: it has no handler until it is dispatched.");
+        }
+
         var handles = caller.SeesWholeSubdistrict || c.HandlerLevel switch
         {
             HandlerLevel.Grid => caller.IsIn(Roles.GridStaff) && caller.CoversGrid(c.GridId) || caller.IsIn(Roles.CommunityStaff) && caller.CoversCommunity(c.CommunityId),

@@ -113,8 +113,9 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
     }
 
     /// <summary>
-    /// A named grid wins; else the grid whose boundary holds the point (a base grid before a Specialized one laid
-    /// over it); else the building's grid, and the building's position stands for the case's.
+    /// A named grid wins; else the grid whose boundary covers the point (a base grid before a Specialized one laid
+    /// over it; on a border shared by grids, the lowest grid code: the Grid service's lookup rule); else the
+    /// building's grid, and the building's position stands for the case's.
     /// </summary>
     private async Task<Result<(Guid? Grid, Guid? Community, Point? Location)>> LocateAsync(Intake input, CancellationToken ct)
     {
@@ -148,7 +149,7 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
         }
 
         var found = await db.KnownGrids.AsNoTracking()
-            .Where(g => g.Status == "Active" && g.Boundary != null && g.Boundary.Contains(point))
+            .Where(g => g.Status == "Active" && g.Boundary != null && g.Boundary.Covers(point))
             .OrderBy(g => g.Type == "Specialized").ThenBy(g => g.Code)
             .Select(g => new { g.Id, g.CommunityId })
             .FirstOrDefaultAsync(ct);

@@ -35,7 +35,7 @@ public sealed class KnownGrid : IReadModelOf<GridChanged>
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool IsActive => Status == "Active";
+    public bool IsActive => Status == nameof(KnownGridStatus.Active);
 
     public bool IsSpecialized => Type == "Specialized";
 
@@ -71,4 +71,11 @@ public sealed class GridChangedConsumer(WorkflowDbContext db, TimeProvider clock
     protected override Expression<Func<KnownGrid, bool>> Identifies(GridChanged message) => g => g.Id == message.GridId;
 
     protected override KnownGrid Create(GridChanged message) => KnownGrid.From(message);
+}
+
+/// <summary>A grid in use, or retired (kept for the cases that point to it, no longer placed into).</summary>
+public enum KnownGridStatus
+{
+    Active,
+    Retired,
 }

@@ -5,9 +5,11 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Grids;
 
-public sealed record KnownGridResponse(Guid Id, Guid CommunityId, string Code, string Name, string Type, long Version, DateTimeOffset UpdatedAt)
+/// <summary>A grid as Workflow knows it; a retired one still answers (its cases point to it) and says so.</summary>
+public sealed record KnownGridResponse(
+    Guid Id, Guid CommunityId, string Code, string Name, string Type, [property: OneOf<KnownGridStatus>] string Status, long Version, DateTimeOffset UpdatedAt)
 {
-    public static KnownGridResponse From(KnownGrid g) => new(g.Id, g.CommunityId, g.Code, g.Name, g.Type, g.Version, g.UpdatedAt);
+    public static KnownGridResponse From(KnownGrid g) => new(g.Id, g.CommunityId, g.Code, g.Name, g.Type, g.Status, g.Version, g.UpdatedAt);
 }
 
 /// <summary>The grids Workflow knows of (for routing), as learned from the Grid service's events.</summary>
@@ -22,15 +24,22 @@ public static class KnownGridsApi
     }
 
     public static async Task<Results<Ok<Page<KnownGridResponse>>, ProblemHttpResult>> ListKnownGrids(
-        WorkflowDbContext db, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
+        WorkflowDbContext db, Guid? communityId, [OneOf<KnownGridStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        var wanted = EnumInput.ParseOptional<KnownGridStatus>(status, "status");
+        if ((paging.Error ?? wanted.Error) is { } error)
         {
             return Problems.From(error);
         }
 
         var query = db.KnownGrids.AsNoTracking();
+        if (wanted.Value is { } only)
+        {
+            var name = only.ToString();
+            query = query.Where(g => g.Status == name);
+        }
+
         if (communityId is { } community)
         {
             query = query.Where(g => g.CommunityId == community);
