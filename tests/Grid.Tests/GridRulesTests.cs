@@ -51,6 +51,22 @@ public class GridRulesTests
         Assert.Throws<InvalidOperationException>(() => GridCodeLayout.Parse("division:6,sequence:3"));
     }
 
+    [Theory]
+    [InlineData("999999999001631", "grid-code-division-mismatch", "division part of code (digits 1-6) is 999999, but this subdistrict's division code is 632802")]
+    [InlineData("632802002001001", "grid-code-subdistrict-mismatch", "subdistrict part of code (digits 7-9) is 002, but this subdistrict's subdistrict code is 001")]
+    [InlineData("632802001002001", "grid-code-community-mismatch", "community part of code (digits 10-12) is 002")]
+    public void A_code_from_another_division_subdistrict_or_community_is_refused_naming_the_part(string code, string expectedCode, string message)
+    {
+        var layout = GridCodeLayout.Default.WithFixed(new Dictionary<string, string> { ["division"] = "632802", ["subdistrict"] = "001" });
+
+        var error = layout.Check(code, "001");
+
+        Assert.Equal(expectedCode, error!.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(layout.Check("632802001001631", "001"));
+        Assert.Throws<InvalidOperationException>(() => GridCodeLayout.Default.WithFixed(new Dictionary<string, string> { ["division"] = "6328" }));
+    }
+
     [Fact]
     public void A_bow_tie_is_refused_as_self_intersecting_and_a_square_is_fine()
     {

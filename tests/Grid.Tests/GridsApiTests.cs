@@ -35,6 +35,8 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
     [InlineData("632802001000001", "invalid-grid-code", "community part")]
     [InlineData("63280200100100", "invalid-grid-code", "15 digits")]
     [InlineData("632802001002001", "grid-code-community-mismatch", "community has code 001")]
+    [InlineData("999999999001631", "grid-code-division-mismatch", "division part of code (digits 1-6) is 999999")]
+    [InlineData("632802631001001", "grid-code-subdistrict-mismatch", "subdistrict part of code (digits 7-9) is 631")]
     public async Task A_bad_code_is_a_400_naming_the_wrong_part(string code, string problemCode, string names)
     {
         var response = await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest(code, "x", "Urban", CommunityA, null, null, null, null));

@@ -30,6 +30,11 @@ public sealed class GridOptions
 {
     /// <summary>The layout of grid codes (see <see cref="GridCodeLayout"/>).</summary>
     public string CodeLayout { get; set; } = GridCodeLayout.DefaultText;
+
+    /// <summary>The parts every code of this subdistrict shares, by segment name (division, subdistrict).</summary>
+    public Dictionary<string, string> CodeParts { get; set; } = [];
+
+    public GridCodeLayout Layout() => GridCodeLayout.Parse(CodeLayout).WithFixed(CodeParts);
 }
 
 public static class GridsApi
@@ -66,7 +71,7 @@ public static class GridsApi
             return Problems.From(boundaryError);
         }
 
-        var created = Grid.Create(Guid.CreateVersion7(), request.Code, GridCodeLayout.Parse(options.Value.CodeLayout), request.CommunityId, community?.Code, Details(request, boundary.Value), clock.GetUtcNow());
+        var created = Grid.Create(Guid.CreateVersion7(), request.Code, options.Value.Layout(), request.CommunityId, community?.Code, Details(request, boundary.Value), clock.GetUtcNow());
         if (created.Error is { } error)
         {
             return Problems.From(error);

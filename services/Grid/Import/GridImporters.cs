@@ -53,7 +53,7 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
             return ImportPlan.Refused(count, new RowProblem(0, null, "invalid-feature-count", $"The collection holds 1 to {MaxFeatures} features."));
         }
 
-        var layout = GridCodeLayout.Parse(options.Value.CodeLayout);
+        var layout = options.Value.Layout();
         var communities = await db.Communities.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
         var existingCodes = (await db.Grids.Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var existing = await db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active && g.Boundary != null && g.Type != GridType.Specialized).ToListAsync(ct);
