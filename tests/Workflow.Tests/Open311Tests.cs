@@ -87,7 +87,8 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         }), HttpStatusCode.Created);
         var answer = Assert.Single(created.EnumerateArray());
         var id = answer.GetProperty("service_request_id").GetString()!;
-        var token = answer.GetProperty("token").GetString()!;
+        // The id, not a token: the spec has one or the other.
+        Assert.False(answer.TryGetProperty("token", out _));
 
         var open = Assert.Single((await JsonAsync(await Public.GetAsync($"/open311/v2/requests/{id}.json"), HttpStatusCode.OK)).EnumerateArray());
         Assert.Equal(RequestFields, open.EnumerateObject().Select(p => p.Name));
@@ -97,11 +98,11 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         Assert.Matches(W3c(), open.GetProperty("requested_datetime").GetString());
         Assert.Equal(JsonValueKind.Null, open.GetProperty("expected_datetime").ValueKind);
         Assert.Equal("https://img.example/a.jpg", open.GetProperty("media_url").GetString());
-        var tokens = await XmlAsync(await Public.GetAsync($"/open311/v2/tokens/{token}.xml"), HttpStatusCode.OK);
-        Assert.Equal(id, tokens.Element("request")!.Element("service_request_id")!.Value);
 
         var inRegister = await Client.GetFromJsonAsync<Page<CaseSummary>>("/api/workflow/cases?channel=Open311");
         var caseId = Assert.Single(inRegister!.Items).Id;
+        var tokens = await XmlAsync(await Public.GetAsync($"/open311/v2/tokens/{caseId}.xml"), HttpStatusCode.OK);
+        Assert.Equal(id, tokens.Element("request")!.Element("service_request_id")!.Value);
         var full = await Client.GetFromJsonAsync<CaseResponse>($"/api/workflow/cases/{caseId}");
         Assert.Equal("138****5678", Assert.Single(full!.Reporters).Phone);
         await StepAsync(Operator, caseId, "register");
@@ -147,6 +148,86 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         Assert.Equal(["code", "description"], error.Elements().Select(e => e.Name.LocalName));
         Assert.Equal("403", error.Element("code")!.Value);
         Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM cases"));
+    }
+
+    [Fact]
+    public async Task Discovery_says_where_the_endpoint_is_in_both_formats()
+    {
+        var json = await JsonAsync(await Public.GetAsync("/open311/v2/discovery.json"), HttpStatusCode.OK);
+        var xml = await XmlAsync(await Public.GetAsync("/open311/v2/discovery.XML"), HttpStatusCode.OK);
+
+        Assert.Equal(["changeset", "contact", "key_service", "endpoints"], json.EnumerateObject().Select(p => p.Name));
+        var endpoint = Assert.Single(json.GetProperty("endpoints").EnumerateArray());
+        Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
+        Assert.EndsWith("/open311/v2/", endpoint.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["text/xml", "application/json"], endpoint.GetProperty("formats").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("discovery", xml.Name.LocalName);
+        Assert.Equal(["text/xml", "application/json"], xml.Element("endpoints")!.Element("endpoint")!.Element("formats")!.Elements("format").Select(f => f.Value));
+    }
+
+    [Fact]
+    public async Task Clients_are_met_as_the_spec_allows_empty_parameters_keys_in_the_query_addresses_by_id_and_any_case_of_extension()
+    {
+        var grid = await GridAsync(0);
+        var key = await KeyAsync();
+        var building = Guid.NewGuid();
+        var (latitude, longitude) = Inside(0);
+        await Bus.Publish(new Platform.Contracts.Grid.BuildingRegistered { BuildingId = building, GridId = grid, CommunityId = CommunityId, Name = "3号楼", Latitude = latitude, Longitude = longitude, OccurredAt = DateTimeOffset.UtcNow });
+        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_buildings WHERE id = $1", building) == 1, "the building known");
+
+        var services = await JsonAsync(await Public.GetAsync("/open311/v2/services.JSON?jurisdiction_id="), HttpStatusCode.OK);
+        var byAddressId = await Public.PostAsync($"/open311/v2/requests.json?api_key={key}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["service_code"] = "garbage", ["address_id"] = building.ToString(), ["jurisdiction_id"] = "",
+        }));
+        var created = Assert.Single((await JsonAsync(byAddressId, HttpStatusCode.Created)).EnumerateArray());
+        var read = Assert.Single((await JsonAsync(await Public.GetAsync($"/open311/v2/requests/{created.GetProperty("service_request_id").GetString()}.Json"), HttpStatusCode.OK)).EnumerateArray());
+
+        Assert.Contains(services.EnumerateArray(), s => s.GetProperty("service_code").GetString() == "garbage");
+        Assert.Equal(latitude, read.GetProperty("lat").GetDouble(), 9);
+        // No description given: the service's name stands for it (the spec makes description optional).
+        Assert.Equal(services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "garbage").GetProperty("service_name").GetString(),
+            read.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Every_answer_under_the_endpoint_is_the_specs_error_list_and_a_refused_request_takes_no_number()
+    {
+        await GridAsync(0);
+        var key = await KeyAsync();
+        var (latitude, longitude) = Inside(0);
+
+        AssertError(await JsonAsync(await Public.GetAsync("/open311/v2/nothing-here.json"), HttpStatusCode.NotFound), 404);
+        var xml = await XmlAsync(await Public.GetAsync("/open311/v2/requests/a/b.xml"), HttpStatusCode.NotFound);
+        AssertError(await JsonAsync(await Public.DeleteAsync("/open311/v2/requests.json"), HttpStatusCode.NotFound), 404);
+        Dictionary<string, string> Form(string? media = null) => new()
+        {
+            ["api_key"] = key, ["service_code"] = "garbage", ["lat"] = $"{latitude}", ["long"] = $"{longitude}", ["description"] = new string('长', 4000),
+            ["media_url"] = media ?? "https://img.example/a.jpg",
+        };
+        static long Number(JsonElement created) => long.Parse(Assert.Single(created.EnumerateArray()).GetProperty("service_request_id").GetString()![5..], System.Globalization.CultureInfo.InvariantCulture);
+        var first = await JsonAsync(await PostAsync("json", Form()), HttpStatusCode.Created);
+        var badMedia = await JsonAsync(await PostAsync("json", Form("not a url")), HttpStatusCode.BadRequest);
+        var second = await JsonAsync(await PostAsync("json", Form()), HttpStatusCode.Created);
+
+        Assert.Equal("errors", xml.Name.LocalName);
+        Assert.StartsWith("media_url", Assert.Single(badMedia.EnumerateArray()).GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Number(first) + 1, Number(second));
+    }
+
+    [Fact]
+    public async Task A_dispute_is_private_from_the_moment_it_is_reported_whatever_its_type_and_the_service_list_says_so()
+    {
+        await GridAsync(0);
+        var dispute = await ReportAsync(Operator, Report("neighbour-dispute", Inside(0)));
+        await StepAsync(Operator, dispute.Id, "void", new { reason = "重复反映" });
+
+        var services = await JsonAsync(await Public.GetAsync("/open311/v2/services.json"), HttpStatusCode.OK);
+        var listed = await JsonAsync(await Public.GetAsync("/open311/v2/requests.json?service_code=neighbour-dispute"), HttpStatusCode.OK);
+
+        AssertError(await JsonAsync(await Public.GetAsync($"/open311/v2/requests/{dispute.Number}.json"), HttpStatusCode.NotFound), 404);
+        Assert.Empty(listed.EnumerateArray());
+        Assert.Equal("private", services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "neighbour-dispute").GetProperty("keywords").GetString());
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed record NewCase(
 /// </summary>
 public sealed class Case
 {
-    public const int MaxDescriptionLength = 2000;
+    /// <summary>As Open311 GeoReport v2 allows (4,000 characters).</summary>
+    public const int MaxDescriptionLength = 4000;
     public const int MaxPhotos = 9;
     public const int MaxUrlLength = 500;
     public const int MaxTextLength = 2000;
@@ -200,7 +201,8 @@ public sealed class Case
 
     public bool IsOverdue => OverdueAt is not null && CaseStateMachine.ClockRuns(State);
 
-    public static Result<Case> Report(NewCase input, string number, Actor actor, DateTimeOffset now)
+    /// <summary>What a report must hold to be taken in: checked before the case takes a number, so a refused one leaves no gap.</summary>
+    public static DomainError? Check(NewCase input)
     {
         var description = input.Description?.Trim();
         if (string.IsNullOrEmpty(description) || description.Length > MaxDescriptionLength)
@@ -224,6 +226,18 @@ public sealed class Case
             return DomainError.Invalid("location", "location-required", "Say where: a point (latitude, longitude), a building, an address or a grid.");
         }
 
+        return null;
+    }
+
+    public static Result<Case> Report(NewCase input, string number, Actor actor, DateTimeOffset now)
+    {
+        if (Check(input) is { } refused)
+        {
+            return refused;
+        }
+
+        var description = input.Description!.Trim();
+        var photos = input.PhotoUrls ?? [];
         var @case = new Case
         {
             Id = Guid.CreateVersion7(now),

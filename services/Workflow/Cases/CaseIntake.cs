@@ -64,11 +64,16 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
         var (gridId, communityId, location) = located.Value;
         var duplicate = location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null;
         var now = clock.GetUtcNow();
+        var report = new NewCase(category.Code, input.Description, input.Channel, input.Priority, location, input.BuildingId,
+            input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter.Value, input.SourceRef, duplicate);
+        if (Case.Check(report) is { } refused)
+        {
+            return refused;
+        }
+
+        // The number is taken only once the report is accepted: refused reports leave no gaps.
         var number = await db.Database.SqlQuery<long>($"SELECT nextval('case_numbers') AS \"Value\"").SingleAsync(ct);
-        var reported = Case.Report(
-            new NewCase(category.Code, input.Description, input.Channel, input.Priority, location, input.BuildingId,
-                input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter.Value, input.SourceRef, duplicate),
-            $"{clock.DateOf(now).Year}-{number:D6}", actor, now);
+        var reported = Case.Report(report, $"{clock.DateOf(now).Year}-{number:D6}", actor, now);
         if (reported.Error is { } error)
         {
             return error;

@@ -15,6 +15,15 @@ public sealed class Open311Options
 
     /// <summary>Shown to clients as agency_responsible for cases not yet dispatched.</summary>
     public string Agency { get; set; } = "河西街道";
+
+    /// <summary>The discovery document's contact: whom a client's developers ask.</summary>
+    public string Contact { get; set; } = "河西街道网格化服务管理中心";
+
+    /// <summary>The discovery document's key_service: how a client gets an api_key.</summary>
+    public string KeyService { get; set; } = "api_key from the subdistrict's administrator (Workflow: POST /api/workflow/open311-clients)";
+
+    /// <summary>When this endpoint last changed as clients see it (the discovery document's changeset).</summary>
+    public DateTimeOffset Changeset { get; set; } = new(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(8));
 }
 
 /// <summary>
@@ -33,20 +42,40 @@ public static class Open311Api
     {
         var open311 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowPublic().DisableAntiforgery()
             .WithMetadata(new Open311InputRefusal());
+        open311.MapGet("/discovery.{format}", Discovery).WithName("Open311Discovery")
+            .WithDescription("The service discovery document: this endpoint's url, specification, formats, changeset and contact.");
         open311.MapGet("/services.{format}", Services).WithName("Open311Services")
             .WithDescription("The service list: one service per active case category.");
         open311.MapGet("/services/{code}.{format}", Definition).WithName("Open311ServiceDefinition");
         open311.MapGet("/requests.{format}", Requests).WithName("Open311Requests")
             .WithDescription("service_request_id (comma-separated; the other filters are then ignored), service_code, start_date, end_date (W3C; default the last 90 days), status (open, closed); at most 1,000, newest first.");
         open311.MapPost("/requests.{format}", Create).WithName("Open311CreateRequest")
-            .WithDescription("Form-encoded as the spec says: api_key, service_code, lat and long (or address_string), description, media_url, first_name, last_name, phone. The case is created at once: the answer carries its service_request_id and a token.");
+            .WithDescription("Form-encoded as the spec says: api_key (or in the query), service_code, lat and long (or address_string, or address_id), description (optional, up to 4,000 characters), media_url, first_name, last_name, phone. The case is created at once: the answer carries its service_request_id (and so no token). A case number is taken only once the request is accepted.");
         open311.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request");
         open311.MapGet("/tokens/{token}.{format}", Token).WithName("Open311Token");
+        // Anything else under /open311/v2/ (an unknown path, a method the path does not take) is the spec's error list too.
+        open311.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (string? rest) =>
+            Error(Open311Formats.OfPath(rest), StatusCodes.Status404NotFound, $"{rest} is not a GeoReport v2 resource: see discovery.json")).ExcludeFromDescription();
         return app;
+    }
+
+    public static Open311Result Discovery(string format, HttpRequest http, IOptions<Open311Options> options)
+    {
+        format = Open311Formats.Normalize(format);
+        if (Refused(format, null, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var settings = options.Value;
+        var url = $"{http.Scheme}://{http.Host}{http.PathBase}/open311/v2/";
+        return Ok(format, "discovery", "discovery", new Open311Discovery(settings.Changeset, settings.Contact, settings.KeyService,
+            [new Open311Endpoint("http://wiki.open311.org/GeoReport_v2", url, settings.Changeset, "production", ["text/xml", "application/json"])]));
     }
 
     public static async Task<Open311Result> Services(string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
     {
+        format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
         {
             return refused;
@@ -54,11 +83,14 @@ public static class Open311Api
 
         var categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
         return Ok(format, "services", "service",
-            categories.Select(c => new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理）", false, "realtime", "", "")).ToList());
+            categories.Select(c => c.DefaultType == CaseType.Mediation
+                ? new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理；涉及个人信息，不在公开查询中显示）", false, "realtime", "private", "")
+                : new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理）", false, "realtime", "", "")).ToList());
     }
 
     public static async Task<Open311Result> Definition(string code, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
     {
+        format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
         {
             return refused;
@@ -73,12 +105,13 @@ public static class Open311Api
         string format, string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
         WorkflowDbContext db, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
     {
+        format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
         {
             return refused;
         }
 
-        var query = db.Cases.AsNoTracking().Where(c => c.Type != CaseType.Mediation);
+        var query = PublicCases(db);
         if (!string.IsNullOrWhiteSpace(service_request_id))
         {
             var ids = Split(service_request_id);
@@ -120,12 +153,13 @@ public static class Open311Api
 
     public static async Task<Open311Result> Request(string id, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
     {
+        format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
         {
             return refused;
         }
 
-        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == id && c.Type != CaseType.Mediation, ct);
+        var found = await PublicCases(db).FirstOrDefaultAsync(c => c.Number == id, ct);
         return found is null
             ? Error(format, 404, $"service_request_id {id} not found")
             : Ok(format, "service_requests", "request", await ToPublicAsync(db, [found], options.Value, ct));
@@ -133,6 +167,7 @@ public static class Open311Api
 
     public static async Task<Open311Result> Token(string token, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
     {
+        format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
         {
             return refused;
@@ -144,6 +179,7 @@ public static class Open311Api
 
     public static async Task<Open311Result> Create(string format, HttpRequest http, WorkflowDbContext db, CaseIntake intake, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
     {
+        format = Open311Formats.Normalize(format);
         IFormCollection form;
         try
         {
@@ -160,7 +196,7 @@ public static class Open311Api
             return refused;
         }
 
-        var key = Field("api_key");
+        var key = Field("api_key") ?? (http.Query["api_key"].ToString() is { Length: > 0 } fromQuery ? fromQuery.Trim() : null);
         var client = key is null ? null : await db.Open311Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyHash == Open311Client.Hash(key) && c.RevokedAt == null, ct);
         if (client is null)
         {
@@ -190,9 +226,20 @@ public static class Open311Api
         }
 
         var address = Field("address_string");
-        if (latitude is null && address is null)
+        Guid? building = null;
+        if (Field("address_id") is { } addressId)
         {
-            return Error(format, 400, "a location is required: lat and long, or address_string");
+            if (!Guid.TryParse(addressId, out var id) || !await db.Buildings.AnyAsync(b => b.Id == id, ct))
+            {
+                return Error(format, 400, $"address_id {addressId} is not an address this endpoint knows");
+            }
+
+            building = id;
+        }
+
+        if (latitude is null && address is null && building is null)
+        {
+            return Error(format, 400, "a location is required: lat and long, address_string or address_id");
         }
 
         var point = Spatial.OptionalPoint(latitude, longitude);
@@ -204,18 +251,18 @@ public static class Open311Api
         var name = string.Join(" ", new[] { Field("last_name"), Field("first_name") }.Where(n => n is not null));
         var token = Guid.CreateVersion7(clock.GetUtcNow());
         var taken = await intake.TakeInAsync(
-            new Intake(code, Field("description") ?? category.Name, CaseChannel.Open311, CasePriority.Normal, point.Value, null, null, address,
+            new Intake(code, Field("description") ?? category.Name, CaseChannel.Open311, CasePriority.Normal, point.Value, null, building, address,
                 Field("media_url") is { } media ? [media] : null, name.Length == 0 ? null : name, Field("phone"), null, null, $"open311:{token}"),
             new Actor($"open311:{client.Id}", client.Name, null), ct);
         if (taken.Error is { } error)
         {
-            return Error(format, 400, $"{error.Field ?? error.Code}: {error.Message}");
+            return Error(format, 400, $"{SpecField(error.Field) ?? error.Code}: {error.Message}");
         }
 
         await db.SaveChangesAsync(ct);
         var created = taken.Value!;
         var notice = $"受理编号 {created.Number}，将于派遣后按时限办理";
-        return new Open311Result(StatusCodes.Status201Created, format, "service_requests", "request", new List<Open311Created> { new(created.Number, created.Id.ToString(), notice, null) });
+        return new Open311Result(StatusCodes.Status201Created, format, "service_requests", "request", new List<Open311Created> { new(created.Number, notice, null) });
     }
 
     private static async Task<List<Open311ServiceRequest>> ToPublicAsync(WorkflowDbContext db, List<Case> cases, Open311Options options, CancellationToken ct)
@@ -259,8 +306,35 @@ public static class Open311Api
             return Error(Open311Formats.Json, 404, $"format {format} is not served: use .json or .xml");
         }
 
-        return jurisdiction is not null && jurisdiction != options.Jurisdiction ? Error(format, 404, $"jurisdiction_id {jurisdiction} not found") : null;
+        // An empty optional parameter is the same as an absent one.
+        return !string.IsNullOrWhiteSpace(jurisdiction) && jurisdiction != options.Jurisdiction ? Error(format, 404, $"jurisdiction_id {jurisdiction} not found") : null;
     }
+
+    /// <summary>
+    /// What the public may read: never a case of a private category (one whose cases are mediated: disputes name
+    /// private parties), nor one that is or ever was in mediation, whatever type it has now; decided by the category
+    /// and the case's whole life, so a dispute is private from the moment it is reported, and stays so if voided.
+    /// </summary>
+    private static IQueryable<Case> PublicCases(WorkflowDbContext db) =>
+        db.Cases.AsNoTracking().Where(c =>
+            c.Type != CaseType.Mediation
+            && !db.Categories.Any(k => k.Code == c.Category && k.DefaultType == CaseType.Mediation)
+            && !db.CaseSteps.Any(s => s.CaseId == c.Id && s.To == CaseState.Mediating));
+
+    /// <summary>The spec's name for an intake field, so an error names what the client sent.</summary>
+    private static string? SpecField(string? field) => field switch
+    {
+        null => null,
+        "photoUrls" => "media_url",
+        "address" => "address_string",
+        "buildingId" => "address_id",
+        "latitude" => "lat",
+        "longitude" => "long",
+        "category" => "service_code",
+        "reporterPhone" => "phone",
+        "reporterName" => "first_name",
+        _ => field,
+    };
 
     private static Open311Result Ok(string format, string root, string item, object body) => new(StatusCodes.Status200OK, format, root, item, body);
 

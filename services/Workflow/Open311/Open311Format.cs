@@ -44,7 +44,8 @@ public sealed class Open311Result(int status, string format, string root, string
             return p.GetValue(record) switch
             {
                 null => new XElement(element),
-                System.Collections.IEnumerable list and not string => new XElement(element, list.Cast<object>().Select(v => Element(SingularOf(element), v))),
+                System.Collections.IEnumerable list and not string => new XElement(element, list.Cast<object>().Select(v =>
+                    v is string or IFormattable ? new XElement(SingularOf(element), Text(v)) : Element(SingularOf(element), v))),
                 var value => new XElement(element, Text(value)),
             };
         }));
@@ -66,6 +67,12 @@ public static class Open311Formats
     public const string Xml = "xml";
 
     public static bool IsKnown(string? format) => format is Json or Xml;
+
+    /// <summary>The format an extension asks for, in any case (.JSON is .json).</summary>
+    public static string Normalize(string? format) => format?.ToLowerInvariant() ?? "";
+
+    /// <summary>The format a path asks for by its extension; JSON when it names none this endpoint serves.</summary>
+    public static string OfPath(string? path) => Normalize(Path.GetExtension(path ?? "").TrimStart('.')) is Xml ? Xml : Json;
 }
 
 /// <summary>The spec's error entry: a list of these is every error answer.</summary>

@@ -37,12 +37,28 @@ public sealed record Open311ServiceRequest(
     [property: JsonPropertyName("long")] double? Long,
     [property: JsonPropertyName("media_url")] string? MediaUrl);
 
-/// <summary>POST requests: the case is created at once, so the id comes back (and a token for tokens/{token}).</summary>
+/// <summary>
+/// POST requests: the case is created at once, so its id comes back and no token (the spec: the id "should not be
+/// returned if token is returned", and the other way round).
+/// </summary>
 public sealed record Open311Created(
     [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
-    [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("service_notice")] string? ServiceNotice,
     [property: JsonPropertyName("account_id")] string? AccountId);
+
+/// <summary>GET discovery: where the endpoint is, which specification and formats it speaks, whom to ask.</summary>
+public sealed record Open311Discovery(
+    [property: JsonPropertyName("changeset")] DateTimeOffset Changeset,
+    [property: JsonPropertyName("contact")] string Contact,
+    [property: JsonPropertyName("key_service")] string KeyService,
+    [property: JsonPropertyName("endpoints")] IReadOnlyList<Open311Endpoint> Endpoints);
+
+public sealed record Open311Endpoint(
+    [property: JsonPropertyName("specification")] string Specification,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("changeset")] DateTimeOffset Changeset,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("formats")] IReadOnlyList<string> Formats);
 
 /// <summary>GET tokens/{token}.</summary>
 public sealed record Open311Token(
