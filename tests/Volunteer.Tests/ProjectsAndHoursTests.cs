@@ -150,4 +150,29 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         Assert.Equal(1L, await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
     }
+
+    [Fact]
+    public async Task An_organizer_records_hours_for_a_volunteer_who_served_without_the_app_saying_who_and_why()
+    {
+        var activity = await ActivityAsync(start: DateTimeOffset.UtcNow.AddHours(-5));
+        var (client, volunteer) = await VolunteerAsync("王大爷");
+        var organizer = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Name = "社区王丽", Communities = [Community] });
+        var elsewhere = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Name = "别的社区", Communities = [Guid.NewGuid()] });
+        var servedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).Date);
+
+        var recorded = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 2.5m, "老人不用手机，按签到表补录"));
+        var twice = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 1m, "again"));
+        var noNote = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-1), 1m, " "));
+        var oddHours = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-1), 0.3m, "x"));
+        var notTheirs = await elsewhere.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-2), 1m, "x"));
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var record = (await recorded.Content.ReadFromJsonAsync<HoursResponse>())!;
+        Assert.Equal((2.5m, "Pending", "社区王丽", "老人不用手机，按签到表补录"), (record.Hours, record.Status, record.RecordedBy, record.RecordNote));
+        Assert.Equal(record.Id, Assert.Single((await client.GetFromJsonAsync<Page<HoursResponse>>("/api/volunteer/hours"))!.Items).Id);
+        await twice.AssertProblemAsync(HttpStatusCode.Conflict, "hours-already-recorded");
+        await noNote.AssertProblemAsync(HttpStatusCode.BadRequest, "note-required");
+        await oddHours.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-hours");
+        await notTheirs.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-activity");
+    }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Api;
 using Platform.Testing;
 using Platform.Volunteer.Activities;
+using Platform.Volunteer.Hours;
 
 namespace Platform.Volunteer.Tests;
 
@@ -99,5 +101,20 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
         Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
         await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.Conflict, "already-checked-in");
         Assert.Null((await volunteer.GetFromJsonAsync<ActivityResponse>($"/api/volunteer/activities/{now.Id}"))!.CheckInCode);
+    }
+
+    [Fact]
+    public async Task Checking_out_before_the_shift_starts_is_refused_with_the_reason_and_no_hours_are_recorded()
+    {
+        var activity = await ActivityAsync(start: DateTimeOffset.UtcNow.AddMinutes(20));
+        var (client, _) = await VolunteerAsync("周敏");
+        var seat = (await (await SignUpAsync(client, activity)).Content.ReadFromJsonAsync<SignUpResponse>())!;
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null))).StatusCode);
+
+        var early = await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null));
+
+        var problem = await early.AssertProblemAsync(HttpStatusCode.Conflict, "shift-not-started");
+        Assert.Contains("cancel", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await client.GetFromJsonAsync<Page<HoursResponse>>("/api/volunteer/hours"))!.Items);
     }
 }

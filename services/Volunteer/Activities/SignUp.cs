@@ -132,6 +132,11 @@ public sealed class SignUp
             return DomainError.Conflict(CheckedInAt is null ? "not-checked-in" : "already-checked-out", CheckedInAt is null ? "Check in first." : "You have checked out already.");
         }
 
+        if (now < ShiftStartsAt)
+        {
+            return DomainError.Conflict("shift-not-started", $"The shift starts at {ShiftStartsAt:yyyy-MM-dd HH:mm} UTC: nothing has been served yet to check out from (cancel instead if you cannot stay).");
+        }
+
         if (now > ShiftEndsAt + LateCheckOut)
         {
             return DomainError.Invalid("at", "outside-check-out-window", $"Check-out closes {LateCheckOut.TotalHours:0} hours after the shift ends.");

@@ -120,6 +120,8 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
             e.Property(h => h.Hours).HasPrecision(5, 2);
             e.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(h => h.ActivityTitle).HasMaxLength(Activity.MaxTitleLength);
+            e.Property(h => h.RecordedBy).HasMaxLength(200);
+            e.Property(h => h.RecordNote).HasMaxLength(ServiceHoursRecord.MaxReasonLength);
             e.Property(h => h.VolunteerSubject).HasMaxLength(100);
             e.Property(h => h.ApprovedBy).HasMaxLength(100);
             e.OwnsMany(h => h.Corrections, c => c.ToJson("corrections"));

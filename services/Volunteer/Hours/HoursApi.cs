@@ -11,13 +11,17 @@ namespace Platform.Volunteer.Hours;
 
 public sealed record CorrectHoursRequest(decimal? Hours, string? Reason);
 
+/// <summary>Hours served without the app: whose, at which activity, on which day, how long, and why recorded by hand.</summary>
+public sealed record RecordHoursRequest(Guid VolunteerId, Guid ActivityId, DateOnly? ServedOn, decimal? Hours, string? Note);
+
 public sealed record CertificateRequest(DateOnly? From, DateOnly? To);
 
 public sealed record HoursResponse(
-    Guid Id, Guid VolunteerId, Guid ActivityId, string Activity, DateOnly ServedOn, decimal Hours, [property: OneOf<HoursStatus>] string Status, string? ApprovedBy, DateTimeOffset? ApprovedAt, IReadOnlyList<HoursCorrection> Corrections)
+    Guid Id, Guid VolunteerId, Guid ActivityId, string Activity, DateOnly ServedOn, decimal Hours, [property: OneOf<HoursStatus>] string Status, string? ApprovedBy, DateTimeOffset? ApprovedAt, IReadOnlyList<HoursCorrection> Corrections,
+    string? RecordedBy, string? RecordNote)
 {
     public static HoursResponse From(ServiceHoursRecord r) =>
-        new(r.Id, r.VolunteerId, r.ActivityId, r.ActivityTitle, r.ServedOn, r.Hours, r.Status.ToString(), r.ApprovedBy, r.ApprovedAt, r.Corrections);
+        new(r.Id, r.VolunteerId, r.ActivityId, r.ActivityTitle, r.ServedOn, r.Hours, r.Status.ToString(), r.ApprovedBy, r.ApprovedAt, r.Corrections, r.RecordedBy, r.RecordNote);
 }
 
 public sealed record CertificateResponse(
@@ -43,6 +47,8 @@ public static class HoursApi
         var hours = api.MapGroup("/hours").WithTags("Service hours and certificates").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
             .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.");
+        hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Allow(Organizers)
+            .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.");
         hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Organizers);
         hours.MapPost("/{id:guid}/correct", Correct).WithName("CorrectServiceHours").Allow(Organizers)
             .WithDescription("Changes the hours with a reason; the correction is kept with the record.");
@@ -70,6 +76,39 @@ public static class HoursApi
         query = activityId is { } a ? query.Where(h => h.ActivityId == a) : query;
         query = statusFilter.Value is { } s ? query.Where(h => h.Status == s) : query;
         return TypedResults.Ok(await query.OrderByDescending(h => h.ServedOn).ThenBy(h => h.Id).ToPageAsync(paging.Value, HoursResponse.From, ct));
+    }
+
+    public static async Task<Results<Created<HoursResponse>, ProblemHttpResult>> RecordByHand(
+        RecordHoursRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ActivityId, ct);
+        if (activity is null || !caller.Manages(activity.CommunityId))
+        {
+            return Problems.From(DomainError.Invalid("activityId", "unknown-activity", $"No activity {request.ActivityId} that you run."));
+        }
+
+        var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == request.VolunteerId, ct);
+        if (volunteer is null)
+        {
+            return Problems.From(DomainError.Invalid("volunteerId", "unknown-volunteer", $"No volunteer {request.VolunteerId}."));
+        }
+
+        var servedOn = request.ServedOn ?? clock.Today();
+        if (await db.Hours.AnyAsync(h => h.VolunteerId == volunteer.Id && h.ActivityId == activity.Id && h.ServedOn == servedOn, ct))
+        {
+            return Problems.From(DomainError.Conflict("hours-already-recorded", $"{volunteer.Name}'s hours at this activity on {servedOn:yyyy-MM-dd} are on record already: correct them instead."));
+        }
+
+        var recorded = ServiceHoursRecord.RecordByHand(
+            volunteer.Id, volunteer.AccountSubject, volunteer.PersonId, activity.Id, activity.Title, servedOn, request.Hours, request.Note, caller.Name, clock.Today());
+        if (recorded.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        db.Hours.Add(recorded.Value!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/volunteer/hours/{recorded.Value!.Id}", HoursResponse.From(recorded.Value));
     }
 
     /// <summary>A record of hours is changed by whoever runs its activity's community (the admin anywhere).</summary>

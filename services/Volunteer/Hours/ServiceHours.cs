@@ -14,7 +14,8 @@ public sealed record HoursCorrection(decimal From, decimal To, string Reason, st
 
 /// <summary>
 /// The hours one volunteer served in one shift (one record per sign-up, so hours are never counted twice),
-/// computed from check-in and check-out; approved by the organizer or automatically, correctable with a reason.
+/// computed from check-in and check-out, or recorded by an organizer for someone who served without the app (who
+/// recorded them and why kept with the record); approved by the organizer or automatically, correctable with a reason.
 /// </summary>
 public sealed class ServiceHoursRecord
 {
@@ -28,7 +29,13 @@ public sealed class ServiceHoursRecord
 
     public Guid Id { get; private set; }
 
-    public Guid SignUpId { get; private set; }
+    /// <summary>The sign-up the hours were served on; none when an organizer recorded them by hand.</summary>
+    public Guid? SignUpId { get; private set; }
+
+    /// <summary>The organizer who recorded hours by hand, and why (null for hours from check-in and check-out).</summary>
+    public string? RecordedBy { get; private set; }
+
+    public string? RecordNote { get; private set; }
 
     public Guid VolunteerId { get; private set; }
 
@@ -61,6 +68,30 @@ public sealed class ServiceHoursRecord
         Id = Guid.CreateVersion7(), SignUpId = signUpId, VolunteerId = volunteerId, VolunteerSubject = volunteerSubject, PersonId = personId,
         ActivityId = activityId, ActivityTitle = activityTitle, ServedOn = servedOn, Hours = hours, Status = HoursStatus.Pending,
     };
+
+    /// <summary>Hours an organizer records for a volunteer who served without the app: quarter hours, with the reason.</summary>
+    public static Result<ServiceHoursRecord> RecordByHand(
+        Guid volunteerId, string? volunteerSubject, Guid? personId, Guid activityId, string activityTitle, DateOnly servedOn, decimal? hours, string? note, string by, DateOnly today)
+    {
+        if (hours is not { } value || value <= 0 || value > 24 || value * 4 != Math.Floor(value * 4))
+        {
+            return DomainError.Invalid("hours", "invalid-hours", "hours is more than 0 and at most 24, in quarter hours.");
+        }
+
+        if (servedOn > today)
+        {
+            return DomainError.Invalid("servedOn", "served-in-future", $"servedOn {servedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > MaxReasonLength)
+        {
+            return DomainError.Invalid("note", "note-required", $"Say why the hours are recorded by hand (at most {MaxReasonLength} characters).");
+        }
+
+        var record = Record(Guid.Empty, volunteerId, volunteerSubject, personId, activityId, activityTitle, servedOn, value);
+        (record.SignUpId, record.RecordedBy, record.RecordNote) = (null, by, note.Trim());
+        return record;
+    }
 
     public Result<ServiceHoursApproved> Approve(string by, DateTimeOffset now)
     {

@@ -419,11 +419,21 @@ namespace Platform.Volunteer.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("RecordNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("record_note");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
                     b.Property<DateOnly>("ServedOn")
                         .HasColumnType("date")
                         .HasColumnName("served_on");
 
-                    b.Property<Guid>("SignUpId")
+                    b.Property<Guid?>("SignUpId")
                         .HasColumnType("uuid")
                         .HasColumnName("sign_up_id");
 
