@@ -10,13 +10,16 @@ namespace Platform.ServiceDefaults.Security;
 /// </summary>
 public sealed class Scope<T>
 {
-    private Func<T, Guid?>? community, grid, unit, person;
+    private Func<T, Guid?>? community, alsoCommunity, grid, unit, person;
     private Func<T, string?>? department, owner;
 
     /// <summary>Roles that see every record of this kind, whatever their scope (staff see every member unit).</summary>
     public IReadOnlyList<string> SeenWholeBy { get; init; } = [];
 
     public Expression<Func<T, Guid?>>? Community { get; init; }
+
+    /// <summary>A second community the record also belongs to (an in-service member's, where they registered).</summary>
+    public Expression<Func<T, Guid?>>? AlsoCommunity { get; init; }
 
     public Expression<Func<T, Guid?>>? Grid { get; init; }
 
@@ -41,6 +44,7 @@ public sealed class Scope<T>
         }
 
         return Matches(Community, ref community, item, caller.Communities)
+            || Matches(AlsoCommunity, ref alsoCommunity, item, caller.Communities)
             || Matches(Grid, ref grid, item, caller.Grids)
             || Matches(Unit, ref unit, item, caller.Units)
             || Person is not null && caller.PersonId is { } me && (person ??= Person.Compile())(item) == me
@@ -59,6 +63,7 @@ public sealed class Scope<T>
         var parameter = Expression.Parameter(typeof(T), "record");
         var tests = new List<Expression>();
         AddIn(tests, Community, parameter, caller.Communities.Select(id => (Guid?)id).ToList());
+        AddIn(tests, AlsoCommunity, parameter, caller.Communities.Select(id => (Guid?)id).ToList());
         AddIn(tests, Grid, parameter, caller.Grids.Select(id => (Guid?)id).ToList());
         AddIn(tests, Unit, parameter, caller.Units.Select(id => (Guid?)id).ToList());
         AddIn(tests, Department, parameter, caller.Departments.Select(d => (string?)d).ToList());

@@ -210,4 +210,24 @@ public class OrganizationWorkTests(OrganizationServiceFactory service) : Organiz
             tree.Community, "x", DateTimeOffset.UtcNow, [new PartyInput("Community", "居委会")], "r", null)))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "parties-required");
     }
+
+    [Fact]
+    public async Task Community_staff_confirming_a_registration_see_who_it_is_and_then_work_with_that_member()
+    {
+        var tree = await TreeAsync();
+        var engineer = await PersonAsync("陈工程师", tree.Unit, "InService");
+        var staff = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Communities = [tree.Community] });
+        var registration = await CreatedAsync<RegistrationResponse>("/api/organization/registrations", new SubmitRegistrationRequest(engineer.Id, tree.Community, tree.Compound, null, ["助老"]));
+        var beforeConfirming = await staff.GetAsync($"/api/organization/people/{engineer.Id}");
+
+        var listed = Assert.Single((await staff.GetFromJsonAsync<Page<RegistrationResponse>>("/api/organization/registrations?status=Pending"))!.Items);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/organization/registrations/{registration.Id}/confirm", new DecisionRequest(null))).StatusCode);
+        var afterConfirming = await staff.GetAsync($"/api/organization/people/{engineer.Id}");
+        var people = await staff.GetFromJsonAsync<Page<PersonResponse>>("/api/organization/people?pageSize=50");
+
+        Assert.Equal(("陈***", "市供电公司党委"), (listed.MemberName, listed.UnitName));
+        Assert.Equal(HttpStatusCode.NotFound, beforeConfirming.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterConfirming.StatusCode);
+        Assert.Contains(people!.Items, p => p.Id == engineer.Id);
+    }
 }

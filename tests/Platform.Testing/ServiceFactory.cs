@@ -35,6 +35,24 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
     /// </summary>
     public async Task ResetDatabaseAsync()
     {
+        // The service's background workers (outbox relay, timers) hold row locks while the reset takes table
+        // locks: a deadlock between them is the database's answer to a race, not a failure; take it again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TruncateAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+            }
+        }
+    }
+
+    private async Task TruncateAsync()
+    {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         var kept = string.Join(", ", KeptTables.Select(t => $"'{t}'"));

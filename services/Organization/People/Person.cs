@@ -65,8 +65,21 @@ public sealed class Person
     /// </summary>
     public Guid? CommunityId { get; private set; }
 
-    /// <summary>Who sees a person: staff of their community, the person themself; the admin everyone.</summary>
-    public static readonly Scope<Person> Scope = new() { Community = p => p.CommunityId, Person = p => p.Id };
+    /// <summary>
+    /// The community an in-service member registered with (在职党员报到), once confirmed: its staff work with them, so
+    /// they see them too, beside the community of their own party organization.
+    /// </summary>
+    public Guid? RegisteredCommunityId { get; private set; }
+
+    /// <summary>Who sees a person: staff of their community or of the community they registered with, the person themself; the admin everyone.</summary>
+    public static readonly Scope<Person> Scope = new() { Community = p => p.CommunityId, AlsoCommunity = p => p.RegisteredCommunityId, Person = p => p.Id };
+
+    /// <summary>A confirmed registration brings the member into the community's work.</summary>
+    public void RegisterWith(Guid communityId, DateTimeOffset now)
+    {
+        RegisteredCommunityId = communityId;
+        UpdatedAt = now;
+    }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -5,6 +5,7 @@ using Platform.Organization.Indices;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
 
 namespace Platform.Organization.Registrations;
 
@@ -12,12 +13,31 @@ public sealed record SubmitRegistrationRequest(Guid PersonId, Guid CommunityId, 
 
 public sealed record DecisionRequest(string? Note);
 
+/// <summary>A registration as the community's staff confirm it: who (the name masked, as in every list) and from which unit.</summary>
 public sealed record RegistrationResponse(
-    Guid Id, Guid PersonId, Guid CommunityId, Guid UnitOrganizationId, Guid PlacementOrganizationId, Guid? GridId,
+    Guid Id, Guid PersonId, string MemberName, Guid CommunityId, Guid UnitOrganizationId, string UnitName, Guid PlacementOrganizationId, Guid? GridId,
     IReadOnlyList<string> Pledges, [property: OneOf<RegistrationStatus>] string Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionNote)
 {
-    public static RegistrationResponse From(InServiceRegistration r) => new(
-        r.Id, r.PersonId, r.CommunityId, r.UnitOrganizationId, r.PlacementOrganizationId, r.GridId, r.Pledges, r.Status.ToString(), r.SubmittedAt, r.DecidedAt, r.DecisionNote);
+    public static RegistrationResponse From(InServiceRegistration r, IReadOnlyDictionary<Guid, string> names) => new(
+        r.Id, r.PersonId, Mask.Name(names.GetValueOrDefault(r.PersonId, "?")), r.CommunityId, r.UnitOrganizationId, names.GetValueOrDefault(r.UnitOrganizationId, "?"),
+        r.PlacementOrganizationId, r.GridId, r.Pledges, r.Status.ToString(), r.SubmittedAt, r.DecidedAt, r.DecisionNote);
+
+    /// <summary>The answers for some registrations, with their members' and units' names read in two queries.</summary>
+    public static async Task<List<RegistrationResponse>> ManyAsync(OrganizationDbContext db, IReadOnlyCollection<InServiceRegistration> registrations, CancellationToken ct)
+    {
+        var people = registrations.Select(r => r.PersonId).Distinct().ToList();
+        var units = registrations.Select(r => r.UnitOrganizationId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        foreach (var (id, name) in await db.PartyOrganizations.AsNoTracking().Where(o => units.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct))
+        {
+            names[id] = name;
+        }
+
+        return [.. registrations.Select(r => From(r, names))];
+    }
+
+    public static async Task<RegistrationResponse> OneAsync(OrganizationDbContext db, InServiceRegistration registration, CancellationToken ct) =>
+        (await ManyAsync(db, [registration], ct))[0];
 }
 
 /// <summary>A report row: how many in-service members registered (confirmed) and how many of them are active.</summary>
@@ -76,7 +96,7 @@ public static class RegistrationsApi
 
         db.Registrations.Add(submitted.Value!);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/registrations/{submitted.Value!.Id}", RegistrationResponse.From(submitted.Value));
+        return TypedResults.Created($"/api/organization/registrations/{submitted.Value!.Id}", await RegistrationResponse.OneAsync(db, submitted.Value, ct));
     }
 
     public static async Task<Results<Ok<Page<RegistrationResponse>>, ProblemHttpResult>> List(
@@ -94,7 +114,8 @@ public static class RegistrationsApi
         query = unitOrganizationId is { } u ? query.Where(r => r.UnitOrganizationId == u) : query;
         query = personId is { } p ? query.Where(r => r.PersonId == p) : query;
         query = statusFilter.Value is { } s ? query.Where(r => r.Status == s) : query;
-        return TypedResults.Ok(await query.OrderByDescending(r => r.SubmittedAt).ToPageAsync(paging.Value, RegistrationResponse.From, ct));
+        var found = await query.OrderByDescending(r => r.SubmittedAt).ToPageAsync(paging.Value, r => r, ct);
+        return TypedResults.Ok(new Page<RegistrationResponse>(await RegistrationResponse.ManyAsync(db, found.Items, ct), found.PageNumber, found.PageSize, found.TotalCount));
     }
 
     public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(Guid id, DecisionRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -146,9 +167,11 @@ public static class RegistrationsApi
         {
             db.AddEvent(registration.ToEvent());
             await OwnInputs.RegistrationConfirmedAsync(db, registration, ct);
+            var member = await db.People.FirstAsync(p => p.Id == registration.PersonId, ct);
+            member.RegisterWith(registration.CommunityId, registration.DecidedAt!.Value);
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(RegistrationResponse.From(registration));
+        return TypedResults.Ok(await RegistrationResponse.OneAsync(db, registration, ct));
     }
 }

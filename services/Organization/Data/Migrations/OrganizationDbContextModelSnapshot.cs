@@ -1157,6 +1157,10 @@ namespace Platform.Organization.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("RegisteredCommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_community_id");
+
                     b.Property<Guid?>("StaffCommunityId")
                         .HasColumnType("uuid")
                         .HasColumnName("staff_community_id");
