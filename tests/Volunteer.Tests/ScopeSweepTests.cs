@@ -40,6 +40,7 @@ public class ScopeSweepTests(VolunteerServiceFactory service, ITestOutputHelper 
         var start = DateTimeOffset.UtcNow.AddMinutes(-90);
         var activity = await CreatedAsync<ActivityResponse>(Admin.PostAsJsonAsync("/api/volunteer/activities", new ActivityRequest(
             null, Community, "社区敬老院探访", "长江路敬老院", 37.385, 97.345, 100, null, true, false, [new ShiftRequest(start, start.AddHours(2), 5)])));
+        await CreatedAsync<ActivityResponse>(Admin.PostAsync($"/api/volunteer/activities/{activity.Id}/publish", null));
         var seat = await CreatedAsync<SignUpResponse>(resident.PostAsync($"/api/volunteer/activities/{activity.Id}/shifts/{activity.Shifts[0].Id}/sign-ups", null));
         await CreatedAsync<SignUpResponse>(resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null)));
         await CreatedAsync<SignUpResponse>(resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null)));

@@ -117,4 +117,31 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
         Assert.Contains("cancel", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Empty((await client.GetFromJsonAsync<Page<HoursResponse>>("/api/volunteer/hours"))!.Items);
     }
+
+    [Fact]
+    public async Task An_activity_is_drafted_seen_only_by_those_who_run_it_then_published_for_sign_ups()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(2);
+        var request = new ActivityRequest(null, Community, "社区清洁日", "长江路", 37.385, 97.345, 100, null, true, false, [new ShiftRequest(start, start.AddHours(2), 3)]);
+        var draft = (await (await Client.PostAsJsonAsync("/api/volunteer/activities", request)).Content.ReadFromJsonAsync<ActivityResponse>())!;
+        var (client, _) = await VolunteerAsync("周敏");
+        var staff = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Communities = [Community] });
+
+        var tooEarly = await SignUpAsync(client, draft);
+        var unseen = await client.GetAsync($"/api/volunteer/activities/{draft.Id}");
+        var listedForVolunteer = (await client.GetFromJsonAsync<Page<ActivityResponse>>("/api/volunteer/activities"))!.Items;
+        var listedForStaff = (await staff.GetFromJsonAsync<Page<ActivityResponse>>("/api/volunteer/activities"))!.Items;
+        var published = await staff.PostAsync($"/api/volunteer/activities/{draft.Id}/publish", null);
+        var twice = await staff.PostAsync($"/api/volunteer/activities/{draft.Id}/publish", null);
+        var signedUp = await SignUpAsync(client, draft);
+
+        Assert.Equal("Draft", draft.Status);
+        await tooEarly.AssertProblemAsync(HttpStatusCode.Conflict, "activity-not-published");
+        Assert.Equal(HttpStatusCode.NotFound, unseen.StatusCode);
+        Assert.DoesNotContain(listedForVolunteer, a => a.Id == draft.Id);
+        Assert.Contains(listedForStaff, a => a.Id == draft.Id);
+        Assert.Equal("Open", (await published.Content.ReadFromJsonAsync<ActivityResponse>())!.Status);
+        await twice.AssertProblemAsync(HttpStatusCode.Conflict, "activity-not-draft");
+        Assert.Equal(HttpStatusCode.Created, signedUp.StatusCode);
+    }
 }

@@ -42,7 +42,10 @@ public abstract class VolunteerApiTest(VolunteerServiceFactory service) : Volunt
             [.. Enumerable.Range(0, shifts).Select(i => new ShiftRequest(from.AddHours(3 * i), from.AddHours(3 * i + 2), capacity))]);
         var response = await Client.PostAsJsonAsync("/api/volunteer/activities", request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<ActivityResponse>())!;
+        var drafted = (await response.Content.ReadFromJsonAsync<ActivityResponse>())!;
+        var published = await Client.PostAsync($"/api/volunteer/activities/{drafted.Id}/publish", null);
+        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        return (await published.Content.ReadFromJsonAsync<ActivityResponse>())!;
     }
 
     protected static Task<HttpResponseMessage> SignUpAsync(HttpClient client, ActivityResponse activity, int shift = 0) =>

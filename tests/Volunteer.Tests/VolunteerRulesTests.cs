@@ -9,8 +9,13 @@ public class VolunteerRulesTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    private static Activity Activity(bool waitlist = false) =>
-        Activities.Activity.Plan(null, null, "探访", "敬老院", 37.385, 97.345, 100, [], waitlist, false, Start.AddDays(-1)).Value!;
+    /// <summary>A published activity (a draft takes no sign-ups).</summary>
+    private static Activity Activity(bool waitlist = false)
+    {
+        var activity = Activities.Activity.Plan(null, null, "探访", "敬老院", 37.385, 97.345, 100, [], waitlist, false, Start.AddDays(-1)).Value!;
+        Assert.Null(activity.Publish());
+        return activity;
+    }
 
     [Fact]
     public void The_last_seat_is_confirmed_then_the_shift_is_full_or_waitlists()

@@ -39,7 +39,9 @@ public static class ActivitiesApi
     {
         var activities = api.MapGroup("/activities").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         activities.MapPost("/", Plan).WithName("PlanActivity").Allow(Organizers)
-            .WithDescription("An activity under a project (or alone) with its shifts; a full shift takes a waitlist when allowWaitlist is set.");
+            .WithDescription("An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full shift takes a waitlist when allowWaitlist is set.");
+        activities.MapPost("/{id:guid}/publish", Publish).WithName("PublishActivity").Allow(Organizers)
+            .WithDescription("Opens a drafted activity to sign-ups.");
         activities.MapGet("/", List).WithName("ListActivities").AllowSignedIn();
         activities.MapGet("/{id:guid}", Get).WithName("GetActivity").AllowSignedIn();
         activities.MapGet("/{id:guid}/sign-ups", Roster).WithName("ActivityRoster").Allow(Organizers);
@@ -124,6 +126,13 @@ public static class ActivitiesApi
         }
 
         var query = db.Activities.AsNoTracking();
+        if (!caller.SeesWholeSubdistrict && !caller.IsIn(Roles.SubdistrictCadre))
+        {
+            // Drafts are seen by those who run them: community staff their community's.
+            var mine = caller.Communities.Select(c => (Guid?)c).ToList();
+            query = query.Where(a => a.Status != ActivityStatus.Draft || mine.Contains(a.CommunityId));
+        }
+
         query = projectId is { } p ? query.Where(a => a.ProjectId == p) : query;
         query = statusFilter.Value is { } s ? query.Where(a => a.Status == s) : query;
         query = from is { } f ? query.Where(a => db.Shifts.Any(x => x.ActivityId == a.Id && x.EndsAt >= f)) : query;
@@ -136,7 +145,7 @@ public static class ActivitiesApi
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
     {
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        if (activity is null || (activity.Status == ActivityStatus.Draft && !Runs(caller, activity.CommunityId)))
         {
             return Problems.NotFound("activity", id);
         }
@@ -275,6 +284,24 @@ public static class ActivitiesApi
         db.Hours.Add(record);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(SignUpResponse.From(signUp));
+    }
+
+    public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Publish(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
+    {
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null || !Runs(caller, activity.CommunityId))
+        {
+            return Problems.NotFound("activity", id);
+        }
+
+        if (activity.Publish() is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        await db.SaveChangesAsync(ct);
+        var shifts = await ShiftsAsync(db, [id], ct);
+        return TypedResults.Ok(Response(activity, shifts[id].ToList(), showCode: true));
     }
 
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> Complete(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)

@@ -4,6 +4,10 @@ namespace Platform.Volunteer.Activities;
 
 public enum ActivityStatus
 {
+    /// <summary>Planned, seen only by those who run it: no one signs up yet.</summary>
+    Draft,
+
+    /// <summary>Published: volunteers sign up.</summary>
     Open,
     Completed,
     Cancelled,
@@ -84,12 +88,30 @@ public sealed class Activity
             RequiredSkills = [.. (requiredSkills ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
             AllowWaitlist = allowWaitlist, AutoApproveHours = autoApproveHours,
             CheckInCode = Random.Shared.Next(100_000, 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Status = ActivityStatus.Open, CreatedAt = now,
+            Status = ActivityStatus.Draft, CreatedAt = now,
         };
+    }
+
+    /// <summary>Opens a drafted activity to sign-ups, as a project is published.</summary>
+    public DomainError? Publish()
+    {
+        if (Status != ActivityStatus.Draft)
+        {
+            return DomainError.Conflict("activity-not-draft", $"The activity is {Status}; only a Draft is published.");
+        }
+
+        Status = ActivityStatus.Open;
+        Version++;
+        return null;
     }
 
     public DomainError? Complete()
     {
+        if (Status == ActivityStatus.Draft)
+        {
+            return DomainError.Conflict("activity-not-published", "The activity was never published: publish it, or leave the draft.");
+        }
+
         if (Status != ActivityStatus.Open)
         {
             return DomainError.Conflict("activity-closed", $"The activity is already {Status}.");

@@ -53,6 +53,11 @@ public sealed class SignUp
     /// </summary>
     public static Result<SignUp> Take(Shift shift, Activity activity, Guid volunteerId, int confirmed, IReadOnlyCollection<SignUp> volunteersActive, bool hasSkills, DateTimeOffset now)
     {
+        if (activity.Status == ActivityStatus.Draft)
+        {
+            return DomainError.Conflict("activity-not-published", "The activity is not published yet.");
+        }
+
         if (activity.Status != ActivityStatus.Open || shift.EndsAt <= now)
         {
             return DomainError.Conflict("shift-closed", "The activity is closed or the shift is over.");

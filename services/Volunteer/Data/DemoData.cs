@@ -68,6 +68,7 @@ public static class DemoData
 
         // Last week's visit: everyone came but one; hours approved.
         var past = Activity.Plan(elders.Id, Changjiang, "空巢老人家中线路检修", "长江路社区阳光小区", 37.3885, 97.342, 200, [], false, false, now.AddDays(-8)).Value!;
+        past.Publish();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var pastStart = today.AddDays(-7).AddHours(1);
         var pastShift = Shift.Of(past.Id, pastStart, pastStart.AddHours(3), 5).Value!;
@@ -105,6 +106,7 @@ public static class DemoData
 
         // Next week: two shifts, a waitlist when full.
         var next = Activity.Plan(elders.Id, Changjiang, "重阳敬老志愿服务", "长江路社区党群服务中心", 37.3885, 97.342, 200, ["助老"], true, false, now).Value!;
+        next.Publish();
         var nextStart = today.AddDays(3).AddHours(1);
         db.Activities.Add(next);
         db.Shifts.AddRange(Shift.Of(next.Id, nextStart, nextStart.AddHours(3), 4).Value!, Shift.Of(next.Id, nextStart.AddHours(4), nextStart.AddHours(7), 4).Value!);
