@@ -108,4 +108,40 @@ public class CaseTypesTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal(["社区书记", "业委会主任", "物业经理"], Assert.Single(records.Meetings).Attendees);
         Assert.Contains(await TimelineAsync(id), s => s.Action == "HoldMeeting" && s.From == CaseState.Coordinating);
     }
+
+    [Fact]
+    public async Task The_tasks_a_tripartite_agreement_sets_are_followed_to_done_overdue_ones_show_and_the_closing_counts_them()
+    {
+        var id = (await AcceptedAsync("property-management")).Id;
+        await StepAsync(Operator, id, "coordination/start");
+        await StepAsync(Operator, id, "coordination/meetings", new { community = "社区书记", homeownersCommittee = "业委会主任", propertyCompany = "物业经理", summary = "商定方案" });
+        await StepAsync(Operator, id, "coordination/agreement", new
+        {
+            terms = "按方案重新划分车位",
+            tasks = new object[]
+            {
+                new { party = "PropertyCompany", task = "重新施划车位线", dueDate = "2026-01-15" },
+                new { party = "HomeownersCommittee", task = "公示划分方案" },
+            },
+        });
+        var agreed = (await Client.GetFromJsonAsync<CaseRecordsResponse>($"/api/workflow/cases/{id}/records"))!.Tasks;
+        var lines = agreed.Single(t => t.Party == CoordinationParty.PropertyCompany);
+        var notice = agreed.Single(t => t.Party == CoordinationParty.HomeownersCommittee);
+
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{id}/coordination/tasks/{notice.Id}/done", new { outcome = " " }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "outcome-required");
+        await StepAsync(Operator, id, $"coordination/tasks/{notice.Id}/done", new { outcome = "方案已在小区公告栏公示七天" });
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{id}/coordination/tasks/{notice.Id}/done", new { outcome = "again" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "task-done");
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{id}/coordination/tasks/{Guid.NewGuid()}/done", new { outcome = "x" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "task-not-found");
+        var followed = (await Client.GetFromJsonAsync<CaseRecordsResponse>($"/api/workflow/cases/{id}/records"))!.Tasks;
+        await StepAsync(Operator, id, "reply", new { text = "已协调三方，方案已公示" });
+        await StepAsync(Operator, id, "verification", new { passed = true });
+        await StepAsync(Operator, id, "close");
+
+        Assert.Equal((CaseTaskStatus.Overdue, CaseTaskStatus.Done), (followed.Single(t => t.Id == lines.Id).Status, followed.Single(t => t.Id == notice.Id).Status));
+        Assert.Equal("方案已在小区公告栏公示七天", followed.Single(t => t.Id == notice.Id).Outcome);
+        Assert.Equal("1 of 2 agreed tasks done", (await TimelineAsync(id)).Last().Note);
+    }
 }

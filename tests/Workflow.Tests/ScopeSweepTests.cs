@@ -20,6 +20,8 @@ public class ScopeSweepTests(WorkflowServiceFactory service, ITestOutputHelper o
         var world = new ScopeWorld();
         world.Records["cases"] = dispatched.Id.ToString();
         world.Records["approvals"] = approval.Id.ToString();
+        // A coordination task is looked up on its case, which is checked first: the case decides who may act.
+        world.Records["tasks"] = Guid.NewGuid().ToString();
         return world;
     }
 

@@ -4,6 +4,7 @@ using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Workflow.CaseTypes;
 
@@ -19,6 +20,9 @@ public sealed record ReferralRequest(string? To, string? Reason);
 
 public sealed record FollowUpRequest(bool? Kept, string? Note);
 
+/// <summary>What came of an agreed task.</summary>
+public sealed record TaskDoneRequest(string? Outcome);
+
 public sealed record PartyResponse(PartyRole Role, string Name, string? Phone, DateTimeOffset AddedAt);
 
 public sealed record MeetingResponse(MeetingKind Kind, DateTimeOffset HeldAt, IReadOnlyList<string> Attendees, string Summary, string RecordedBy);
@@ -26,13 +30,13 @@ public sealed record MeetingResponse(MeetingKind Kind, DateTimeOffset HeldAt, IR
 /// <summary>A mediation's or coordination's own records: parties (masked), sessions or meetings, the agreement and its tasks, a referral.</summary>
 public sealed record CaseRecordsResponse(
     Guid CaseId, CaseType Type, CaseState State, IReadOnlyList<PartyResponse> Parties, IReadOnlyList<MeetingResponse> Meetings, string? Agreement,
-    IReadOnlyList<AgreedTask> Tasks, string? ReferredTo)
+    IReadOnlyList<CaseTaskResponse> Tasks, string? ReferredTo)
 {
-    public static CaseRecordsResponse From(Case c) => new(
+    public static CaseRecordsResponse From(Case c, DateOnly today) => new(
         c.Id, c.Type, c.State,
         [.. c.Parties.OrderBy(p => p.AddedAt).Select(p => new PartyResponse(p.Role, p.Name.Masked, p.Phone?.Masked, p.AddedAt))],
         [.. c.Meetings.OrderBy(m => m.HeldAt).Select(m => new MeetingResponse(m.Kind, m.HeldAt, m.Attendees, m.Summary, m.RecordedBy))],
-        c.Agreement, [.. c.Tasks.OrderBy(t => t.Party).ThenBy(t => t.Task, StringComparer.Ordinal).Select(t => new AgreedTask(t.Party, t.Task, t.DueDate))], c.ReferredTo);
+        c.Agreement, [.. c.Tasks.OrderBy(t => t.Party).ThenBy(t => t.Task, StringComparer.Ordinal).Select(t => CaseTaskResponse.From(t, today))], c.ReferredTo);
 }
 
 /// <summary>
@@ -65,6 +69,8 @@ public static class CaseTypesApi
         coordination.MapPost("/start", Convene).WithName("ConveneCoordination").Allow(Handlers);
         coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").Allow(Handlers)
             .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.");
+        coordination.MapPost("/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteCoordinationTask").Allow(Handlers)
+            .WithDescription("Records that a party did its agreed task, with the outcome; a task past its date and not done shows as Overdue in the case's records, and the closing says how many were done.");
         coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").Allow(Handlers)
             .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).");
 
@@ -141,14 +147,19 @@ public static class CaseTypesApi
             c.HoldMeeting(Actor.Of(caller), request.HeldAt ?? now, request.Community, request.HomeownersCommittee, request.PropertyCompany, request.Summary, now)), ct);
     }
 
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> CompleteTask(
+        Guid id, Guid taskId, TaskDoneRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
+            c.Type == CaseType.Tripartite ? c.CompleteTask(taskId, Actor.Of(caller), request.Outcome, clock.GetUtcNow()) : WrongType(c, CaseType.Tripartite)), ct);
+
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> AgreeTasks(Guid id, AgreementRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
             c.Type == CaseType.Tripartite ? c.Agree(Actor.Of(caller), request.Terms, request.Tasks, clock.GetUtcNow()) : WrongType(c, CaseType.Tripartite)), ct);
 
-    public static async Task<Results<Ok<CaseRecordsResponse>, ProblemHttpResult>> Records(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<CaseRecordsResponse>, ProblemHttpResult>> Records(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var found = await CasesApi.FindVisibleAsync(db, id, caller, tracked: false, ct);
-        return found is null ? Problems.NotFound("case", id) : TypedResults.Ok(CaseRecordsResponse.From(found));
+        return found is null ? Problems.NotFound("case", id) : TypedResults.Ok(CaseRecordsResponse.From(found, clock.Today()));
     }
 
     private static DomainError WrongType(Case c, CaseType wanted) =>

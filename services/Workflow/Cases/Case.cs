@@ -717,6 +717,28 @@ public sealed class Case
     }
 
     /// <summary>结案: after the check, and once every reachable reporter has had the reply.</summary>
+    /// <summary>Records that a party did its agreed task (tripartite coordination), with what came of it.</summary>
+    public DomainError? CompleteTask(Guid taskId, Actor actor, string? outcome, DateTimeOffset now)
+    {
+        if (tasks.FirstOrDefault(t => t.Id == taskId) is not { } task)
+        {
+            return DomainError.NotFound("task-not-found", $"Case {Number} has no agreed task {taskId}.");
+        }
+
+        if (State == CaseState.Voided)
+        {
+            return DomainError.Conflict("case-voided", $"Case {Number} was voided.");
+        }
+
+        if (task.Complete(outcome, actor.Name, now) is { } error)
+        {
+            return error;
+        }
+
+        Note("TaskDone", actor, $"{task.Party}: {task.Task} — {task.Outcome}", now);
+        return null;
+    }
+
     public DomainError? Close(Actor actor, DateTimeOffset now)
     {
         if (State == CaseState.Verified && RepliedAt is null && reporters.Any(r => r.CanBeReplied))
@@ -724,7 +746,10 @@ public sealed class Case
             return DomainError.Conflict("reply-required", $"Case {Number} has reporters who have not been replied to: reply before closing.");
         }
 
-        if (Move(CaseAction.Close, actor, null, now) is { } error)
+        // The closing says whether the agreed tasks were done.
+        var done = tasks.Count(t => t.DoneAt is not null);
+        var taskNote = tasks.Count == 0 ? null : done == tasks.Count ? $"all {tasks.Count} agreed tasks done" : $"{done} of {tasks.Count} agreed tasks done";
+        if (Move(CaseAction.Close, actor, taskNote, now) is { } error)
         {
             return error;
         }

@@ -1,0 +1,49 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Workflow.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class CoordinationTasksFollowedUp : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "done_at",
+                table: "case_tasks",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "done_by",
+                table: "case_tasks",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "outcome",
+                table: "case_tasks",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "done_at",
+                table: "case_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "done_by",
+                table: "case_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "outcome",
+                table: "case_tasks");
+        }
+    }
+}
