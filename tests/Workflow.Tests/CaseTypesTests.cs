@@ -144,4 +144,33 @@ public class CaseTypesTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal("方案已在小区公告栏公示七天", followed.Single(t => t.Id == notice.Id).Outcome);
         Assert.Equal("1 of 2 agreed tasks done", (await TimelineAsync(id)).Last().Note);
     }
+
+    [Fact]
+    public async Task A_mediation_agreement_says_what_each_party_on_record_undertakes()
+    {
+        var id = (await AcceptedAsync("neighbour-dispute")).Id;
+        await StepAsync(Operator, id, "mediation/start");
+        await StepAsync(Operator, id, "mediation/parties", new { role = "Applicant", name = "王建国" });
+        await StepAsync(Operator, id, "mediation/parties", new { role = "Respondent", name = "赵小红" });
+        await StepAsync(Operator, id, "mediation/sessions", new { attendees = new[] { "王建国", "赵小红" }, summary = "调解" });
+
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{id}/mediation/agreement", new
+        {
+            terms = "双方和解",
+            undertakings = new[] { new { party = "Other", undertakes = "见证" } },
+        })).AssertProblemAsync(HttpStatusCode.BadRequest, "party-not-on-record");
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{id}/mediation/agreement", new
+        {
+            terms = "双方和解",
+            undertakings = new[] { new { party = "Respondent", undertakes = " " } },
+        })).AssertProblemAsync(HttpStatusCode.BadRequest, "undertaking-required");
+        var agreed = await StepAsync(Operator, id, "mediation/agreement", new
+        {
+            terms = "双方和解",
+            undertakings = new[] { new { party = "Respondent", undertakes = "两周内修复卫生间防水" }, new { party = "Applicant", undertakes = "配合入户施工" } },
+        });
+
+        Assert.Equal(CaseState.Resolved, agreed.State);
+        Assert.Equal("双方和解\nRespondent: 两周内修复卫生间防水\nApplicant: 配合入户施工", (await Client.GetFromJsonAsync<CaseRecordsResponse>($"/api/workflow/cases/{id}/records"))!.Agreement);
+    }
 }

@@ -14,7 +14,14 @@ public sealed record SessionRequest(DateTimeOffset? HeldAt, IReadOnlyList<string
 
 public sealed record MeetingRequest(DateTimeOffset? HeldAt, string? Community, string? HomeownersCommittee, string? PropertyCompany, string? Summary);
 
+/// <summary>A tripartite agreement: its terms and who does what by when.</summary>
 public sealed record AgreementRequest(string? Terms, IReadOnlyList<AgreedTask>? Tasks);
+
+/// <summary>A mediation agreement (调解协议): its terms and what each party undertakes.</summary>
+public sealed record MediationAgreementRequest(string? Terms, IReadOnlyList<Undertaking>? Undertakings);
+
+/// <summary>What one party (by its role, a party on record) undertakes.</summary>
+public sealed record Undertaking([property: OneOf<PartyRole>] string? Party, string? Undertakes);
 
 public sealed record ReferralRequest(string? To, string? Reason);
 
@@ -120,9 +127,28 @@ public static class CaseTypesApi
             c => Task.FromResult(c.HoldSession(Actor.Of(caller), request.HeldAt ?? now, request.Attendees, request.Summary, now)), ct);
     }
 
-    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Agree(Guid id, AgreementRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
-            c.Type == CaseType.Mediation ? c.Agree(Actor.Of(caller), request.Terms, request.Tasks, clock.GetUtcNow()) : WrongType(c, CaseType.Mediation)), ct);
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Agree(Guid id, MediationAgreementRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c =>
+        {
+            if (c.Type != CaseType.Mediation)
+            {
+                return Task.FromResult<DomainError?>(WrongType(c, CaseType.Mediation));
+            }
+
+            var undertakings = new List<(PartyRole, string?)>();
+            foreach (var undertaking in request.Undertakings ?? [])
+            {
+                var party = EnumInput.Parse<PartyRole>(undertaking.Party, "undertakings.party");
+                if (party.Error is { } error)
+                {
+                    return Task.FromResult<DomainError?>(error);
+                }
+
+                undertakings.Add((party.Value, undertaking.Undertakes));
+            }
+
+            return Task.FromResult(c.AgreeMediation(Actor.Of(caller), request.Terms, undertakings, clock.GetUtcNow()));
+        }, ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Refer(Guid id, ReferralRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.Refer(Actor.Of(caller), request.To, request.Reason, clock.GetUtcNow())), ct);

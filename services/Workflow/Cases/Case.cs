@@ -577,7 +577,34 @@ public sealed class Case
         return null;
     }
 
-    /// <summary>Mediation could not settle it: referred onward (a court, arbitration, a department), which is the result.</summary>
+    /// <summary>
+    /// 调解协议: the terms and what each party undertakes; every undertaking is a party's on record. The agreement's
+    /// text carries both (the undertakings a line each, by role).
+    /// </summary>
+    public DomainError? AgreeMediation(Actor actor, string? terms, IReadOnlyList<(PartyRole Party, string? Undertakes)> undertakings, DateTimeOffset now)
+    {
+        foreach (var (party, undertakes) in undertakings)
+        {
+            if (!parties.Any(p => p.Role == party))
+            {
+                return DomainError.Invalid("undertakings", "party-not-on-record", $"No {party} is on record for case {Number}: add the parties first.");
+            }
+
+            if (string.IsNullOrWhiteSpace(undertakes) || undertakes.Trim().Length > CaseTask.MaxTaskLength)
+            {
+                return DomainError.Invalid("undertakings", "undertaking-required", $"Say what the {party} undertakes (at most {CaseTask.MaxTaskLength} characters).");
+            }
+        }
+
+        var text = string.Concat((terms ?? "").Trim(), string.Concat(undertakings.Select(u => $"\n{u.Party}: {u.Undertakes!.Trim()}")));
+        return Agree(actor, text, null, now);
+    }
+
+    /// <summary>
+    /// Mediation could not settle it: referred onward (a court, arbitration, a department), which is the result.
+    /// Unlike an agreement it needs no session held: a dispute outside mediation's remit is referred as soon as
+    /// that is clear, with the reason.
+    /// </summary>
     public DomainError? Refer(Actor actor, string? to, string? reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(to) || to.Trim().Length > 200)
