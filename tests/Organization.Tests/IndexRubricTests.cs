@@ -143,6 +143,27 @@ public class IndexRubricTests
     }
 
     [Fact]
+    public void A_rates_explanation_lists_every_case_of_its_denominator_and_what_a_basically_satisfied_one_does()
+    {
+        IndexInput Of(string kind, string caseNumber) => new(Guid.NewGuid(), kind, 1, T0.AddDays(1), $"case {caseNumber}", caseNumber);
+        IndexInput[] inputs =
+        [
+            Of("CaseClosed", "2026-000001"), Of("CaseClosed", "2026-000002"), Of("CaseClosedOnTime", "2026-000001"),
+            Of("CaseRated", "2026-000001"), Of("CaseRated", "2026-000002"), Of("CaseRatedSatisfied", "2026-000001"),
+        ];
+
+        var lines = RubricScorer.Score(DefaultRubrics.Service, inputs).Components.Single(c => c.Code == "responsiveness").Lines;
+
+        // Case 2 was closed late and rated only "basically satisfied": it is in both denominators, lowering both shares.
+        var late = Assert.Single(lines, l => l.Kind == "CaseClosed");
+        var basically = Assert.Single(lines, l => l.Kind == "CaseRated");
+        Assert.Equal((0m, 0m), (late.Points, basically.Points));
+        Assert.StartsWith("case 2026-000002: counted in CaseClosed but not CaseClosedOnTime", late.Note, StringComparison.Ordinal);
+        Assert.StartsWith("case 2026-000002: counted in CaseRated but not CaseRatedSatisfied", basically.Note, StringComparison.Ordinal);
+        Assert.Equal([12.5m, 7.5m], lines.Where(l => l.Points > 0).Select(l => l.Points));
+    }
+
+    [Fact]
     public void The_figure_from_tallies_equals_the_explained_score_for_every_index()
     {
         var random = new Random(7);

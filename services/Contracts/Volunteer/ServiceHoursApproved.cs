@@ -12,6 +12,9 @@ public sealed record ServiceHoursApproved : IntegrationEvent
 
     public required Guid ActivityId { get; init; }
 
+    /// <summary>The activity's title, so a consumer can name where the hours were served (added later: may be absent).</summary>
+    public string? ActivityTitle { get; init; }
+
     public required decimal Hours { get; init; }
 
     public required DateOnly ServedOn { get; init; }

@@ -70,7 +70,7 @@ public static class DefaultRubrics
         IndexKind.Service, 1, BaseScore: 0, MaxScore: 100,
         Components:
         [
-            new("responsiveness", "接诉即办 (cases closed on time, residents satisfied)", 40,
+            new("responsiveness", "接诉即办 (cases closed on time; rated Satisfied, of all rated: a BasicallySatisfied case lowers the share, where the Workflow assessment weighs it 0.8)", 40,
                 [new(CaseClosedOnTime, 25, OutOf: CaseClosed), new(CaseRatedSatisfied, 15, OutOf: CaseRated)]),
             new("replies", "答复反馈 (replies on time)", 10, [new(CaseRepliedOnTime, 10, OutOf: CaseReplied)]),
             new("volunteering", "志愿服务 (volunteering)", 25,

@@ -46,7 +46,8 @@ public sealed class ServiceHoursInputConsumer(OrganizationDbContext db, TimeProv
         if (m.PersonId is { } person)
         {
             var servedOn = new DateTimeOffset(m.ServedOn.ToDateTime(new TimeOnly(12, 0)), IndexPeriod.LocalOffset);
-            facts.Add(new(InputKinds.ServiceHoursApproved, m.RecordId.ToString(), m.Hours, servedOn) { Person = person, Community = await IndexLedger.CommunityOfAsync(Db, person, ct) });
+            var note = $"{m.Hours:0.##} h at {(m.ActivityTitle is { Length: > 0 } title ? $"「{title}」 " : "")}(activity {m.ActivityId}, hours record {m.RecordId})";
+            facts.Add(new(InputKinds.ServiceHoursApproved, m.RecordId.ToString(), m.Hours, servedOn, note) { Person = person, Community = await IndexLedger.CommunityOfAsync(Db, person, ct) });
         }
 
         return facts;
@@ -115,7 +116,7 @@ public sealed class VisitInputConsumer(OrganizationDbContext db, TimeProvider cl
     : IndexInputConsumer<VisitLogged>(db, clock, logger)
 {
     protected override Task<IReadOnlyList<IndexFact>> FactsOf(VisitLogged m, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<IndexFact>>([new(InputKinds.VisitLogged, m.VisitId.ToString(), 1, m.VisitedAt) { Person = m.VisitorPersonId, Community = m.CommunityId }]);
+        Task.FromResult<IReadOnlyList<IndexFact>>([new(InputKinds.VisitLogged, m.VisitId.ToString(), 1, m.VisitedAt, $"visit {m.VisitId}") { Person = m.VisitorPersonId, Community = m.CommunityId }]);
 }
 
 /// <summary>The case assessment's rule penalty against a handler who is a person (a case found overdue).</summary>
@@ -142,7 +143,7 @@ public sealed class WishFulfilledInputConsumer(OrganizationDbContext db, TimePro
     {
         var facts = new List<IndexFact>();
         var organization = m.UnitId is { } unit ? await IndexLedger.OrganizationOfUnitAsync(Db, unit, ct) : null;
-        facts.Add(new(InputKinds.WishFulfilled, m.WishId.ToString(), 1, m.OccurredAt) { Person = m.PersonId, Organization = organization, Community = m.CommunityId });
+        facts.Add(new(InputKinds.WishFulfilled, m.WishId.ToString(), 1, m.OccurredAt, $"wish {m.WishId}") { Person = m.PersonId, Organization = organization, Community = m.CommunityId });
 
         return facts;
     }

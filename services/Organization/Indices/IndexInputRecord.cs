@@ -117,5 +117,5 @@ public sealed class IndexInputRecord
 
     public void MarkScored() => (Scored, PreviousAt) = (true, null);
 
-    public IndexInput ToInput() => new(Id, Kind, Quantity, At, Reason ?? Note);
+    public IndexInput ToInput() => new(Id, Kind, Quantity, At, Reason ?? Note, SourceKey);
 }

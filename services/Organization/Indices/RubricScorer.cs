@@ -1,7 +1,8 @@
 namespace Platform.Organization.Indices;
 
 /// <summary>One input to an index: an event consumed (service hours, a case closed...) or an item entered by hand.</summary>
-public sealed record IndexInput(Guid Id, string Kind, decimal Quantity, DateTimeOffset At, string? Note = null);
+/// <summary>An input as the scorer reads it; <paramref name="Source"/> names the record it came from (a case, an hours record).</summary>
+public sealed record IndexInput(Guid Id, string Kind, decimal Quantity, DateTimeOffset At, string? Note = null, string? Source = null);
 
 /// <summary>How many inputs of one kind a subject has in a period, and their quantities added up: all the arithmetic needs.</summary>
 public readonly record struct Tally(int Count, decimal Quantity)
@@ -67,6 +68,13 @@ public static class RubricScorer
                 capped |= itemCapped;
                 var share = item.OutOf is { } outOf ? item.PointsPer / Math.Max(1, tallies.GetValueOrDefault(outOf).Count) : item.PointsPer;
                 lines.AddRange((inputs ?? []).Where(i => i.Kind == item.Input).Select(i => new ScoreLine(i.Id, i.Kind, Round((item.PerQuantity ? i.Quantity : 1) * share), i.Note)));
+                if (item.OutOf is { } denominator && inputs is not null)
+                {
+                    // A rate lists every record of its denominator: those not in the numerator lower the share.
+                    var counted = inputs.Where(i => i.Kind == item.Input).Select(i => i.Source ?? i.Note).ToHashSet();
+                    lines.AddRange(inputs.Where(i => i.Kind == denominator && !counted.Contains(i.Source ?? i.Note))
+                        .Select(i => new ScoreLine(i.Id, i.Kind, 0, $"{i.Note}: counted in {denominator} but not {item.Input}, so it lowers the share")));
+                }
             }
 
             var held = Math.Clamp(raw, component.MinPoints, component.MaxPoints);

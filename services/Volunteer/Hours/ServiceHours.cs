@@ -126,7 +126,7 @@ public sealed class ServiceHoursRecord
 
     private ServiceHoursApproved ToEvent(DateTimeOffset now) => new()
     {
-        RecordId = Id, VolunteerId = VolunteerId, PersonId = PersonId, ActivityId = ActivityId, Hours = Hours, ServedOn = ServedOn, OccurredAt = now,
+        RecordId = Id, VolunteerId = VolunteerId, PersonId = PersonId, ActivityId = ActivityId, ActivityTitle = ActivityTitle, Hours = Hours, ServedOn = ServedOn, OccurredAt = now,
     };
 }
 

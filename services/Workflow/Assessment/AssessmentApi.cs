@@ -9,7 +9,8 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Assessment;
 
-public sealed record AssessmentResponse(AssessmentLevel Level, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AssessmentRow> Rows);
+/// <summary>The figures of a period, with how satisfaction is counted here (the Service Index counts it otherwise: both say so).</summary>
+public sealed record AssessmentResponse(AssessmentLevel Level, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AssessmentRow> Rows, string SatisfactionRule);
 
 public sealed record AssessmentItemRequest([property: OneOf<AssessmentLevel>] string? Level, string? SubjectId, decimal? Points, string? Reason, string? Evidence);
 
@@ -78,7 +79,9 @@ public static class AssessmentApi
 
         subjects.UnionWith(points.Select(p => p.SubjectId));
         var rows = AssessmentCalculator.Compute(facts, points, parsed.Value, start, end, options.Value, await NamesAsync(db, parsed.Value, subjects, ct));
-        return TypedResults.Ok(new AssessmentResponse(parsed.Value, start, end, rows));
+        var rule = $"satisfaction rate = (Satisfied + {options.Value.BasicallySatisfiedWeight:0.##} × BasicallySatisfied) / rated cases; " +
+            "the Organization service's Service Index counts Satisfied only, a BasicallySatisfied case lowering its share";
+        return TypedResults.Ok(new AssessmentResponse(parsed.Value, start, end, rows, rule));
     }
 
     public static async Task<Results<Created<AssessmentItemResponse>, ProblemHttpResult>> Record(
