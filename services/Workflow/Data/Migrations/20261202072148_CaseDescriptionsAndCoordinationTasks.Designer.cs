@@ -14,8 +14,8 @@ using Platform.Workflow.Data;
 namespace Platform.Workflow.Data.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261202063956_CaseDescriptionFourThousand")]
-    partial class CaseDescriptionFourThousand
+    [Migration("20261202072148_CaseDescriptionsAndCoordinationTasks")]
+    partial class CaseDescriptionsAndCoordinationTasks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -392,9 +392,21 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("text")
+                        .HasColumnName("done_by");
+
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date")
                         .HasColumnName("due_date");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("Party")
                         .IsRequired()
