@@ -49,7 +49,7 @@ internal sealed class InputRulesMiddleware(RequestDelegate next, TimeProvider cl
             IFormCollection form;
             try
             {
-                // Kept readable for whatever reads the body after this (the gateway forwards it as it came).
+                // Kept readable for whatever reads the body again after this (OpenIddict reads the raw form).
                 request.EnableBuffering();
                 form = await request.ReadFormAsync(context.RequestAborted);
                 request.Body.Position = 0;
