@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Api;
 using Platform.Testing;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
@@ -136,6 +137,10 @@ public class CaseTypesTests(WorkflowServiceFactory service) : CaseTest(service)
         await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{id}/coordination/tasks/{Guid.NewGuid()}/done", new { outcome = "x" }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "task-not-found");
         var followed = (await Client.GetFromJsonAsync<CaseRecordsResponse>($"/api/workflow/cases/{id}/records"))!.Tasks;
+        var overdue = (await As(Operator).GetFromJsonAsync<Page<CoordinationTaskListItem>>("/api/workflow/coordination-tasks?status=Overdue"))!.Items;
+        var elsewhere = Service.ClientAs(TestCaller.In(Roles.CommunityStaff) with { Communities = [Guid.NewGuid()] });
+        Assert.Equal(lines.Id, Assert.Single(overdue).Task.Id);
+        Assert.Empty((await elsewhere.GetFromJsonAsync<Page<CoordinationTaskListItem>>("/api/workflow/coordination-tasks"))!.Items);
         await StepAsync(Operator, id, "reply", new { text = "已协调三方，方案已公示" });
         await StepAsync(Operator, id, "verification", new { passed = true });
         await StepAsync(Operator, id, "close");

@@ -151,3 +151,6 @@ public sealed record CaseTaskResponse(Guid Id, CoordinationParty Party, string T
 
 /// <summary>An agreed task as a client sends it.</summary>
 public sealed record AgreedTask(CoordinationParty Party, string Task, DateOnly? DueDate);
+
+/// <summary>An agreed task in the list across cases, with its case.</summary>
+public sealed record CoordinationTaskListItem(Guid CaseId, string CaseNumber, CaseTaskResponse Task);

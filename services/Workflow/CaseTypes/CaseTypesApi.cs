@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
@@ -82,7 +83,35 @@ public static class CaseTypesApi
             .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).");
 
         cases.MapGet("/records", Records).WithName("CaseTypeRecords").WithTags("Dispute mediation", "Tripartite coordination").AllowSignedIn();
+        api.MapGet("/coordination-tasks", ListTasks).WithName("ListCoordinationTasks").WithTags("Tripartite coordination").Allow(Roles.Staff)
+            .WithDescription("The agreed tasks of the tripartite cases the caller sees, across cases: status=Overdue lists those past their date and not done.");
         return api;
+    }
+
+    public static async Task<Results<Ok<Page<CoordinationTaskListItem>>, ProblemHttpResult>> ListTasks(
+        Caller caller, WorkflowDbContext db, TimeProvider clock, [OneOf<CaseTaskStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        var wanted = EnumInput.ParseOptional<CaseTaskStatus>(status, "status");
+        if ((paging.Error ?? wanted.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var today = clock.Today();
+        var visible = db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope);
+        var tasks = from t in db.Set<CaseTask>().AsNoTracking()
+                    join c in visible on t.CaseId equals c.Id
+                    select new { Task = t, c.Number };
+        tasks = wanted.Value switch
+        {
+            CaseTaskStatus.Done => tasks.Where(x => x.Task.DoneAt != null),
+            CaseTaskStatus.Overdue => tasks.Where(x => x.Task.DoneAt == null && x.Task.DueDate < today),
+            CaseTaskStatus.Open => tasks.Where(x => x.Task.DoneAt == null && (x.Task.DueDate == null || x.Task.DueDate >= today)),
+            _ => tasks,
+        };
+        return TypedResults.Ok(await tasks.OrderBy(x => x.Task.DueDate == null).ThenBy(x => x.Task.DueDate).ThenBy(x => x.Task.Id)
+            .ToPageAsync(paging.Value, x => new CoordinationTaskListItem(x.Task.CaseId, x.Number, CaseTaskResponse.From(x.Task, today)), ct));
     }
 
     /// <summary>The case and the caller's part in it are checked before the party's details are read.</summary>
