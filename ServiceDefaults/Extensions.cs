@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Input;
@@ -48,8 +49,9 @@ public static class ServiceDefaultsExtensions
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.Converters.Add(new UtcInstantConverter(clock.LocalTimeZone));
             json.SerializerOptions.Converters.Add(new CheckedTextConverter());
-            json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
-                json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), NoNullItems.Modifier);
+            json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(NoNullItems.Modifier)
+                .WithAddedModifier(RequiredValues.Modifier);
         });
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddPlatformContract().AddDocumentTransformer((document, _, _) =>

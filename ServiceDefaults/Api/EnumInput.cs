@@ -22,6 +22,8 @@ public static class EnumInput
         return parsed.Error is { } error ? error : parsed.Value;
     }
 
+    /// <summary>"sharedResources.kind" → "shared-resources-kind": a code is lower-case words joined by hyphens.</summary>
     private static string Kebab(string field) =>
-        string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        string.Join('-', string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))
+            .Split(['.', '[', ']', '-'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -2,10 +2,12 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Time;
 
@@ -23,6 +25,8 @@ internal static partial class OpenApiContract
     private const string ProblemJson = "application/problem+json";
     private const string DefaultedExtension = "x-defaulted";
     private const string EnumExtension = "x-enum-name";
+    private const string CodesExtension = "x-problem-codes";
+    private const string RequiredWhenExtension = "x-required-when";
 
     public static OpenApiOptions AddPlatformContract(this OpenApiOptions options)
     {
@@ -48,16 +52,29 @@ internal static partial class OpenApiContract
             schema.Type ??= JsonSchemaType.String;
             schema.Format ??= context.JsonTypeInfo.Type == typeof(DateTimeOffset) ? "date-time" : null;
         }
-        else if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && context.JsonTypeInfo.Properties.Count > 0)
+
+        // An object's schema, whether it is a body, a list's item or a property's type.
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && context.JsonTypeInfo.Properties.Count > 0)
         {
             // Required: what must be there. A value type left out takes its default, which the server accepts: it is
             // marked so the document can require it in answers (always written) but not in requests.
             schema.Required = new HashSet<string>(context.JsonTypeInfo.Properties.Where(p => !IsNullable(p)).Select(p => p.Name));
-            var defaulted = context.JsonTypeInfo.Properties.Where(p => !IsNullable(p) && p.PropertyType.IsValueType).Select(p => (JsonNode)p.Name).ToArray();
+            // A value marked [Required] must be given, whatever its C# type (the edge refuses a body without it).
+            schema.Required.UnionWith(context.JsonTypeInfo.Properties.Where(RequiredValues.IsRequired).Select(p => p.Name));
+            var defaulted = context.JsonTypeInfo.Properties.Where(p => !IsNullable(p) && p.PropertyType.IsValueType && !RequiredValues.IsRequired(p)).Select(p => (JsonNode)p.Name).ToArray();
             if (defaulted.Length > 0)
             {
                 schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 schema.Extensions[DefaultedExtension] = new JsonNodeExtension(new JsonArray(defaulted));
+            }
+
+            var conditional = context.JsonTypeInfo.Properties
+                .Select(p => (p.Name, When: p.AttributeProvider?.GetCustomAttributes(typeof(RequiredWhenAttribute), true).OfType<RequiredWhenAttribute>().FirstOrDefault()))
+                .Where(p => p.When is not null).ToList();
+            if (conditional.Count > 0)
+            {
+                schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                schema.Extensions[RequiredWhenExtension] = new JsonNodeExtension(new JsonObject(conditional.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)p.When!.Condition))));
             }
         }
 
@@ -68,7 +85,12 @@ internal static partial class OpenApiContract
     private static void DescribeProperty(OpenApiSchema schema, JsonPropertyInfo property, OpenApiSchemaTransformerContext context)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var nullable = IsNullable(property);
+        var nullable = IsNullable(property) && !RequiredValues.IsRequired(property);
+        if (property.AttributeProvider?.GetCustomAttributes(typeof(RequiredWhenAttribute), true).FirstOrDefault() is RequiredWhenAttribute when)
+        {
+            schema.Description = $"Required when {when.Condition}.";
+        }
+
         if (property.AttributeProvider?.GetCustomAttributes(true).OfType<IOneOf>().FirstOrDefault() is { } oneOf)
         {
             MakeEnumeration(schema, oneOf.EnumType, nullable);
@@ -174,49 +196,74 @@ internal static partial class OpenApiContract
             return Task.CompletedTask;
         }
 
+        // Each status with the codes it can carry: the suite's machinery by the operation's shape, then what the endpoint declares.
+        var answers = new SortedDictionary<int, SortedSet<string>>();
+        void Add(int status, IEnumerable<string> codes) =>
+            (answers.TryGetValue(status, out var set) ? set : answers[status] = new SortedSet<string>(StringComparer.Ordinal)).UnionWith(codes);
         if (hasInput)
         {
-            AddProblem(operation, context, "400", "The request breaks a rule of its own: a field is missing, malformed or out of range (errors names it).",
-                ["invalid-json", "invalid-text", "invalid-parameter", "invalid-value", "value-too-long", "value-out-of-range", "<field>-required", "invalid-<field>"]);
+            Add(StatusCodes.Status400BadRequest, Refusals.Machinery[StatusCodes.Status400BadRequest]);
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            Add(StatusCodes.Status413PayloadTooLarge, Refusals.Machinery[StatusCodes.Status413PayloadTooLarge]);
         }
 
         if (rule is not { Public: true })
         {
-            AddProblem(operation, context, "401", "No valid access token.", ["token-required", "token-expired", "token-invalid", "token-signature-invalid", "token-audience-invalid", "token-issuer-invalid", "token-type-invalid"]);
-            AddProblem(operation, context, "403", "The caller's roles or scope do not admit this.", ["role-required", "out-of-scope"]);
-        }
-
-        if (path.Contains('{', StringComparison.Ordinal))
-        {
-            AddProblem(operation, context, "404", "A record the path names does not exist, or is outside the caller's scope (a read outside scope is a 404).", ["<record>-not-found"]);
+            Add(StatusCodes.Status401Unauthorized, Refusals.Machinery[StatusCodes.Status401Unauthorized]);
+            Add(StatusCodes.Status403Forbidden, Refusals.Machinery[StatusCodes.Status403Forbidden]);
         }
 
         if (description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
         {
-            AddProblem(operation, context, "409", "The request clashes with the record's current state or a concurrent change.", ["concurrent-change", "already-exists", "<rule>"]);
+            Add(StatusCodes.Status409Conflict, Refusals.Machinery[StatusCodes.Status409Conflict]);
         }
 
-        AddProblem(operation, context, "429", "Too many requests from this caller (the gateway's limits); Retry-After says when to come back.", ["rate-limited"]);
+        Add(StatusCodes.Status429TooManyRequests, Refusals.Machinery[StatusCodes.Status429TooManyRequests]);
+        foreach (var refusal in metadata.OfType<Refusal>())
+        {
+            Add(refusal.Status, refusal.Codes);
+        }
+
+        foreach (var (status, codes) in answers)
+        {
+            AddProblem(operation, context, status, codes);
+        }
+
         return Task.CompletedTask;
     }
 
-    private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description, string[] codes)
+    private static string Meaning(int status) => status switch
     {
-        if (operation.Responses!.ContainsKey(status))
+        StatusCodes.Status400BadRequest => "The request breaks a rule of its own: a field is missing, malformed or out of range (errors names it).",
+        StatusCodes.Status401Unauthorized => "No valid access token.",
+        StatusCodes.Status403Forbidden => "The caller's roles or scope do not admit this.",
+        StatusCodes.Status404NotFound => "A record the request names does not exist, or is outside the caller's scope (a read outside scope is a 404).",
+        StatusCodes.Status409Conflict => "The request clashes with the record's current state or a concurrent change.",
+        StatusCodes.Status413PayloadTooLarge => "The body is larger than the service reads.",
+        StatusCodes.Status429TooManyRequests => "Too many requests from this caller (the gateway's limits); Retry-After says when to come back.",
+        _ => "The request is refused.",
+    };
+
+    private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, IEnumerable<string> codes)
+    {
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (operation.Responses!.ContainsKey(key))
         {
             return;
         }
 
-        var response = new OpenApiResponse
+        operation.Responses[key] = new OpenApiResponse
         {
-            Description = $"{description} Codes: {string.Join(", ", codes)}.",
+            Description = Meaning(status),
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 [ProblemJson] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
             },
-            Extensions = new Dictionary<string, IOpenApiExtension> { ["x-problem-codes"] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => (JsonNode)c)])) },
+            Extensions = new Dictionary<string, IOpenApiExtension> { [CodesExtension] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => (JsonNode)c)])) },
         };
-        operation.Responses[status] = response;
     }
 
     private static Task TransformDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
@@ -265,9 +312,20 @@ internal static partial class OpenApiContract
 
         foreach (var operation in Operations(document))
         {
-            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var content) == true && content.Example is null && content.Schema is not null)
+            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var content) == true && content.Schema is not null)
             {
-                content.Example = Example(content.Schema, document, 0);
+                content.Example ??= Example(content.Schema, document, 0);
+                // A body without a required value is refused at the edge, each with its own code.
+                var reached = new HashSet<string>(StringComparer.Ordinal);
+                Collect(content.Schema, document, reached);
+                var required = reached.Select(n => document.Components.Schemas[n]).Append(content.Schema)
+                    .SelectMany(s => s.Required ?? new HashSet<string>()).Select(RequiredValues.CodeFor);
+                if (operation.Responses?.TryGetValue("400", out var refused) == true && refused.Extensions?.TryGetValue(CodesExtension, out var codes) == true
+                    && codes is JsonNodeExtension { Node: JsonArray list })
+                {
+                    var all = list.Select(n => n!.GetValue<string>()).Concat(required).Distinct().Order(StringComparer.Ordinal);
+                    refused.Extensions[CodesExtension] = new JsonNodeExtension(new JsonArray([.. all.Select(c => (JsonNode)c)]));
+                }
             }
         }
 

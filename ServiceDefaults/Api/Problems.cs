@@ -34,5 +34,5 @@ public static class Problems
         From(DomainError.OutOfScope($"The {what} is outside your scope."));
 
     public static ProblemHttpResult NotFound(string what, object id) =>
-        From(DomainError.NotFound($"{what}-not-found", $"No {what} with id {id}."));
+        From(DomainError.NotFound($"{what.Replace(' ', '-')}-not-found", $"No {what} with id {id}."));
 }

@@ -45,9 +45,12 @@ public static class ImportsApi
         imports.MapPost("/{kind}", Submit).WithName("ImportFile")
             .Accepts<string>("text/csv", "application/geo+json", "application/json")
             .WithDescription("dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied all-or-nothing (watch GET imports/{id}).")
-            .Allow(roles);
-        imports.MapGet("/{id:guid}", Get).WithName("GetImport").Allow(roles);
-        imports.MapGet("/", List).WithName("ListImports").Allow(roles);
+            .Allow(roles)
+            .Refuses(400, "invalid-import-file", "invalid-kind");
+        imports.MapGet("/{id:guid}", Get).WithName("GetImport").Allow(roles)
+            .Refuses(404, "import-not-found");
+        imports.MapGet("/", List).WithName("ListImports").Allow(roles)
+            .Refuses(400, "invalid-page", "invalid-page-size");
         return api;
     }
 

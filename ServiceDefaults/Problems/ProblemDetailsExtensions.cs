@@ -17,8 +17,10 @@ internal static class ProblemDetailsExtensions
 
     public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
     {
+        services.AddSingleton<ProblemCodeCheck>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
         {
+            ctx.HttpContext.RequestServices.GetRequiredService<ProblemCodeCheck>().Inspect(ctx);
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
             if (ctx.HttpContext.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
@@ -75,6 +77,8 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
     {
         BadHttpRequestException { InnerException: InvalidTextException text } bad =>
             new(StatusCodes.Status400BadRequest, TextRules.Code, $"{FieldOf(text)} {text.Message}", Field: FieldOf(text), FieldMessage: text.Message),
+        BadHttpRequestException { InnerException: MissingValueException missing } =>
+            new(StatusCodes.Status400BadRequest, RequiredValues.CodeFor(missing.Field), missing.Message, Field: FieldOf(missing), FieldMessage: missing.Message),
         BadHttpRequestException { InnerException: JsonException json } =>
             new(StatusCodes.Status400BadRequest, "invalid-json", $"The body is not the JSON this endpoint reads{(json.Path is { Length: > 0 } p ? $" (at {p})" : "")}.",
                 Detail: JsonDetail(json), Field: FieldOf(json), FieldMessage: JsonDetail(json)),
@@ -106,6 +110,10 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
             new(StatusCodes.Status400BadRequest, "value-out-of-range", "A value is out of the range the field takes.", Field: postgres.ColumnName),
         _ => new(StatusCodes.Status400BadRequest, "invalid-value", "A value cannot be stored as given.", Field: postgres.ColumnName),
     };
+
+    /// <summary>Where a required value is missing: the object's path and the property's name.</summary>
+    private static string FieldOf(MissingValueException missing) =>
+        missing.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $"{path[2..]}.{missing.Field}" : missing.Field;
 
     private static string FieldOf(JsonException json) => json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : json.Path ?? "body";
 

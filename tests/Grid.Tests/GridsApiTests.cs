@@ -92,7 +92,7 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001009001", "b", "Rural", Guid.NewGuid(), null, null, null, null)))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-community");
         await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", Guid.Empty, null, null, null, null)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "missing-community");
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "community-id-required");
         await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", CommunityA, null, -1, null, null)))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-count");
         await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", CommunityA, null, null, null, 101)))

@@ -60,7 +60,7 @@ public class RubricsApiTests(OrganizationServiceFactory service) : OrganizationS
         await (await member.PutAsJsonAsync($"{Rubrics}/draft", DefaultRubrics.Vanguard)).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(Rubrics)).StatusCode);
         await (await Client.GetAsync("/api/organization/indices/rubrics/nonsense")).AssertProblemAsync(HttpStatusCode.NotFound, "index-not-found");
-        var holes = new StringContent("""{"baseScore":60,"maxScore":100,"components":[{"code":"a","maxPoints":5},null],"grades":[null]}""", System.Text.Encoding.UTF8, "application/json");
+        var holes = new StringContent("""{"baseScore":60,"maxScore":100,"components":[{"code":"a","name":"A","maxPoints":5,"items":[]},null],"grades":[null]}""", System.Text.Encoding.UTF8, "application/json");
         // A null in a list is no rubric at all: the body is refused as it is read, naming the list.
         var incomplete = await (await Client.PutAsync($"{Rubrics}/draft", holes)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
         Assert.True(incomplete.GetProperty("errors").TryGetProperty("components", out _));

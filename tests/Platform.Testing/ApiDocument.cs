@@ -112,6 +112,23 @@ public sealed partial class ApiDocument(JsonElement root)
         return schema.TryGetProperty("properties", out _) ? ["object"] : [];
     }
 
+    /// <summary>Whether a schema takes null: "null" among its types, or a null alternative.</summary>
+    public bool TakesNull(JsonElement schema)
+    {
+        schema = Resolve(schema);
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        if (schema.TryGetProperty("type", out var type))
+        {
+            return type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Any(t => t.GetString() == "null") : type.GetString() == "null";
+        }
+
+        return new[] { "oneOf", "anyOf" }.Any(c => schema.TryGetProperty(c, out var alternatives) && alternatives.EnumerateArray().Any(TakesNull));
+    }
+
     /// <summary>The first non-null alternative of a schema, resolved.</summary>
     public JsonElement Main(JsonElement schema)
     {

@@ -37,4 +37,16 @@ public abstract class ApiSweepTest<TProgram>(ServiceFactory<TProgram> service, I
         Assert.True(outcome.Requests > 0, "the document has operations taking an instant");
         Assert.True(outcome.Failures.Count == 0, string.Join("\n", outcome.Failures.Take(60)));
     }
+
+    [Fact]
+    public async Task Required_values_are_refused_when_left_out_and_optional_ones_are_not()
+    {
+        var document = await ApiDocument.ReadAsync(service.ClientAs(null));
+
+        var outcome = await ApiSweeps.RequiredValuesAsync(document, service.Services, service.ClientAs);
+
+        output.WriteLine($"{outcome.Requests} requests sent");
+        Assert.True(outcome.Requests > 0, "the document has operations taking a JSON body");
+        Assert.True(outcome.Failures.Count == 0, $"{outcome.Failures.Count} of {outcome.Requests}:\n{string.Join("\n", outcome.Failures.Take(80))}");
+    }
 }

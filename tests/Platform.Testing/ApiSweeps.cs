@@ -182,6 +182,81 @@ public static partial class ApiSweeps
         return new Outcome(requests, failures);
     }
 
+    /// <summary>
+    /// Every JSON body is sent with each of its fields left out, and each nullable one as null: a field the document
+    /// requires must be refused with 400 <c>&lt;field&gt;-required</c> (null where the type cannot be null: 400 invalid-json naming
+    /// it); one it leaves optional (or nullable) must not be
+    /// refused for being absent (or null), whatever else the answer says. So <c>required</c> and <c>nullable</c> in the
+    /// documents are what the services do.
+    /// </summary>
+    public static async Task<Outcome> RequiredValuesAsync(ApiDocument document, IServiceProvider services, Func<TestCaller?, HttpClient> clients)
+    {
+        var callers = Callers(services);
+        var failures = new List<string>();
+        var requests = 0;
+        foreach (var operation in document.Operations.Where(o => o.BodyMediaType == "application/json"))
+        {
+            var body = BodyTemplate(document, operation);
+            if (body is null)
+            {
+                continue;
+            }
+
+            var http = clients(CallerFor(operation, callers));
+            var path = BasePath(operation) + Query(document, operation, null, null);
+            foreach (var field in body.Fields.Where(f => !f.EndsWith("[0]", StringComparison.Ordinal)))
+            {
+                var leaf = field[(field.LastIndexOf('.') + 1)..];
+                var required = body.IsRequired(field);
+                if (!required && body.IsConditional(field))
+                {
+                    continue;
+                }
+
+                foreach (var (what, json) in new[] { ("left out", body.Without(field)), ("null", body.IsNullable(field) || required ? body.With(field, "null") : null) })
+                {
+                    if (json is null)
+                    {
+                        continue;
+                    }
+
+                    requests++;
+                    using var request = Build(document, operation, path, json);
+                    using var response = await http.SendAsync(request);
+                    var answer = await response.Content.ReadAsStringAsync();
+                    var problem = (int)response.StatusCode is >= 400 and < 500 && answer.StartsWith('{') ? JsonDocument.Parse(answer).RootElement : (JsonElement?)null;
+                    var code = problem is { } p && p.TryGetProperty("code", out var c) ? c.GetString() : null;
+                    var names = problem is { } q && q.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+                        && errors.EnumerateObject().Any(e => Leaf(e.Name).Equals(leaf, StringComparison.OrdinalIgnoreCase));
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        failures.Add($"{operation} with {field} {what}: {(int)response.StatusCode} {Short(answer, 200)}");
+                    }
+                    else if (required && !(response.StatusCode == HttpStatusCode.BadRequest && (code == RequiredCode(leaf) || what == "null" && code == "invalid-json" && names)))
+                    {
+                        failures.Add($"{operation}: {field} is required in the document, but {what} it got {(int)response.StatusCode} {code}");
+                    }
+                    else if (!required && (names || code == RequiredCode(leaf)))
+                    {
+                        failures.Add($"{operation}: {field} is optional{(what == "null" ? " and nullable" : "")} in the document, but {what} it was refused: {code} {Short(answer, 200)}");
+                    }
+                }
+            }
+        }
+
+        return new Outcome(requests, failures);
+    }
+
+    private static string Leaf(string field) => LeafName().Match(field).Value;
+
+    private static string RequiredCode(string property) => $"{Capital().Replace(property, "-$0").ToLowerInvariant()}-required";
+
+    [GeneratedRegex(@"[A-Za-z0-9_]+(?=\W*$)")]
+    private static partial Regex LeafName();
+
+    [GeneratedRegex("(?<=[a-z0-9])[A-Z]")]
+    private static partial Regex Capital();
+
     /// <summary>What is wrong with an answer: a 5xx, or a 4xx that is not problem details (Open311 answers in its own error format).</summary>
     private static async Task<string?> CheckAsync(ApiOperation operation, HttpResponseMessage response)
     {
@@ -377,6 +452,42 @@ public static partial class ApiSweeps
         public bool IsInstant(string field) => SchemaAt(field) is { } s && document.IsDateTime(s);
 
         public string With(string field, string rawValue) => Set(Json, field, rawValue);
+
+        /// <summary>The body without the field at <paramref name="path"/>.</summary>
+        public string Without(string path)
+        {
+            var root = JsonNode.Parse(Json)!;
+            var parts = PathPart().Matches(path).Select(m => m.Value).ToList();
+            var node = root;
+            foreach (var part in parts[..^1])
+            {
+                node = part == "[0]" ? node![0] : node![part];
+            }
+
+            node!.AsObject().Remove(parts[^1]);
+            return root.ToJsonString();
+        }
+
+        /// <summary>Whether the object holding <paramref name="path"/> lists it as required.</summary>
+        public bool IsRequired(string path)
+        {
+            var cut = path.LastIndexOf('.');
+            var parent = cut < 0 ? schema : SchemaAt(path[..cut]);
+            return parent is { } p && document.Main(p) is { ValueKind: JsonValueKind.Object } main && main.TryGetProperty("required", out var required)
+                && required.EnumerateArray().Any(r => r.GetString() == path[(cut + 1)..]);
+        }
+
+        /// <summary>Whether the object holding <paramref name="path"/> says it is required in some cases (x-required-when).</summary>
+        public bool IsConditional(string path)
+        {
+            var cut = path.LastIndexOf('.');
+            var parent = cut < 0 ? schema : SchemaAt(path[..cut]);
+            return parent is { } p && document.Main(p) is { ValueKind: JsonValueKind.Object } main && main.TryGetProperty("x-required-when", out var when)
+                && when.TryGetProperty(path[(cut + 1)..], out _);
+        }
+
+        /// <summary>Whether the field's schema takes null.</summary>
+        public bool IsNullable(string path) => SchemaAt(path) is { } s && document.TakesNull(s);
 
         /// <summary>The body with the field at <paramref name="path"/> (dots, and [0] for an array's first item) set to raw JSON.</summary>
         public static string Set(string json, string path, string rawValue)

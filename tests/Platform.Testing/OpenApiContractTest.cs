@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
@@ -10,7 +11,7 @@ namespace Platform.Testing;
 /// is not written there fails here, and every operation says what it does and how it fails.
 /// Set <c>PLATFORM_UPDATE_OPENAPI=1</c> to write the documents after an intended change.
 /// </summary>
-public abstract class OpenApiContractTest<TProgram>(ServiceFactory<TProgram> service, string name)
+public abstract partial class OpenApiContractTest<TProgram>(ServiceFactory<TProgram> service, string name)
     where TProgram : class
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -69,9 +70,21 @@ public abstract class OpenApiContractTest<TProgram>(ServiceFactory<TProgram> ser
                 {
                     failures.Add($"{operation}: {error.Name} is not declared as application/problem+json");
                 }
+
+                // The codes a client can switch on: each one literal, never a pattern or a placeholder.
+                var codes = answer.TryGetProperty("x-problem-codes", out var list) ? list.EnumerateArray().Select(c => c.GetString() ?? "").ToList() : [];
+                if (codes.Count == 0)
+                {
+                    failures.Add($"{operation}: {error.Name} lists no x-problem-codes");
+                }
+
+                failures.AddRange(codes.Where(c => !Code().IsMatch(c)).Select(c => $"{operation}: {error.Name} lists '{c}', not a code"));
             }
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} problems:\n{string.Join("\n", failures.Take(80))}");
     }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Code();
 }

@@ -110,6 +110,8 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMq}", Servers.RabbitMq);
         builder.UseSetting("Platform:SeedDemoData", "false");
+        // A refusal an endpoint does not declare (.Refuses) is a 500 here, so the test that provokes it fails.
+        builder.UseSetting("Platform:Api:ProblemCodes:Check", "true");
         builder.UseSetting("Platform:Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Platform:Auth:ValidationKey", TestTokens.ValidationKeyPem);
         builder.UseSetting("Platform:Auth:SigningKey", TestTokens.SigningKeyPem);

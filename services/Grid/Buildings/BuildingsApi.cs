@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -9,7 +10,7 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Grid.Buildings;
 
-public sealed record CompoundRequest(Guid CommunityId, string? Name, string? Address, double? Latitude, double? Longitude);
+public sealed record CompoundRequest([property: Required] Guid CommunityId, [property: Required] string? Name, string? Address, double? Latitude, double? Longitude);
 
 public sealed record CompoundResponse(Guid Id, Guid CommunityId, string Name, string? Address, double? Latitude, double? Longitude);
 
@@ -25,14 +26,19 @@ public static class BuildingsApi
     public static RouteGroupBuilder MapBuildingsApi(this RouteGroupBuilder api)
     {
         var compounds = api.MapGroup("/compounds").WithTags("Compounds and buildings");
-        compounds.MapPost("/", CreateCompound).WithName("CreateCompound").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff);
-        compounds.MapGet("/", ListCompounds).WithName("ListCompounds").Allow(Roles.Staff);
+        compounds.MapPost("/", CreateCompound).WithName("CreateCompound").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+            .Refuses(400, "unknown-community");
+        compounds.MapGet("/", ListCompounds).WithName("ListCompounds").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
 
         var buildings = api.MapGroup("/buildings").WithTags("Compounds and buildings");
         buildings.MapPost("/", CreateBuilding).WithName("CreateBuilding").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
-            .WithDescription("A building with its address and location; its grid is the grid containing the location unless gridId is given.");
-        buildings.MapGet("/", ListBuildings).WithName("ListBuildings").Allow(Roles.Staff);
-        buildings.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding").Allow(Roles.Staff);
+            .WithDescription("A building with its address and location; its grid is the grid containing the location unless gridId is given.")
+            .Refuses(400, "building-outside-grid", "invalid-location", "no-grid-here", "unknown-grid");
+        buildings.MapGet("/", ListBuildings).WithName("ListBuildings").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
+        buildings.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding").Allow(Roles.Staff)
+            .Refuses(404, "building-not-found");
         return api;
     }
 

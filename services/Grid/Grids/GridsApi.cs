@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Platform.ServiceDefaults.Time;
 namespace Platform.Grid.Grids;
 
 public sealed record GridRequest(
-    string? Code, string? Name, [property: OneOf<GridType>] string? Type, Guid CommunityId, JsonElement? Boundary, int? Households, int? Population, int? Complexity);
+    string? Code, [property: Required] string? Name, [property: OneOf<GridType>] string? Type, [property: Required] Guid CommunityId, JsonElement? Boundary, int? Households, int? Population, int? Complexity);
 
 public sealed record GridResponse(
     Guid Id, string Code, string Name, [property: OneOf<GridType>] string Type, Guid CommunityId, [property: OneOf<GridStatus>] string Status, int Households, int Population, int Complexity,
@@ -43,14 +44,24 @@ public static class GridsApi
     {
         var grids = api.MapGroup("/grids").WithTags("Grids");
         grids.MapPost("/", CreateGrid).WithName("CreateGrid").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A grid with its code (in the configured layout; the community part must be the community's code), GeoJSON boundary, households, population and complexity. Overlaps with grids of the same community are refused unless one of them is Specialized.");
+            .WithDescription("A grid with its code (in the configured layout; the community part must be the community's code), GeoJSON boundary, households, population and complexity. Overlaps with grids of the same community are refused unless one of them is Specialized.")
+            .Refuses(400, "boundary-out-of-range", "grid-code-community-mismatch", "grid-code-division-mismatch", "grid-code-subdistrict-mismatch",
+                "invalid-boundary", "invalid-complexity", "invalid-count", "invalid-grid-code", "unknown-community")
+            .Refuses(409, "duplicate-grid-code", "grid-overlap");
         grids.MapGet("/", ListGrids).WithName("ListGrids").AllowSignedIn()
-            .WithDescription("Grids, filterable by community, type, status, a layer's responsible department, and whether a boundary is drawn. Boundaries are in GET /grids/{id}.");
-        grids.MapGet("/{id:guid}", GetGrid).WithName("GetGrid").AllowSignedIn();
+            .WithDescription("Grids, filterable by community, type, status, a layer's responsible department, and whether a boundary is drawn. Boundaries are in GET /grids/{id}.")
+            .Refuses(400, "invalid-grid-type", "invalid-page", "invalid-page-size", "invalid-status");
+        grids.MapGet("/{id:guid}", GetGrid).WithName("GetGrid").AllowSignedIn()
+            .Refuses(404, "grid-not-found");
         grids.MapPut("/{id:guid}", UpdateGrid).WithName("UpdateGrid").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
-            .WithDescription("Community staff edit the grids of their community; the code and community do not change.");
+            .WithDescription("Community staff edit the grids of their community; the code and community do not change.")
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "grid-not-found")
+            .Refuses(409, "grid-retired");
         grids.MapPost("/{id:guid}/retire", RetireGrid).WithName("RetireGrid").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A grid is never deleted (cases point to it): it is retired, and no longer found by lookups.");
+            .WithDescription("A grid is never deleted (cases point to it): it is retired, and no longer found by lookups.")
+            .Refuses(404, "grid-not-found")
+            .Refuses(409, "grid-retired");
         grids.MapGet("/overlaps", ListOverlaps).WithName("ListGridOverlaps").Allow(Roles.Staff)
             .WithDescription("Pairs of active grids of one community whose areas overlap; allowed only where one is Specialized.");
         return api;

@@ -16,9 +16,13 @@ public static class LookupApi
     {
         var lookup = api.MapGroup("/lookup").WithTags("Lookup");
         lookup.MapGet("/point", AtPoint).WithName("LookupGridAtPoint").AllowSignedIn()
-            .WithDescription("The active grid containing a WGS84 point (and its community), with any Specialized grids laid over it there.");
+            .WithDescription("The active grid containing a WGS84 point (and its community), with any Specialized grids laid over it there.")
+            .Refuses(400, "invalid-location")
+            .Refuses(404, "no-grid-here");
         lookup.MapGet("/address", AtAddress).WithName("LookupGridAtAddress").AllowSignedIn()
-            .WithDescription("The grid of a known building, by its address (spaces, punctuation and full-width digits do not matter).");
+            .WithDescription("The grid of a known building, by its address (spaces, punctuation and full-width digits do not matter).")
+            .Refuses(400, "address-required")
+            .Refuses(404, "unknown-address");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
@@ -9,11 +10,11 @@ using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Layers;
 
-public sealed record LayerRequest(string? Code, string? Name);
+public sealed record LayerRequest([property: Required] string? Code, [property: Required] string? Name);
 
 public sealed record LayerResponse(string Code, string Name, bool BuiltIn);
 
-public sealed record ResponsibilityRequest(string? DepartmentCode, string? DepartmentName, string? ContactName, string? ContactPhone);
+public sealed record ResponsibilityRequest([property: Required] string? DepartmentCode, [property: Required] string? DepartmentName, string? ContactName, string? ContactPhone);
 
 /// <summary>Who is responsible for one layer in one grid; the contact phone is masked.</summary>
 public sealed record ResponsibilityResponse(Guid GridId, string Layer, string LayerName, string DepartmentCode, string DepartmentName, string? ContactName, string? ContactPhone, long Version);
@@ -24,14 +25,20 @@ public static class LayersApi
     {
         var layers = api.MapGroup("/layers").WithTags("Overlaid networks");
         layers.MapGet("/", ListLayers).WithName("ListLayers").AllowSignedIn();
-        layers.MapPost("/", DefineLayer).WithName("DefineLayer").Allow(Roles.SubdistrictAdmin);
+        layers.MapPost("/", DefineLayer).WithName("DefineLayer").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-layer-code", "invalid-layer-name")
+            .Refuses(409, "duplicate-layer");
 
         var responsibilities = api.MapGroup("/grids/{gridId:guid}/layers").WithTags("Overlaid networks");
-        responsibilities.MapGet("/", ListResponsibilities).WithName("ListLayerResponsibilities").Allow(Roles.Staff);
+        responsibilities.MapGet("/", ListResponsibilities).WithName("ListLayerResponsibilities").Allow(Roles.Staff)
+            .Refuses(404, "grid-not-found");
         responsibilities.MapPut("/{layer}", SetResponsibility).WithName("SetLayerResponsibility").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Names the department responsible for the layer in the grid, and its contact (the phone is stored protected).");
+            .WithDescription("Names the department responsible for the layer in the grid, and its contact (the phone is stored protected).")
+            .Refuses(400, "invalid-phone")
+            .Refuses(404, "grid-not-found", "unknown-layer");
         responsibilities.MapGet("/{layer}", Responsible).WithName("WhoIsResponsible").Allow(Roles.Staff)
-            .WithDescription("For a case of this layer in this grid: the responsible department and its contact.");
+            .WithDescription("For a case of this layer in this grid: the responsible department and its contact.")
+            .Refuses(404, "no-responsibility");
         return api;
     }
 

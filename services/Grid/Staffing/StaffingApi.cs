@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
@@ -10,17 +11,17 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Grid.Staffing;
 
-public sealed record TakeUpPostRequest(Guid PersonId, [property: OneOf<GridPostKind>] string? Post, [property: OneOf<ParticipantCategory>] string? Category, string? OriginalDuties, DateOnly? From);
+public sealed record TakeUpPostRequest([property: Required] Guid PersonId, [property: OneOf<GridPostKind>] [property: Required] string? Post, [property: OneOf<ParticipantCategory>] string? Category, string? OriginalDuties, DateOnly? From);
 
 public sealed record EndPostRequest(DateOnly? On);
 
 public sealed record GridPostResponse(Guid Id, Guid GridId, Guid PersonId, string PersonName, [property: OneOf<GridPostKind>] string Post, [property: OneOf<ParticipantCategory>] string? Category, string? OriginalDuties, DateOnly From, DateOnly? To);
 
-public sealed record TeamMemberRequest(Guid PersonId, bool FullTime, bool? Active);
+public sealed record TeamMemberRequest([property: Required] Guid PersonId, bool FullTime, bool? Active);
 
 public sealed record TeamMemberResponse(Guid PersonId, string PersonName, bool FullTime, bool Active);
 
-public sealed record QuotaRequest(int? PointsPerAssistant, int? Minimum, int? Maximum);
+public sealed record QuotaRequest([property: Required] int? PointsPerAssistant, int? Minimum, int? Maximum);
 
 public sealed record QuotaResponse(int PointsPerAssistant, int Minimum, int Maximum, string Formula);
 
@@ -35,17 +36,27 @@ public static class StaffingApi
     {
         var staff = api.MapGroup("/grids/{gridId:guid}/staff").WithTags("Staffing");
         staff.MapPost("/", TakeUp).WithName("TakeUpGridPost").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
-            .WithDescription("Leader (community staff of the grid's community, with their original duties; one per grid), Assistant (full-time comprehensive-management team member), Participant (with a category) or Instructor (a subdistrict cadre). A person the Grid service has not heard of is a 409.");
-        staff.MapGet("/", List).WithName("ListGridStaff").Allow(Roles.Staff);
-        staff.MapPost("/{postId:guid}/end", End).WithName("EndGridPost").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff);
+            .WithDescription("Leader (community staff of the grid's community, with their original duties; one per grid), Assistant (full-time comprehensive-management team member), Participant (with a category) or Instructor (a subdistrict cadre). A person the Grid service has not heard of is a 409.")
+            .Refuses(400, "invalid-category", "invalid-post", "original-duties-required", "participant-category-required")
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "grid-not-found")
+            .Refuses(409, "assistant-not-full-time-team-member", "instructor-not-cadre", "leader-in-post", "leader-not-community-staff",
+                "unknown-person");
+        staff.MapGet("/", List).WithName("ListGridStaff").Allow(Roles.Staff)
+            .Refuses(404, "grid-not-found");
+        staff.MapPost("/{postId:guid}/end", End).WithName("EndGridPost").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+            .Refuses(404, "grid-post-not-found");
 
         var staffing = api.MapGroup("/staffing").WithTags("Staffing");
         staffing.MapGet("/report", Report).WithName("StaffingReport").Allow(Roles.Staff)
-            .WithDescription("Per grid: leader, assistants against the suggested number, participants, instructor, and what is missing.");
+            .WithDescription("Per grid: leader, assistants against the suggested number, participants, instructor, and what is missing.")
+            .Refuses(400, "invalid-page", "invalid-page-size");
         staffing.MapGet("/assistant-quota", GetQuota).WithName("GetAssistantQuota").Allow(Roles.Staff);
-        staffing.MapPut("/assistant-quota", SetQuota).WithName("SetAssistantQuota").Allow(Roles.SubdistrictAdmin);
+        staffing.MapPut("/assistant-quota", SetQuota).WithName("SetAssistantQuota").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-quota");
         staffing.MapPut("/team", SetTeamMember).WithName("SetTeamMember").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Enrols a person in (or changes them on) the comprehensive management team (综治队伍) that grid assistants come from.");
+            .WithDescription("Enrols a person in (or changes them on) the comprehensive management team (综治队伍) that grid assistants come from.")
+            .Refuses(409, "unknown-person");
         staffing.MapGet("/team", ListTeam).WithName("ListTeam").Allow(Roles.Staff);
         return api;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -10,12 +11,12 @@ using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Visits;
 
-public sealed record ContactDayRequest(DateOnly? Date, string? Title, IReadOnlyCollection<Guid>? CommunityIds);
+public sealed record ContactDayRequest([property: Required] DateOnly? Date, [property: Required] string? Title, IReadOnlyCollection<Guid>? CommunityIds);
 
 public sealed record ContactDayResponse(Guid Id, DateOnly Date, string Title, IReadOnlyList<Guid> CommunityIds);
 
 public sealed record VisitRequest(
-    Guid GridId, Guid? BuildingId, string? Household, Guid? ContactDayId, DateTimeOffset? VisitedAt, string? Findings, string? FollowUp,
+    [property: Required] Guid GridId, Guid? BuildingId, string? Household, Guid? ContactDayId, DateTimeOffset? VisitedAt, [property: Required] string? Findings, string? FollowUp,
     bool RaisesCase, string? CaseCategory, double? Latitude, double? Longitude);
 
 public sealed record VisitResponse(
@@ -36,15 +37,21 @@ public static class VisitsApi
     public static RouteGroupBuilder MapVisitsApi(this RouteGroupBuilder api)
     {
         var days = api.MapGroup("/contact-days").WithTags("Contact days and visits");
-        days.MapPost("/", Schedule).WithName("ScheduleContactDay").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
-        days.MapGet("/", ListDays).WithName("ListContactDays").Allow(Roles.Staff);
+        days.MapPost("/", Schedule).WithName("ScheduleContactDay").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            .Refuses(400, "date-required", "invalid-title", "unknown-community");
+        days.MapGet("/", ListDays).WithName("ListContactDays").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
 
         var visits = api.MapGroup("/visits").WithTags("Contact days and visits");
         visits.MapPost("/", LogVisit).WithName("LogVisit").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff)
-            .WithDescription("The caller logs a visit they made to a grid in their scope. raisesCase=true sends it to the Workflow service as a case from channel \"visit\".");
-        visits.MapGet("/", ListVisits).WithName("ListVisits").Allow(Roles.Staff);
+            .WithDescription("The caller logs a visit they made to a grid in their scope. raisesCase=true sends it to the Workflow service as a case from channel \"visit\".")
+            .Refuses(400, "case-category-required", "invalid-visit-time", "visitor-person-required")
+            .Refuses(403, "out-of-scope");
+        visits.MapGet("/", ListVisits).WithName("ListVisits").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
         visits.MapGet("/coverage", Coverage).WithName("VisitCoverage").Allow(Roles.Staff)
-            .WithDescription("For a period (from, to inclusive): each active grid in the caller's scope, how often it was visited, and the grids not visited.");
+            .WithDescription("For a period (from, to inclusive): each active grid in the caller's scope, how often it was visited, and the grids not visited.")
+            .Refuses(400, "invalid-period");
         return api;
     }
 

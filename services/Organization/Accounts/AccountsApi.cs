@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,11 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Accounts;
 
-public sealed record CreateAccountRequest(string? UserName, string? Password, IReadOnlyList<string>? Roles, Guid? PersonId, string? Department);
+public sealed record CreateAccountRequest([property: Required] string? UserName, [property: Required] string? Password, IReadOnlyList<string>? Roles, Guid? PersonId, string? Department);
 
-public sealed record SignUpRequest(string? UserName, string? Password);
+public sealed record SignUpRequest([property: Required] string? UserName, [property: Required] string? Password);
 
-public sealed record GrantRolesRequest(IReadOnlyList<string>? Roles, string? Department);
+public sealed record GrantRolesRequest([property: Required] IReadOnlyList<string>? Roles, string? Department);
 
 public sealed record AccountResponse(Guid Id, string UserName, IReadOnlyList<string> Roles, Guid? PersonId, string? Department, bool Disabled, DateTimeOffset? LockedUntil)
 {
@@ -29,16 +30,26 @@ public static class AccountsApi
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
         accounts.MapPost("/", Create).WithName("CreateAccount").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Creates a sign-in account for staff or a resident with the given roles. Audited.");
-        accounts.MapGet("/", List).WithName("ListAccounts").Allow(Roles.SubdistrictAdmin);
-        accounts.MapGet("/{id:guid}", Get).WithName("GetAccount").Allow(Roles.SubdistrictAdmin);
+            .WithDescription("Creates a sign-in account for staff or a resident with the given roles. Audited.")
+            .Refuses(400, "invalid-user-name", "weak-password")
+            .Refuses(409, "user-name-taken");
+        accounts.MapGet("/", List).WithName("ListAccounts").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-page", "invalid-page-size", "unknown-role");
+        accounts.MapGet("/{id:guid}", Get).WithName("GetAccount").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "account-not-found");
         accounts.MapPut("/{id:guid}/roles", GrantRoles).WithName("GrantRoles").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Replaces the account's roles (and department). Audited; takes effect at the next sign-in or token refresh.");
-        accounts.MapPost("/{id:guid}/disable", Disable).WithName("DisableAccount").Allow(Roles.SubdistrictAdmin);
-        accounts.MapPost("/{id:guid}/enable", Enable).WithName("EnableAccount").Allow(Roles.SubdistrictAdmin);
-        accounts.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockAccount").Allow(Roles.SubdistrictAdmin);
+            .WithDescription("Replaces the account's roles (and department). Audited; takes effect at the next sign-in or token refresh.")
+            .Refuses(400, "department-mismatch", "person-required", "unknown-role")
+            .Refuses(404, "account-not-found");
+        accounts.MapPost("/{id:guid}/disable", Disable).WithName("DisableAccount").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "account-not-found");
+        accounts.MapPost("/{id:guid}/enable", Enable).WithName("EnableAccount").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "account-not-found");
+        accounts.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockAccount").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "account-not-found");
         accounts.MapPost("/sign-up", SignUp).WithName("SignUp").AllowPublic()
-            .WithDescription("A resident creates their own account (role resident) and then signs in with the password grant.");
+            .WithDescription("A resident creates their own account (role resident) and then signs in with the password grant.")
+            .Refuses(400, "invalid-user-name", "weak-password");
         accounts.MapGet("/me", Me).WithName("GetMe").AllowSignedIn()
             .WithDescription("The caller's roles and scopes, as their access token states them.");
         return api;

@@ -16,7 +16,8 @@ public static class SecurityEventsApi
     {
         api.MapGet("/security-events", List).WithTags("Security audit").WithName("ListSecurityEvents")
             .WithDescription("The security audit log: sign-ins, failures, lockouts, account and role changes, post and area assignments, personal-data reveals; newest first.")
-            .Allow(Roles.SubdistrictAdmin);
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size");
         return api;
     }
 

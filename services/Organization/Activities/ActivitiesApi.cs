@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -8,11 +9,11 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Activities;
 
-public sealed record HoldActivityRequest(Guid OrganizationId, [property: OneOf<ActivityKind>] string? Kind, string? Title, DateTimeOffset HeldAt, string? Location);
+public sealed record HoldActivityRequest([property: Required] Guid OrganizationId, [property: OneOf<ActivityKind>] [property: Required] string? Kind, [property: Required] string? Title, [property: Required] DateTimeOffset HeldAt, string? Location);
 
-public sealed record AttendanceEntry(Guid PersonId, bool Attended, string? Note);
+public sealed record AttendanceEntry([property: Required] Guid PersonId, bool Attended, string? Note);
 
-public sealed record RecordAttendanceRequest(IReadOnlyCollection<AttendanceEntry>? Attendance);
+public sealed record RecordAttendanceRequest([property: Required] IReadOnlyCollection<AttendanceEntry>? Attendance);
 
 public sealed record ActivityResponse(Guid Id, Guid OrganizationId, [property: OneOf<ActivityKind>] string Kind, string Title, DateTimeOffset HeldAt, string? Location, int Attended, int Absent)
 {
@@ -32,15 +33,23 @@ public static class ActivitiesApi
     {
         var activities = api.MapGroup("/activities").WithTags("Party activities");
         activities.MapPost("/", Hold).WithName("HoldActivity").Allow(Roles.Organizers)
-            .WithDescription("Organizers record an activity of an organization in a community they work for; the admin any.");
+            .WithDescription("Organizers record an activity of an organization in a community they work for; the admin any.")
+            .Refuses(400, "held-at-required", "invalid-kind", "unknown-organization");
         activities.MapGet("/", List).WithName("ListActivities").Allow([.. Roles.Organizers, Roles.PartyMember])
-            .WithDescription("The party activity calendar, open to organizers and party members.");
-        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance").Allow(Roles.Organizers);
-        activities.MapPut("/{id:guid}/attendance", RecordAttendance).WithName("RecordAttendance").Allow(Roles.Organizers);
+            .WithDescription("The party activity calendar, open to organizers and party members.")
+            .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
+        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance").Allow(Roles.Organizers)
+            .Refuses(404, "activity-not-found");
+        activities.MapPut("/{id:guid}/attendance", RecordAttendance).WithName("RecordAttendance").Allow(Roles.Organizers)
+            .Refuses(400, "unknown-person")
+            .Refuses(404, "activity-not-found");
 
         var centre = api.MapGroup("/communities/{communityId:guid}/service-centre").WithTags("Service centre (four haves)");
-        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre").Allow(Roles.Staff);
-        centre.MapPut("/{item}", SetServiceCentreItem).WithName("SetServiceCentreItem").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff);
+        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre").Allow(Roles.Staff)
+            .Refuses(404, "community-not-found");
+        centre.MapPut("/{item}", SetServiceCentreItem).WithName("SetServiceCentreItem").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+            .Refuses(400, "evidence-required", "invalid-item")
+            .Refuses(403, "out-of-scope");
         return api;
     }
 

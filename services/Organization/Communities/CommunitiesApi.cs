@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -7,7 +8,7 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Organization.Communities;
 
-public sealed record CreateCommunityRequest(string? Code, string? Name, string? ResidentsCommittee = null, string? ServiceStation = null);
+public sealed record CreateCommunityRequest([property: Required] string? Code, [property: Required] string? Name, string? ResidentsCommittee = null, string? ServiceStation = null);
 
 public sealed record UpdateCommunityRequest(string? Name, string? ResidentsCommittee, string? ServiceStation);
 
@@ -17,7 +18,7 @@ public sealed record CommunityResponse(
     public static CommunityResponse From(Community c) => new(c.Id, c.Code, c.Name, c.ResidentsCommittee, c.ServiceStation, c.Version, c.CreatedAt, c.UpdatedAt);
 }
 
-public sealed record SubdistrictRequest(string? DivisionCode, string? Code, string? Name);
+public sealed record SubdistrictRequest([property: Required] string? DivisionCode, [property: Required] string? Code, [property: Required] string? Name);
 
 public sealed record SubdistrictResponse(string DivisionCode, string Code, string Name, DateTimeOffset UpdatedAt);
 
@@ -26,15 +27,23 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
     {
         var communities = api.MapGroup("/communities").WithTags("Communities");
-        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity").Allow(Roles.SubdistrictAdmin);
-        communities.MapGet("/", ListCommunities).WithName("ListCommunities").AllowSignedIn();
-        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity").AllowSignedIn();
+        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-community-code", "invalid-community-name")
+            .Refuses(409, "duplicate-community-code");
+        communities.MapGet("/", ListCommunities).WithName("ListCommunities").AllowSignedIn()
+            .Refuses(400, "invalid-page", "invalid-page-size");
+        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity").AllowSignedIn()
+            .Refuses(404, "community-not-found");
         communities.MapPut("/{id:guid}", UpdateCommunity).WithName("UpdateCommunity").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
-            .WithDescription("Community staff update their own community; the admin any.");
+            .WithDescription("Community staff update their own community; the admin any.")
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "community-not-found");
 
         var subdistrict = api.MapGroup("/subdistrict").WithTags("Communities");
-        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict").AllowSignedIn();
-        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict").Allow(Roles.SubdistrictAdmin);
+        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict").AllowSignedIn()
+            .Refuses(404, "subdistrict-not-defined");
+        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-division-code");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -7,12 +8,12 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Deliberations;
 
-public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, string? Name);
+public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, [property: Required] string? Name);
 
-public sealed record ResolutionInput(string? Text, string? FollowUpBy, DateOnly? Due);
+public sealed record ResolutionInput([property: Required] string? Text, string? FollowUpBy, DateOnly? Due);
 
 public sealed record HoldDeliberationRequest(
-    Guid CommunityId, string? Topic, DateTimeOffset HeldAt, IReadOnlyCollection<PartyInput>? Parties, string? Record, IReadOnlyCollection<ResolutionInput>? Resolutions);
+    [property: Required] Guid CommunityId, [property: Required] string? Topic, [property: Required] DateTimeOffset HeldAt, IReadOnlyCollection<PartyInput>? Parties, string? Record, IReadOnlyCollection<ResolutionInput>? Resolutions);
 
 public sealed record DeliberationResponse(
     Guid Id, Guid CommunityId, string Topic, DateTimeOffset HeldAt, IReadOnlyList<DeliberationParty> Parties, string Record,
@@ -26,10 +27,15 @@ public static class DeliberationsApi
     public static RouteGroupBuilder MapDeliberationsApi(this RouteGroupBuilder api)
     {
         var deliberations = api.MapGroup("/deliberations").WithTags("Community deliberation");
-        deliberations.MapPost("/", Hold).WithName("HoldDeliberation").Allow(Roles.Organizers);
-        deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff);
-        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation").Allow(Roles.Staff);
-        deliberations.MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution).WithName("CompleteResolution").Allow(Roles.Organizers);
+        deliberations.MapPost("/", Hold).WithName("HoldDeliberation").Allow(Roles.Organizers)
+            .Refuses(400, "parties-required", "unknown-community")
+            .Refuses(403, "out-of-scope");
+        deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
+        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation").Allow(Roles.Staff)
+            .Refuses(404, "deliberation-not-found");
+        deliberations.MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution).WithName("CompleteResolution").Allow(Roles.Organizers)
+            .Refuses(404, "deliberation-not-found");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -6,9 +7,9 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Indices;
 
-public sealed record ManualItemRequest(string? Kind, Guid? PersonId, Guid? OrganizationId, decimal? Quantity, DateTimeOffset? At, string? Reason, string? Evidence);
+public sealed record ManualItemRequest([property: Required] string? Kind, Guid? PersonId, Guid? OrganizationId, decimal? Quantity, DateTimeOffset? At, [property: Required] string? Reason, string? Evidence);
 
-public sealed record WithdrawItemRequest(string? Reason);
+public sealed record WithdrawItemRequest([property: Required] string? Reason);
 
 public sealed record ManualItemResponse(
     Guid Id, string Kind, Guid? PersonId, Guid? OrganizationId, decimal Quantity, DateTimeOffset At, string? Reason, string? Evidence, string? EnteredBy, bool Withdrawn)
@@ -28,11 +29,16 @@ public static class IndexItemsApi
     public static RouteGroupBuilder MapIndexItemsApi(this RouteGroupBuilder indices)
     {
         indices.MapPost("/items", Enter).WithName("EnterIndexItem").Allow(Roles.SubdistrictAdmin)
-            .WithDescription($"Enters an item by hand: kind ({string.Join(", ", InputKinds.Manual)}), for a member (personId) or an organization (organizationId), with a reason and evidence. A review's quantity is the points it awards.");
+            .WithDescription($"Enters an item by hand: kind ({string.Join(", ", InputKinds.Manual)}), for a member (personId) or an organization (organizationId), with a reason and evidence. A review's quantity is the points it awards.")
+            .Refuses(400, "item-for-organizations", "item-in-future", "one-subject", "reason-required", "unknown-item-kind")
+            .Refuses(404, "person-not-found");
         indices.MapGet("/items", List).WithName("IndexItems").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Items entered by hand, newest first, optionally for one member or organization.");
+            .WithDescription("Items entered by hand, newest first, optionally for one member or organization.")
+            .Refuses(400, "invalid-page", "invalid-page-size");
         indices.MapPost("/items/{id:guid}/withdraw", Withdraw).WithName("WithdrawIndexItem").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Withdraws an item entered by hand, with a reason: it stays on record and counts nowhere.");
+            .WithDescription("Withdraws an item entered by hand, with a reason: it stays on record and counts nowhere.")
+            .Refuses(400, "reason-required")
+            .Refuses(404, "item-not-found");
         return indices;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -21,7 +22,7 @@ public sealed record PublishedFigure(decimal Total, string? Grade, int Rank, Dat
 /// </summary>
 public sealed record IndexScoreResponse(IndexKind Index, Guid SubjectId, string Name, string Period, DateTimeOffset From, DateTimeOffset To, IndexScore Score, bool LinesShown, PublishedFigure? Published);
 
-public sealed record RecomputeRequest(string? Period, string? Index, bool WithParts = false);
+public sealed record RecomputeRequest([property: Required] string? Period, string? Index, bool WithParts = false);
 
 /// <summary>
 /// The three indices (考评体系): each subject's score for a month, quarter or year, live from the input ledger
@@ -38,11 +39,15 @@ public static class IndicesApi
     {
         var indices = api.MapGroup("/indices").WithTags("Indices");
         indices.MapGet("/{index}/scores/{subject}", ScoreOf).WithName("IndexScore").AllowSignedIn()
-            .WithDescription("A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an organization. Service: a community, or 'subdistrict'.");
+            .WithDescription("A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an organization. Service: a community, or 'subdistrict'.")
+            .Refuses(404, "community-not-found", "index-not-found", "organization-not-found", "person-not-found");
         indices.MapGet("/{index}/ranking", RankingOf).WithName("IndexRanking").AllowSignedIn()
-            .WithDescription("The subjects the caller may see ranked for a period, optionally within one community (communityId), organization type (organizationType) or organization (organizationId: its members, or itself); ties share a rank. Live, or the published figures once the period is published.");
+            .WithDescription("The subjects the caller may see ranked for a period, optionally within one community (communityId), organization type (organizationType) or organization (organizationId: its members, or itself); ties share a rank. Live, or the published figures once the period is published.")
+            .Refuses(400, "invalid-organization-type")
+            .Refuses(404, "index-not-found");
         indices.MapPost("/recompute", Recompute).WithName("RecomputeIndices").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored inputs; the figures equal the live ones.");
+            .WithDescription("Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored inputs; the figures equal the live ones.")
+            .Refuses(400, "invalid-period");
         indices.MapIndexItemsApi();
         indices.MapPublicationsApi();
         indices.MapRubricsApi();

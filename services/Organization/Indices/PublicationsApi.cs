@@ -24,13 +24,22 @@ public static class PublicationsApi
     public static RouteGroupBuilder MapPublicationsApi(this RouteGroupBuilder indices)
     {
         indices.MapGet("/{index}/publications", List).WithName("IndexPublications").Allow([.. Roles.Organizers])
-            .WithDescription("The periods of an index taken for review or published, newest first.");
+            .WithDescription("The periods of an index taken for review or published, newest first.")
+            .Refuses(404, "index-not-found");
         indices.MapGet("/{index}/publications/{period}", Show).WithName("IndexPublication").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("The figures taken for review (or published) for a period, ranked.");
+            .WithDescription("The figures taken for review (or published) for a period, ranked.")
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-period")
+            .Refuses(404, "index-not-found");
         indices.MapPost("/{index}/publications/{period}", Take).WithName("ReviewIndexPeriod").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Takes a finished period's figures for review (again, while under review). 409 once published.");
+            .WithDescription("Takes a finished period's figures for review (again, while under review). 409 once published.")
+            .Refuses(400, "invalid-period")
+            .Refuses(404, "index-not-found")
+            .Refuses(409, "period-not-over", "period-published");
         indices.MapPost("/{index}/publications/{period}/publish", Publish).WithName("PublishIndexPeriod").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Publishes the figures under review; from then on they are frozen.");
+            .WithDescription("Publishes the figures under review; from then on they are frozen.")
+            .Refuses(400, "invalid-period")
+            .Refuses(404, "index-not-found")
+            .Refuses(409, "not-reviewed", "period-published");
         return indices;
     }
 

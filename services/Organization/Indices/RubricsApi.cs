@@ -27,15 +27,23 @@ public static class RubricsApi
     {
         var rubrics = indices.MapGroup("/rubrics/{index}").WithTags("Indices");
         rubrics.MapGet("/", Versions).WithName("RubricVersions").AllowSignedIn()
-            .WithDescription("Every version of an index's rubric (Vanguard, Fortress, Service), newest first, with the dates they score from.");
+            .WithDescription("Every version of an index's rubric (Vanguard, Fortress, Service), newest first, with the dates they score from.")
+            .Refuses(404, "index-not-found");
         rubrics.MapPost("/draft", StartDraft).WithName("StartRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A new draft, copied from the latest version. One draft at a time.");
+            .WithDescription("A new draft, copied from the latest version. One draft at a time.")
+            .Refuses(404, "index-not-found")
+            .Refuses(409, "rubric-draft-exists");
         rubrics.MapPut("/draft", EditDraft).WithName("EditRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Replaces the draft's rubric (base and maximum score, components with items and caps, resets, grades); every problem is named at once.");
+            .WithDescription("Replaces the draft's rubric (base and maximum score, components with items and caps, resets, grades); every problem is named at once.")
+            .Refuses(400, "invalid-rubric")
+            .Refuses(404, "index-not-found");
         rubrics.MapGet("/draft/preview", Preview).WithName("PreviewRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A subject's score (a member, an organization, a community or 'subdistrict') for a past period under the version in force and under the draft.");
+            .WithDescription("A subject's score (a member, an organization, a community or 'subdistrict') for a past period under the version in force and under the draft.")
+            .Refuses(404, "index-not-found");
         rubrics.MapPost("/draft/publish", Publish).WithName("PublishRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Publishes the draft from effectiveFrom (today or later, after the version in force began); a published version never changes.");
+            .WithDescription("Publishes the draft from effectiveFrom (today or later, after the version in force began); a published version never changes.")
+            .Refuses(400, "invalid-effective-date")
+            .Refuses(404, "index-not-found");
         return indices;
     }
 

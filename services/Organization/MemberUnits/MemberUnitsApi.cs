@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -11,10 +12,10 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.MemberUnits;
 
-public sealed record SharedResourceInput([property: OneOf<ResourceKind>] string? Kind, string? Description);
+public sealed record SharedResourceInput([property: OneOf<ResourceKind>] [property: Required] string? Kind, string? Description);
 
 public sealed record JoinAllianceRequest(
-    string? Name, [property: OneOf<UnitKind>] string? Kind, Guid? PartyOrganizationId, string? ContactName, string? ContactPhone,
+    [property: Required] string? Name, [property: OneOf<UnitKind>] [property: Required] string? Kind, Guid? PartyOrganizationId, string? ContactName, string? ContactPhone,
     IReadOnlyCollection<SharedResourceInput>? SharedResources, IReadOnlyCollection<string>? ServiceFields, DateOnly? JoinedOn);
 
 public sealed record MemberUnitResponse(
@@ -25,9 +26,9 @@ public sealed record MemberUnitResponse(
         u.Id, u.Name, u.Kind.ToString(), u.PartyOrganizationId, u.ContactName, u.ContactPhone?.Masked, u.SharedResources, u.ServiceFields, u.JoinedOn);
 }
 
-public sealed record AgreedTaskInput(string? Description, Guid ResponsibleUnitId, DateOnly? Due);
+public sealed record AgreedTaskInput([property: Required] string? Description, [property: Required] Guid ResponsibleUnitId, DateOnly? Due);
 
-public sealed record RecordMeetingRequest(DateOnly HeldOn, string? Topic, IReadOnlyCollection<Guid>? AttendingUnitIds, IReadOnlyCollection<AgreedTaskInput>? Tasks);
+public sealed record RecordMeetingRequest([property: Required] DateOnly HeldOn, [property: Required] string? Topic, [property: Required] IReadOnlyCollection<Guid>? AttendingUnitIds, IReadOnlyCollection<AgreedTaskInput>? Tasks);
 
 public sealed record CompleteRequest(string? Outcome);
 
@@ -41,17 +42,26 @@ public static class MemberUnitsApi
     public static RouteGroupBuilder MapMemberUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/member-units").WithTags("Member units and the alliance");
-        units.MapPost("/", Join).WithName("JoinAlliance").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
+        units.MapPost("/", Join).WithName("JoinAlliance").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            .Refuses(400, "invalid-kind", "invalid-phone", "invalid-shared-resources-kind", "unknown-unit-organization")
+            .Refuses(409, "duplicate-unit");
         units.MapGet("/", List).WithName("ListMemberUnits").Allow([.. Roles.Staff, Roles.UnitLiaison])
-            .WithDescription("Every member unit for staff; a unit liaison sees their own unit.");
-        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit").Allow([.. Roles.Staff, Roles.UnitLiaison]);
+            .WithDescription("Every member unit for staff; a unit liaison sees their own unit.")
+            .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size");
+        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit").Allow([.. Roles.Staff, Roles.UnitLiaison])
+            .Refuses(404, "member-unit-not-found");
 
         var meetings = api.MapGroup("/alliance/meetings").WithTags("Member units and the alliance");
-        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
-        meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings").Allow([.. Roles.Staff, Roles.UnitLiaison]);
+        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            .Refuses(400, "invalid-topic", "unknown-unit");
+        meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings").Allow([.. Roles.Staff, Roles.UnitLiaison])
+            .Refuses(400, "invalid-page", "invalid-page-size");
         meetings.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteAllianceTask").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.UnitLiaison)
             .OnAnyRecord("the alliance (共驻共建) is the subdistrict's: its cadres follow up every meeting's tasks; a liaison only their unit's", Roles.SubdistrictCadre)
-            .WithDescription("The responsible unit's liaison, or the subdistrict, marks an agreed task done.");
+            .WithDescription("The responsible unit's liaison, or the subdistrict, marks an agreed task done.")
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "meeting-not-found")
+            .Refuses(409, "task-done");
         return api;
     }
 

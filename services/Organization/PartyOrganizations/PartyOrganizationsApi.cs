@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -7,11 +8,11 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Organization.PartyOrganizations;
 
-public sealed record FoundOrganizationRequest(string? Name, [property: OneOf<OrganizationKind>] string? Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId);
+public sealed record FoundOrganizationRequest([property: Required] string? Name, [property: OneOf<OrganizationKind>] [property: Required] string? Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId);
 
-public sealed record RenameOrganizationRequest(string? Name);
+public sealed record RenameOrganizationRequest([property: Required] string? Name);
 
-public sealed record MoveOrganizationRequest(Guid? ParentId);
+public sealed record MoveOrganizationRequest([property: Required] Guid? ParentId);
 
 public sealed record OrganizationResponse(
     Guid Id, string Name, [property: OneOf<OrganizationKind>] string Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId, [property: OneOf<OrganizationStatus>] string Status,
@@ -32,13 +33,24 @@ public static class PartyOrganizationsApi
     public static RouteGroupBuilder MapPartyOrganizationsApi(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Party organizations");
-        organizations.MapPost("/", Found).WithName("FoundOrganization").Allow(Roles.SubdistrictAdmin);
-        organizations.MapGet("/", List).WithName("ListOrganizations").AllowSignedIn();
-        organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree").AllowSignedIn();
-        organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization").AllowSignedIn();
-        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization").Allow(Roles.SubdistrictAdmin);
-        organizations.MapPost("/{id:guid}/move", Move).WithName("MoveOrganization").Allow(Roles.SubdistrictAdmin);
-        organizations.MapPost("/{id:guid}/dissolve", Dissolve).WithName("DissolveOrganization").Allow(Roles.SubdistrictAdmin);
+        organizations.MapPost("/", Found).WithName("FoundOrganization").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-kind", "invalid-mass-organization-type", "kind-not-allowed-under-parent", "unknown-community",
+                "unknown-organization")
+            .Refuses(409, "second-subdistrict-committee");
+        organizations.MapGet("/", List).WithName("ListOrganizations").AllowSignedIn()
+            .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
+        organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree").AllowSignedIn()
+            .Refuses(404, "no-subdistrict-committee");
+        organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization").AllowSignedIn()
+            .Refuses(404, "organization-not-found");
+        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "organization-not-found");
+        organizations.MapPost("/{id:guid}/move", Move).WithName("MoveOrganization").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "cycle")
+            .Refuses(404, "organization-not-found");
+        organizations.MapPost("/{id:guid}/dissolve", Dissolve).WithName("DissolveOrganization").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "organization-not-found")
+            .Refuses(409, "organization-not-empty");
         return api;
     }
 

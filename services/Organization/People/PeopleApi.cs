@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -10,14 +11,14 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.People;
 
-public sealed record MembershipInput(Guid OrganizationId, [property: OneOf<MemberType>] string? MemberType, DateOnly? JoinedOn);
+public sealed record MembershipInput([property: Required] Guid OrganizationId, [property: OneOf<MemberType>] [property: Required] string? MemberType, DateOnly? JoinedOn);
 
 public sealed record RegisterPersonRequest(
-    string? Name, string? Phone, string? IdCardNumber, string? HomeAddress, MembershipInput? Membership, bool IsCadre, Guid? StaffCommunityId);
+    [property: Required] string? Name, string? Phone, string? IdCardNumber, string? HomeAddress, MembershipInput? Membership, bool IsCadre, Guid? StaffCommunityId);
 
 public sealed record ChangeMembershipRequest(MembershipInput? Membership);
 
-public sealed record RevealRequest(string? Reason);
+public sealed record RevealRequest([property: Required] string? Reason);
 
 /// <summary>A person as lists and reads show them: personal data masked.</summary>
 public sealed record PersonResponse(
@@ -41,16 +42,25 @@ public static class PeopleApi
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapPost("/", Register).WithName("RegisterPerson").Allow(Roles.Organizers);
+        people.MapPost("/", Register).WithName("RegisterPerson").Allow(Roles.Organizers)
+            .Refuses(400, "invalid-id-card", "invalid-person-name", "invalid-phone", "joined-in-future", "unknown-organization")
+            .Refuses(403, "out-of-scope")
+            .Refuses(409, "duplicate-id-card");
         people.MapGet("/", List).WithName("ListPeople").Allow(Roles.Organizers)
-            .WithDescription("People of the caller's scope: community staff see their community's staff and party members; cadres those of their assigned communities.");
+            .WithDescription("People of the caller's scope: community staff see their community's staff and party members; cadres those of their assigned communities.")
+            .Refuses(400, "invalid-member-type", "invalid-page", "invalid-page-size");
         people.MapGet("/{id:guid}", Get).WithName("GetPerson").AllowSignedIn()
-            .WithDescription("A person in the caller's scope, or the caller themself; 404 otherwise.");
-        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership").Allow(Roles.Organizers);
+            .WithDescription("A person in the caller's scope, or the caller themself; 404 otherwise.")
+            .Refuses(404, "person-not-found");
+        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership").Allow(Roles.Organizers)
+            .Refuses(404, "person-not-found");
         people.MapPost("/{id:guid}/personal-data/reveal", Reveal).WithName("RevealPersonalData")
             .WithDescription("Shows a person's phone, ID-card number and address whole: the admin, and community staff for their community's people. Every call is audited with its reason.")
-            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff);
-        api.MapGet("/personal-data/reveals", ListReveals).WithTags("People").WithName("ListPersonalDataReveals").Allow(Roles.SubdistrictAdmin);
+            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+            .Refuses(400, "reveal-reason-required")
+            .Refuses(404, "person-not-found");
+        api.MapGet("/personal-data/reveals", ListReveals).WithTags("People").WithName("ListPersonalDataReveals").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-page", "invalid-page-size");
         return api;
     }
 

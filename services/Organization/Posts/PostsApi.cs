@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Accounts;
@@ -10,7 +11,7 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Posts;
 
-public sealed record AppointRequest(Guid PersonId, Guid OrganizationId, [property: OneOf<PostTitle>] string? Title, string? BusinessLine, string? PartyBuildingDuty, DateOnly? From);
+public sealed record AppointRequest([property: Required] Guid PersonId, [property: Required] Guid OrganizationId, [property: OneOf<PostTitle>] [property: Required] string? Title, string? BusinessLine, string? PartyBuildingDuty, DateOnly? From);
 
 public sealed record EndRequest(DateOnly? On);
 
@@ -19,7 +20,7 @@ public sealed record PostResponse(Guid Id, Guid PersonId, Guid OrganizationId, [
     public static PostResponse Of(Post p) => new(p.Id, p.PersonId, p.OrganizationId, p.Title.ToString(), p.IsFirstResponsible, p.BusinessLine, p.PartyBuildingDuty, p.From, p.To);
 }
 
-public sealed record AssignAreaRequest(Guid PersonId, Guid? CommunityId, IReadOnlyCollection<Guid>? GridIds, DateOnly? From, DateOnly? To);
+public sealed record AssignAreaRequest([property: Required] Guid PersonId, Guid? CommunityId, IReadOnlyCollection<Guid>? GridIds, DateOnly? From, DateOnly? To);
 
 public sealed record AreaAssignmentResponse(Guid Id, Guid PersonId, Guid? CommunityId, IReadOnlyList<Guid> GridIds, DateOnly From, DateOnly? To)
 {
@@ -31,14 +32,22 @@ public static class PostsApi
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
-        posts.MapPost("/", Appoint).WithName("AppointToPost").Allow(Roles.SubdistrictAdmin);
-        posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff);
-        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost").Allow(Roles.SubdistrictAdmin);
+        posts.MapPost("/", Appoint).WithName("AppointToPost").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "dual-responsibility-required", "invalid-title", "unknown-person")
+            .Refuses(409, "secretary-in-post");
+        posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
+        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "post-not-found");
 
         var areas = api.MapGroup("/area-assignments").WithTags("Area assignments");
-        areas.MapPost("/", AssignArea).WithName("AssignArea").Allow(Roles.SubdistrictAdmin);
-        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff);
-        areas.MapPost("/{id:guid}/end", EndAreaAssignment).WithName("EndAreaAssignment").Allow(Roles.SubdistrictAdmin);
+        areas.MapPost("/", AssignArea).WithName("AssignArea").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "unknown-person")
+            .Refuses(409, "not-a-cadre");
+        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
+        areas.MapPost("/{id:guid}/end", EndAreaAssignment).WithName("EndAreaAssignment").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "area-assignment-not-found");
         return api;
     }
 

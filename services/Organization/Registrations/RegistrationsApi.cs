@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
@@ -9,7 +10,7 @@ using Platform.ServiceDefaults.PersonalData;
 
 namespace Platform.Organization.Registrations;
 
-public sealed record SubmitRegistrationRequest(Guid PersonId, Guid CommunityId, Guid PlacementOrganizationId, Guid? GridId, IReadOnlyCollection<string>? Pledges);
+public sealed record SubmitRegistrationRequest([property: Required] Guid PersonId, [property: Required] Guid CommunityId, [property: Required] Guid PlacementOrganizationId, Guid? GridId, IReadOnlyCollection<string>? Pledges);
 
 public sealed record DecisionRequest(string? Note);
 
@@ -52,12 +53,20 @@ public static class RegistrationsApi
     {
         var registrations = api.MapGroup("/registrations").WithTags("In-service registration");
         registrations.MapPost("/", Submit).WithName("SubmitRegistration").Allow([.. Roles.Organizers, Roles.PartyMember])
-            .WithDescription("A party member registers themself with their home community; organizers register members for their community.");
-        registrations.MapGet("/", List).WithName("ListRegistrations").Allow([.. Roles.Organizers, Roles.PartyMember]);
-        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration").Allow(Roles.Organizers);
-        registrations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRegistration").Allow(Roles.Organizers);
+            .WithDescription("A party member registers themself with their home community; organizers register members for their community.")
+            .Refuses(400, "invalid-placement", "unknown-person")
+            .Refuses(403, "out-of-scope")
+            .Refuses(409, "not-in-service-member", "registration-open");
+        registrations.MapGet("/", List).WithName("ListRegistrations").Allow([.. Roles.Organizers, Roles.PartyMember])
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
+        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration").Allow(Roles.Organizers)
+            .Refuses(404, "registration-not-found");
+        registrations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRegistration").Allow(Roles.Organizers)
+            .Refuses(404, "registration-not-found")
+            .Refuses(409, "registration-decided");
         registrations.MapGet("/report", Report).WithName("RegistrationReport").Allow(Roles.Organizers)
-            .WithDescription($"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days.");
+            .WithDescription($"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days.")
+            .Refuses(400, "invalid-report-grouping");
         return api;
     }
 

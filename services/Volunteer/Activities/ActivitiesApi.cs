@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -11,11 +12,11 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Volunteer.Activities;
 
-public sealed record ShiftRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity);
+public sealed record ShiftRequest([property: Required] DateTimeOffset? StartsAt, [property: Required] DateTimeOffset? EndsAt, int? Capacity);
 
 public sealed record ActivityRequest(
-    Guid? ProjectId, Guid? CommunityId, string? Title, string? Place, double? Latitude, double? Longitude, int? RadiusMeters,
-    IReadOnlyCollection<string>? RequiredSkills, bool AllowWaitlist, bool AutoApproveHours, IReadOnlyList<ShiftRequest>? Shifts);
+    Guid? ProjectId, Guid? CommunityId, [property: Required] string? Title, string? Place, double? Latitude, double? Longitude, int? RadiusMeters,
+    IReadOnlyCollection<string>? RequiredSkills, bool AllowWaitlist, bool AutoApproveHours, [property: Required] IReadOnlyList<ShiftRequest>? Shifts);
 
 public sealed record ShiftResponse(Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, int Confirmed, int Waitlisted);
 
@@ -39,26 +40,42 @@ public static class ActivitiesApi
     {
         var activities = api.MapGroup("/activities").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         activities.MapPost("/", Plan).WithName("PlanActivity").Allow(Organizers)
-            .WithDescription("An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full shift takes a waitlist when allowWaitlist is set.");
+            .WithDescription("An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full shift takes a waitlist when allowWaitlist is set.")
+            .Refuses(400, "invalid-activity", "invalid-radius", "project-not-running")
+            .Refuses(403, "out-of-scope");
         activities.MapPost("/{id:guid}/publish", Publish).WithName("PublishActivity").Allow(Organizers)
-            .WithDescription("Opens a drafted activity to sign-ups.");
-        activities.MapGet("/", List).WithName("ListActivities").AllowSignedIn();
-        activities.MapGet("/{id:guid}", Get).WithName("GetActivity").AllowSignedIn();
-        activities.MapGet("/{id:guid}/sign-ups", Roster).WithName("ActivityRoster").Allow(Organizers);
+            .WithDescription("Opens a drafted activity to sign-ups.")
+            .Refuses(404, "activity-not-found")
+            .Refuses(409, "activity-not-draft");
+        activities.MapGet("/", List).WithName("ListActivities").AllowSignedIn()
+            .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
+        activities.MapGet("/{id:guid}", Get).WithName("GetActivity").AllowSignedIn()
+            .Refuses(404, "activity-not-found");
+        activities.MapGet("/{id:guid}/sign-ups", Roster).WithName("ActivityRoster").Allow(Organizers)
+            .Refuses(404, "activity-not-found");
         activities.MapPost("/{id:guid}/complete", Complete).WithName("CompleteActivity").Allow(Organizers)
-            .WithDescription("Closes the activity: confirmed volunteers who never checked in are recorded as no-shows; ActivityCompleted is published.");
+            .WithDescription("Closes the activity: confirmed volunteers who never checked in are recorded as no-shows; ActivityCompleted is published.")
+            .Refuses(404, "activity-not-found")
+            .Refuses(409, "activity-closed");
         activities.MapPost("/{id:guid}/shifts/{shiftId:guid}/sign-ups", SignUpFor).WithName("SignUpForShift").AllowSignedIn()
             .OnAnyRecord("a registered volunteer signs up for any activity, wherever it is")
-            .WithDescription("The caller (a registered volunteer) takes a seat, or a place on the waitlist; never two overlapping shifts.");
+            .WithDescription("The caller (a registered volunteer) takes a seat, or a place on the waitlist; never two overlapping shifts.")
+            .Refuses(409, "activity-not-published", "already-signed-up", "double-booked", "not-a-volunteer", "shift-full", "skills-missing");
 
         var signUps = api.MapGroup("/sign-ups").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         signUps.MapGet("/mine", Mine).WithName("MySignUps").AllowSignedIn();
         signUps.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelSignUp").AllowSignedIn()
-            .WithDescription("A freed seat goes to the first on the waitlist.");
+            .WithDescription("A freed seat goes to the first on the waitlist.")
+            .Refuses(404, "sign-up-not-found");
         signUps.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckIn").AllowSignedIn()
-            .WithDescription("With the code shown at the venue, or latitude and longitude within the activity's radius; from 30 minutes before the shift until it ends.");
+            .WithDescription("With the code shown at the venue, or latitude and longitude within the activity's radius; from 30 minutes before the shift until it ends.")
+            .Refuses(400, "outside-check-in-window", "outside-radius", "wrong-check-in-code")
+            .Refuses(404, "sign-up-not-found")
+            .Refuses(409, "already-checked-in");
         signUps.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOut").AllowSignedIn()
-            .WithDescription("Records the hours served inside the shift (quarter hours), pending the organizer's approval unless the activity approves them itself.");
+            .WithDescription("Records the hours served inside the shift (quarter hours), pending the organizer's approval unless the activity approves them itself.")
+            .Refuses(404, "sign-up-not-found")
+            .Refuses(409, "already-checked-out", "shift-not-started");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,10 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Volunteer.Hours;
 
-public sealed record CorrectHoursRequest(decimal? Hours, string? Reason);
+public sealed record CorrectHoursRequest([property: Required] decimal? Hours, [property: Required] string? Reason);
 
 /// <summary>Hours served without the app: whose, at which activity, on which day, how long, and why recorded by hand.</summary>
-public sealed record RecordHoursRequest(Guid VolunteerId, Guid ActivityId, DateOnly? ServedOn, decimal? Hours, string? Note);
+public sealed record RecordHoursRequest([property: Required] Guid VolunteerId, [property: Required] Guid ActivityId, DateOnly? ServedOn, [property: Required] decimal? Hours, string? Note);
 
 public sealed record CertificateRequest(DateOnly? From, DateOnly? To);
 
@@ -46,18 +47,27 @@ public static class HoursApi
     {
         var hours = api.MapGroup("/hours").WithTags("Service hours and certificates").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
-            .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.");
+            .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Allow(Organizers)
-            .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.");
-        hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Organizers);
+            .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.")
+            .Refuses(400, "invalid-hours", "note-required", "unknown-activity")
+            .Refuses(409, "hours-already-recorded");
+        hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Organizers)
+            .Refuses(404, "hours-not-found")
+            .Refuses(409, "hours-already-approved");
         hours.MapPost("/{id:guid}/correct", Correct).WithName("CorrectServiceHours").Allow(Organizers)
-            .WithDescription("Changes the hours with a reason; the correction is kept with the record.");
+            .WithDescription("Changes the hours with a reason; the correction is kept with the record.")
+            .Refuses(400, "reason-required")
+            .Refuses(404, "hours-not-found");
 
         api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").AllowSignedIn()
             .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Organizers)
-            .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.");
+            .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.")
+            .Refuses(404, "volunteer-not-found");
         api.MapGet("/certificates/{number}", Verify).WithTags("Service hours and certificates").WithName("VerifyCertificate").AllowSignedIn()
-            .WithDescription("Looks a certificate up by its number, to check it is genuine.");
+            .WithDescription("Looks a certificate up by its number, to check it is genuine.")
+            .Refuses(404, "certificate-not-found");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Platform.Contracts.Volunteer;
 using Platform.ServiceDefaults.Domain;
 
@@ -27,7 +28,7 @@ public enum ClaimStatus
 public sealed record ProjectClaim(Guid UnitId, string UnitName, ClaimStatus Status, DateTimeOffset ClaimedAt, DateTimeOffset? DecidedAt);
 
 /// <summary>The publisher's evaluation of a claiming unit at the end (1–5 and a comment).</summary>
-public sealed record UnitEvaluation(Guid UnitId, int Rating, string Comment);
+public sealed record UnitEvaluation([property: Required] Guid UnitId, int Rating, string Comment);
 
 /// <summary>
 /// A public-service project (公益服务项目) published by the subdistrict or a community and claimed by member

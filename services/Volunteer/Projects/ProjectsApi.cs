@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -7,11 +8,11 @@ using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Projects;
 
-public sealed record ProjectRequest(string? Title, string? Field, Guid? CommunityId, Guid? GridId, string? Goal, DateOnly? From, DateOnly? To, int? UnitsNeeded);
+public sealed record ProjectRequest([property: Required] string? Title, [property: Required] string? Field, Guid? CommunityId, Guid? GridId, [property: Required] string? Goal, [property: Required] DateOnly? From, [property: Required] DateOnly? To, [property: Required] int? UnitsNeeded);
 
-public sealed record ClaimRequest(Guid? UnitId);
+public sealed record ClaimRequest([property: RequiredWhen("the caller liaises for more than one unit, or is the subdistrict admin (a liaison of one unit claims for it)")] Guid? UnitId);
 
-public sealed record EvaluationRequest(IReadOnlyList<UnitEvaluation>? Evaluations);
+public sealed record EvaluationRequest([property: Required] IReadOnlyList<UnitEvaluation>? Evaluations);
 
 public sealed record ProjectResponse(
     Guid Id, string Title, string Field, Guid? CommunityId, Guid? GridId, string Goal, DateOnly From, DateOnly To, int UnitsNeeded, [property: OneOf<ProjectStatus>] string Status,
@@ -29,26 +30,41 @@ public static class ProjectsApi
     {
         var projects = api.MapGroup("/projects").WithTags("Public-service projects").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         projects.MapPost("/", Draft).WithName("DraftProject").Allow(Publishers)
-            .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.");
+            .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.")
+            .Refuses(400, "invalid-period", "invalid-project", "invalid-title", "invalid-units-needed")
+            .Refuses(403, "out-of-scope");
         projects.MapGet("/", List).WithName("ListProjects").AllowSignedIn()
-            .WithDescription("Organizers see their projects in any state; everyone else the published ones; claimedBy=me lists the caller's unit's claims.");
-        projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn();
+            .WithDescription("Organizers see their projects in any state; everyone else the published ones; claimedBy=me lists the caller's unit's claims.")
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
+        projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn()
+            .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/publish", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()))).WithName("PublishProject").Allow(Publishers);
+            ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()))).WithName("PublishProject").Allow(Publishers)
+                .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/start", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()))).WithName("StartProject").Allow(Publishers);
+            ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()))).WithName("StartProject").Allow(Publishers)
+                .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/complete", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()))).WithName("CompleteProject").Allow(Publishers);
+            ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()))).WithName("CompleteProject").Allow(Publishers)
+                .Refuses(404, "project-not-found")
+                .Refuses(409, "invalid-project-transition");
         projects.MapPost("/{id:guid}/evaluation", (Guid id, EvaluationRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
             ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()))).WithName("EvaluateProject").Allow(Publishers)
-            .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.");
+            .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.")
+                .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/claims", Claim).WithName("ClaimProject").Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
             .OnAnyRecord("a member unit claims any published project, for itself", Roles.UnitLiaison)
-            .WithDescription("A member unit's liaison claims (认领) a published project for their unit; only units of the alliance may.");
+            .WithDescription("A member unit's liaison claims (认领) a published project for their unit; only units of the alliance may.")
+            .Refuses(400, "unit-required")
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "project-not-found")
+            .Refuses(409, "already-claimed", "unit-not-in-alliance");
         projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Publishers);
+            DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Publishers)
+                .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/claims/{unitId:guid}/decline", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, unitId, false, caller, db, clock, ct)).WithName("DeclineClaim").Allow(Publishers);
+            DecideAsync(id, unitId, false, caller, db, clock, ct)).WithName("DeclineClaim").Allow(Publishers)
+                .Refuses(404, "project-not-found");
         return api;
     }
 

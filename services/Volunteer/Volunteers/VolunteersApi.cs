@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -6,7 +7,7 @@ using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Volunteers;
 
-public sealed record RegisterVolunteerRequest(string? Name, IReadOnlyCollection<string>? Skills, string? Availability = null, Guid? HomeGridId = null);
+public sealed record RegisterVolunteerRequest([property: Required] string? Name, IReadOnlyCollection<string>? Skills, string? Availability = null, Guid? HomeGridId = null);
 
 public sealed record VolunteerResponse(
     Guid Id, string Number, string Name, IReadOnlyList<string> Skills, string? Availability, Guid? HomeGridId, Guid? PersonId, bool IsPartyMember, DateTimeOffset RegisteredAt)
@@ -21,11 +22,16 @@ public static class VolunteersApi
     {
         var volunteers = api.MapGroup("/volunteers").WithTags("Volunteers");
         volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer").AllowSignedIn()
-            .WithDescription("Anyone signed in registers as a volunteer (once); a party member's record is linked to their Organization person.");
+            .WithDescription("Anyone signed in registers as a volunteer (once); a party member's record is linked to their Organization person.")
+            .Refuses(400, "invalid-availability", "invalid-skills", "invalid-volunteer-name")
+            .Refuses(409, "already-registered");
         volunteers.MapGet("/", ListVolunteers).WithName("ListVolunteers").AllowSignedIn()
-            .WithDescription("Every volunteer for organizers, filterable by skill; others see their own record.");
-        volunteers.MapGet("/me", Me).WithName("GetMyVolunteerRecord").AllowSignedIn();
-        volunteers.MapGet("/{id:guid}", GetVolunteer).WithName("GetVolunteer").AllowSignedIn();
+            .WithDescription("Every volunteer for organizers, filterable by skill; others see their own record.")
+            .Refuses(400, "invalid-page", "invalid-page-size");
+        volunteers.MapGet("/me", Me).WithName("GetMyVolunteerRecord").AllowSignedIn()
+            .Refuses(404, "not-a-volunteer");
+        volunteers.MapGet("/{id:guid}", GetVolunteer).WithName("GetVolunteer").AllowSignedIn()
+            .Refuses(404, "volunteer-not-found");
         return api;
     }
 

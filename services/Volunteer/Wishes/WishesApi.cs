@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -7,9 +8,9 @@ using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Wishes;
 
-public sealed record WishRequest(Guid? CommunityId, string? Title, string? Description);
+public sealed record WishRequest(Guid? CommunityId, [property: Required] string? Title, string? Description);
 
-public sealed record ClaimWishRequest(Guid? UnitId);
+public sealed record ClaimWishRequest([property: RequiredWhen("a unit liaison claims (a party member claims for themselves)")] Guid? UnitId);
 
 public sealed record FulfilRequest(string? Note);
 
@@ -26,15 +27,25 @@ public static class WishesApi
     {
         var wishes = api.MapGroup("/wishes").WithTags("Small wishes");
         wishes.MapPost("/", Post).WithName("PostWish").AllowSignedIn()
-            .WithDescription("A resident in need posts a small wish (微心愿); who posted it is never shown.");
+            .WithDescription("A resident in need posts a small wish (微心愿); who posted it is never shown.")
+            .Refuses(400, "invalid-wish");
         wishes.MapGet("/", List).WithName("ListWishes").AllowSignedIn()
-            .WithDescription("Open wishes for everyone to take up; mine=true for the caller's own and the ones they claimed.");
+            .WithDescription("Open wishes for everyone to take up; mine=true for the caller's own and the ones they claimed.")
+            .Refuses(400, "invalid-page", "invalid-page-size");
         wishes.MapPost("/{id:guid}/claim", Claim).WithName("ClaimWish").Allow(Roles.PartyMember, Roles.UnitLiaison)
             .OnAnyRecord("party members and member units claim any posted wish (微心愿认领)")
-            .WithDescription("A party member claims it for themself; a unit liaison for their unit (unitId).");
-        wishes.MapPost("/{id:guid}/fulfil", Fulfil).WithName("FulfilWish").Allow(Roles.PartyMember, Roles.UnitLiaison);
+            .WithDescription("A party member claims it for themself; a unit liaison for their unit (unitId).")
+            .Refuses(400, "unit-required")
+            .Refuses(404, "wish-not-found")
+            .Refuses(409, "wish-taken");
+        wishes.MapPost("/{id:guid}/fulfil", Fulfil).WithName("FulfilWish").Allow(Roles.PartyMember, Roles.UnitLiaison)
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "wish-not-found");
         wishes.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmWish").AllowSignedIn()
-            .WithDescription("The resident confirms the wish came true; WishFulfilled is published.");
+            .WithDescription("The resident confirms the wish came true; WishFulfilled is published.")
+            .Refuses(403, "out-of-scope")
+            .Refuses(404, "wish-not-found")
+            .Refuses(409, "wish-not-fulfilled");
         return api;
     }
 

@@ -18,14 +18,22 @@ public static class ApprovalsApi
     {
         var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         onCase.MapPost("/", Ask).WithName("AskForApproval").Allow(Handlers)
-            .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.");
-        onCase.MapGet("/", ListForCase).WithName("ListCaseApprovals").Allow(Roles.Staff);
+            .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.")
+            .Refuses(400, "invalid-kind")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "approval-pending", "case-not-in-hand");
+        onCase.MapGet("/", ListForCase).WithName("ListCaseApprovals").Allow(Roles.Staff)
+            .Refuses(404, "case-not-found");
 
         var approvals = api.MapGroup("/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         approvals.MapGet("/", List).WithName("ListApprovals").Allow(Approvers)
-            .WithDescription("Requests on the cases the caller can see; status=Pending is the approver's queue.");
+            .WithDescription("Requests on the cases the caller can see; status=Pending is the approver's queue.")
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Allow(Approvers)
-            .WithDescription("approve=true extends or defers the case (only before its deadline); false refuses. The level above the handler decides.");
+            .WithDescription("approve=true extends or defers the case (only before its deadline); false refuses. The level above the handler decides.")
+            .Refuses(400, "decision-required")
+            .Refuses(404, "approval-not-found")
+            .Refuses(409, "approval-decided", "deadline-passed");
         return api;
     }
 

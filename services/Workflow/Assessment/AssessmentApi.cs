@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Platform.Workflow.Assessment;
 /// <summary>The figures of a period, with how satisfaction is counted here (the Service Index counts it otherwise: both say so).</summary>
 public sealed record AssessmentResponse(AssessmentLevel Level, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AssessmentRow> Rows, string SatisfactionRule);
 
-public sealed record AssessmentItemRequest([property: OneOf<AssessmentLevel>] string? Level, string? SubjectId, decimal? Points, string? Reason, string? Evidence);
+public sealed record AssessmentItemRequest([property: OneOf<AssessmentLevel>] [property: Required] string? Level, [property: Required] string? SubjectId, [property: Required] decimal? Points, [property: Required] string? Reason, string? Evidence);
 
 public sealed record AssessmentItemResponse(
     Guid Id, AssessmentLevel Level, string SubjectId, decimal Points, string Reason, string? Evidence, string Source, Guid? CaseId, string RecordedBy, DateTimeOffset At)
@@ -37,10 +38,14 @@ public static class AssessmentApi
                 level (Handler, Grid, Community, Department) and the period [from, to), at most a year; communityId narrows to one community's
                 cases (community staff: their own). Each row: response, closure, on-time closure, satisfaction, resolution and rework rates,
                 returns, extensions, deferrals, voids, rewards and penalties, a score and a rank (ties share a rank).
-                """);
+                """)
+            .Refuses(400, "invalid-level", "invalid-period")
+            .Refuses(403, "out-of-scope");
         assessment.MapPost("/items", Record).WithName("RecordAssessmentItem").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A reward (points > 0) or penalty (points < 0) by hand, with a reason and evidence; published as AssessmentRecorded.");
-        assessment.MapGet("/items", Items).WithName("ListAssessmentItems").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre);
+            .WithDescription("A reward (points > 0) or penalty (points < 0) by hand, with a reason and evidence; published as AssessmentRecorded.")
+            .Refuses(400, "invalid-evidence", "invalid-level", "invalid-points", "reason-required", "subject-required", "unknown-subject");
+        assessment.MapGet("/items", Items).WithName("ListAssessmentItems").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            .Refuses(400, "invalid-level", "invalid-page", "invalid-page-size");
         return api;
     }
 

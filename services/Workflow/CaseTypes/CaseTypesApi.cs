@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -9,7 +10,7 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Workflow.CaseTypes;
 
-public sealed record PartyRequest([property: OneOf<PartyRole>] string? Role, string? Name, string? Phone);
+public sealed record PartyRequest([property: OneOf<PartyRole>] [property: Required] string? Role, [property: Required] string? Name, string? Phone);
 
 public sealed record SessionRequest(DateTimeOffset? HeldAt, IReadOnlyList<string>? Attendees, string? Summary);
 
@@ -19,14 +20,14 @@ public sealed record MeetingRequest(DateTimeOffset? HeldAt, string? Community, s
 public sealed record AgreementRequest(string? Terms, IReadOnlyList<AgreedTask>? Tasks);
 
 /// <summary>A mediation agreement (调解协议): its terms and what each party undertakes.</summary>
-public sealed record MediationAgreementRequest(string? Terms, IReadOnlyList<Undertaking>? Undertakings);
+public sealed record MediationAgreementRequest([property: Required] string? Terms, IReadOnlyList<Undertaking>? Undertakings);
 
 /// <summary>What one party (by its role, a party on record) undertakes.</summary>
-public sealed record Undertaking([property: OneOf<PartyRole>] string? Party, string? Undertakes);
+public sealed record Undertaking([property: OneOf<PartyRole>] [property: Required] string? Party, [property: Required] string? Undertakes);
 
 public sealed record ReferralRequest(string? To, string? Reason);
 
-public sealed record FollowUpRequest(bool? Kept, string? Note);
+public sealed record FollowUpRequest([property: Required] bool? Kept, string? Note);
 
 /// <summary>What came of an agreed task.</summary>
 public sealed record TaskDoneRequest(string? Outcome);
@@ -62,29 +63,50 @@ public static class CaseTypesApi
         var cases = api.MapGroup("/cases/{id:guid}").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         var mediation = cases.MapGroup("/mediation").WithTags("Dispute mediation");
         mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Allow(Handlers)
-            .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).");
-        mediation.MapPost("/start", StartMediation).WithName("StartMediation").Allow(Handlers);
+            .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).")
+            .Refuses(404, "case-not-found");
+        mediation.MapPost("/start", StartMediation).WithName("StartMediation").Allow(Handlers)
+            .Refuses(404, "case-not-found");
         mediation.MapPost("/sessions", HoldSession).WithName("HoldMediationSession").Allow(Handlers)
-            .WithDescription("A session held (heldAt, attendees, summary); the applicant and the respondent must be on record.");
+            .WithDescription("A session held (heldAt, attendees, summary); the applicant and the respondent must be on record.")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "parties-required");
         mediation.MapPost("/agreement", Agree).WithName("RecordMediationAgreement").Allow(Handlers)
-            .WithDescription("调解协议: the terms agreed, after at least one session; the agreement is the case's result.");
+            .WithDescription("调解协议: the terms agreed, after at least one session; the agreement is the case's result.")
+            .Refuses(400, "party-not-on-record", "undertaking-required")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "meeting-required", "wrong-case-type");
         mediation.MapPost("/referral", Refer).WithName("ReferDispute").Allow(Handlers)
-            .WithDescription("Mediation could not settle it: where it goes (to) and why; the referral is the case's result.");
+            .WithDescription("Mediation could not settle it: where it goes (to) and why; the referral is the case's result.")
+            .Refuses(400, "reason-required")
+            .Refuses(404, "case-not-found");
         mediation.MapPost("/follow-up", FollowUp).WithName("FollowUpMediation").Allow(Visitors)
-            .WithDescription("回访: kept=true moves the case to Verified; kept=false (the agreement is not kept) reopens it (返工).");
+            .WithDescription("回访: kept=true moves the case to Verified; kept=false (the agreement is not kept) reopens it (返工).")
+            .Refuses(400, "follow-up-result-required")
+            .Refuses(404, "case-not-found");
 
         var coordination = cases.MapGroup("/coordination").WithTags("Tripartite coordination");
-        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").Allow(Handlers);
+        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").Allow(Handlers)
+            .Refuses(404, "case-not-found");
         coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").Allow(Handlers)
-            .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.");
+            .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.")
+            .Refuses(400, "three-parties-required")
+            .Refuses(404, "case-not-found");
         coordination.MapPost("/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteCoordinationTask").Allow(Handlers)
-            .WithDescription("Records that a party did its agreed task, with the outcome; a task past its date and not done shows as Overdue in the case's records, and the closing says how many were done.");
+            .WithDescription("Records that a party did its agreed task, with the outcome; a task past its date and not done shows as Overdue in the case's records, and the closing says how many were done.")
+            .Refuses(400, "outcome-required")
+            .Refuses(404, "case-not-found", "task-not-found")
+            .Refuses(409, "task-done");
         coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").Allow(Handlers)
-            .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).");
+            .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).")
+            .Refuses(400, "tasks-required")
+            .Refuses(404, "case-not-found");
 
-        cases.MapGet("/records", Records).WithName("CaseTypeRecords").WithTags("Dispute mediation", "Tripartite coordination").AllowSignedIn();
+        cases.MapGet("/records", Records).WithName("CaseTypeRecords").WithTags("Dispute mediation", "Tripartite coordination").AllowSignedIn()
+            .Refuses(404, "case-not-found");
         api.MapGet("/coordination-tasks", ListTasks).WithName("ListCoordinationTasks").WithTags("Tripartite coordination").Allow(Roles.Staff)
-            .WithDescription("The agreed tasks of the tripartite cases the caller sees, across cases: status=Overdue lists those past their date and not done.");
+            .WithDescription("The agreed tasks of the tripartite cases the caller sees, across cases: status=Overdue lists those past their date and not done.")
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         return api;
     }
 

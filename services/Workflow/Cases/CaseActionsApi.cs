@@ -25,26 +25,51 @@ public static class CaseActionsApi
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         cases.MapPost("/register", Register).WithName("RegisterCase").Allow(Operators)
-            .WithDescription("立案: files the intake as a case; the priority and the type (General, Mediation, Tripartite; default: the category's) may be set here.");
-        cases.MapPost("/void", Void).WithName("VoidCase").Allow(Operators).WithDescription("作废, with a reason.");
+            .WithDescription("立案: files the intake as a case; the priority and the type (General, Mediation, Tripartite; default: the category's) may be set here.")
+            .Refuses(400, "invalid-priority", "invalid-type")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/void", Void).WithName("VoidCase").Allow(Operators).WithDescription("作废, with a reason.")
+            .Refuses(404, "case-not-found");
         cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Operators)
-            .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.");
+            .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.")
+            .Refuses(400, "merge-into-itself")
+            .Refuses(404, "case-not-found");
         cases.MapPost("/dispatch", Dispatch).WithName("DispatchCase").Allow(Operators)
-            .WithDescription("分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs department). The deadline is set from the category and priority.");
-        cases.MapPost("/return", Return).WithName("ReturnCase").Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.");
-        cases.MapPost("/accept", Accept).WithName("AcceptCase").Allow(Handlers);
-        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers);
-        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Allow(Handlers).WithDescription("The handler's result (text).");
+            .WithDescription("分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs department). The deadline is set from the category and priority.")
+            .Refuses(400, "invalid-level")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/return", Return).WithName("ReturnCase").Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.")
+            .Refuses(400, "reason-required")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/accept", Accept).WithName("AcceptCase").Allow(Handlers)
+            .Refuses(403, "not-case-handler")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "case-not-dispatched");
+        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers)
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Allow(Handlers).WithDescription("The handler's result (text).")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "invalid-case-transition");
         cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Allow(Handlers)
-            .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.");
+            .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.")
+            .Refuses(404, "case-not-found");
         cases.MapPost("/rating", Rate).WithName("RateCase").AllowSignedIn()
-            .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工).");
+            .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工).")
+            .Refuses(400, "invalid-rating")
+            .Refuses(404, "case-not-found");
         cases.MapPost("/verification", Verify).WithName("VerifyCase").Allow(Verifiers)
-            .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).");
-        cases.MapPost("/close", Close).WithName("CloseCase").Allow(Operators).WithDescription("结案, after verification and the reply.");
+            .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).")
+            .Refuses(400, "verification-result-required")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "invalid-case-transition");
+        cases.MapPost("/close", Close).WithName("CloseCase").Allow(Operators).WithDescription("结案, after verification and the reply.")
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "invalid-case-transition");
         cases.MapPost("/escalate", Escalate).WithName("EscalateCase").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
-            .WithDescription("督办 by hand: puts the case under the next level's supervision.");
-        cases.MapPost("/resume", Resume).WithName("ResumeCase").Allow(Handlers).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.");
+            .WithDescription("督办 by hand: puts the case under the next level's supervision.")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/resume", Resume).WithName("ResumeCase").Allow(Handlers).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.")
+            .Refuses(404, "case-not-found");
         return api;
     }
 

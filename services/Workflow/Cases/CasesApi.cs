@@ -19,14 +19,22 @@ public static class CasesApi
                 (with the caller's name and phone) or Inspection. Where: latitude/longitude (the grid is found from its boundary), a grid,
                 a building or an address. A case of the same category within 50 m of an open one reported in the last 7 days is flagged
                 as a possible duplicate.
-                """);
+                """)
+            .Refuses(400, "channel-not-allowed", "channel-required", "incomplete-location", "invalid-channel", "invalid-description",
+                "invalid-location", "invalid-photo-url", "invalid-priority", "location-required", "unknown-building", "unknown-category",
+                "unknown-grid");
         cases.MapGet("/", List).WithName("ListCases").AllowSignedIn()
-            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, channel, priority and reporting period [from, to).");
-        cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn();
+            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, channel, priority and reporting period [from, to).")
+            .Refuses(400, "invalid-channel", "invalid-handler-level", "invalid-page", "invalid-page-size", "invalid-period", "invalid-priority",
+                "invalid-state", "invalid-type");
+        cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn()
+            .Refuses(404, "case-not-found");
         cases.MapGet("/{id:guid}/timeline", Timeline).WithName("CaseTimeline").AllowSignedIn()
-            .WithDescription("Every step of the case in order: who, when, from which state to which, and why.");
+            .WithDescription("Every step of the case in order: who, when, from which state to which, and why.")
+            .Refuses(404, "case-not-found");
         cases.MapGet("/{id:guid}/possible-duplicates", Duplicates).WithName("PossibleDuplicates").Allow(Roles.Staff)
-            .WithDescription("Open cases of the same category near this one and reported in the duplicate window, oldest first.");
+            .WithDescription("Open cases of the same category near this one and reported in the duplicate window, oldest first.")
+            .Refuses(404, "case-not-found");
         return api;
     }
 

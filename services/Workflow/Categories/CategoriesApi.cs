@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -7,7 +8,7 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Categories;
 
-public sealed record CategoryRequest(string? Code, string? Name, int? WorkingDays, bool? Active, [property: OneOf<CaseType>] string? DefaultType);
+public sealed record CategoryRequest([property: Required] string? Code, [property: Required] string? Name, int? WorkingDays, bool? Active, [property: OneOf<CaseType>] string? DefaultType);
 
 public sealed record CategoryResponse(string Code, string Name, int WorkingDays, bool Active, CaseType DefaultType)
 {
@@ -21,9 +22,11 @@ public static class CategoriesApi
         var categories = api.MapGroup("/categories").WithTags("Case categories");
         categories.MapGet("/", List).WithName("ListCaseCategories").AllowSignedIn()
             .WithDescription("Every category a case can have (inactive ones only with includeInactive=true), with its working days at normal priority.");
-        categories.MapPost("/", Create).WithName("CreateCaseCategory").Allow(Roles.SubdistrictAdmin);
+        categories.MapPost("/", Create).WithName("CreateCaseCategory").Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-category-code", "invalid-default-type");
         categories.MapPut("/{code}", Update).WithName("UpdateCaseCategory").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Changes the name, working days or whether new cases may use it. Cases already dispatched keep their deadlines.");
+            .WithDescription("Changes the name, working days or whether new cases may use it. Cases already dispatched keep their deadlines.")
+            .Refuses(404, "category-not-found");
         return api;
     }
 

@@ -18,8 +18,10 @@ public static class KnownGridsApi
     public static RouteGroupBuilder MapKnownGridsApi(this RouteGroupBuilder api)
     {
         var grids = api.MapGroup("/grids").WithTags("Known grids");
-        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids").Allow(Roles.Staff);
-        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid").Allow(Roles.Staff);
+        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
+        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid").Allow(Roles.Staff)
+            .Refuses(404, "grid-not-found");
         return api;
     }
 

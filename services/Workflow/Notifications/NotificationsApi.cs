@@ -20,9 +20,11 @@ public static class NotificationsApi
     {
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/mine", Mine).WithName("MyNotifications").AllowSignedIn()
-            .WithDescription("The caller's in-app inbox: replies to their reports, and deadline warnings for what they handle.");
+            .WithDescription("The caller's in-app inbox: replies to their reports, and deadline warnings for what they handle.")
+            .Refuses(400, "invalid-page", "invalid-page-size");
         notifications.MapGet("/", List).WithName("ListNotifications").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("What was sent about cases, by whom it was to be delivered and whether it was: the record of replies and warnings.");
+            .WithDescription("What was sent about cases, by whom it was to be delivered and whether it was: the record of replies and warnings.")
+            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -5,7 +6,7 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Open311;
 
-public sealed record Open311ClientRequest(string? Name);
+public sealed record Open311ClientRequest([property: Required] string? Name);
 
 public sealed record Open311ClientResponse(Guid Id, string Name, string KeyPrefix, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt)
 {
@@ -22,9 +23,11 @@ public static class Open311ClientsApi
     {
         var clients = api.MapGroup("/open311-clients").WithTags("Open311 clients");
         clients.MapPost("/", Issue).WithName("IssueOpen311Key").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Issues an api_key for a third-party client. The key is shown in this answer only.");
+            .WithDescription("Issues an api_key for a third-party client. The key is shown in this answer only.")
+            .Refuses(400, "invalid-client-name");
         clients.MapGet("/", List).WithName("ListOpen311Clients").Allow(Roles.SubdistrictAdmin);
-        clients.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeOpen311Key").Allow(Roles.SubdistrictAdmin);
+        clients.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeOpen311Key").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "open311-client-not-found");
         return api;
     }
 

@@ -22,7 +22,8 @@ public static class CaseReportApi
     public static RouteGroupBuilder MapCaseReportApi(this RouteGroupBuilder api)
     {
         api.MapGet("/cases/report", Report).WithName("CaseReport").WithTags("Cases").Allow(Roles.Staff)
-            .WithDescription("For cases reported in [from, to) that the caller can see, optionally one community or grid: counts and shares of voids, returns, extensions, deferrals and rework.");
+            .WithDescription("For cases reported in [from, to) that the caller can see, optionally one community or grid: counts and shares of voids, returns, extensions, deferrals and rework.")
+            .Refuses(400, "invalid-period");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
@@ -7,7 +8,7 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Routing;
 
-public sealed record RoutingRuleRequest(string? Category, Guid? GridId, Guid? CommunityId, [property: OneOf<HandlerLevel>] string? Level, string? Layer, string? Department, string? Note);
+public sealed record RoutingRuleRequest(string? Category, Guid? GridId, Guid? CommunityId, [property: OneOf<HandlerLevel>] [property: Required] string? Level, string? Layer, string? Department, string? Note);
 
 public sealed record RoutingRuleResponse(
     Guid Id, string? Category, Guid? GridId, Guid? CommunityId, HandlerLevel Level, string? Layer, string? Department, string? Note, DateTimeOffset UpdatedAt)
@@ -25,13 +26,19 @@ public static class RoutingApi
     public static RouteGroupBuilder MapRoutingApi(this RouteGroupBuilder api)
     {
         var rules = api.MapGroup("/routing-rules").WithTags("Dispatch rules");
-        rules.MapGet("/", List).WithName("ListRoutingRules").Allow(Roles.Staff);
+        rules.MapGet("/", List).WithName("ListRoutingRules").Allow(Roles.Staff)
+            .Refuses(400, "invalid-page", "invalid-page-size");
         rules.MapPost("/", Create).WithName("CreateRoutingRule").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Empty category, gridId and communityId match any. The most specific matching rule wins (category, then grid, then community).");
-        rules.MapPut("/{id:guid}", Update).WithName("UpdateRoutingRule").Allow(Roles.SubdistrictAdmin);
-        rules.MapDelete("/{id:guid}", Delete).WithName("DeleteRoutingRule").Allow(Roles.SubdistrictAdmin);
+            .WithDescription("Empty category, gridId and communityId match any. The most specific matching rule wins (category, then grid, then community).")
+            .Refuses(400, "invalid-level", "layer-without-department-level", "unknown-category")
+            .Refuses(409, "routing-rule-exists");
+        rules.MapPut("/{id:guid}", Update).WithName("UpdateRoutingRule").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "routing-rule-not-found");
+        rules.MapDelete("/{id:guid}", Delete).WithName("DeleteRoutingRule").Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "routing-rule-not-found");
         rules.MapGet("/preview", Preview).WithName("PreviewRoute").Allow(Roles.Staff)
-            .WithDescription("Where a case of this category in this grid would be dispatched, and by which rule.");
+            .WithDescription("Where a case of this category in this grid would be dispatched, and by which rule.")
+            .Refuses(400, "category-required");
         return api;
     }
 
