@@ -47,7 +47,8 @@ public sealed partial class RateLimitMiddleware(
         }
 
         var settings = options.CurrentValue;
-        var signIn = path.StartsWithSegments("/connect/token");
+        // Passwords arrive at the token endpoint (scripts) and at the sign-in page's form (browsers): one allowance.
+        var signIn = path.StartsWithSegments("/connect/token") || HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments("/connect/sign-in");
         var address = "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString());
         var caller = context.User.FindFirst(PlatformClaims.Subject)?.Value is { Length: > 0 } subject ? "sub:" + subject : address;
         IReadOnlyList<(string Bucket, string Caller, int Limit)> counters = signIn

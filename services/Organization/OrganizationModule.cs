@@ -50,6 +50,8 @@ public static class OrganizationModule
     public static WebApplication MapOrganizationApi(this WebApplication app)
     {
         app.MapTokenEndpoint();
+        app.MapAuthorizationEndpoint();
+        app.MapSignInPage();
         var api = app.MapGroup("/api/organization");
         api.MapCommunitiesApi();
         api.MapPartyOrganizationsApi();

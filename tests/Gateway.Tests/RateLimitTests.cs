@@ -51,6 +51,29 @@ public class SignInPerAccountTests(LimitedGatewayFixture gateway) : IClassFixtur
     }
 }
 
+public class SignInPageLimitTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
+{
+    [Fact]
+    public async Task The_sign_in_pages_form_and_the_token_endpoint_draw_on_one_allowance_per_account()
+    {
+        var browser = gateway.CreateClient();
+        for (var i = 0; i < LimitedGatewayFixture.SignIns; i++)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "page.zhou", ["password"] = "guess", ["returnUrl"] = "/connect/authorize?x=1" });
+            Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/connect/sign-in", form)).StatusCode);
+        }
+
+        var script = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = "Page.Zhou", ["password"] = "guess",
+        }));
+        var page = await browser.GetAsync("/connect/sign-in?returnUrl=%2Fconnect%2Fauthorize%3Fx%3D1");
+
+        await script.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
+
 public class SharedCounterTests(LimitedGatewayFixture first) : IClassFixture<LimitedGatewayFixture>
 {
     /// <summary>A second gateway instance with the same counters.</summary>

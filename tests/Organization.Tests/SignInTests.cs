@@ -140,7 +140,7 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
         var discovery = await Client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
 
         Assert.EndsWith("/connect/token", discovery.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["client_credentials", "password", "refresh_token"], discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Order());
+        Assert.Equal(["authorization_code", "client_credentials", "password", "refresh_token"], discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Order());
     }
 }
 

@@ -32,7 +32,11 @@ public static class AuthModule
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
-                    .SetRevocationEndpointUris("connect/revoke");
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetAuthorizationEndpointUris(AuthorizationEndpoint.Path.TrimStart('/'))
+                    .SetEndSessionEndpointUris(AuthorizationEndpoint.EndSessionPath.TrimStart('/'));
+                // Browsers: authorization code with PKCE (a public client keeps no secret); scripts and tests: password.
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
@@ -69,8 +73,25 @@ public static class AuthModule
                 }
 
                 // TLS ends before the gateway; the services are reached only on the internal network.
-                server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+                server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
             });
+
+        // The browser's sign-in session: a cookie for the sign-in endpoints only, never sent to the API.
+        builder.Services.AddAuthentication().AddCookie(SignInPage.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "platform-sign-in";
+            cookie.Cookie.Path = "/connect";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = configuration.GetValue("Platform:Auth:SessionLifetime", TimeSpan.FromHours(8));
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "platform-sign-in-form";
+            antiforgery.Cookie.Path = "/connect";
+        });
         builder.Services.AddHostedService<ClientRegistration>();
         return builder;
     }
@@ -91,26 +112,59 @@ public sealed class ClientRegistration(IServiceScopeFactory scopes) : IHostedSer
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct)
     {
         var manager = services.GetRequiredService<IOpenIddictApplicationManager>();
-        if (await manager.FindByClientIdAsync(AuthModule.AppClientId, ct) is not null)
+        var descriptor = Describe(services.GetRequiredService<IConfiguration>());
+        if (await manager.FindByClientIdAsync(AuthModule.AppClientId, ct) is { } existing)
         {
+            // Settings change (a new address for the app, a new permission): the registration follows in place.
+            await manager.UpdateAsync(existing, descriptor, ct);
             return;
         }
 
-        await manager.CreateAsync(new OpenIddictApplicationDescriptor
+        await manager.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>
+    /// The apps' client: where a browser may be sent back with a code (<c>Platform:Auth:App:RedirectUris</c>; by default
+    /// the console's and the phone app's callbacks at the issuer, the gateway) and after signing out.
+    /// </summary>
+    public static OpenIddictApplicationDescriptor Describe(IConfiguration configuration)
+    {
+        var issuer = configuration["Platform:Auth:Issuer"]?.TrimEnd('/');
+        var redirects = configuration.GetSection("Platform:Auth:App:RedirectUris").Get<string[]>()
+            ?? (issuer is null ? [] : [$"{issuer}/auth/callback", $"{issuer}/m/auth/callback"]);
+        var afterSignOut = configuration.GetSection("Platform:Auth:App:PostLogoutRedirectUris").Get<string[]>()
+            ?? (issuer is null ? [] : [$"{issuer}/", $"{issuer}/m/"]);
+        var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = AuthModule.AppClientId,
             ClientType = ClientTypes.Public,
             DisplayName = "Platform web and mobile apps",
             Permissions =
             {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.EndSession,
                 Permissions.Endpoints.Token,
                 Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.Password,
                 Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
                 Permissions.Prefixes.Scope + AuthModule.ApiScope,
                 Permissions.Scopes.Roles,
                 Permissions.Scopes.Profile,
             },
-        }, ct);
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirects)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
+        foreach (var uri in afterSignOut)
+        {
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        return descriptor;
     }
 }

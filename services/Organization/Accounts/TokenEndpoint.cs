@@ -36,7 +36,9 @@ public static class TokenEndpoint
             return await PasswordAsync(request, db, hasher, clock, ct);
         }
 
-        if (request.IsRefreshTokenGrantType())
+        // A code from the authorization endpoint (browsers, with PKCE) or a refresh token: the account is read again,
+        // so a disabled account or a changed post shows at the next exchange.
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var subject = result.Principal?.GetClaim(Claims.Subject);
@@ -60,59 +62,19 @@ public static class TokenEndpoint
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        return Refuse(Errors.UnsupportedGrantType, "Use the password, refresh_token or client_credentials grant.");
+        return Refuse(Errors.UnsupportedGrantType, "Use the authorization_code, password, refresh_token or client_credentials grant.");
     }
 
     private static async Task<IResult> PasswordAsync(OpenIddictRequest request, OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var userName = (request.Username ?? "").Trim().ToLowerInvariant();
-        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.UserName == userName, ct);
-        const string wrong = "The user name or password is wrong.";
-        if (account is null)
-        {
-            await AuditAsync(db, SecurityEventKind.SignInFailed, userName, "unknown user", now, ct);
-            return Refuse(Errors.InvalidGrant, wrong);
-        }
-
-        if (!account.CanSignIn(now))
-        {
-            await AuditAsync(db, SecurityEventKind.SignInRefusedWhileLocked, userName, account.Disabled ? "disabled" : $"locked until {account.LockedUntil:O}", now, ct);
-            return Refuse(Errors.InvalidGrant, account.Disabled ? "The account is disabled." : "The account is locked after repeated failures; try again later.");
-        }
-
-        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password ?? "");
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            var locked = account.RecordFailure(now);
-            db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInFailed, userName, userName, "wrong password", now));
-            if (locked)
-            {
-                db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.AccountLocked, userName, userName, $"{UserAccount.MaxFailures} failures in a row", now));
-            }
-
-            await db.SaveChangesAsync(ct);
-            return Refuse(Errors.InvalidGrant, locked ? "The account is locked after repeated failures; try again later." : wrong);
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            account.Rehash(hasher.HashPassword(account, request.Password!));
-        }
-
-        account.RecordSuccess();
-        db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInSucceeded, userName, userName, "password", now));
-        await db.SaveChangesAsync(ct);
-        return await SignInAsync(db, account, request.GetScopes(), clock.DateOf(now), ct);
+        var verdict = await Credentials.CheckAsync(db, hasher, request.Username, request.Password, "password", now, ct);
+        return verdict.Account is { } account
+            ? await SignInAsync(db, account, request.GetScopes(), clock.DateOf(now), ct)
+            : Refuse(Errors.InvalidGrant, verdict.Refusal!);
     }
 
-    private static async Task AuditAsync(OrganizationDbContext db, SecurityEventKind kind, string userName, string detail, DateTimeOffset now, CancellationToken ct)
-    {
-        db.SecurityEvents.Add(SecurityEvent.Record(kind, userName, userName, detail, now));
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task<IResult> SignInAsync(OrganizationDbContext db, UserAccount account, IEnumerable<string> scopes, DateOnly today, CancellationToken ct)
+    internal static async Task<IResult> SignInAsync(OrganizationDbContext db, UserAccount account, IEnumerable<string> scopes, DateOnly today, CancellationToken ct)
     {
         var identity = await AccountClaims.IdentityAsync(db, account, today, ct);
         identity.SetScopes(scopes);
