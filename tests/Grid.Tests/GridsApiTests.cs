@@ -191,4 +191,25 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         var response = await Client.GetAsync("/health");
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_map_layer_holds_every_active_grid_with_a_boundary_as_GeoJSON_features()
+    {
+        var drawn = await GridAsync("632802001001001", Square(97.34, 37.39), "Urban");
+        var specialized = await GridAsync("632802001001002", Square(97.35, 37.39), "Specialized");
+        await GridAsync("632802001001003", null);
+        var retired = await GridAsync("632802001001004", Square(97.36, 37.39));
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/grid/grids/{retired.Id}/retire", null)).StatusCode);
+
+        var layer = await Client.GetFromJsonAsync<JsonElement>("/api/grid/grids/map");
+
+        Assert.Equal("FeatureCollection", layer.GetProperty("type").GetString());
+        var features = layer.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal([drawn.Code, specialized.Code], features.Select(f => f.GetProperty("properties").GetProperty("code").GetString()));
+        Assert.All(features, f => Assert.Equal("Polygon", f.GetProperty("geometry").GetProperty("type").GetString()));
+        Assert.Equal("Specialized", features[1].GetProperty("properties").GetProperty("type").GetString());
+        Assert.False(layer.GetProperty("truncated").GetBoolean());
+        var onlySpecialized = await Client.GetFromJsonAsync<JsonElement>("/api/grid/grids/map?type=Specialized");
+        Assert.Single(onlySpecialized.GetProperty("features").EnumerateArray());
+    }
 }
