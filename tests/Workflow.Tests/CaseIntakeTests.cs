@@ -193,6 +193,14 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Single(await Ids("pageSize=1"));
         Assert.Empty(await Ids("overdue=true"));
         Assert.Empty(await Ids($"handledBy={Guid.NewGuid()}"));
+        Assert.Equal(2, (await Ids("open=true")).Count);
+        await StepAsync(Operator, first.Id, "void", new { reason = "重复上报" });
+        Assert.Equal([first.Id], await Ids("open=false"));
+        Assert.Single(await Ids("open=true"));
+        // A list carries each case's point, for the map.
+        var listed = (await Client.GetFromJsonAsync<Page<CaseSummary>>("/api/workflow/cases?open=true"))!.Items.Single();
+        Assert.NotNull(listed.Latitude);
+        Assert.NotNull(listed.Longitude);
         await (await Client.GetAsync("/api/workflow/cases?state=Lost")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-state");
     }
 

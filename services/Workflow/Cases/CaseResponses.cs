@@ -30,10 +30,10 @@ public sealed record DecisionRequest([property: Required] bool? Approve, string?
 public sealed record CaseSummary(
     Guid Id, string Number, string Category, CaseType Type, CaseState State, CaseChannel Channel, CasePriority Priority, Guid? GridId, Guid? CommunityId,
     HandlerLevel? HandlerLevel, string? Department, HandlerLevel? SupervisingLevel, DateTimeOffset ReportedAt, DateTimeOffset? DueAt, bool Overdue,
-    Guid? PossibleDuplicateOf)
+    Guid? PossibleDuplicateOf, double? Latitude, double? Longitude)
 {
     public static CaseSummary From(Case c) => new(c.Id, c.Number, c.Category, c.Type, c.State, c.Channel, c.Priority, c.GridId, c.CommunityId,
-        c.HandlerLevel, c.Department, c.SupervisingLevel, c.ReportedAt, c.DueAt, c.IsOverdue, c.PossibleDuplicateOf);
+        c.HandlerLevel, c.Department, c.SupervisingLevel, c.ReportedAt, c.DueAt, c.IsOverdue, c.PossibleDuplicateOf, c.Location?.Y, c.Location?.X);
 }
 
 /// <summary>A reporter as staff see them: name and phone masked.</summary>

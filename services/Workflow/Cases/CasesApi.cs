@@ -24,7 +24,7 @@ public static class CasesApi
                 "invalid-location", "invalid-photo-url", "invalid-priority", "location-required", "unknown-building", "unknown-category",
                 "unknown-grid");
         cases.MapGet("/", List).WithName("ListCases").AllowSignedIn()
-            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, channel, priority and reporting period [from, to).")
+            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, open (neither closed nor voided), channel, priority and reporting period [from, to).")
             .Refuses(400, "invalid-channel", "invalid-handler-level", "invalid-page", "invalid-page-size", "invalid-period", "invalid-priority",
                 "invalid-state", "invalid-type");
         cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn()
@@ -89,7 +89,7 @@ public static class CasesApi
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
         Caller caller, WorkflowDbContext db, [OneOf<CaseState>] string? state, string? category, Guid? gridId, Guid? communityId, [OneOf<HandlerLevel>] string? handlerLevel, string? department,
-        Guid? handledBy, bool? overdue, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        Guid? handledBy, bool? overdue, bool? open, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
         var types = EnumInput.ParseOptional<CaseType>(type, "type");
@@ -109,6 +109,12 @@ public static class CasesApi
 
         var query = db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope);
         query = states.Value is { } s ? query.Where(c => c.State == s) : query;
+        query = open switch
+        {
+            true => query.Where(c => c.State != CaseState.Closed && c.State != CaseState.Voided),
+            false => query.Where(c => c.State == CaseState.Closed || c.State == CaseState.Voided),
+            null => query,
+        };
         query = category is null ? query : query.Where(c => c.Category == category);
         query = gridId is { } g ? query.Where(c => c.GridId == g) : query;
         query = communityId is { } cm ? query.Where(c => c.CommunityId == cm) : query;
