@@ -147,7 +147,7 @@ internal static partial class LocalServers
                 ["RABBITMQ_NODENAME"] = $"test{Environment.ProcessId}@localhost",
                 ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
                 ["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture),
-                ["RABBITMQ_DIST_PORT"] = FreePort(30001, 45000).ToString(CultureInfo.InvariantCulture),
+                ["RABBITMQ_DIST_PORT"] = FreePort(22001, 24000).ToString(CultureInfo.InvariantCulture),
                 ["ERL_EPMD_PORT"] = epmdPort,
                 ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
                 ["RABBITMQ_MNESIA_BASE"] = Path.Combine(data, "mnesia"),

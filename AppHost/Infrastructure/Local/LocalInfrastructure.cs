@@ -119,8 +119,9 @@ public static class LocalInfrastructure
             .WithEnvironment("RABBITMQ_CONF_ENV_FILE", "/dev/null")
             .WithEnvironment("RABBITMQ_NODENAME", "platform@localhost")
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
-            // The CLI tools use dist+10000..+10010, so the distribution port stays at most 55525.
-            .WithEnvironment("RABBITMQ_DIST_PORT", FreePort(30001, 45000).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            // Below Linux's ephemeral range (32768 up), where an outgoing connection can take a port between our check and the
+            // broker's bind; the CLI tools use dist+10000..+10010, which stays below it too.
+            .WithEnvironment("RABBITMQ_DIST_PORT", FreePort(20001, 22000).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("ERL_EPMD_PORT", epmdPort)
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(mqDir, "mnesia"))
