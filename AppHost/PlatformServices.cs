@@ -37,6 +37,11 @@ public static class PlatformServices
             Service<Projects.Platform_Workflow>(ResourceNames.Workflow, ResourceNames.WorkflowDb),
         };
 
+        // The web console: its pages at the gateway's `/`, so pages, API and sign-in share one origin.
+        var web = builder.AddProject<Projects.Platform_Web>(ResourceNames.Web)
+            .WithHttpEndpoint(isProxied: false)
+            .WithHttpHealthCheck(HealthPath);
+
         // 0 lets the orchestrator choose (tests); the default is the documented fixed port.
         var port = builder.Configuration.GetValue("Platform:GatewayPort", 8080);
         var gateway = builder.AddProject<Projects.Platform_Gateway>(ResourceNames.Gateway)
@@ -49,13 +54,15 @@ public static class PlatformServices
             gateway.WithReference(service).WaitFor(service);
         }
 
+        gateway.WithReference(web).WaitFor(web);
+
         // Sign-in lives in the Organization service, which signs tokens with the private key; clients reach it
         // through the gateway, which is the tokens' issuer. The gateway and every service validate tokens
         // themselves with the public key.
         var signingKeyPem = PlatformSecrets.GetOrCreateRsaKey(builder, "token-signing-key.pem");
         var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
         var validationKey = PlatformSecrets.PublicKeyPem(signingKeyPem);
-        foreach (var resource in services.Append(gateway))
+        foreach (var resource in services.Append(gateway).Append(web))
         {
             resource
                 .WithEnvironment("Platform__Auth__Issuer", issuer)

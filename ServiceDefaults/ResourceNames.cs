@@ -25,4 +25,7 @@ static class ResourceNames
     public const string Volunteer = "volunteer";
     public const string Workflow = "workflow";
     public const string Gateway = "gateway";
+
+    /// <summary>The web console's host, behind the gateway at <c>/</c>.</summary>
+    public const string Web = "web";
 }

@@ -3,7 +3,8 @@
 # Sourced by ./platform; installs with apt-get as root, otherwise prints the exact command and stops.
 set -euo pipefail
 
-platform_packages=(postgresql-15 postgresql-15-postgis-3 redis-server rabbitmq-server)
+# chromium and CJK fonts: the web console's tests drive a real browser (Playwright with Debian's chromium).
+platform_packages=(postgresql-15 postgresql-15-postgis-3 redis-server rabbitmq-server chromium fonts-noto-cjk)
 
 missing_packages() {
   local p missing=()

@@ -1,3 +1,4 @@
+using Platform.Gateway.Console;
 using Platform.Gateway.Correlation;
 using Platform.Gateway.Cors;
 using Platform.Gateway.Docs;
@@ -41,6 +42,7 @@ public static class GatewayModule
     {
         app.MapReverseProxy(proxy => proxy.UseUnavailableServiceProblems());
         app.MapApiReference();
+        app.MapUnknownServicePaths();
         return app;
     }
 }

@@ -52,7 +52,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Platform:Auth:ValidationKey", TestTokens.ValidationKeyPem);
         builder.UseSetting("Platform:Cors:Origins:0", AllowedOrigin);
         ConfigureLimits(builder);
-        foreach (var service in new[] { ResourceNames.Organization, ResourceNames.Grid, ResourceNames.Workflow })
+        foreach (var service in new[] { ResourceNames.Organization, ResourceNames.Grid, ResourceNames.Workflow, ResourceNames.Web })
         {
             builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:{service}:Address", DownstreamAddress);
         }

@@ -74,9 +74,15 @@ public class GatewayTests(GatewayFixture gateway) : IClassFixture<GatewayFixture
     }
 
     [Fact]
-    public async Task An_unknown_path_is_a_404_problem()
+    public async Task A_path_under_the_API_no_service_serves_is_a_404_problem_and_any_other_path_is_the_consoles()
     {
-        await (await client.GetAsync("/nothing/here")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/api/nothing/here")).AssertProblemAsync(HttpStatusCode.NotFound, "no-such-route");
+        await (await client.GetAsync("/api/nothing")).AssertProblemAsync(HttpStatusCode.NotFound, "no-such-route");
+
+        // The console's own routes (here the fake downstream echoes what reached it).
+        var page = await client.GetAsync("/cases/123");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("\"/cases/123\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

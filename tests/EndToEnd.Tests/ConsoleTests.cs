@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The web console in a real browser (Debian's chromium, <c>PLATFORM_CHROMIUM</c> to use another), against the whole
+/// suite through the gateway: signing in on the sign-in page, a resident's report found on the board, registered and
+/// dispatched from its page, a refusal shown in the API's words, the grids and the case on the map, and no serious
+/// accessibility violation on those screens. Screenshots land in artifacts/screenshots (and docs/images with
+/// <c>PLATFORM_UPDATE_SCREENSHOTS=1</c>).
+/// </summary>
+[Collection(SuiteCollection.Name)]
+public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
+{
+    // Inside demo grid 632802001001001.
+    private const double Latitude = 37.3862, Longitude = 97.3445;
+
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    private async Task<IPage> SignedInPageAsync(string userName)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new() { Width = 1440, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/connect/sign-in?**");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(SuiteFixture.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/cases");
+        return page;
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var shot = await page.ScreenshotAsync(new() { FullPage = false });
+        var folders = new List<string> { Path.Combine(Repository.Root, "artifacts", "screenshots") };
+        if (Environment.GetEnvironmentVariable("PLATFORM_UPDATE_SCREENSHOTS") == "1")
+        {
+            folders.Add(Path.Combine(Repository.Root, "docs", "images"));
+        }
+
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"console-{name}.png"), shot);
+        }
+    }
+
+    private static async Task NoSeriousAccessibilityViolationsAsync(IPage page, string screen)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0,
+            $"{screen}: {string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})"))}");
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_find_a_residents_report_on_the_board_and_the_map_and_dispatch_it_from_its_page()
+    {
+        var resident = await suite.SignInAsync("resident.zhou");
+        var description = $"楼道堆放杂物 {Guid.NewGuid():N}"[..16];
+        var response = await resident.PostAsJsonAsync("/api/workflow/cases",
+            new { category = "garbage", description, latitude = Latitude, longitude = Longitude });
+        var reported = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, reported.ToString());
+        var number = reported.GetProperty("number").GetString()!;
+        var id = reported.GetProperty("id").GetString()!;
+
+        var page = await SignedInPageAsync("admin");
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("admin");
+
+        // On the board, among the cases waiting to be registered.
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new("^待登记") }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var table = page.GetByTestId("case-table");
+        var row = table.GetByRole(AriaRole.Link, new() { Name = number });
+        await Expect(row).ToBeVisibleAsync();
+        // Only cases waiting to be registered are listed now.
+        await Expect(table.Locator("tbody tr").Filter(new() { HasNotText = "待登记" })).ToHaveCountAsync(0);
+        await NoSeriousAccessibilityViolationsAsync(page, "the case board");
+        await ScreenshotAsync(page, "board");
+
+        await row.ClickAsync();
+        await page.WaitForURLAsync($"**/cases/{id}");
+        await Expect(page.GetByText(description)).ToBeVisibleAsync();
+
+        // A refusal in the API's own words: voiding needs a reason.
+        var refusal = await (await suite.Gateway.PostAsJsonAsync($"/api/workflow/cases/{id}/void", new { reason = "" })).Content.ReadFromJsonAsync<JsonElement>();
+        await page.Locator("[data-action=Void]").ClickAsync();
+        await Expect(page.GetByTestId("problem")).ToContainTextAsync(refusal.GetProperty("title").GetString()!);
+
+        await page.Locator("[data-action=Register]").ClickAsync();
+        await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("待派遣");
+        await page.Locator("[data-action=Dispatch]").ClickAsync();
+        await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("已派遣");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Dispatch");
+        await NoSeriousAccessibilityViolationsAsync(page, "a case's page");
+        await ScreenshotAsync(page, "case");
+
+        var api = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}");
+        Assert.Equal("Dispatched", api.GetProperty("state").GetString());
+
+        // The map: the demo's 35 grids and the open cases, this one among them.
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "地图" }).ClickAsync();
+        await page.WaitForURLAsync("**/map");
+        await Expect(page.GetByTestId("layer-grids")).ToContainTextAsync("(35)");
+        await Expect(page.GetByTestId("layer-cases")).Not.ToContainTextAsync("(0)");
+        await Expect(page.Locator("[data-testid=map] canvas")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1000);
+        await NoSeriousAccessibilityViolationsAsync(page, "the map");
+        await ScreenshotAsync(page, "map");
+    }
+}

@@ -1,0 +1,57 @@
+// The signed-in person: OpenID Connect's authorization code flow with PKCE against the Organization service,
+// through the gateway (same origin), with refresh tokens; the password grant is for scripts and tests only.
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { ref } from 'vue';
+
+const origin = window.location.origin;
+
+export const users = new UserManager({
+  authority: `${origin}/`,
+  client_id: 'platform-app',
+  redirect_uri: `${origin}/auth/callback`,
+  post_logout_redirect_uri: `${origin}/`,
+  response_type: 'code',
+  scope: 'openid offline_access roles platform-api',
+  automaticSilentRenew: true,
+  // A tab's session ends with the tab; another tab signs in again without a password while the sign-in session lasts.
+  userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+});
+
+export const current = ref<User | null>(null);
+
+users.events.addUserLoaded((user) => {
+  current.value = user;
+});
+users.events.addUserUnloaded(() => {
+  current.value = null;
+});
+users.events.addSilentRenewError(() => void users.removeUser());
+
+export async function signedIn(): Promise<User | null> {
+  const user = await users.getUser();
+  current.value = user && !user.expired ? user : null;
+  return current.value;
+}
+
+export function signIn(returnTo: string): Promise<void> {
+  return users.signinRedirect({ state: returnTo });
+}
+
+/** Back from the sign-in page: the code becomes tokens; answers where the person was going. */
+export async function completeSignIn(): Promise<string> {
+  const user = await users.signinRedirectCallback();
+  current.value = user;
+  return typeof user.state === 'string' && user.state.startsWith('/') ? user.state : '/';
+}
+
+export async function signOut(): Promise<void> {
+  const user = await users.getUser();
+  await users.removeUser();
+  await users.signoutRedirect({ id_token_hint: user?.id_token });
+}
+
+/** The roles the token carries (the id token's role claim: one or several). */
+export function roles(user: User | null): string[] {
+  const role = user?.profile['role'];
+  return Array.isArray(role) ? role.map(String) : role ? [String(role)] : [];
+}

@@ -1,0 +1,30 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { signIn, signedIn } from './auth/session';
+
+// Screens load when first opened: the map's library is not in the first screen's download.
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/auth/callback', component: () => import('./auth/CallbackView.vue'), meta: { public: true } },
+    {
+      path: '/',
+      component: () => import('./layout/ConsoleLayout.vue'),
+      children: [
+        { path: '', redirect: '/cases' },
+        { path: 'cases', name: 'cases', component: () => import('./cases/CaseBoard.vue') },
+        { path: 'cases/:id', name: 'case', component: () => import('./cases/CaseDetail.vue'), props: true },
+        { path: 'map', name: 'map', component: () => import('./map/GridMap.vue') },
+      ],
+    },
+  ],
+});
+
+// Every screen but the sign-in callback needs a signed-in person; without one, the sign-in page, then back here.
+router.beforeEach(async (to) => {
+  if (to.meta.public || (await signedIn())) {
+    return true;
+  }
+
+  await signIn(to.fullPath);
+  return false;
+});
