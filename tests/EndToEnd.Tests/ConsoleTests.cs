@@ -139,5 +139,52 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await page.WaitForTimeoutAsync(1000);
         await NoSeriousAccessibilityViolationsAsync(page, "the map");
         await ScreenshotAsync(page, "map");
+
+        // The assessment of this month's grids counts the dispatch, as the API does.
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var assessment = await suite.Gateway.GetFromJsonAsync<JsonElement>(
+            $"/api/workflow/assessment?level=Grid&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz"))}&to={Uri.EscapeDataString(from.AddMonths(1).ToString("yyyy-MM-ddTHH:mm:sszzz"))}");
+        var gridRow = assessment.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("subjectId").GetString() == api.GetProperty("gridId").GetString());
+        Assert.True(gridRow.GetProperty("dispatched").GetInt32() >= 1);
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "考核" }).ClickAsync();
+        await page.WaitForURLAsync("**/assessment");
+        var shown = page.GetByTestId("assessment-table").Locator("tbody tr").Filter(new() { HasText = gridRow.GetProperty("subjectName").GetString() });
+        await Expect(shown.Locator("td").Nth(2)).ToHaveTextAsync(gridRow.GetProperty("dispatched").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[role=img] canvas")).ToBeVisibleAsync();
+        await NoSeriousAccessibilityViolationsAsync(page, "the assessment");
+        await ScreenshotAsync(page, "assessment");
+    }
+
+    [Fact]
+    public async Task An_imports_dry_run_shows_every_rows_problem_and_writes_nothing()
+    {
+        static object Feature(string code, string type, double west) => new
+        {
+            type = "Feature",
+            geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { west, 37.30 }, new[] { west + 0.01, 37.30 }, new[] { west + 0.01, 37.29 }, new[] { west, 37.29 }, new[] { west, 37.30 } } } },
+            properties = new { code, name = "导入网格", type, community = "001", households = 10, population = 20, complexity = 10 },
+        };
+        var file = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            type = "FeatureCollection",
+            features = new[] { Feature("632802001001001", "Urban", 98.10), Feature("632802001001090", "Downtown", 98.20), Feature("632802001001091", "Urban", 98.30) },
+        });
+        var before = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids/map")).GetProperty("features").GetArrayLength();
+
+        var page = await SignedInPageAsync("admin");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "导入" }).ClickAsync();
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "grids.geojson", MimeType = "application/geo+json", Buffer = file });
+        await page.GetByTestId("dry-run").ClickAsync();
+
+        var problems = page.GetByTestId("import-problems").Locator("tbody tr");
+        await Expect(problems).ToHaveCountAsync(2);
+        await Expect(problems.Nth(0)).ToContainTextAsync("duplicate-grid-code");
+        await Expect(problems.Nth(1)).ToContainTextAsync("invalid-grid-type");
+        await Expect(page.GetByTestId("check-summary")).ToContainTextAsync("共 3 行");
+        await Expect(page.GetByTestId("apply")).ToBeDisabledAsync();
+        await NoSeriousAccessibilityViolationsAsync(page, "the imports");
+        await ScreenshotAsync(page, "imports");
+        Assert.Equal(before, (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids/map")).GetProperty("features").GetArrayLength());
     }
 }
