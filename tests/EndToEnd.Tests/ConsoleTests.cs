@@ -121,6 +121,10 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
 
         await page.Locator("[data-action=Register]").ClickAsync();
         await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("待派遣");
+        // Before dispatching, the page says where the routing rules send it, in the API's words.
+        var preview = await suite.Gateway.GetFromJsonAsync<JsonElement>(
+            $"/api/workflow/routing-rules/preview?category=garbage&gridId={reported.GetProperty("gridId").GetString()}");
+        await Expect(page.GetByTestId("route-preview")).ToContainTextAsync(preview.GetProperty("explanation").GetString()!);
         await page.Locator("[data-action=Dispatch]").ClickAsync();
         await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("已派遣");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Dispatch");

@@ -28,6 +28,9 @@ const en: typeof zh = {
     location: 'Location',
     description: 'What was reported',
     reporters: 'Reported by',
+    routePreview: 'The routing rules send it to: {to}',
+    duplicates: 'Possible duplicates',
+    mergeInto: 'Merge into this',
     back: 'Back to the cases',
   },
   states: {

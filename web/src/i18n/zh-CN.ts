@@ -26,6 +26,9 @@ export default {
     location: '位置',
     description: '诉求内容',
     reporters: '诉求人',
+    routePreview: '按派遣规则将派至：{to}',
+    duplicates: '可能重复的工单',
+    mergeInto: '并入此单',
     back: '返回工单列表',
   },
   states: {
