@@ -134,10 +134,12 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var api = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}");
         Assert.Equal("Dispatched", api.GetProperty("state").GetString());
 
-        // The map: the demo's 35 grids and the open cases, this one among them.
+        // The map: the active grids (the demo's 35, and any another test drew) and the open cases, this one among them.
+        var grids = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids/map")).GetProperty("features").GetArrayLength();
+        Assert.True(grids >= 35);
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "地图" }).ClickAsync();
         await page.WaitForURLAsync("**/map");
-        await Expect(page.GetByTestId("layer-grids")).ToContainTextAsync("(35)");
+        await Expect(page.GetByTestId("layer-grids")).ToContainTextAsync($"({grids})");
         await Expect(page.GetByTestId("layer-cases")).Not.ToContainTextAsync("(0)");
         await Expect(page.Locator("[data-testid=map] canvas")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1000);
@@ -190,5 +192,60 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await NoSeriousAccessibilityViolationsAsync(page, "the imports");
         await ScreenshotAsync(page, "imports");
         Assert.Equal(before, (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids/map")).GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_grid_drawn_on_the_map_is_refused_where_it_overlaps_and_saved_and_found_by_lookup_where_it_does_not()
+    {
+        var page = await SignedInPageAsync("admin");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "地图" }).ClickAsync();
+        await Expect(page.GetByTestId("layer-grids")).Not.ToContainTextAsync("(0)");
+        var box = (await page.GetByTestId("map").BoundingBoxAsync())!;
+
+        async Task DrawAsync(double left, double top, double size)
+        {
+            await page.GetByTestId("draw-grid").ClickAsync();
+            foreach (var (x, y) in new[] { (left, top), (left + size, top), (left + size, top + size), (left, top + size) })
+            {
+                await page.Mouse.ClickAsync((float)(box.X + box.Width * x), (float)(box.Y + box.Height * y));
+                await page.WaitForTimeoutAsync(300);
+            }
+
+            await page.GetByTestId("finish-grid").ClickAsync();
+            await page.GetByTestId("grid-community").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { NameRegex = new("^001 ") }).ClickAsync();
+        }
+
+        // Over the demo's grids of community 001 (the map fits them in its middle band): refused, in the service's words.
+        await DrawAsync(0.05, 0.42, 0.08);
+        await page.GetByTestId("grid-code").FillAsync("632802001001099");
+        await page.GetByTestId("grid-name").FillAsync("重叠网格");
+        await page.GetByTestId("save-grid").ClickAsync();
+        await Expect(page.GetByTestId("grid-refusal")).ToBeVisibleAsync();
+        var refusalText = await page.GetByTestId("grid-refusal").InnerTextAsync();
+        Assert.Contains("overlap", refusalText, StringComparison.OrdinalIgnoreCase);
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+
+        // Below them, where the map is empty: saved, drawn, and found by the point lookup.
+        await DrawAsync(0.70, 0.84, 0.08);
+        await page.GetByTestId("grid-code").FillAsync("632802001001098");
+        await page.GetByTestId("grid-name").FillAsync("新绘网格");
+        await page.GetByTestId("save-grid").ClickAsync();
+        await Expect(page.GetByTestId("grid-saved")).ToContainTextAsync("632802001001098");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
+        await ScreenshotAsync(page, "map-drawn");
+
+        var listed = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids?search=632802001001098");
+        var created = listed.GetProperty("items").EnumerateArray().Single();
+        var detail = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{created.GetProperty("id").GetString()}");
+        var ring = detail.GetProperty("boundary").GetProperty("coordinates")[0].EnumerateArray().Select(p => (Lng: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+        var (lng, lat) = (ring.Take(4).Average(p => p.Lng), ring.Take(4).Average(p => p.Lat));
+        // What was drawn is what was clicked: a box as wide as it is tall on the screen, not a sliver.
+        var (width, height) = (ring.Max(p => p.Lng) - ring.Min(p => p.Lng), ring.Max(p => p.Lat) - ring.Min(p => p.Lat));
+        Assert.True(width > 0 && height > 0 && width / height is > 0.5 and < 4, $"{width} x {height}");
+        var found = await suite.Gateway.GetFromJsonAsync<JsonElement>(
+            FormattableString.Invariant($"/api/grid/lookup/point?latitude={lat:F6}&longitude={lng:F6}"));
+        Assert.Equal("632802001001098", found.GetProperty("grid").GetProperty("code").GetString());
     }
 }

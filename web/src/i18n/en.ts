@@ -77,7 +77,7 @@ const en: typeof zh = {
     status: '{status}: {created} of {total} imported',
     kinds: { members: 'Party members (CSV)', staff: 'Community staff (CSV)', units: 'Member units (CSV)', grids: 'Grid boundaries (GeoJSON)', buildings: 'Buildings (CSV)' },
   },
-  map: { title: 'Grid map', grids: 'Grids', cases: 'Open cases', households: 'Households', population: 'Population', type: 'Type', code: 'Grid code' },
+  map: { draw: 'Draw a grid', drawHint: 'Click the corners of the grid on the map ({n} so far)', finish: 'Finish', cancel: 'Cancel', newGrid: 'New grid', community: 'Community', name: 'Name', save: 'Save', back: 'Keep drawing', saved: 'Grid {code} saved', title: 'Grid map', grids: 'Grids', cases: 'Open cases', households: 'Households', population: 'Population', type: 'Type', code: 'Grid code' },
   gridTypes: { Urban: 'Urban grid', Rural: 'Rural grid', Specialized: 'Specialized grid' },
 };
 

@@ -75,6 +75,6 @@ export default {
     status: '{status}：已导入 {created} / {total}',
     kinds: { members: '党员名册', staff: '社区工作者名册', units: '成员单位名册', grids: '网格边界（GeoJSON）', buildings: '楼栋（CSV）' },
   },
-  map: { title: '网格地图', grids: '网格', cases: '未办结工单', households: '户数', population: '人口', type: '类型', code: '网格编码' },
+  map: { draw: '绘制网格', drawHint: '在地图上依次点击网格的各个拐点（已点 {n} 个）', finish: '完成绘制', cancel: '取消', newGrid: '新建网格', community: '所属社区', name: '网格名称', save: '保存', back: '继续绘制', saved: '网格 {code} 已保存', title: '网格地图', grids: '网格', cases: '未办结工单', households: '户数', population: '人口', type: '类型', code: '网格编码' },
   gridTypes: { Urban: '城镇网格', Rural: '农村网格', Specialized: '专属网格' },
 };
