@@ -248,4 +248,35 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
             FormattableString.Invariant($"/api/grid/lookup/point?latitude={lat:F6}&longitude={lng:F6}"));
         Assert.Equal("632802001001098", found.GetProperty("grid").GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task The_party_tree_lists_each_organizations_people_masked_and_reveals_one_with_a_reason()
+    {
+        var root = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/organizations/tree");
+        static IEnumerable<JsonElement> Walk(JsonElement node) => node.GetProperty("children").EnumerateArray().SelectMany(Walk).Prepend(node);
+        var branch = Walk(root).First(n => n.GetProperty("members").GetInt32() > 0 && n.GetProperty("children").GetArrayLength() == 0);
+        var listed = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/people?organizationId={branch.GetProperty("id").GetString()}&pageSize=20");
+        var expected = listed.GetProperty("items").GetArrayLength();
+
+        var page = await SignedInPageAsync("admin");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "组织" }).ClickAsync();
+        var tree = page.GetByTestId("party-tree");
+        await Expect(tree).ToContainTextAsync(root.GetProperty("name").GetString()!);
+        // The whole tree is open: a subdistrict's few dozen organizations at a glance.
+        var name = branch.GetProperty("name").GetString()!;
+        await tree.GetByText(name, new() { Exact = true }).ClickAsync();
+        var rows = page.GetByTestId("people").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(expected);
+        await Expect(rows.First.Locator("td").Nth(1)).ToContainTextAsync("*");
+        await NoSeriousAccessibilityViolationsAsync(page, "the organization screen");
+        await ScreenshotAsync(page, "organization");
+
+        await rows.First.GetByRole(AriaRole.Button, new() { Name = "查看完整信息" }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox).Last.FillAsync("核实党员联系方式");
+        await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
+        var revealed = page.GetByTestId("revealed");
+        await Expect(revealed).ToBeVisibleAsync();
+        var phone = await revealed.Locator(".el-descriptions__content").First.InnerTextAsync();
+        Assert.Matches("^1[0-9]{10}$", phone.Trim());
+    }
 }

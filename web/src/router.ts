@@ -14,6 +14,7 @@ export const router = createRouter({
         { path: 'cases', name: 'cases', component: () => import('./cases/CaseBoard.vue') },
         { path: 'cases/:id', name: 'case', component: () => import('./cases/CaseDetail.vue'), props: true },
         { path: 'map', name: 'map', component: () => import('./map/GridMap.vue') },
+        { path: 'organization', name: 'organization', component: () => import('./organization/OrganizationView.vue') },
         { path: 'imports', name: 'imports', component: () => import('./imports/ImportsView.vue') },
         { path: 'assessment', name: 'assessment', component: () => import('./assessment/AssessmentView.vue') },
       ],

@@ -3,7 +3,7 @@ import type zh from './zh-CN';
 // English: the same keys as zh-CN (the compiler checks it).
 const en: typeof zh = {
   app: { title: 'Subdistrict governance platform', signOut: 'Sign out', signingIn: 'Signing in…', language: '中文' },
-  nav: { cases: 'Cases', map: 'Map', assessment: 'Assessment', imports: 'Imports' },
+  nav: { cases: 'Cases', map: 'Map', assessment: 'Assessment', imports: 'Imports', organization: 'Organization' },
   cases: {
     title: 'Cases',
     all: 'All',
@@ -76,6 +76,20 @@ const en: typeof zh = {
     message: 'Problem',
     status: '{status}: {created} of {total} imported',
     kinds: { members: 'Party members (CSV)', staff: 'Community staff (CSV)', units: 'Member units (CSV)', grids: 'Grid boundaries (GeoJSON)', buildings: 'Buildings (CSV)' },
+  },
+  organization: {
+    title: 'Party organizations and people',
+    tree: 'The party tree',
+    members: '{n} members',
+    name: 'Name',
+    phone: 'Phone',
+    idCard: 'ID card',
+    address: 'Address',
+    memberType: 'Member type',
+    noPeople: 'Pick an organization on the left',
+    reveal: 'Reveal',
+    revealReason: 'Why do you need the full data? (audited)',
+    audited: 'This reveal is in the audit log.',
   },
   map: { draw: 'Draw a grid', drawHint: 'Click the corners of the grid on the map ({n} so far)', finish: 'Finish', cancel: 'Cancel', newGrid: 'New grid', community: 'Community', name: 'Name', save: 'Save', back: 'Keep drawing', saved: 'Grid {code} saved', title: 'Grid map', grids: 'Grids', cases: 'Open cases', households: 'Households', population: 'Population', type: 'Type', code: 'Grid code' },
   gridTypes: { Urban: 'Urban grid', Rural: 'Rural grid', Specialized: 'Specialized grid' },

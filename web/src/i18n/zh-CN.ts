@@ -1,7 +1,7 @@
 // 简体中文: the console's first language. Keys are grouped by screen; en.ts has the same keys.
 export default {
   app: { title: '街道基层治理平台', signOut: '退出登录', signingIn: '正在登录…', language: 'English' },
-  nav: { cases: '工单', map: '地图', assessment: '考核', imports: '导入' },
+  nav: { cases: '工单', map: '地图', assessment: '考核', imports: '导入', organization: '组织' },
   cases: {
     title: '工单',
     all: '全部',
@@ -74,6 +74,20 @@ export default {
     message: '说明',
     status: '{status}：已导入 {created} / {total}',
     kinds: { members: '党员名册', staff: '社区工作者名册', units: '成员单位名册', grids: '网格边界（GeoJSON）', buildings: '楼栋（CSV）' },
+  },
+  organization: {
+    title: '党组织与人员',
+    tree: '党组织体系',
+    members: '{n} 名党员',
+    name: '姓名',
+    phone: '电话',
+    idCard: '身份证号',
+    address: '住址',
+    memberType: '党员类别',
+    noPeople: '选择左侧的组织查看人员',
+    reveal: '查看完整信息',
+    revealReason: '请填写查看理由（将记入审计）',
+    audited: '本次查看已记入审计日志。',
   },
   map: { draw: '绘制网格', drawHint: '在地图上依次点击网格的各个拐点（已点 {n} 个）', finish: '完成绘制', cancel: '取消', newGrid: '新建网格', community: '所属社区', name: '网格名称', save: '保存', back: '继续绘制', saved: '网格 {code} 已保存', title: '网格地图', grids: '网格', cases: '未办结工单', households: '户数', population: '人口', type: '类型', code: '网格编码' },
   gridTypes: { Urban: '城镇网格', Rural: '农村网格', Specialized: '专属网格' },
