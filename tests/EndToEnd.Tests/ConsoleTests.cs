@@ -107,6 +107,21 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(row).ToBeVisibleAsync();
         // Only cases waiting to be registered are listed now.
         await Expect(table.Locator("tbody tr").Filter(new() { HasNotText = "待登记" })).ToHaveCountAsync(0);
+        // Narrowed to another community, the report is not listed; to its own, it is.
+        var communities = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/communities?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        var own = communities.Single(c => c.GetProperty("id").GetString() == reported.GetProperty("communityId").GetString());
+        var other = communities.First(c => c.GetProperty("id").GetString() != own.GetProperty("id").GetString());
+        async Task FilterAsync(JsonElement community)
+        {
+            await page.GetByTestId("community-filter").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = $"{community.GetProperty("code").GetString()} {community.GetProperty("name").GetString()}" }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        await FilterAsync(other);
+        await Expect(row).ToHaveCountAsync(0);
+        await FilterAsync(own);
+        await Expect(row).ToBeVisibleAsync();
         await NoSeriousAccessibilityViolationsAsync(page, "the case board");
         await ScreenshotAsync(page, "board");
 

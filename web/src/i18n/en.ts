@@ -9,6 +9,7 @@ const en: typeof zh = {
     all: 'All',
     overdue: 'Overdue',
     overdueOnly: 'Overdue only',
+    community: 'Community',
     category: 'Category',
     number: 'Number',
     state: 'State',
@@ -60,7 +61,7 @@ const en: typeof zh = {
     chart: 'Scores, ranked',
     empty: 'Nothing in this period',
   },
-  levels: { Handler: 'Handler', Grid: 'Grid', Community: 'Community', Department: 'Department' },
+  levels: { Subdistrict: 'Subdistrict', Handler: 'Handler', Grid: 'Grid', Community: 'Community', Department: 'Department' },
   indices: { Service: 'Service index', Vanguard: 'Vanguard index', Fortress: 'Fortress index' },
   imports: {
     title: 'Imports',

@@ -7,6 +7,7 @@ export default {
     all: '全部',
     overdue: '已超期',
     overdueOnly: '只看超期',
+    community: '社区',
     category: '类别',
     number: '编号',
     state: '状态',
@@ -58,7 +59,7 @@ export default {
     chart: '得分排名柱状图',
     empty: '本期暂无数据',
   },
-  levels: { Handler: '承办人', Grid: '网格', Community: '社区', Department: '部门' },
+  levels: { Subdistrict: '街道', Handler: '承办人', Grid: '网格', Community: '社区', Department: '部门' },
   indices: { Service: '服务指数', Vanguard: '先锋指数', Fortress: '堡垒指数' },
   imports: {
     title: '批量导入',
