@@ -8,7 +8,7 @@ public static class EnumInput
     public static Result<T> Parse<T>(string? value, string field) where T : struct, Enum =>
         !string.IsNullOrWhiteSpace(value) && !long.TryParse(value, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : DomainError.Invalid(field, $"invalid-{Kebab(field)}", $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+            : DomainError.Invalid(field, $"invalid-{CodeWords.Of(field)}", $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
 
     /// <summary>Like <see cref="Parse{T}"/>, but a missing value is fine (null).</summary>
     public static Result<T?> ParseOptional<T>(string? value, string field) where T : struct, Enum
@@ -21,9 +21,4 @@ public static class EnumInput
         var parsed = Parse<T>(value, field);
         return parsed.Error is { } error ? error : parsed.Value;
     }
-
-    /// <summary>"sharedResources.kind" → "shared-resources-kind": a code is lower-case words joined by hyphens.</summary>
-    private static string Kebab(string field) =>
-        string.Join('-', string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))
-            .Split(['.', '[', ']', '-'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -17,13 +17,10 @@ public sealed class MissingValueException(string field) : JsonException($"{field
 /// Other value types left out take their default, which the handlers accept; on a non-nullable value type
 /// <see cref="RequiredAttribute"/> means its default is no answer (an empty id, the year 1), refused the same way.
 /// </summary>
-public static partial class RequiredValues
+public static class RequiredValues
 {
     /// <summary>The code a missing value is refused with: "reporterPhone" → "reporter-phone-required".</summary>
-    public static string CodeFor(string property) => $"{Capital().Replace(property, "-$0").ToLowerInvariant()}-required";
-
-    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z0-9])[A-Z]")]
-    private static partial System.Text.RegularExpressions.Regex Capital();
+    public static string CodeFor(string property) => $"{Api.CodeWords.Of(property)}-required";
 
     public static bool IsRequired(JsonPropertyInfo property) =>
         property.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true
