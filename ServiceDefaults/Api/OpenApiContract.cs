@@ -187,7 +187,25 @@ internal static partial class OpenApiContract
             }
         }
 
+        if (metadata.OfType<FileBody>().FirstOrDefault() is { } file && operation.RequestBody is null)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = file.MediaTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+            };
+        }
+
         operation.Responses ??= [];
+        // A file answered as itself (a photo) is binary, not the base64 text a byte[] would be in JSON.
+        foreach (var (type, content) in operation.Responses.Values.SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>()))
+        {
+            if (!type.Contains("json", StringComparison.Ordinal) && content.Schema is OpenApiSchema { Format: "byte" } bytes)
+            {
+                bytes.Format = "binary";
+            }
+        }
+
         var hasInput = (operation.Parameters?.Count ?? 0) > 0 || operation.RequestBody is not null;
         var path = description.RelativePath ?? "";
         var isOpen311 = path.StartsWith("open311/", StringComparison.Ordinal);

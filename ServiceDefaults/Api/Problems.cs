@@ -14,6 +14,8 @@ public static class Problems
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.OutOfScope => StatusCodes.Status403Forbidden,
+            ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ErrorKind.UnsupportedContent => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };

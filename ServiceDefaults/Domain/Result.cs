@@ -13,6 +13,12 @@ public enum ErrorKind
 
     /// <summary>The caller may use the endpoint but not on this record or area: it is outside their scope (403).</summary>
     OutOfScope,
+
+    /// <summary>The request's content is larger than the endpoint takes (413).</summary>
+    TooLarge,
+
+    /// <summary>The request's content is of a kind the endpoint does not take, judged by the content itself (415).</summary>
+    UnsupportedContent,
 }
 
 /// <summary>A broken business rule, named so a client can act on it: <paramref name="Field"/> says which input.</summary>

@@ -63,13 +63,14 @@ public static class ImportsApi
             return Api.Problems.From(DomainError.Invalid("kind", "invalid-kind", $"kind must be one of {string.Join(", ", importers.Select(i => i.Kind))}."));
         }
 
-        var payload = await ReadLimitedAsync(request, ct);
-        if (payload is null)
+        var bytes = await request.ReadLimitedAsync(MaxBytes, ct);
+        if (bytes is null)
         {
             return TypedResults.Problem(title: $"The file is larger than {MaxBytes / 1024 / 1024} MB; split it.", statusCode: StatusCodes.Status413PayloadTooLarge,
                 type: "https://platform.local/problems/file-too-large", extensions: new Dictionary<string, object?> { ["code"] = "file-too-large" });
         }
 
+        var payload = Encoding.UTF8.GetString(bytes);
         var plan = await importer.PrepareAsync(payload, ct);
         if (dryRun == true)
         {
@@ -106,29 +107,6 @@ public static class ImportsApi
         }
 
         return TypedResults.Ok(await store.Db.Set<ImportJob>().AsNoTracking().OrderByDescending(j => j.SubmittedAt).ToPageAsync(paging.Value, ImportJobResponse.From, ct));
-    }
-
-    private static async Task<string?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }
 

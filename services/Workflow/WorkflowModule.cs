@@ -4,6 +4,7 @@ using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
+using Platform.Workflow.Attachments;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.CaseTypes;
@@ -41,6 +42,10 @@ public static class WorkflowModule
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Platform:Workflow:Intake"));
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection("Platform:Workflow:Open311"));
         builder.Services.Configure<AssessmentOptions>(builder.Configuration.GetSection("Platform:Workflow:Assessment"));
+        builder.Services.Configure<PhotoLimits>(builder.Configuration.GetSection("Platform:Workflow:Photos"));
+        builder.Services.AddScoped<IPhotoStore, DatabasePhotoStore>();
+        builder.Services.AddSingleton<PendingPhotoSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingPhotoSweeper>());
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddScoped<CaseIntake>();
         builder.Services.AddSingleton<INotificationChannel, AppInboxChannel>();
@@ -57,6 +62,7 @@ public static class WorkflowModule
         api.MapCaseReportApi();
         api.MapCasesApi();
         api.MapCaseActionsApi();
+        api.MapPhotosApi();
         api.MapCaseTypesApi();
         api.MapApprovalsApi();
         api.MapCategoriesApi();

@@ -6,7 +6,7 @@ namespace Platform.Workflow.Cases;
 
 public sealed record CaseIntakeRequest(
     [property: Required] string? Category, string? Description, [property: OneOf<CaseChannel>] [property: RequiredWhen("a member of staff reports (residents report through the Resident channel)")] string? Channel, [property: OneOf<CasePriority>] string? Priority, double? Latitude, double? Longitude, Guid? GridId, Guid? BuildingId,
-    string? Address, IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone);
+    string? Address, IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone, IReadOnlyList<Guid>? PhotoIds = null);
 
 public sealed record RegisterRequest([property: OneOf<CasePriority>] string? Priority, [property: OneOf<CaseType>] string? Type);
 
@@ -74,3 +74,6 @@ public sealed record ApprovalResponse(
     public static ApprovalResponse From(CaseApproval a) => new(a.Id, a.CaseId, a.Kind, a.WorkingDays, a.Reason, a.RequestedByName, a.RequestedAt, a.Status,
         a.DecidedByName, a.DecidedAt, a.DecisionNote);
 }
+
+/// <summary>A board's tabs: how many cases are in each state (every state named), in all, and overdue.</summary>
+public sealed record CaseCounts(IReadOnlyDictionary<string, int> ByState, int Total, int Overdue);

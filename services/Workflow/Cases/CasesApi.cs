@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
+using Platform.Workflow.Attachments;
 using Platform.Workflow.Data;
 using Platform.Workflow.Grids;
 
@@ -18,15 +19,19 @@ public static class CasesApi
                 Takes a case in (归口收集). Residents report for themselves (channel Resident); staff give the channel: GridPatrol, Hotline
                 (with the caller's name and phone) or Inspection. Where: latitude/longitude (the grid is found from its boundary), a grid,
                 a building or an address. A case of the same category within 50 m of an open one reported in the last 7 days is flagged
-                as a possible duplicate.
+                as a possible duplicate. Photos: upload each first (POST /api/workflow/photos) and name them in photoIds; photoUrls
+                are links to photos kept elsewhere.
                 """)
             .Refuses(400, "channel-not-allowed", "channel-required", "incomplete-location", "invalid-channel", "invalid-description",
-                "invalid-location", "invalid-photo-url", "invalid-priority", "location-required", "unknown-building", "unknown-category",
-                "unknown-grid");
+                "invalid-location", "invalid-photo-url", "invalid-priority", "location-required", "too-many-photos", "unknown-building",
+                "unknown-category", "unknown-grid", "unknown-photo");
         cases.MapGet("/", List).WithName("ListCases").AllowSignedIn()
-            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, open (neither closed nor voided), channel, priority and reporting period [from, to).")
+            .WithDescription("The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, open (neither closed nor voided), channel, priority and reporting period [from, to); sorted Newest (default), Oldest or DueSoonest.")
             .Refuses(400, "invalid-channel", "invalid-handler-level", "invalid-page", "invalid-page-size", "invalid-period", "invalid-priority",
-                "invalid-state", "invalid-type");
+                "invalid-sort", "invalid-state", "invalid-type");
+        cases.MapGet("/counts", Counts).WithName("CountCases").AllowSignedIn()
+            .WithDescription("How many of the cases the caller may see are in each state (every state named, zero included), with the same filters as the list: a board's tabs in one request.")
+            .Refuses(400, "invalid-channel", "invalid-handler-level", "invalid-period", "invalid-priority", "invalid-type");
         cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn()
             .Refuses(404, "case-not-found");
         cases.MapGet("/{id:guid}/timeline", Timeline).WithName("CaseTimeline").AllowSignedIn()
@@ -71,6 +76,17 @@ public static class CasesApi
             return Problems.From(pointError);
         }
 
+        var photos = await PhotosApi.PendingAsync(db, request.PhotoIds, caller, ct);
+        if (photos.Error is { } photoError)
+        {
+            return Problems.From(photoError);
+        }
+
+        if (photos.Value!.Count + (request.PhotoUrls?.Count ?? 0) > Case.MaxPhotos)
+        {
+            return Problems.From(DomainError.Invalid("photoIds", "too-many-photos", $"At most {Case.MaxPhotos} photos per report, uploaded and linked together."));
+        }
+
         // The hotline reports for a caller on the phone; every other channel's reporter is the signed-in account.
         var hotline = chosen == CaseChannel.Hotline;
         var taken = await intake.TakeInAsync(
@@ -83,56 +99,58 @@ public static class CasesApi
             return Problems.From(error);
         }
 
+        foreach (var photo in photos.Value)
+        {
+            photo.AttachTo(taken.Value!, caller.Subject);
+        }
+
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/cases/{taken.Value!.Id}", CaseResponse.From(taken.Value));
+        return TypedResults.Created($"/api/workflow/cases/{taken.Value!.Id}", CaseResponse.From(taken.Value!));
     }
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
         Caller caller, WorkflowDbContext db, [OneOf<CaseState>] string? state, string? category, Guid? gridId, Guid? communityId, [OneOf<HandlerLevel>] string? handlerLevel, string? department,
-        Guid? handledBy, bool? overdue, bool? open, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        Guid? handledBy, bool? overdue, bool? open, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type, DateTimeOffset? from, DateTimeOffset? to,
+        [OneOf<CaseOrder>] string? sort, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Validate(page, pageSize);
-        var types = EnumInput.ParseOptional<CaseType>(type, "type");
         var states = EnumInput.ParseOptional<CaseState>(state, "state");
-        var levels = EnumInput.ParseOptional<HandlerLevel>(handlerLevel, "handlerLevel");
-        var channels = EnumInput.ParseOptional<CaseChannel>(channel, "channel");
-        var priorities = EnumInput.ParseOptional<CasePriority>(priority, "priority");
-        if ((paging.Error ?? states.Error ?? levels.Error ?? channels.Error ?? priorities.Error ?? types.Error) is { } error)
+        var order = EnumInput.ParseOptional<CaseOrder>(sort, "sort");
+        var filter = CaseFilter.Parse(category, gridId, communityId, handlerLevel, department, handledBy, overdue, open, channel, priority, type, from, to);
+        if ((paging.Error ?? states.Error ?? order.Error ?? filter.Error) is { } error)
         {
             return Problems.From(error);
         }
 
-        if (from is { } f && to is { } t && t <= f)
+        var query = filter.Value!.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
+        query = states.Value is { } s ? query.Where(c => c.State == s) : query;
+        query = order.Value switch
         {
-            return Problems.From(DomainError.Invalid("to", "invalid-period", "to must be after from."));
+            CaseOrder.Oldest => query.OrderBy(c => c.ReportedAt).ThenBy(c => c.Id),
+            // The ones due soonest first; those without a deadline (not yet dispatched) after them, newest first.
+            CaseOrder.DueSoonest => query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenByDescending(c => c.ReportedAt).ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id),
+        };
+        return TypedResults.Ok(await query.ToPageAsync(paging.Value, CaseSummary.From, ct));
+    }
+
+    public static async Task<Results<Ok<CaseCounts>, ProblemHttpResult>> Counts(
+        Caller caller, WorkflowDbContext db, string? category, Guid? gridId, Guid? communityId, [OneOf<HandlerLevel>] string? handlerLevel, string? department,
+        Guid? handledBy, bool? overdue, bool? open, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type,
+        DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        var filter = CaseFilter.Parse(category, gridId, communityId, handlerLevel, department, handledBy, overdue, open, channel, priority, type, from, to);
+        if (filter.Error is { } error)
+        {
+            return Problems.From(error);
         }
 
-        var query = db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope);
-        query = states.Value is { } s ? query.Where(c => c.State == s) : query;
-        query = open switch
-        {
-            true => query.Where(c => c.State != CaseState.Closed && c.State != CaseState.Voided),
-            false => query.Where(c => c.State == CaseState.Closed || c.State == CaseState.Voided),
-            null => query,
-        };
-        query = category is null ? query : query.Where(c => c.Category == category);
-        query = gridId is { } g ? query.Where(c => c.GridId == g) : query;
-        query = communityId is { } cm ? query.Where(c => c.CommunityId == cm) : query;
-        query = levels.Value is { } l ? query.Where(c => c.HandlerLevel == l) : query;
-        query = department is null ? query : query.Where(c => c.Department == department);
-        query = handledBy is { } person ? query.Where(c => c.HandledByPersonId == person) : query;
-        query = channels.Value is { } ch ? query.Where(c => c.Channel == ch) : query;
-        query = priorities.Value is { } p ? query.Where(c => c.Priority == p) : query;
-        query = types.Value is { } k ? query.Where(c => c.Type == k) : query;
-        query = from is { } since ? query.Where(c => c.ReportedAt >= since) : query;
-        query = to is { } until ? query.Where(c => c.ReportedAt < until) : query;
-        query = overdue switch
-        {
-            true => query.Where(c => c.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted)),
-            false => query.Where(c => c.OverdueAt == null || (c.State != CaseState.Dispatched && c.State != CaseState.Accepted)),
-            null => query,
-        };
-        return TypedResults.Ok(await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id).ToPageAsync(paging.Value, CaseSummary.From, ct));
+        var query = filter.Value!.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
+        var byState = await query.GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var late = await query.CountAsync(c => c.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted), ct);
+        return TypedResults.Ok(new CaseCounts(
+            Enum.GetValues<CaseState>().ToDictionary(st => st.ToString(), st => byState.FirstOrDefault(b => b.State == st)?.Count ?? 0),
+            byState.Sum(b => b.Count), late));
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
+using Platform.Workflow.Attachments;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.CaseTypes;
@@ -40,6 +41,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<CaseReporter> CaseReporters => Set<CaseReporter>();
 
     public DbSet<CaseApproval> Approvals => Set<CaseApproval>();
+
+    public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
+
+    public DbSet<PhotoContent> PhotoContents => Set<PhotoContent>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
@@ -100,6 +105,28 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
             // One open request per case, even when two handlers ask at once.
             e.HasIndex(a => a.CaseId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_one_pending_approval_per_case");
+        });
+        modelBuilder.Entity<CasePhoto>(e =>
+        {
+            e.ToTable("case_photos");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Format).HasConversion<string>().HasMaxLength(10);
+            e.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.UploadedBySubject).HasMaxLength(100);
+            e.Property(p => p.UploadedByName).HasMaxLength(100);
+            e.Ignore(p => p.ContentType);
+            e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId);
+            e.HasIndex(p => new { p.CaseId, p.UploadedAt });
+            // The sweep of photos never named by a report.
+            e.HasIndex(p => p.UploadedAt).HasFilter("case_id IS NULL").HasDatabaseName("ix_case_photos_pending");
+        });
+        modelBuilder.Entity<PhotoContent>(e =>
+        {
+            e.ToTable("case_photo_contents");
+            e.HasKey(c => c.PhotoId);
+            e.HasOne<CasePhoto>().WithOne().HasForeignKey<PhotoContent>(c => c.PhotoId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<AssessmentItem>(e =>
         {

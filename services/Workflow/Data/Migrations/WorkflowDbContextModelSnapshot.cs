@@ -274,6 +274,96 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("assessment_items", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workflow.Attachments.CasePhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<string>("UploadedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_subject");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_photos");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_case_photos_pending")
+                        .HasFilter("case_id IS NULL");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_photos_case_id_uploaded_at");
+
+                    b.ToTable("case_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Attachments.PhotoContent", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.HasKey("PhotoId")
+                        .HasName("pk_case_photo_contents");
+
+                    b.ToTable("case_photo_contents", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1479,6 +1569,24 @@ namespace Platform.Workflow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_approvals_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Attachments.CasePhoto", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .HasConstraintName("fk_case_photos_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Attachments.PhotoContent", b =>
+                {
+                    b.HasOne("Platform.Workflow.Attachments.CasePhoto", null)
+                        .WithOne()
+                        .HasForeignKey("Platform.Workflow.Attachments.PhotoContent", "PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_photo_contents_case_photos_photo_id");
                 });
 
             modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
