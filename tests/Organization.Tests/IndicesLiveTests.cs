@@ -110,6 +110,11 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         Assert.Equal((70m, "★★★"), (score!.Score.Total, score.Score.Grade));
         Assert.True(score.LinesShown);
         Assert.Equal(5, score.Score.Components.Sum(x => x.Lines.Count));
+        // Every reason that stands for a case or a project links to it; a manual item, a visit or hours have no page of their own.
+        var lines = score.Score.Components.SelectMany(x => x.Lines).ToList();
+        var onTime = lines.Single(l => l.Kind == "CaseClosedOnTime");
+        Assert.Matches("^/api/workflow/cases/[0-9a-f-]{36}$", onTime.Link);
+        Assert.Null(lines.Single(l => l.Kind == "Commendation").Link);
         // 钱二: attendance withdrawn; on time (1 Oct local) 1 + visit 0.5 − overdue 1 = 60.5
         Assert.Equal(60.5m, (await Client.GetFromJsonAsync<IndexScoreResponse>($"{Indices}/vanguard/scores/{b}?period=2026-10"))!.Score.Total);
         // The branch: leadership 12, member team 0.2 (one attended) + 3 (a member commended), mechanisms 1.5,

@@ -13,6 +13,7 @@ export const router = createRouter({
         { path: '', redirect: '/cases' },
         { path: 'cases', name: 'cases', component: () => import('./cases/CaseBoard.vue') },
         { path: 'cases/:id', name: 'case', component: () => import('./cases/CaseDetail.vue'), props: true },
+        { path: 'approvals', name: 'approvals', component: () => import('./cases/ApprovalQueue.vue') },
         { path: 'map', name: 'map', component: () => import('./map/GridMap.vue') },
         { path: 'organization', name: 'organization', component: () => import('./organization/OrganizationView.vue') },
         { path: 'imports', name: 'imports', component: () => import('./imports/ImportsView.vue') },

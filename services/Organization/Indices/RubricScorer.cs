@@ -11,7 +11,8 @@ public readonly record struct Tally(int Count, decimal Quantity)
 }
 
 /// <summary>What one input contributed (its share, for a rate), and the note it came with.</summary>
-public sealed record ScoreLine(Guid InputId, string Kind, decimal Points, string? Note);
+/// <summary>One input's points, and where its source record is read (<see cref="SourceLinks"/>): a case, a project, an activity.</summary>
+public sealed record ScoreLine(Guid InputId, string Kind, decimal Points, string? Note, string? Link = null);
 
 public sealed record ComponentScore(string Code, string Name, decimal Raw, decimal Points, decimal MinPoints, decimal MaxPoints, bool Capped, IReadOnlyList<ScoreLine> Lines);
 
@@ -67,13 +68,13 @@ public static class RubricScorer
                 raw += ItemPoints(item, tallies, out var itemCapped);
                 capped |= itemCapped;
                 var share = item.OutOf is { } outOf ? item.PointsPer / Math.Max(1, tallies.GetValueOrDefault(outOf).Count) : item.PointsPer;
-                lines.AddRange((inputs ?? []).Where(i => i.Kind == item.Input).Select(i => new ScoreLine(i.Id, i.Kind, Round((item.PerQuantity ? i.Quantity : 1) * share), i.Note)));
+                lines.AddRange((inputs ?? []).Where(i => i.Kind == item.Input).Select(i => new ScoreLine(i.Id, i.Kind, Round((item.PerQuantity ? i.Quantity : 1) * share), i.Note, SourceLinks.For(i.Kind, i.Source))));
                 if (item.OutOf is { } denominator && inputs is not null)
                 {
                     // A rate lists every record of its denominator: those not in the numerator lower the share.
                     var counted = inputs.Where(i => i.Kind == item.Input).Select(i => i.Source ?? i.Note).ToHashSet();
                     lines.AddRange(inputs.Where(i => i.Kind == denominator && !counted.Contains(i.Source ?? i.Note))
-                        .Select(i => new ScoreLine(i.Id, i.Kind, 0, $"{i.Note}: counted in {denominator} but not {item.Input}, so it lowers the share")));
+                        .Select(i => new ScoreLine(i.Id, i.Kind, 0, $"{i.Note}: counted in {denominator} but not {item.Input}, so it lowers the share", SourceLinks.For(i.Kind, i.Source))));
                 }
             }
 

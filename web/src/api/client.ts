@@ -49,3 +49,37 @@ export async function answer<T>(call: Promise<{ data?: T; error?: unknown; respo
   const problem = (error ?? {}) as { title?: string; code?: string; detail?: string };
   throw new ApiProblem(response.status, problem.code, problem.title ?? `${response.status} ${response.statusText}`);
 }
+
+/** The signed-in person's token for a request openapi-fetch does not make (an image, a file body). */
+async function authorization(): Promise<Record<string, string>> {
+  const user = await users.getUser();
+  return user && !user.expired ? { Authorization: `Bearer ${user.access_token}` } : {};
+}
+
+/**
+ * An image the API serves behind the token, as an address an <img> can show: images are fetched with the
+ * token and kept as object URLs (release them with URL.revokeObjectURL when the screen closes).
+ */
+export async function imageUrl(path: string): Promise<string> {
+  const response = await fetch(path, { headers: await authorization() });
+  if (!response.ok) {
+    throw new ApiProblem(response.status, undefined, `${response.status} ${response.statusText}`);
+  }
+
+  return URL.createObjectURL(await response.blob());
+}
+
+/** Sends a file as the request's body (the API judges its type by its content); the answer's JSON, or its problem. */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    body: file,
+    headers: { ...(await authorization()), 'Content-Type': file.type || 'application/octet-stream' },
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new ApiProblem(response.status, body.code, body.title ?? `${response.status} ${response.statusText}`);
+  }
+
+  return body as T;
+}

@@ -3,7 +3,7 @@ import type zh from './zh-CN';
 // English: the same keys as zh-CN (the compiler checks it).
 const en: typeof zh = {
   app: { title: 'Subdistrict governance platform', signOut: 'Sign out', signingIn: 'Signing in…', language: '中文' },
-  nav: { cases: 'Cases', map: 'Map', assessment: 'Assessment', imports: 'Imports', organization: 'Organization' },
+  nav: { cases: 'Cases', approvals: 'Approvals', map: 'Map', assessment: 'Assessment', imports: 'Imports', organization: 'Organization' },
   cases: {
     title: 'Cases',
     all: 'All',
@@ -33,6 +33,20 @@ const en: typeof zh = {
     duplicates: 'Possible duplicates',
     mergeInto: 'Merge into this',
     back: 'Back to the cases',
+    photos: 'Photos',
+    grid: 'Grid',
+    department: 'Department',
+    sort: 'Order',
+    orders: { Newest: 'Newest first', Oldest: 'Oldest first', DueSoonest: 'Due soonest' },
+    approvals: 'Extensions and deferrals',
+    where: 'Location map',
+  },
+  photos: { none: 'No photos yet', add: 'Add a photo', open: 'Open the full photo ({at})', alt: 'Photo by {by} ({stage})' },
+  approvals: {
+    queue: 'Extensions and deferrals to decide', empty: 'No requests',
+    kind: 'Request', kinds: { Extension: 'Extension', Deferral: 'Deferral' }, days: 'Working days', reason: 'Reason', requested: 'Asked by',
+    status: 'Decision', approve: 'Approve', refuse: 'Refuse', note: 'Decision note (optional)', ask: 'Ask',
+    statuses: { Pending: 'Pending', Approved: 'Approved', Refused: 'Refused' },
   },
   states: {
     Reported: 'Reported', Registered: 'Registered', Voided: 'Voided', Dispatched: 'Dispatched', Accepted: 'Accepted', Deferred: 'Deferred',

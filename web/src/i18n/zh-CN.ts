@@ -1,7 +1,7 @@
 // 简体中文: the console's first language. Keys are grouped by screen; en.ts has the same keys.
 export default {
   app: { title: '街道基层治理平台', signOut: '退出登录', signingIn: '正在登录…', language: 'English' },
-  nav: { cases: '工单', map: '地图', assessment: '考核', imports: '导入', organization: '组织' },
+  nav: { cases: '工单', approvals: '审批', map: '地图', assessment: '考核', imports: '导入', organization: '组织' },
   cases: {
     title: '工单',
     all: '全部',
@@ -31,6 +31,20 @@ export default {
     duplicates: '可能重复的工单',
     mergeInto: '并入此单',
     back: '返回工单列表',
+    photos: '照片',
+    grid: '网格',
+    department: '部门',
+    sort: '排序',
+    orders: { Newest: '最新上报', Oldest: '最早上报', DueSoonest: '最快到期' },
+    approvals: '延期与缓办',
+    where: '位置地图',
+  },
+  photos: { none: '暂无照片', add: '添加照片', open: '查看原图（{at}）', alt: '{by}上传的照片（{stage}）' },
+  approvals: {
+    queue: '延期与缓办审批', empty: '没有申请',
+    kind: '申请类型', kinds: { Extension: '延期', Deferral: '缓办' }, days: '工作日', reason: '申请理由', requested: '申请人',
+    status: '审批', approve: '同意', refuse: '不同意', note: '审批意见（可选）', ask: '提出申请',
+    statuses: { Pending: '待审批', Approved: '已同意', Refused: '未同意' },
   },
   states: {
     Reported: '待登记', Registered: '待派遣', Voided: '已作废', Dispatched: '已派遣', Accepted: '办理中', Deferred: '缓办',
