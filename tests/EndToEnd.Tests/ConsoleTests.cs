@@ -143,11 +143,23 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await page.Locator("[data-action=Dispatch]").ClickAsync();
         await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("已派遣");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Dispatch");
-        await NoSeriousAccessibilityViolationsAsync(page, "a case's page");
-        await ScreenshotAsync(page, "case");
 
         var api = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}");
         Assert.Equal("Dispatched", api.GetProperty("state").GetString());
+
+        // A photo of the scene, taken in the browser (a canvas as a JPEG), added to the case and shown as a thumbnail.
+        await Expect(page.GetByTestId("case-location").Locator("canvas")).ToBeVisibleAsync();
+        var dataUrl = await page.EvaluateAsync<string>(
+            "() => { const c = document.createElement('canvas'); c.width = 64; c.height = 48; const g = c.getContext('2d'); g.fillStyle = '#c03'; g.fillRect(0, 0, 64, 48); return c.toDataURL('image/jpeg', 0.9); }");
+        await page.GetByTestId("photo-file").SetInputFilesAsync(new FilePayload { Name = "scene.jpg", MimeType = "image/jpeg", Buffer = Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',') + 1)..]) });
+        await Expect(page.GetByTestId("photos").Locator("img")).ToHaveCountAsync(1);
+        var photos = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}/photos");
+        Assert.Equal(("Dispatched", 64, 48), (photos[0].GetProperty("stage").GetString(), photos[0].GetProperty("width").GetInt32(), photos[0].GetProperty("height").GetInt32()));
+        // Something that is not a photo is refused in the API's words.
+        await page.GetByTestId("photo-file").SetInputFilesAsync(new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "not a photo"u8.ToArray() });
+        await Expect(page.GetByTestId("photo-problem")).ToContainTextAsync("JPEG, PNG");
+        await NoSeriousAccessibilityViolationsAsync(page, "a case's page");
+        await ScreenshotAsync(page, "case");
 
         // The map: the active grids (the demo's 35, and any another test drew) and the open cases, this one among them.
         var grids = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids/map")).GetProperty("features").GetArrayLength();
@@ -161,6 +173,21 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await NoSeriousAccessibilityViolationsAsync(page, "the map");
         await ScreenshotAsync(page, "map");
 
+        // Handled: the community's staff work it to the end, the resident is satisfied; the page shows it closed.
+        var staff = await suite.SignInAsync("staff.wang");
+        foreach (var (step, body) in new (string, object)[] { ("accept", new { }), ("resolve", new { text = "已清运" }), ("reply", new { text = "垃圾已清运" }) })
+        {
+            var done = await staff.PostAsJsonAsync($"/api/workflow/cases/{id}/{step}", body);
+            Assert.True(done.IsSuccessStatusCode, $"{step}: {await done.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.True((await resident.PostAsJsonAsync($"/api/workflow/cases/{id}/rating", new { rating = "Satisfied" })).IsSuccessStatusCode);
+        Assert.True((await staff.PostAsJsonAsync($"/api/workflow/cases/{id}/verification", new { passed = true })).IsSuccessStatusCode);
+        Assert.True((await staff.PostAsJsonAsync($"/api/workflow/cases/{id}/close", new { })).IsSuccessStatusCode);
+        await page.GotoAsync($"/cases/{id}");
+        await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("已结案");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Close");
+
         // The assessment of this month's grids counts the dispatch, as the API does.
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
         var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.FromHours(8));
@@ -172,9 +199,38 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await page.WaitForURLAsync("**/assessment");
         var shown = page.GetByTestId("assessment-table").Locator("tbody tr").Filter(new() { HasText = gridRow.GetProperty("subjectName").GetString() });
         await Expect(shown.Locator("td").Nth(2)).ToHaveTextAsync(gridRow.GetProperty("dispatched").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(page.Locator("[role=img] canvas")).ToBeVisibleAsync();
+        await Expect(page.Locator("[role=img] canvas").First).ToBeVisibleAsync();
+        // The trend of the grid's rates over six months, once its row is chosen.
+        await shown.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{gridRow.GetProperty("subjectName").GetString()} 近六期趋势" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("trend").Locator("canvas")).ToBeVisibleAsync();
         await NoSeriousAccessibilityViolationsAsync(page, "the assessment");
         await ScreenshotAsync(page, "assessment");
+
+        // The Service index of the case's community explains its score: the closed case is a reason, linked to its page.
+        var community = reported.GetProperty("communityId").GetString()!;
+        await Eventually.TrueAsync(async () =>
+        {
+            var score = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/indices/service/scores/{community}");
+            return score.GetProperty("score").GetProperty("components").EnumerateArray().SelectMany(c => c.GetProperty("lines").EnumerateArray())
+                .Any(l => l.GetProperty("note").GetString() == $"case {number}" && l.GetProperty("kind").GetString() == "CaseRatedSatisfied");
+        }, "the closed case in the community's Service index", TimeSpan.FromSeconds(60));
+        await page.ReloadAsync();
+        await page.GetByTestId("index-table").Locator($"[data-subject='{community}']").ClickAsync();
+        var reason = page.GetByTestId("score-explanation").GetByRole(AriaRole.Link, new() { Name = $"case {number}" }).First;
+        await Expect(reason).ToBeVisibleAsync();
+        await NoSeriousAccessibilityViolationsAsync(page, "an index score's explanation");
+        await ScreenshotAsync(page, "explanation");
+        await reason.ClickAsync();
+        await page.WaitForURLAsync($"**/cases/{id}");
+
+        // Still signed in after a reload; signed out, the next visit asks for the password again.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("admin");
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/connect/sign-in?**");
+        await page.GotoAsync("/cases");
+        await page.WaitForURLAsync("**/connect/sign-in?**");
     }
 
     [Fact]

@@ -37,3 +37,15 @@ export function current(kind: PeriodKind, now = new Date()): Period {
   const month = local.getUTCMonth() + 1;
   return { kind, year, part: kind === 'month' ? month : kind === 'quarter' ? Math.ceil(month / 3) : 1 };
 }
+
+/** The period and the ones before it, oldest first: a trend's x axis. */
+export function lastPeriods(period: Period, count: number): Period[] {
+  const step = period.kind === 'month' ? 12 : period.kind === 'quarter' ? 4 : 1;
+  const index = period.year * step + (period.kind === 'year' ? 0 : period.part - 1);
+  return Array.from({ length: count }, (_, i) => {
+    const at = index - (count - 1 - i);
+    return period.kind === 'year'
+      ? { kind: 'year', year: at, part: 1 }
+      : { kind: period.kind, year: Math.floor(at / step), part: (at % step) + 1 };
+  });
+}
