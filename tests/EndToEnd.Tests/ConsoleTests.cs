@@ -234,6 +234,84 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Party_and_volunteer_work_is_done_from_the_console_and_a_refused_change_shows_the_rule()
+    {
+        var page = await SignedInPageAsync("admin");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "组织" }).ClickAsync();
+        var tree = page.GetByTestId("party-tree");
+
+        // A building group founded below a compound branch appears in the tree; the branch, which has members, cannot be dissolved.
+        var branch = tree.GetByText("长江路社区阳光小区党支部", new() { Exact = true });
+        await branch.ClickAsync();
+        var name = $"阳光小区{Random.Shared.Next(100, 999)}号楼党小组";
+        await page.GetByTestId("child-name").FillAsync(name);
+        await page.GetByTestId("organization-actions").Locator(".el-select").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "楼栋党小组", Exact = true }).ClickAsync();
+        await page.GetByTestId("found-child").ClickAsync();
+        await Expect(tree.GetByText(name, new() { Exact = true })).ToBeVisibleAsync();
+        var founded = (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{await BranchIdAsync(name)}")).GetProperty("organization");
+        Assert.Equal("BuildingGroup", founded.GetProperty("kind").GetString());
+
+        await page.GetByTestId("dissolve").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
+        var refusal = await (await suite.Gateway.PostAsync($"/api/organization/organizations/{(await BranchIdAsync("长江路社区阳光小区党支部"))}/dissolve", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(refusal.TryGetProperty("code", out var code) && code.GetString() == "organization-not-empty", refusal.ToString());
+        await Expect(page.GetByTestId("organization-problem")).ToContainTextAsync(refusal.GetProperty("title").GetString()!);
+
+        // The new group, empty, is dissolved.
+        await tree.GetByText(name, new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("dissolve").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
+        await Expect(page.GetByText("已撤销。")).ToBeVisibleAsync();
+        Assert.Equal("Dissolved", (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{founded.GetProperty("id").GetString()}")).GetProperty("organization").GetProperty("status").GetString());
+        await NoSeriousAccessibilityViolationsAsync(page, "the party tree with its actions");
+
+        // A registration waiting for the community is confirmed.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "报到" }).ClickAsync();
+        var pending = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/registrations?status=Pending")).GetProperty("items").EnumerateArray().ToList();
+        if (pending.Count > 0)
+        {
+            var first = page.GetByTestId("registrations").Locator("tbody tr").Filter(new() { HasText = pending[0].GetProperty("unitName").GetString() }).First;
+            await first.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+            await Expect(page.GetByTestId("registrations").GetByRole(AriaRole.Alert)).ToContainTextAsync("已确认");
+            var id = pending[0].GetProperty("id").GetString();
+            var confirmed = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/registrations?status=Confirmed&pageSize=100")).GetProperty("items").EnumerateArray();
+            Assert.Contains(confirmed, r => r.GetProperty("id").GetString() == id);
+        }
+
+        await NoSeriousAccessibilityViolationsAsync(page, "registrations");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "社区阵地与议事" }).ClickAsync();
+        await Expect(page.GetByTestId("service-centre").Locator("tbody tr")).ToHaveCountAsync(5);
+        await NoSeriousAccessibilityViolationsAsync(page, "a community's centre and deliberations");
+
+        // A project drafted and published from the volunteer screens is open for units to claim.
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "志愿服务" }).ClickAsync();
+        var title = $"助老送餐 {Random.Shared.Next(1000, 9999)}";
+        var projects = page.GetByTestId("projects");
+        await projects.GetByLabel("项目名称").FillAsync(title);
+        await projects.GetByLabel("领域").FillAsync("助老");
+        await projects.GetByLabel("项目目标").FillAsync("每周为独居老人送餐两次");
+        await projects.Locator(".el-date-editor input").First.ClickAsync();
+        var local = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        await projects.Locator(".el-date-editor input").First.FillAsync(local.AddDays(7).ToString("yyyy-MM-dd"));
+        await projects.Locator(".el-date-editor input").Nth(1).FillAsync(local.AddDays(60).ToString("yyyy-MM-dd"));
+        await projects.Locator(".el-date-editor input").Nth(1).PressAsync("Enter");
+        await projects.GetByRole(AriaRole.Button, new() { Name = "新建项目" }).ClickAsync();
+        var row = projects.Locator("tbody tr").Filter(new() { HasText = title });
+        await Expect(row).ToContainTextAsync("草稿");
+        await row.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("已发布");
+        var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/volunteer/projects?status=Published&pageSize=100")).GetProperty("items").EnumerateArray();
+        Assert.Contains(published, p => p.GetProperty("title").GetString() == title);
+        await NoSeriousAccessibilityViolationsAsync(page, "volunteer projects");
+        await ScreenshotAsync(page, "volunteers");
+    }
+
+    private async Task<string> BranchIdAsync(string name) =>
+        (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations?search={Uri.EscapeDataString(name)}&pageSize=100")).GetProperty("items").EnumerateArray()
+            .Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+
+    [Fact]
     public async Task An_imports_dry_run_shows_every_rows_problem_and_writes_nothing()
     {
         static object Feature(string code, string type, double west) => new

@@ -3,7 +3,7 @@ import type zh from './zh-CN';
 // English: the same keys as zh-CN (the compiler checks it).
 const en: typeof zh = {
   app: { title: 'Subdistrict governance platform', signOut: 'Sign out', signingIn: 'Signing in…', language: '中文' },
-  nav: { cases: 'Cases', approvals: 'Approvals', map: 'Map', assessment: 'Assessment', imports: 'Imports', organization: 'Organization' },
+  nav: { cases: 'Cases', approvals: 'Approvals', map: 'Map', assessment: 'Assessment', imports: 'Imports', organization: 'Organization', volunteers: 'Volunteers' },
   cases: {
     title: 'Cases',
     all: 'All',
@@ -130,7 +130,61 @@ const en: typeof zh = {
     reveal: 'Reveal',
     revealReason: 'Why do you need the full data? (audited)',
     audited: 'This reveal is in the audit log.',
+    tabs: { tree: 'Party tree', registrations: 'Registrations', alliance: 'Alliance', community: 'Community centre and deliberations' },
   },
+  org: {
+    childName: 'New organization below', kind: 'Kind', found: 'Found below', founded: 'Founded.', rename: 'Rename', newName: 'New name', renamed: 'Renamed.',
+    moveTo: 'Move under', move: 'Move', moved: 'Moved.', dissolve: 'Dissolve', dissolveConfirm: 'Dissolve “{name}”?', dissolved: 'Dissolved.',
+    posts: 'Posts', noPosts: 'No posts', title: 'Title', since: 'Since', end: 'End', appointWho: 'Who', appoint: 'Appoint', appointed: 'Appointed.',
+    activities: 'Activities', noActivities: 'No activities yet', activity: 'Activity', heldAt: 'When', attended: 'Attended', attendance: 'Attendance', note: 'Note',
+    hold: 'Record the activity', held: 'Activity recorded.', saveAttendance: 'Save attendance', attendanceSaved: 'Attendance saved.',
+  },
+  orgKinds: {
+    SubdistrictCommittee: 'Subdistrict committee', CommunityGeneralBranch: 'Community general branch', CommunityBranch: 'Community branch', CompoundBranch: 'Compound branch',
+    BuildingGroup: 'Building group', MemberUnitOrganization: "Member unit's organization", NewEconomicSocialOrganization: 'New economic or social organization', MassOrganization: 'Mass organization',
+  },
+  postTitles: { Secretary: 'Secretary', DeputySecretary: 'Deputy secretary', CommitteeMember: 'Committee member', GroupLeader: 'Group leader' },
+  activityKinds: { Meeting: 'Meeting', Education: 'Party lecture', Training: 'Training', ThemedPartyDay: 'Themed party day', Service: 'Service' },
+  registrations: {
+    status: 'Status', statuses: { Pending: 'To confirm', Confirmed: 'Confirmed', Declined: 'Declined', Withdrawn: 'Withdrawn' }, empty: 'No registrations', unit: 'Unit',
+    pledges: 'Pledges', submitted: 'Submitted', confirm: 'Confirm', decline: 'Decline', note: 'Note (optional)',
+    confirmed: "{name}'s registration confirmed.", declined: "{name}'s registration declined.",
+  },
+  alliance: {
+    units: 'Member units', search: 'Search units', unit: 'Unit', resources: 'Shared resources', fields: 'Service fields', contact: 'Contact',
+    meetings: 'Joint meetings and tasks', openOnly: 'Only meetings with open tasks', done: 'Done', markDone: 'Mark done', outcome: 'Outcome (optional)', none: 'No meetings',
+    heldOn: 'Held on', topic: 'Topic', attending: 'Attending units', task: 'Agreed task', responsible: 'Responsible unit', record: 'Record the meeting', recorded: 'Meeting recorded.',
+  },
+  unitKinds: {
+    GovernmentBody: 'Government body', PublicInstitution: 'Public institution', StateEnterprise: 'State enterprise', PrivateEnterprise: 'Private enterprise', School: 'School',
+    Hospital: 'Hospital', SocialOrganization: 'Social organization', Other: 'Other',
+  },
+  community: {
+    centre: 'Party-mass service centre ({met}/{of} met)', item: 'Item', met: 'Met', evidence: 'Evidence', updated: 'Updated', save: 'Save', saved: 'Saved.',
+    deliberations: 'Deliberations', settled: 'Settled', record: 'Record', resolution: 'Resolution', hold: 'Record the deliberation', held: 'Deliberation recorded.',
+  },
+  volunteers: { tabs: { projects: 'Projects', activities: 'Activities', hours: 'Hours and certificates' } },
+  projects: {
+    status: 'Status', statuses: { Draft: 'Draft', Published: 'Published', Claimed: 'Claimed', InProgress: 'In progress', Completed: 'Completed', Evaluated: 'Evaluated' },
+    claimStatuses: { Pending: 'To confirm', Confirmed: 'Confirmed', Declined: 'Declined' }, empty: 'No projects', claims: 'Claims', noClaims: 'No unit has claimed it yet',
+    title: 'Title', field: 'Field', goal: 'Goal', period: 'Dates', units: 'Units', publish: 'Publish', start: 'Start', complete: 'Complete',
+    evaluate: 'Submit the evaluation', evaluated: 'Evaluation submitted.', rating: 'Rating of {unit}', comment: 'Comment', draft: 'New project', drafted: 'Project drafted.',
+    done: { publish: 'Published: units may claim it.', start: 'Started.', complete: 'Completed: evaluate the units.' },
+  },
+  activities: {
+    statuses: { Draft: 'Draft', Open: 'Open', Completed: 'Completed', Cancelled: 'Cancelled' }, empty: 'No activities', noSignUps: 'No sign-ups',
+    signUpStatuses: { Confirmed: 'Signed up', Waitlisted: 'Waitlisted', Cancelled: 'Cancelled', NoShow: 'No-show' },
+    places: '{confirmed}/{capacity} signed up, {waitlisted} waiting', in: 'Checked in', out: 'Checked out', title: 'Activity', place: 'Place',
+    starts: 'Starts', ends: 'Ends', shift: 'Shift', capacity: 'Places', plan: 'New activity', planned: 'Activity drafted.',
+    done: { publish: 'Published: volunteers may sign up.', complete: 'Completed.' },
+  },
+  hours: {
+    statuses: { Pending: 'To approve', Approved: 'Approved' }, empty: 'No records', servedOn: 'Served on', hours: 'Hours', corrections: 'Corrections',
+    approve: 'Approve', approved: 'Approved.', correct: 'Correct', correctPrompt: 'The corrected hours and the reason, e.g. "3 checked out late"', corrected: 'Corrected.',
+    certificates: 'Certificates', volunteer: 'Volunteer', issue: 'Issue', number: 'Certificate number', verify: 'Verify', genuine: 'The certificate is genuine.',
+    certificate: 'Certificate {number}', total: 'Total hours', issuedBy: 'Issued',
+  },
+  centreItems: { Venue: 'Venue', Team: 'Team', ServiceProjects: 'Service projects', InformationPlatform: 'Information platform', Funding: 'Funding' },
   map: { draw: 'Draw a grid', drawHint: 'Click the corners of the grid on the map ({n} so far)', finish: 'Finish', cancel: 'Cancel', newGrid: 'New grid', community: 'Community', name: 'Name', save: 'Save', back: 'Keep drawing', saved: 'Grid {code} saved', title: 'Grid map', grids: 'Grids', cases: 'Open cases', households: 'Households', population: 'Population', type: 'Type', code: 'Grid code' },
   gridTypes: { Urban: 'Urban grid', Rural: 'Rural grid', Specialized: 'Specialized grid' },
 };

@@ -1,7 +1,7 @@
 // 简体中文: the console's first language. Keys are grouped by screen; en.ts has the same keys.
 export default {
   app: { title: '街道基层治理平台', signOut: '退出登录', signingIn: '正在登录…', language: 'English' },
-  nav: { cases: '工单', approvals: '审批', map: '地图', assessment: '考核', imports: '导入', organization: '组织' },
+  nav: { cases: '工单', approvals: '审批', map: '地图', assessment: '考核', imports: '导入', organization: '组织', volunteers: '志愿服务' },
   cases: {
     title: '工单',
     all: '全部',
@@ -128,7 +128,61 @@ export default {
     reveal: '查看完整信息',
     revealReason: '请填写查看理由（将记入审计）',
     audited: '本次查看已记入审计日志。',
+    tabs: { tree: '组织体系', registrations: '报到', alliance: '共建联盟', community: '社区阵地与议事' },
   },
+  org: {
+    childName: '下级组织名称', kind: '类型', found: '新建下级组织', founded: '已新建下级组织。', rename: '重命名', newName: '新名称', renamed: '已重命名。',
+    moveTo: '迁移到', move: '迁移', moved: '已迁移。', dissolve: '撤销', dissolveConfirm: '确定撤销「{name}」？', dissolved: '已撤销。',
+    posts: '班子成员', noPosts: '暂无任职', title: '职务', since: '任职起', end: '免职', appointWho: '任职人', appoint: '任职', appointed: '已任职。',
+    activities: '组织生活', noActivities: '暂无组织生活记录', activity: '活动名称', heldAt: '时间', attended: '出席', attendance: '考勤', note: '备注',
+    hold: '记录活动', held: '已记录活动。', saveAttendance: '保存考勤', attendanceSaved: '考勤已保存。',
+  },
+  orgKinds: {
+    SubdistrictCommittee: '街道党工委', CommunityGeneralBranch: '社区党总支', CommunityBranch: '社区党支部', CompoundBranch: '小区党支部', BuildingGroup: '楼栋党小组',
+    MemberUnitOrganization: '成员单位党组织', NewEconomicSocialOrganization: '两新组织党组织', MassOrganization: '群团组织',
+  },
+  postTitles: { Secretary: '书记', DeputySecretary: '副书记', CommitteeMember: '委员', GroupLeader: '组长' },
+  activityKinds: { Meeting: '会议', Education: '党课教育', Training: '培训', ThemedPartyDay: '主题党日', Service: '志愿服务' },
+  registrations: {
+    status: '状态', statuses: { Pending: '待确认', Confirmed: '已确认', Declined: '未通过', Withdrawn: '已撤回' }, empty: '没有报到申请', unit: '单位',
+    pledges: '承诺事项', submitted: '申请时间', confirm: '确认', decline: '不通过', note: '意见（可选）',
+    confirmed: '已确认 {name} 报到。', declined: '已退回 {name} 的报到。',
+  },
+  alliance: {
+    units: '成员单位', search: '搜索单位', unit: '单位', resources: '共享资源', fields: '服务领域', contact: '联系人',
+    meetings: '联席会议与共建任务', openOnly: '只看有未完成任务的会议', done: '已完成', markDone: '标记完成', outcome: '完成情况（可选）', none: '暂无会议',
+    heldOn: '会议日期', topic: '议题', attending: '参会单位', task: '共建任务', responsible: '责任单位', record: '记录会议', recorded: '会议已记录。',
+  },
+  unitKinds: {
+    GovernmentBody: '机关', PublicInstitution: '事业单位', StateEnterprise: '国有企业', PrivateEnterprise: '非公企业', School: '学校', Hospital: '医院',
+    SocialOrganization: '社会组织', Other: '其他',
+  },
+  community: {
+    centre: '党群服务中心建设（{met}/{of} 项达标）', item: '项目', met: '达标', evidence: '佐证材料', updated: '更新时间', save: '保存', saved: '已保存。',
+    deliberations: '议事协商', settled: '已办结', record: '议事记录', resolution: '议定事项', hold: '记录议事', held: '议事已记录。',
+  },
+  volunteers: { tabs: { projects: '公益项目', activities: '志愿活动', hours: '服务时长与证明' } },
+  projects: {
+    status: '状态', statuses: { Draft: '草稿', Published: '已发布', Claimed: '已认领', InProgress: '实施中', Completed: '已完成', Evaluated: '已评价' },
+    claimStatuses: { Pending: '待确认', Confirmed: '已确认', Declined: '未通过' }, empty: '没有项目', claims: '认领单位', noClaims: '暂无单位认领',
+    title: '项目名称', field: '领域', goal: '项目目标', period: '起止日期', units: '单位', publish: '发布', start: '开始实施', complete: '完成',
+    evaluate: '提交评价', evaluated: '评价已提交。', rating: '{unit} 的评分', comment: '评语', draft: '新建项目', drafted: '项目已新建（草稿）。',
+    done: { publish: '项目已发布，等待单位认领。', start: '项目已开始实施。', complete: '项目已完成，可以评价。' },
+  },
+  activities: {
+    statuses: { Draft: '草稿', Open: '报名中', Completed: '已结束', Cancelled: '已取消' }, empty: '没有活动', noSignUps: '暂无报名',
+    signUpStatuses: { Confirmed: '已报名', Waitlisted: '候补', Cancelled: '已取消', NoShow: '未到' },
+    places: '已报名 {confirmed}/{capacity}，候补 {waitlisted}', in: '签到', out: '签退', title: '活动名称', place: '地点',
+    starts: '开始时间', ends: '结束时间', shift: '班次', capacity: '名额', plan: '新建活动', planned: '活动已新建（草稿）。',
+    done: { publish: '活动已发布，志愿者可以报名。', complete: '活动已结束。' },
+  },
+  hours: {
+    statuses: { Pending: '待审核', Approved: '已审核' }, empty: '没有记录', servedOn: '服务日期', hours: '小时', corrections: '更正记录',
+    approve: '审核通过', approved: '已审核通过。', correct: '更正', correctPrompt: '输入更正后的小时数和理由，如：3 签退时间有误', corrected: '已更正。',
+    certificates: '志愿服务证明', volunteer: '志愿者', issue: '开具证明', number: '证明编号', verify: '核验', genuine: '证明真实有效。',
+    certificate: '证明 {number}', total: '累计时长', issuedBy: '开具',
+  },
+  centreItems: { Venue: '阵地场所', Team: '工作队伍', ServiceProjects: '服务项目', InformationPlatform: '信息平台', Funding: '经费保障' },
   map: { draw: '绘制网格', drawHint: '在地图上依次点击网格的各个拐点（已点 {n} 个）', finish: '完成绘制', cancel: '取消', newGrid: '新建网格', community: '所属社区', name: '网格名称', save: '保存', back: '继续绘制', saved: '网格 {code} 已保存', title: '网格地图', grids: '网格', cases: '未办结工单', households: '户数', population: '人口', type: '类型', code: '网格编码' },
   gridTypes: { Urban: '城镇网格', Rural: '农村网格', Specialized: '专属网格' },
 };
