@@ -396,6 +396,53 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var found = await suite.Gateway.GetFromJsonAsync<JsonElement>(
             FormattableString.Invariant($"/api/grid/lookup/point?latitude={lat:F6}&longitude={lng:F6}"));
         Assert.Equal("632802001001098", found.GetProperty("grid").GetProperty("code").GetString());
+
+        // Chosen on the map, the grid shows its figures; its boundary redrawn over its neighbours is refused in the
+        // service's words, and redrawn beside it is saved.
+        async Task ClickAsync(double x, double y) => await page.Mouse.ClickAsync((float)(box.X + box.Width * x), (float)(box.Y + box.Height * y));
+        await page.Keyboard.PressAsync("Escape");
+        await ClickAsync(0.74, 0.88);
+        await Expect(page.GetByTestId("grid-panel")).ToContainTextAsync("632802001001098");
+        async Task RedrawAsync(double left, double top, double size)
+        {
+            await page.GetByTestId("edit-boundary").ClickAsync();
+            foreach (var (x, y) in new[] { (left, top), (left + size, top), (left + size, top + size), (left, top + size) })
+            {
+                await ClickAsync(x, y);
+                await page.WaitForTimeoutAsync(300);
+            }
+
+            await page.GetByTestId("finish-grid").ClickAsync();
+        }
+
+        await RedrawAsync(0.05, 0.42, 0.08);
+        await Expect(page.GetByTestId("boundary-refusal")).ToContainTextAsync("overlap", new() { IgnoreCase = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await RedrawAsync(0.84, 0.84, 0.08);
+        await Expect(page.GetByTestId("grid-saved")).ToContainTextAsync("632802001001098");
+        var moved = (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{created.GetProperty("id").GetString()}"))
+            .GetProperty("boundary").GetProperty("coordinates")[0].EnumerateArray().Min(p => p[0].GetDouble());
+        Assert.True(moved > ring.Max(p => p.Lng), $"the boundary moved east: {moved} after {ring.Max(p => p.Lng)}");
+
+        // A GeoJSON file dropped on the map: its dry run lists the bad feature's problems row by row, and nothing is written.
+        var file = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            type = "FeatureCollection",
+            features = new[]
+            {
+                new
+                {
+                    type = "Feature",
+                    geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 98.5, 37.30 }, new[] { 98.51, 37.30 }, new[] { 98.51, 37.29 }, new[] { 98.5, 37.29 }, new[] { 98.5, 37.30 } } } },
+                    properties = new { code = "632802001001097", name = "导入网格", type = "Downtown", community = "001", households = 10, population = 20, complexity = 10 },
+                },
+            },
+        });
+        await page.GetByTestId("map-import-file").SetInputFilesAsync(new FilePayload { Name = "grids.geojson", MimeType = "application/geo+json", Buffer = file });
+        await Expect(page.GetByTestId("map-import-problems").Locator("tbody tr")).Not.ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("map-import-problems")).ToContainTextAsync("type");
+        await Expect(page.GetByTestId("map-import-apply")).ToBeDisabledAsync();
+        await NoSeriousAccessibilityViolationsAsync(page, "the map with a grid chosen and an import checked");
     }
 
     [Fact]

@@ -185,7 +185,7 @@ const en: typeof zh = {
     certificate: 'Certificate {number}', total: 'Total hours', issuedBy: 'Issued',
   },
   centreItems: { Venue: 'Venue', Team: 'Team', ServiceProjects: 'Service projects', InformationPlatform: 'Information platform', Funding: 'Funding' },
-  map: { draw: 'Draw a grid', drawHint: 'Click the corners of the grid on the map ({n} so far)', finish: 'Finish', cancel: 'Cancel', newGrid: 'New grid', community: 'Community', name: 'Name', save: 'Save', back: 'Keep drawing', saved: 'Grid {code} saved', title: 'Grid map', grids: 'Grids', cases: 'Open cases', households: 'Households', population: 'Population', type: 'Type', code: 'Grid code' },
+  map: { pickGrid: 'Click a grid on the map to see its staff and who answers for it in each layer.', importGeoJson: 'Import grids (GeoJSON)', staff: 'Grid staff', noStaff: 'No staff', responsible: 'Responsible in each layer', noLayers: 'Not set', editBoundary: 'Redraw the boundary', redrawHint: 'Click the new corners on the map, then Finish', close: 'Close', draw: 'Draw a grid', drawHint: 'Click the corners of the grid on the map ({n} so far)', finish: 'Finish', cancel: 'Cancel', newGrid: 'New grid', community: 'Community', name: 'Name', save: 'Save', back: 'Keep drawing', saved: 'Grid {code} saved', title: 'Grid map', grids: 'Grids', cases: 'Open cases', households: 'Households', population: 'Population', type: 'Type', code: 'Grid code' },
   gridTypes: { Urban: 'Urban grid', Rural: 'Rural grid', Specialized: 'Specialized grid' },
 };
 

@@ -183,6 +183,6 @@ export default {
     certificate: '证明 {number}', total: '累计时长', issuedBy: '开具',
   },
   centreItems: { Venue: '阵地场所', Team: '工作队伍', ServiceProjects: '服务项目', InformationPlatform: '信息平台', Funding: '经费保障' },
-  map: { draw: '绘制网格', drawHint: '在地图上依次点击网格的各个拐点（已点 {n} 个）', finish: '完成绘制', cancel: '取消', newGrid: '新建网格', community: '所属社区', name: '网格名称', save: '保存', back: '继续绘制', saved: '网格 {code} 已保存', title: '网格地图', grids: '网格', cases: '未办结工单', households: '户数', population: '人口', type: '类型', code: '网格编码' },
+  map: { pickGrid: '点击地图上的网格，查看网格员和各网责任部门。', importGeoJson: '导入网格 GeoJSON', staff: '网格员', noStaff: '暂无网格员', responsible: '各网责任部门', noLayers: '未设置', editBoundary: '重新绘制边界', redrawHint: '在地图上依次点击新边界的拐点，然后点“完成绘制”', close: '关闭', draw: '绘制网格', drawHint: '在地图上依次点击网格的各个拐点（已点 {n} 个）', finish: '完成绘制', cancel: '取消', newGrid: '新建网格', community: '所属社区', name: '网格名称', save: '保存', back: '继续绘制', saved: '网格 {code} 已保存', title: '网格地图', grids: '网格', cases: '未办结工单', households: '户数', population: '人口', type: '类型', code: '网格编码' },
   gridTypes: { Urban: '城镇网格', Rural: '农村网格', Specialized: '专属网格' },
 };
