@@ -312,6 +312,30 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
             .Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
 
     [Fact]
+    public async Task The_consoles_scripts_are_sent_compressed_to_a_browser_that_accepts_it_and_plain_to_one_that_does_not()
+    {
+        var page = await suite.Anonymous.GetStringAsync("/");
+        var script = System.Text.RegularExpressions.Regex.Match(page, "/assets/index-[^\"]+\\.js").Value;
+        Assert.NotEmpty(script);
+
+        using var plain = await suite.Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, script));
+        using var compressedRequest = new HttpRequestMessage(HttpMethod.Get, script);
+        compressedRequest.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var compressed = await suite.Anonymous.SendAsync(compressedRequest);
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], compressed.Content.Headers.ContentEncoding);
+        Assert.StartsWith("text/javascript", compressed.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("immutable", compressed.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var (plainBytes, brotliBytes) = ((await plain.Content.ReadAsByteArrayAsync()).Length, (await compressed.Content.ReadAsByteArrayAsync()).Length);
+        Assert.True(brotliBytes * 2 < plainBytes, $"{brotliBytes} bytes compressed, {plainBytes} plain");
+        using var decoded = new System.IO.Compression.BrotliStream(new MemoryStream(await compressed.Content.ReadAsByteArrayAsync()), System.IO.Compression.CompressionMode.Decompress);
+        using var text = new MemoryStream();
+        await decoded.CopyToAsync(text);
+        Assert.Equal(plainBytes, text.Length);
+    }
+
+    [Fact]
     public async Task An_imports_dry_run_shows_every_rows_problem_and_writes_nothing()
     {
         static object Feature(string code, string type, double west) => new

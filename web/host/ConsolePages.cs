@@ -30,8 +30,31 @@ public static class ConsolePages
             context.Response.Headers["Referrer-Policy"] = "same-origin";
             await next(context);
         });
+        // Scripts and styles are kept compressed beside themselves (web/scripts/compress.mjs): the copy the browser accepts is sent.
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            if (path.StartsWith("/assets/", StringComparison.Ordinal) && CompressedCopies.Of(path) is not null)
+            {
+                var accepted = context.Request.Headers.AcceptEncoding.ToString();
+                foreach (var (encoding, suffix) in CompressedCopies.Encodings)
+                {
+                    if (accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase) && app.Environment.WebRootFileProvider.GetFileInfo(path + suffix).Exists)
+                    {
+                        context.Request.Path = path + suffix;
+                        context.Response.Headers.ContentEncoding = encoding;
+                        break;
+                    }
+                }
+
+                context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            }
+
+            await next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = new CompressedCopies(),
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] =
                 file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
@@ -52,4 +75,29 @@ public sealed record ConsoleSettings
     public string? MapTiles { get; init; }
 
     public string? MapAttribution { get; init; }
+}
+
+/// <summary>The type of a compressed copy is its original's (<c>app.js.br</c> is JavaScript, sent with Content-Encoding br).</summary>
+internal sealed class CompressedCopies : Microsoft.AspNetCore.StaticFiles.IContentTypeProvider
+{
+    public static readonly (string Encoding, string Suffix)[] Encodings = [("br", ".br"), ("gzip", ".gz")];
+
+    private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider Types = new();
+
+    public static string? Of(string path) =>
+        path.EndsWith(".js", StringComparison.Ordinal) || path.EndsWith(".mjs", StringComparison.Ordinal) ? "text/javascript"
+        : path.EndsWith(".css", StringComparison.Ordinal) ? "text/css"
+        : null;
+
+    public bool TryGetContentType(string subpath, out string contentType)
+    {
+        var original = Encodings.Aggregate(subpath, (p, e) => p.EndsWith(e.Suffix, StringComparison.Ordinal) ? p[..^e.Suffix.Length] : p);
+        if (Of(original) is { } known)
+        {
+            contentType = known;
+            return true;
+        }
+
+        return Types.TryGetContentType(original, out contentType!);
+    }
 }

@@ -1,10 +1,10 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
 import './theme.css';
 import App from './App.vue';
+import { elements } from './elements';
 import { i18n } from './i18n';
 import { router } from './router';
 
-createApp(App).use(createPinia()).use(i18n).use(router).use(ElementPlus).mount('#app');
+createApp(App).use(createPinia()).use(i18n).use(router).use(elements).mount('#app');

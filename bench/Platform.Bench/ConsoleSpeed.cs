@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// The web console's speed in a real browser (Debian's chromium) against a running suite with the demo data and at
+/// least 1,000 open cases with a position: the case board's first screen (reload until the first page of cases and
+/// the tab counts are shown) with an empty and with a warm browser cache, the map until its grids and case points
+/// are drawn, and the frames while the map is dragged. Medians and the 90th percentile of repeated runs, in one run
+/// side by side; written to bench/results/console.md by <c>./platform bench console</c>.
+/// </summary>
+public static class ConsoleSpeed
+{
+    private const string Password = "Demo-Platform-2026";
+
+    public static async Task<int> RunAsync(string baseUrl, string output, int runs)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var seeded = await SeedOpenCasesAsync(http, 1000);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+        });
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(page);
+        var scripts = new List<long>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith(".js", StringComparison.Ordinal) && response.Headers.TryGetValue("content-length", out var length))
+            {
+                lock (scripts)
+                {
+                    scripts.Add(long.Parse(length, CultureInfo.InvariantCulture));
+                }
+            }
+        };
+
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/connect/sign-in?**");
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/cases");
+
+        async Task<double> BoardAsync(bool cold)
+        {
+            if (cold)
+            {
+                await cdp.SendAsync("Network.clearBrowserCache");
+            }
+
+            lock (scripts)
+            {
+                scripts.Clear();
+            }
+
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync("/cases");
+            await page.Locator("[data-testid=case-table] tbody tr").First.WaitForAsync();
+            await page.GetByRole(AriaRole.Tab, new() { NameRegex = new("^全部 \\d+") }).WaitForAsync();
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        var cold = new List<double>();
+        var warm = new List<double>();
+        long coldScripts = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            cold.Add(await BoardAsync(cold: true));
+            lock (scripts)
+            {
+                coldScripts = scripts.Sum();
+            }
+
+            warm.Add(await BoardAsync(cold: false));
+        }
+
+        var map = new List<double>();
+        var frames = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            await page.GotoAsync("/cases");
+            await page.Locator("[data-testid=case-table] tbody tr").First.WaitForAsync();
+            var clock = Stopwatch.StartNew();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "地图" }).ClickAsync();
+            await page.GetByTestId("layer-cases").Filter(new() { HasTextRegex = new("\\((\\d{4,})\\)") }).WaitForAsync();
+            await page.Locator("[data-testid=map] canvas").WaitForAsync();
+            map.Add(clock.Elapsed.TotalMilliseconds);
+            frames.AddRange(await DragFramesAsync(page));
+        }
+
+        var report = new StringBuilder()
+            .AppendLine("# Web console speed")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} with the demo data and {seeded} open cases with a position.")
+            .AppendLine("The first screen is the case board: from navigation until the first page of cases and the tabs' counts are shown.")
+            .AppendLine()
+            .AppendLine("| What | median | p90 | target |")
+            .AppendLine("|---|---:|---:|---|")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Case board, empty browser cache (ms) | {Median(cold):F0} | {Percentile(cold, 0.9):F0} | ≤ 2,000 |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Case board, warm cache (ms) | {Median(warm):F0} | {Percentile(warm, 0.9):F0} | |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Map until the grids and {seeded}+ case points are drawn (ms) | {Median(map):F0} | {Percentile(map, 0.9):F0} | |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Frame while dragging the map (ms) | {Median(frames):F1} | {Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"JavaScript transferred for the first screen with an empty cache: {coldScripts / 1024.0:F0} KiB (as sent by the gateway).");
+        await File.WriteAllTextAsync(output, report.ToString());
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    /// <summary>Drags the map across for a second and a half and reads the time between the frames the browser drew.</summary>
+    private static async Task<IReadOnlyList<double>> DragFramesAsync(IPage page)
+    {
+        var box = (await page.GetByTestId("map").BoundingBoxAsync())!;
+        await page.EvaluateAsync("() => { window.__frames = []; let last = performance.now(); const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 400) requestAnimationFrame(tick); }; requestAnimationFrame(tick); }");
+        var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        for (var step = 0; step < 45; step++)
+        {
+            await page.Mouse.MoveAsync(x + (float)Math.Sin(step / 7.0) * box.Width / 4, y + (float)Math.Cos(step / 7.0) * box.Height / 4);
+            await page.WaitForTimeoutAsync(30);
+        }
+
+        await page.Mouse.UpAsync();
+        var frames = await page.EvaluateAsync<double[]>("() => window.__frames.slice(2)");
+        return frames;
+    }
+
+    /// <summary>Open cases with a position inside the demo grids' extent, reported by a resident until there are <paramref name="wanted"/>.</summary>
+    private static async Task<int> SeedOpenCasesAsync(HttpClient http, int wanted)
+    {
+        var admin = await TokenAsync(http, "admin");
+        var resident = await TokenAsync(http, "resident.zhou");
+        using var listing = new HttpRequestMessage(HttpMethod.Get, "/api/workflow/cases?open=true&pageSize=1");
+        listing.Headers.Authorization = new("Bearer", admin);
+        var open = (await (await http.SendAsync(listing)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalCount").GetInt32();
+        using var grids = new HttpRequestMessage(HttpMethod.Get, "/api/grid/grids/map");
+        grids.Headers.Authorization = new("Bearer", admin);
+        var features = (await (await http.SendAsync(grids)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features");
+        var corners = features.EnumerateArray().SelectMany(f => f.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray())
+            .Select(c => (Lng: c[0].GetDouble(), Lat: c[1].GetDouble())).ToList();
+        var random = new Random(7);
+        var categories = new[] { "garbage", "road-damage", "noise", "pollution", "public-order" };
+        for (var i = open; i < wanted; i++)
+        {
+            using var report = new HttpRequestMessage(HttpMethod.Post, "/api/workflow/cases")
+            {
+                Content = JsonContent.Create(new
+                {
+                    category = categories[i % categories.Length],
+                    description = $"压测工单 {i}",
+                    latitude = corners.Min(c => c.Lat) + random.NextDouble() * (corners.Max(c => c.Lat) - corners.Min(c => c.Lat)),
+                    longitude = corners.Min(c => c.Lng) + random.NextDouble() * (corners.Max(c => c.Lng) - corners.Min(c => c.Lng)),
+                }),
+            };
+            report.Headers.Authorization = new("Bearer", resident);
+            (await http.SendAsync(report)).EnsureSuccessStatusCode();
+        }
+
+        return Math.Max(open, wanted);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string user)
+    {
+        var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = user, ["password"] = Password, ["scope"] = "platform-api roles",
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
+    }
+}
