@@ -21,7 +21,8 @@ public static class ConsoleSpeed
     public static async Task<int> RunAsync(string baseUrl, string output, int runs)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var seeded = await SeedOpenCasesAsync(http, 1000);
+        // The map shows up to 1,000 open cases that have a position; some of the demo's have none.
+        var seeded = await SeedOpenCasesAsync(http, 1100);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -86,29 +87,32 @@ public static class ConsoleSpeed
 
         var map = new List<double>();
         var frames = new List<double>();
+        var points = 0;
         for (var i = 0; i < runs; i++)
         {
             await page.GotoAsync("/cases");
             await page.Locator("[data-testid=case-table] tbody tr").First.WaitForAsync();
             var clock = Stopwatch.StartNew();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "地图" }).ClickAsync();
-            await page.GetByTestId("layer-cases").Filter(new() { HasTextRegex = new("\\((\\d{4,})\\)") }).WaitForAsync();
+            await page.GetByTestId("layer-cases").Filter(new() { HasTextRegex = new("\\((\\d{3,})\\)") }).WaitForAsync();
             await page.Locator("[data-testid=map] canvas").WaitForAsync();
             map.Add(clock.Elapsed.TotalMilliseconds);
+            var label = await page.GetByTestId("layer-cases").InnerTextAsync();
+            points = int.Parse(System.Text.RegularExpressions.Regex.Match(label, "\\((\\d+)\\)").Groups[1].Value, CultureInfo.InvariantCulture);
             frames.AddRange(await DragFramesAsync(page));
         }
 
         var report = new StringBuilder()
             .AppendLine("# Web console speed")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} with the demo data and {seeded} open cases with a position.")
+            .AppendLine(CultureInfo.InvariantCulture, $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} with the demo data and {seeded} open cases ({points} of them with a position, drawn as points).")
             .AppendLine("The first screen is the case board: from navigation until the first page of cases and the tabs' counts are shown.")
             .AppendLine()
             .AppendLine("| What | median | p90 | target |")
             .AppendLine("|---|---:|---:|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| Case board, empty browser cache (ms) | {Median(cold):F0} | {Percentile(cold, 0.9):F0} | ≤ 2,000 |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Case board, warm cache (ms) | {Median(warm):F0} | {Percentile(warm, 0.9):F0} | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Map until the grids and {seeded}+ case points are drawn (ms) | {Median(map):F0} | {Percentile(map, 0.9):F0} | |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Map until the grids and {points} case points are drawn (ms) | {Median(map):F0} | {Percentile(map, 0.9):F0} | |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Frame while dragging the map (ms) | {Median(frames):F1} | {Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"JavaScript transferred for the first screen with an empty cache: {coldScripts / 1024.0:F0} KiB (as sent by the gateway).");

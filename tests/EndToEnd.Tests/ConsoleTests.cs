@@ -158,6 +158,13 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // Something that is not a photo is refused in the API's words.
         await page.GetByTestId("photo-file").SetInputFilesAsync(new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "not a photo"u8.ToArray() });
         await Expect(page.GetByTestId("photo-problem")).ToContainTextAsync("JPEG, PNG");
+
+        // More time asked for and granted from the page: the extension is counted on the case.
+        await page.GetByTestId("approval-reason").FillAsync("需协调环卫车辆");
+        await page.GetByTestId("ask-approval").ClickAsync();
+        await page.GetByTestId("approvals").Locator("[data-decision=approve]").ClickAsync();
+        await Expect(page.GetByTestId("approvals")).ToContainTextAsync("已同意");
+        Assert.Equal(1, (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}")).GetProperty("extensions").GetInt32());
         await NoSeriousAccessibilityViolationsAsync(page, "a case's page");
         await ScreenshotAsync(page, "case");
 
