@@ -161,6 +161,7 @@ const en: typeof zh = {
   },
   community: {
     centre: 'Party-mass service centre ({met}/{of} met)', item: 'Item', met: 'Met', evidence: 'Evidence', updated: 'Updated', save: 'Save', saved: 'Saved.',
+    assignments: 'Area assignments', noAssignments: 'No assignments', grids: 'Grids', wholeCommunity: 'the whole community', staff: 'Community staff', assign: 'Assign to this community', assigned: 'Assigned.',
     deliberations: 'Deliberations', settled: 'Settled', record: 'Record', resolution: 'Resolution', hold: 'Record the deliberation', held: 'Deliberation recorded.',
   },
   volunteers: { tabs: { projects: 'Projects', activities: 'Activities', hours: 'Hours and certificates' } },

@@ -159,6 +159,7 @@ export default {
   },
   community: {
     centre: '党群服务中心建设（{met}/{of} 项达标）', item: '项目', met: '达标', evidence: '佐证材料', updated: '更新时间', save: '保存', saved: '已保存。',
+    assignments: '包联片区', noAssignments: '暂无包联', grids: '网格数', wholeCommunity: '全社区', staff: '社区工作者', assign: '包联本社区', assigned: '已安排包联。',
     deliberations: '议事协商', settled: '已办结', record: '议事记录', resolution: '议定事项', hold: '记录议事', held: '议事已记录。',
   },
   volunteers: { tabs: { projects: '公益项目', activities: '志愿活动', hours: '服务时长与证明' } },
