@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { signIn, signedIn } from './auth/session';
+import { startBoard } from './cases/board';
 
 // Screens load when first opened: the map's library is not in the first screen's download.
 export const router = createRouter({
@@ -11,7 +12,8 @@ export const router = createRouter({
       component: () => import('./layout/ConsoleLayout.vue'),
       children: [
         { path: '', redirect: '/cases' },
-        { path: 'cases', name: 'cases', component: () => import('./cases/CaseBoard.vue') },
+        // The board's first page is asked for on entering, while its code loads and it is drawn (cases/board.ts).
+        { path: 'cases', name: 'cases', component: () => import('./cases/CaseBoard.vue'), beforeEnter: startBoard },
         { path: 'cases/:id', name: 'case', component: () => import('./cases/CaseDetail.vue'), props: true },
         { path: 'approvals', name: 'approvals', component: () => import('./cases/ApprovalQueue.vue') },
         { path: 'map', name: 'map', component: () => import('./map/GridMap.vue') },
