@@ -151,6 +151,16 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var api = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}");
         Assert.Equal("Dispatched", api.GetProperty("state").GetString());
 
+        // Each person is offered the steps that are theirs: the community's staff accept or return it; only the
+        // subdistrict supervises (督办) by hand.
+        await Expect(page.Locator("[data-action=Escalate]")).ToBeVisibleAsync();
+        var staffPage = await SignedInPageAsync("staff.wang");
+        await staffPage.GotoAsync($"/cases/{id}");
+        await Expect(staffPage.Locator("[data-action=Accept]")).ToBeVisibleAsync();
+        await Expect(staffPage.Locator("[data-action=Return]")).ToBeVisibleAsync();
+        await Expect(staffPage.Locator("[data-action=Escalate]")).ToHaveCountAsync(0);
+        await staffPage.Context.CloseAsync();
+
         // A photo of the scene, taken in the browser (a canvas as a JPEG), added to the case and shown as a thumbnail.
         await Expect(page.GetByTestId("case-location").Locator("canvas")).ToBeVisibleAsync();
         var dataUrl = await page.EvaluateAsync<string>(

@@ -17,7 +17,7 @@ public static class ApprovalsApi
     public static RouteGroupBuilder MapApprovalsApi(this RouteGroupBuilder api)
     {
         var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        onCase.MapPost("/", Ask).WithName("AskForApproval").Allow(Handlers)
+        onCase.MapPost("/", Ask).WithName("AskForApproval").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
             .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.")
             .Refuses(400, "invalid-kind")
             .Refuses(404, "case-not-found")
@@ -29,7 +29,7 @@ public static class ApprovalsApi
         approvals.MapGet("/", List).WithName("ListApprovals").Allow(Approvers)
             .WithDescription("Requests on the cases the caller can see; status=Pending is the approver's queue.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Allow(Approvers)
+        approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Refuses(403, "not-case-approver").Allow(Approvers)
             .WithDescription("approve=true extends or defers the case (only before its deadline); false refuses. The level above the handler decides.")
             .Refuses(400, "decision-required")
             .Refuses(404, "approval-not-found")
@@ -70,18 +70,19 @@ public static class ApprovalsApi
 
         db.Approvals.Add(asked.Value!);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/approvals/{asked.Value!.Id}", ApprovalResponse.From(asked.Value));
+        return TypedResults.Created($"/api/workflow/approvals/{asked.Value!.Id}", ApprovalResponse.From(asked.Value, found, caller));
     }
 
     public static async Task<Results<Ok<List<ApprovalResponse>>, ProblemHttpResult>> ListForCase(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
     {
-        if (!await db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).AnyAsync(c => c.Id == id, ct))
+        var found = await CasesApi.FindVisibleAsync(db, id, caller, tracked: false, ct);
+        if (found is null)
         {
             return Problems.NotFound("case", id);
         }
 
         var approvals = await db.Approvals.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.RequestedAt).ToListAsync(ct);
-        return TypedResults.Ok(approvals.Select(ApprovalResponse.From).ToList());
+        return TypedResults.Ok(approvals.Select(a => ApprovalResponse.From(a, found, caller)).ToList());
     }
 
     public static async Task<Results<Ok<Page<ApprovalResponse>>, ProblemHttpResult>> List(Caller caller, WorkflowDbContext db, [OneOf<ApprovalStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
@@ -96,7 +97,11 @@ public static class ApprovalsApi
         var visible = db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).Select(c => c.Id);
         var query = db.Approvals.AsNoTracking().Where(a => visible.Contains(a.CaseId));
         query = wanted.Value is { } s ? query.Where(a => a.Status == s) : query;
-        return TypedResults.Ok(await query.OrderBy(a => a.RequestedAt).ToPageAsync(paging.Value, ApprovalResponse.From, ct));
+        var listed = await query.OrderBy(a => a.RequestedAt).ToPageAsync(paging.Value, a => a, ct);
+        var ids = listed.Items.Select(a => a.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return TypedResults.Ok(new Page<ApprovalResponse>(
+            [.. listed.Items.Select(a => ApprovalResponse.From(a, cases[a.CaseId], caller))], listed.PageNumber, listed.PageSize, listed.TotalCount));
     }
 
     public static async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> Decide(
@@ -120,6 +125,6 @@ public static class ApprovalsApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ApprovalResponse.From(approval));
+        return TypedResults.Ok(ApprovalResponse.From(approval, found, caller));
     }
 }

@@ -62,42 +62,42 @@ public static class CaseTypesApi
     {
         var cases = api.MapGroup("/cases/{id:guid}").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         var mediation = cases.MapGroup("/mediation").WithTags("Dispute mediation");
-        mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Allow(Handlers)
+        mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
             .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).")
             .Refuses(404, "case-not-found");
-        mediation.MapPost("/start", StartMediation).WithName("StartMediation").Allow(Handlers)
+        mediation.MapPost("/start", StartMediation).WithName("StartMediation").IsStep(CaseAction.StartMediation).Allow(Handlers)
             .Refuses(404, "case-not-found");
-        mediation.MapPost("/sessions", HoldSession).WithName("HoldMediationSession").Allow(Handlers)
+        mediation.MapPost("/sessions", HoldSession).WithName("HoldMediationSession").IsStep(CaseAction.HoldSession).Allow(Handlers)
             .WithDescription("A session held (heldAt, attendees, summary); the applicant and the respondent must be on record.")
             .Refuses(404, "case-not-found")
             .Refuses(409, "parties-required");
-        mediation.MapPost("/agreement", Agree).WithName("RecordMediationAgreement").Allow(Handlers)
+        mediation.MapPost("/agreement", Agree).WithName("RecordMediationAgreement").IsStep(CaseAction.Agree).Allow(Handlers)
             .WithDescription("调解协议: the terms agreed, after at least one session; the agreement is the case's result.")
             .Refuses(400, "party-not-on-record", "undertaking-required")
             .Refuses(404, "case-not-found")
             .Refuses(409, "meeting-required", "wrong-case-type");
-        mediation.MapPost("/referral", Refer).WithName("ReferDispute").Allow(Handlers)
+        mediation.MapPost("/referral", Refer).WithName("ReferDispute").IsStep(CaseAction.Refer).Allow(Handlers)
             .WithDescription("Mediation could not settle it: where it goes (to) and why; the referral is the case's result.")
             .Refuses(400, "reason-required")
             .Refuses(404, "case-not-found");
-        mediation.MapPost("/follow-up", FollowUp).WithName("FollowUpMediation").Allow(Visitors)
+        mediation.MapPost("/follow-up", FollowUp).WithName("FollowUpMediation").IsStep(CaseAction.FollowUp).Allow(Visitors)
             .WithDescription("回访: kept=true moves the case to Verified; kept=false (the agreement is not kept) reopens it (返工).")
             .Refuses(400, "follow-up-result-required")
             .Refuses(404, "case-not-found");
 
         var coordination = cases.MapGroup("/coordination").WithTags("Tripartite coordination");
-        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").Allow(Handlers)
+        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").IsStep(CaseAction.Convene).Allow(Handlers)
             .Refuses(404, "case-not-found");
-        coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").Allow(Handlers)
+        coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").IsStep(CaseAction.HoldMeeting).Allow(Handlers)
             .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.")
             .Refuses(400, "three-parties-required")
             .Refuses(404, "case-not-found");
-        coordination.MapPost("/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteCoordinationTask").Allow(Handlers)
+        coordination.MapPost("/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteCoordinationTask").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
             .WithDescription("Records that a party did its agreed task, with the outcome; a task past its date and not done shows as Overdue in the case's records, and the closing says how many were done.")
             .Refuses(400, "outcome-required")
             .Refuses(404, "case-not-found", "task-not-found")
             .Refuses(409, "task-done");
-        coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").Allow(Handlers)
+        coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").IsStep(CaseAction.Agree).Allow(Handlers)
             .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).")
             .Refuses(400, "tasks-required")
             .Refuses(404, "case-not-found");
@@ -169,17 +169,17 @@ public static class CaseTypesApi
         }, ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> StartMediation(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.StartMediation(Actor.Of(caller), clock.GetUtcNow())), ct);
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.StartMediation), c => Task.FromResult(c.StartMediation(Actor.Of(caller), clock.GetUtcNow())), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> HoldSession(Guid id, SessionRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle,
+        return CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.HoldSession),
             c => Task.FromResult(c.HoldSession(Actor.Of(caller), request.HeldAt ?? now, request.Attendees, request.Summary, now)), ct);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Agree(Guid id, MediationAgreementRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c =>
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.Agree), c =>
         {
             if (c.Type != CaseType.Mediation)
             {
@@ -202,7 +202,7 @@ public static class CaseTypesApi
         }, ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Refer(Guid id, ReferralRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.Refer(Actor.Of(caller), request.To, request.Reason, clock.GetUtcNow())), ct);
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.Refer), c => Task.FromResult(c.Refer(Actor.Of(caller), request.To, request.Reason, clock.GetUtcNow())), ct);
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> FollowUp(Guid id, FollowUpRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -211,16 +211,16 @@ public static class CaseTypesApi
             return Problems.From(DomainError.Invalid("kept", "follow-up-result-required", "Say whether the agreement is kept (kept: true or false)."));
         }
 
-        return await CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Verify, c => Task.FromResult(c.FollowUp(Actor.Of(caller), kept, request.Note, clock.GetUtcNow())), ct);
+        return await CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.FollowUp), c => Task.FromResult(c.FollowUp(Actor.Of(caller), kept, request.Note, clock.GetUtcNow())), ct);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Convene(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(c.Convene(Actor.Of(caller), clock.GetUtcNow())), ct);
+        CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.Convene), c => Task.FromResult(c.Convene(Actor.Of(caller), clock.GetUtcNow())), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> HoldMeeting(Guid id, MeetingRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c => Task.FromResult(
+        return CaseActionsApi.ActAsync(db, id, caller, CaseAccess.For(CaseAction.HoldMeeting), c => Task.FromResult(
             c.HoldMeeting(Actor.Of(caller), request.HeldAt ?? now, request.Community, request.HomeownersCommittee, request.PropertyCompany, request.Summary, now)), ct);
     }
 

@@ -24,53 +24,62 @@ public static class CaseActionsApi
     public static RouteGroupBuilder MapCaseActionsApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        cases.MapPost("/register", Register).WithName("RegisterCase").Allow(Operators)
+        cases.MapPost("/register", Register).WithName("RegisterCase").IsStep(CaseAction.Register).Allow(Operators)
             .WithDescription("立案: files the intake as a case; the priority and the type (General, Mediation, Tripartite; default: the category's) may be set here.")
             .Refuses(400, "invalid-priority", "invalid-type")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/void", Void).WithName("VoidCase").Allow(Operators).WithDescription("作废, with a reason.")
+        cases.MapPost("/void", Void).WithName("VoidCase").IsStep(CaseAction.Void).Allow(Operators).WithDescription("作废, with a reason.")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Operators)
+        cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Operators).Refuses(403, "not-case-operator")
             .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.")
             .Refuses(400, "merge-into-itself")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/dispatch", Dispatch).WithName("DispatchCase").Allow(Operators)
+        cases.MapPost("/dispatch", Dispatch).WithName("DispatchCase").IsStep(CaseAction.Dispatch).Allow(Operators)
             .WithDescription("分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs department). The deadline is set from the category and priority.")
             .Refuses(400, "invalid-level")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/return", Return).WithName("ReturnCase").Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.")
+        cases.MapPost("/return", Return).WithName("ReturnCase").IsStep(CaseAction.Return).Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.")
             .Refuses(400, "reason-required")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/accept", Accept).WithName("AcceptCase").Allow(Handlers)
-            .Refuses(403, "not-case-handler")
-            .Refuses(404, "case-not-found")
-            .Refuses(409, "case-not-dispatched");
-        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers)
+        cases.MapPost("/accept", Accept).WithName("AcceptCase").IsStep(CaseAction.Accept).Allow(Handlers)
             .Refuses(404, "case-not-found");
-        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Allow(Handlers).WithDescription("The handler's result (text).")
-            .Refuses(404, "case-not-found")
-            .Refuses(409, "invalid-case-transition");
-        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Allow(Handlers)
+        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers).Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").IsStep(CaseAction.Resolve).Allow(Handlers).WithDescription("The handler's result (text).")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").IsStep(CaseAction.Reply).Allow(Handlers)
             .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/rating", Rate).WithName("RateCase").AllowSignedIn()
+        cases.MapPost("/rating", Rate).WithName("RateCase").AllowSignedIn().Refuses(403, "not-case-reporter")
             .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工).")
             .Refuses(400, "invalid-rating")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/verification", Verify).WithName("VerifyCase").Allow(Verifiers)
+        cases.MapPost("/verification", Verify).WithName("VerifyCase").IsStep(CaseAction.Verify).Allow(Verifiers)
             .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).")
             .Refuses(400, "verification-result-required")
-            .Refuses(404, "case-not-found")
-            .Refuses(409, "invalid-case-transition");
-        cases.MapPost("/close", Close).WithName("CloseCase").Allow(Operators).WithDescription("结案, after verification and the reply.")
-            .Refuses(404, "case-not-found")
-            .Refuses(409, "invalid-case-transition");
-        cases.MapPost("/escalate", Escalate).WithName("EscalateCase").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/close", Close).WithName("CloseCase").IsStep(CaseAction.Close).Allow(Operators).WithDescription("结案, after verification and the reply.")
+            .Refuses(404, "case-not-found");
+        cases.MapPost("/escalate", Escalate).WithName("EscalateCase").IsStep(CaseAction.Escalate).Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .WithDescription("督办 by hand: puts the case under the next level's supervision.")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/resume", Resume).WithName("ResumeCase").Allow(Handlers).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.")
+        cases.MapPost("/resume", Resume).WithName("ResumeCase").IsStep(CaseAction.Resume).Allow(Handlers).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.")
             .Refuses(404, "case-not-found");
         return api;
+    }
+
+    /// <summary>
+    /// Declares an endpoint as a step of the loop: it refuses a caller whose step it is not (<see cref="CaseAccess.Refusals"/>)
+    /// and a case whose state does not allow it (409 invalid-case-transition).
+    /// </summary>
+    internal static RouteHandlerBuilder IsStep(this RouteHandlerBuilder endpoint, CaseAction step)
+    {
+        foreach (var (status, code) in CaseAccess.Refusals(step))
+        {
+            endpoint.Refuses(status, code);
+        }
+
+        return endpoint.Refuses(409, "invalid-case-transition");
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Register(
@@ -83,7 +92,7 @@ public static class CaseActionsApi
             return Problems.From(error);
         }
 
-        return await ActAsync(db, id, caller, CaseAccess.Operate, async c =>
+        return await ActAsync(db, id, caller, CaseAccess.For(CaseAction.Register), async c =>
         {
             var defaultType = await db.Categories.Where(k => k.Code == c.Category).Select(k => k.DefaultType).FirstAsync(ct);
             return c.Register(Actor.Of(caller), clock.GetUtcNow(), priority.Value, type.Value ?? defaultType);
@@ -91,7 +100,7 @@ public static class CaseActionsApi
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Void(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Operate, c => c.Void(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Void), c => c.Void(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
 
     /// <summary>The case in the path is found and checked first; the one it merges into only then.</summary>
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Merge(Guid id, MergeRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -116,7 +125,7 @@ public static class CaseActionsApi
             return Problems.From(error);
         }
 
-        return await ActAsync(db, id, caller, CaseAccess.Operate, async c =>
+        return await ActAsync(db, id, caller, CaseAccess.For(CaseAction.Dispatch), async c =>
         {
             var route = level.Value is { } byHand
                 ? new CaseRoute(byHand, request?.Department?.Trim(), null, $"dispatched by hand to {byHand}{(byHand == HandlerLevel.Department ? " " + request?.Department : "")}")
@@ -132,19 +141,19 @@ public static class CaseActionsApi
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Return(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Return(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Return), c => c.Return(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Accept(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Accept(Actor.Of(caller), clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Accept), c => c.Accept(Actor.Of(caller), clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Progress(Guid id, TextRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
         ActAsync(db, id, caller, CaseAccess.Handle, c => c.Progress(Actor.Of(caller), request.Text, clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Resolve(Guid id, TextRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Resolve(Actor.Of(caller), request.Text, clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Resolve), c => c.Resolve(Actor.Of(caller), request.Text, clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Reply(Guid id, TextRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Reply, c =>
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Reply), c =>
         {
             var now = clock.GetUtcNow();
             if (c.SendReply(Actor.Of(caller), request.Text, now) is { } error)
@@ -174,17 +183,17 @@ public static class CaseActionsApi
             return Problems.From(DomainError.Invalid("passed", "verification-result-required", "Say whether the on-site check passed (passed: true or false)."));
         }
 
-        return await ActAsync(db, id, caller, CaseAccess.Verify, c => c.Verify(Actor.Of(caller), passed, request.Note, clock.GetUtcNow()), ct);
+        return await ActAsync(db, id, caller, CaseAccess.For(CaseAction.Verify), c => c.Verify(Actor.Of(caller), passed, request.Note, clock.GetUtcNow()), ct);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Close(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Operate, c => c.Close(Actor.Of(caller), clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Close), c => c.Close(Actor.Of(caller), clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Escalate(Guid id, ReasonRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Supervise, c => c.Escalate(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Escalate), c => c.Escalate(Actor.Of(caller), request.Reason, clock.GetUtcNow()), ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Resume(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, caller, CaseAccess.Handle, c => c.Resume(Actor.Of(caller), clock.GetUtcNow()), ct);
+        ActAsync(db, id, caller, CaseAccess.For(CaseAction.Resume), c => c.Resume(Actor.Of(caller), clock.GetUtcNow()), ct);
 
     private static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
         WorkflowDbContext db, Guid id, Caller caller, Func<Caller, Case, DomainError?> allowed, Func<Case, DomainError?> act, CancellationToken ct) =>
@@ -211,6 +220,6 @@ public static class CaseActionsApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CaseResponse.From(found));
+        return TypedResults.Ok(CaseResponse.From(found, caller));
     }
 }

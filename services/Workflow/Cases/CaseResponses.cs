@@ -53,13 +53,14 @@ public sealed record CaseResponse(
     DateTimeOffset? RepliedAt, DateTimeOffset? VerifiedAt, DateTimeOffset? ClosedAt, bool Overdue, bool? OnTime,
     int Returns, int Reopens, int Extensions, int Deferrals, int Escalations, IReadOnlyList<string> AllowedActions, long Version)
 {
-    public static CaseResponse From(Case c) => new(
+    /// <summary>The case as this caller sees it: <see cref="AllowedActions"/> are the steps its state allows that the caller may take.</summary>
+    public static CaseResponse From(Case c, Caller caller) => new(
         c.Id, c.Number, c.Category, c.Type, c.Description, c.State, c.Channel, c.Priority, c.Location?.Y, c.Location?.X, c.BuildingId, c.Address?.Masked,
         c.PhotoUrls, c.GridId, c.CommunityId, [.. c.Reporters.OrderBy(r => r.ReportedAt).Select(ReporterResponse.From)], c.PossibleDuplicateOf,
         c.MergedInto, c.VoidReason, c.HandlerLevel, c.Department, c.SupervisingLevel, c.HandledByName, c.Result, c.Reply, c.Rating, c.RatingComment,
         c.ReportedAt, c.RegisteredAt, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.WarnedAt, c.OverdueAt, c.ResolvedAt, c.RepliedAt, c.VerifiedAt,
         c.ClosedAt, c.IsOverdue, c.OnTime, c.Returns, c.Reopens, c.Extensions, c.Deferrals, c.Escalations,
-        [.. CaseStateMachine.For(c.Type).Keys.Where(k => k.From == c.State).Select(k => k.Action.ToString())], c.Version);
+        CaseAccess.Allowed(caller, c), c.Version);
 }
 
 public sealed record CaseStepResponse(DateTimeOffset At, string Action, CaseState From, CaseState To, string Actor, string? Note)
@@ -67,12 +68,13 @@ public sealed record CaseStepResponse(DateTimeOffset At, string Action, CaseStat
     public static CaseStepResponse Of(CaseStep s) => new(s.At, s.Action, s.From, s.To, s.ActorName, s.Note);
 }
 
+/// <summary>An extension or deferral asked for; <see cref="MayDecide"/>: it waits for a decision this caller may take.</summary>
 public sealed record ApprovalResponse(
     Guid Id, Guid CaseId, ApprovalKind Kind, int? WorkingDays, string Reason, string RequestedBy, DateTimeOffset RequestedAt, ApprovalStatus Status,
-    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote)
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, bool MayDecide)
 {
-    public static ApprovalResponse From(CaseApproval a) => new(a.Id, a.CaseId, a.Kind, a.WorkingDays, a.Reason, a.RequestedByName, a.RequestedAt, a.Status,
-        a.DecidedByName, a.DecidedAt, a.DecisionNote);
+    public static ApprovalResponse From(CaseApproval a, Case c, Caller caller) => new(a.Id, a.CaseId, a.Kind, a.WorkingDays, a.Reason, a.RequestedByName,
+        a.RequestedAt, a.Status, a.DecidedByName, a.DecidedAt, a.DecisionNote, a.Status == ApprovalStatus.Pending && CaseAccess.Approve(caller, c) is null);
 }
 
 /// <summary>A board's tabs: how many cases are in each state (every state named), in all, and overdue.</summary>

@@ -105,7 +105,7 @@ public static class CasesApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/cases/{taken.Value!.Id}", CaseResponse.From(taken.Value!));
+        return TypedResults.Created($"/api/workflow/cases/{taken.Value!.Id}", CaseResponse.From(taken.Value!, caller));
     }
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
@@ -156,7 +156,7 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
     {
         var found = await FindVisibleAsync(db, id, caller, tracked: false, ct);
-        return found is null ? Problems.NotFound("case", id) : TypedResults.Ok(CaseResponse.From(found));
+        return found is null ? Problems.NotFound("case", id) : TypedResults.Ok(CaseResponse.From(found, caller));
     }
 
     public static async Task<Results<Ok<List<CaseStepResponse>>, ProblemHttpResult>> Timeline(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)

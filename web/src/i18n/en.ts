@@ -46,7 +46,7 @@ const en: typeof zh = {
     queue: 'Extensions and deferrals to decide', empty: 'No requests',
     kind: 'Request', kinds: { Extension: 'Extension', Deferral: 'Deferral' }, days: 'Working days', reason: 'Reason', requested: 'Asked by',
     status: 'Decision', approve: 'Approve', refuse: 'Refuse', note: 'Decision note (optional)', ask: 'Ask',
-    statuses: { Pending: 'Pending', Approved: 'Approved', Refused: 'Refused' },
+    notYours: 'Waiting for the level above', statuses: { Pending: 'Pending', Approved: 'Approved', Refused: 'Refused' },
   },
   states: {
     Reported: 'Reported', Registered: 'Registered', Voided: 'Voided', Dispatched: 'Dispatched', Accepted: 'Accepted', Deferred: 'Deferred',

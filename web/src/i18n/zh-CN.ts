@@ -44,7 +44,7 @@ export default {
     queue: '延期与缓办审批', empty: '没有申请',
     kind: '申请类型', kinds: { Extension: '延期', Deferral: '缓办' }, days: '工作日', reason: '申请理由', requested: '申请人',
     status: '审批', approve: '同意', refuse: '不同意', note: '审批意见（可选）', ask: '提出申请',
-    statuses: { Pending: '待审批', Approved: '已同意', Refused: '未同意' },
+    notYours: '待上级审批', statuses: { Pending: '待审批', Approved: '已同意', Refused: '未同意' },
   },
   states: {
     Reported: '待登记', Registered: '待派遣', Voided: '已作废', Dispatched: '已派遣', Accepted: '办理中', Deferred: '缓办',
