@@ -337,6 +337,36 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
             .Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
 
     [Fact]
+    public async Task Grid_staff_are_offered_only_what_their_role_may_do()
+    {
+        var admin = await SignedInPageAsync("admin");
+        var page = await SignedInPageAsync("grid.sun");
+        foreach (var (signedIn, shown) in new[] { (admin, true), (page, false) })
+        {
+            // The approvals queue and the imports are not theirs; the board, the map and the party tree are.
+            var menu = signedIn.GetByRole(AriaRole.Menubar);
+            await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "工单" })).ToBeVisibleAsync();
+            await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "导入" })).ToHaveCountAsync(shown ? 1 : 0);
+
+            // On the map, drawing a grid is the admin's.
+            await menu.GetByRole(AriaRole.Menuitem, new() { Name = "地图" }).ClickAsync();
+            await Expect(signedIn.GetByTestId("layer-grids")).Not.ToContainTextAsync("(0)");
+            await Expect(signedIn.GetByTestId("draw-grid")).ToHaveCountAsync(shown ? 1 : 0);
+
+            // In the party tree, founding and dissolving organizations are the admin's.
+            await menu.GetByRole(AriaRole.Menuitem, new() { Name = "组织" }).ClickAsync();
+            await signedIn.GetByTestId("party-tree").GetByText("长江路社区阳光小区党支部", new() { Exact = true }).ClickAsync();
+            await Expect(signedIn.GetByTestId("organization-actions")).ToBeVisibleAsync();
+            await Expect(signedIn.GetByTestId("found-child")).ToHaveCountAsync(shown ? 1 : 0);
+            await Expect(signedIn.GetByTestId("dissolve")).ToHaveCountAsync(shown ? 1 : 0);
+        }
+
+        await NoSeriousAccessibilityViolationsAsync(page, "the party tree as grid staff see it");
+        await admin.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_consoles_scripts_are_sent_compressed_to_a_browser_that_accepts_it_and_plain_to_one_that_does_not()
     {
         var page = await suite.Anonymous.GetStringAsync("/");

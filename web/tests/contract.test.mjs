@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { documents, generate, services } from '../scripts/generate-api.mjs';
+import { documents, generate, generateRoles, services } from '../scripts/generate-api.mjs';
 
 const require = createRequire(import.meta.url);
 // The structural schema of OpenAPI 3.1. Its schema objects are checked through $dynamicRef to the JSON Schema
@@ -41,6 +41,20 @@ for (const service of names) {
     assert.match(source, /ProblemDetails/);
   });
 }
+
+test('every operation names the roles it admits, for what the console offers a person', async () => {
+  for (const service of names) {
+    const document = JSON.parse(await readFile(join(documents, `${service}.json`), 'utf8'));
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const open = !operation.security?.length; // a public operation: anyone, signed in or not
+        assert.ok(open || Array.isArray(operation['x-roles']), `${service}: ${method.toUpperCase()} ${path} names no roles (x-roles)`);
+      }
+    }
+  }
+
+  assert.ok((await generateRoles()) > 100);
+});
 
 test('the generated client and the console written against it type-check with tsc --strict (vue-tsc)', () => {
   const tsc = spawnSync(process.execPath, [require.resolve('vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', 'tsconfig.json'], {
