@@ -337,6 +337,68 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
             .Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
 
     [Fact]
+    public async Task The_admin_reviews_and_publishes_a_past_period_and_drafts_previews_and_publishes_a_rubric_from_the_console()
+    {
+        var page = await SignedInPageAsync("admin");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "考核" }).ClickAsync();
+        await page.WaitForURLAsync("**/assessment");
+
+        // Last year, a finished period: the whole subdistrict's Service index explained, and its review below.
+        var year = (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "年", Exact = true }).Or(page.Locator("label.el-radio-button", new() { HasText = "年" })).First.ClickAsync();
+        var picker = page.GetByRole(AriaRole.Combobox, new() { Name = "考核周期" }).Or(page.Locator("input[aria-label='考核周期']")).First;
+        await picker.FillAsync(year);
+        await picker.PressAsync("Enter");
+        var review = page.GetByTestId("index-review");
+        await Expect(review.GetByRole(AriaRole.Heading, new() { Name = $"{year} 公示" })).ToBeVisibleAsync();
+        await page.GetByTestId("explain-subdistrict").ClickAsync();
+
+        // Taken for review, then published (公示): the page says so in the numbers the API keeps.
+        await review.GetByTestId("take-review").ClickAsync();
+        await Expect(review.GetByTestId("publication-status")).ToContainTextAsync("审核中");
+        async Task<JsonElement> PublicationAsync() => (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/Service/publications"))
+            .EnumerateArray().Single(p => p.GetProperty("period").GetString() == year);
+        var taken = await PublicationAsync();
+        Assert.Equal("UnderReview", taken.GetProperty("status").GetString());
+        await Expect(review.GetByTestId("publication-status")).ToContainTextAsync($"{taken.GetProperty("subjects").GetInt32()} 个对象");
+        await review.GetByTestId("publish-period").ClickAsync();
+        await Expect(review.GetByTestId("publication-status")).ToContainTextAsync("已公示");
+        Assert.Equal("Published", (await PublicationAsync()).GetProperty("status").GetString());
+        await Expect(review.GetByTestId("take-review")).ToBeDisabledAsync();
+
+        // A new rubric: drafted from the one in force, an item's points changed and saved, previewed for the
+        // subdistrict against that year, and published from a later date.
+        await review.GetByTestId("start-draft").ClickAsync();
+        var items = review.GetByTestId("draft-items");
+        await Expect(items.Locator("tbody tr").First).ToBeVisibleAsync();
+        var points = items.Locator("tbody tr").First.Locator("input");
+        var before = double.Parse(await points.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await points.FillAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await points.PressAsync("Tab");
+        await review.GetByTestId("save-draft").ClickAsync();
+        await Expect(page.GetByText("草稿已保存。")).ToBeVisibleAsync();
+        var draft = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/rubrics/Service")).EnumerateArray().Single(v => v.GetProperty("status").GetString() == "Draft");
+        Assert.Equal(before + 1, draft.GetProperty("rubric").GetProperty("components")[0].GetProperty("items")[0].GetProperty("pointsPer").GetDouble());
+
+        await review.GetByTestId("preview-draft").ClickAsync();
+        var preview = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/indices/rubrics/Service/draft/preview?subjectId=subdistrict&period={year}");
+        await Expect(review.GetByTestId("preview-totals")).ToContainTextAsync(
+            $"现行 {preview.GetProperty("inForce").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}，草稿 {preview.GetProperty("draft").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}");
+        await NoSeriousAccessibilityViolationsAsync(page, "an index's review and rubric draft");
+
+        var from = $"{DateTimeOffset.UtcNow.Year + 4}-01-01";
+        var effective = review.Locator("input[aria-label='生效日期']");
+        await effective.FillAsync(from);
+        await effective.PressAsync("Enter");
+        await review.GetByTestId("publish-draft").ClickAsync();
+        await Expect(page.GetByText("新版本已发布。")).ToBeVisibleAsync();
+        var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/rubrics/Service")).EnumerateArray()
+            .Single(v => v.GetProperty("version").GetInt32() == draft.GetProperty("version").GetInt32());
+        Assert.Equal(("Published", from), (published.GetProperty("status").GetString(), published.GetProperty("effectiveFrom").GetString()));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Grid_staff_are_offered_only_what_their_role_may_do()
     {
         var admin = await SignedInPageAsync("admin");
