@@ -276,7 +276,7 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         Assert.Equal("BuildingGroup", founded.GetProperty("kind").GetString());
 
         await page.GetByTestId("dissolve").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
         var refusal = await (await suite.Gateway.PostAsync($"/api/organization/organizations/{(await BranchIdAsync("长江路社区阳光小区党支部"))}/dissolve", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(refusal.TryGetProperty("code", out var code) && code.GetString() == "organization-not-empty", refusal.ToString());
         await Expect(page.GetByTestId("organization-problem")).ToContainTextAsync(refusal.GetProperty("title").GetString()!);
@@ -284,7 +284,7 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // The new group, empty, is dissolved.
         await tree.GetByText(name, new() { Exact = true }).ClickAsync();
         await page.GetByTestId("dissolve").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
         await Eventually.TrueAsync(async () =>
             (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{founded.GetProperty("id").GetString()}")).GetProperty("organization").GetProperty("status").GetString() == "Dissolved",
             "the new group dissolved", TimeSpan.FromSeconds(15));
@@ -610,7 +610,7 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
 
         await rows.First.GetByRole(AriaRole.Button, new() { Name = "查看完整信息" }).ClickAsync();
         await page.GetByRole(AriaRole.Textbox).Last.FillAsync("核实党员联系方式");
-        await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "确定" })).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
         var revealed = page.GetByTestId("revealed");
         await Expect(revealed).ToBeVisibleAsync();
         var phone = await revealed.Locator(".el-descriptions__content").First.InnerTextAsync();

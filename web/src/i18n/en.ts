@@ -2,7 +2,7 @@ import type zh from './zh-CN';
 
 // English: the same keys as zh-CN (the compiler checks it).
 const en: typeof zh = {
-  app: { title: 'Subdistrict governance platform', signOut: 'Sign out', signingIn: 'Signing in…', language: '中文' },
+  app: { ok: 'OK', cancel: 'Cancel', title: 'Subdistrict governance platform', signOut: 'Sign out', signingIn: 'Signing in…', language: '中文' },
   nav: { cases: 'Cases', approvals: 'Approvals', map: 'Map', assessment: 'Assessment', imports: 'Imports', organization: 'Organization', volunteers: 'Volunteers' },
   cases: {
     title: 'Cases',

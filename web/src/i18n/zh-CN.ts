@@ -1,6 +1,6 @@
 // 简体中文: the console's first language. Keys are grouped by screen; en.ts has the same keys.
 export default {
-  app: { title: '街道基层治理平台', signOut: '退出登录', signingIn: '正在登录…', language: 'English' },
+  app: { ok: '确定', cancel: '取消', title: '街道基层治理平台', signOut: '退出登录', signingIn: '正在登录…', language: 'English' },
   nav: { cases: '工单', approvals: '审批', map: '地图', assessment: '考核', imports: '导入', organization: '组织', volunteers: '志愿服务' },
   cases: {
     title: '工单',
