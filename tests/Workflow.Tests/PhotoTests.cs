@@ -133,6 +133,30 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
     }
 
     [Fact]
+    public async Task Photos_sent_at_once_to_a_case_never_take_it_past_its_limit()
+    {
+        var grid = await GridAsync(1);
+        var dispatched = await DispatchedToGridAsync(grid);
+        var handler = As(GridStaffOf(grid));
+        var jpeg = Encode(TwoColours(16, 16), SKEncodedImageFormat.Jpeg);
+        for (var i = 0; i < CasePhoto.MaxPerCase - 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/workflow/cases/{dispatched.Id}/photos", Image(jpeg))).StatusCode);
+        }
+
+        // Six more at once, two places left: two are taken, four refused, none past the limit.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => handler.PostAsync($"/api/workflow/cases/{dispatched.Id}/photos", Image(jpeg))));
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.AssertProblemAsync(HttpStatusCode.Conflict, "too-many-photos");
+        }
+
+        var photos = await handler.GetFromJsonAsync<List<PhotoResponse>>($"/api/workflow/cases/{dispatched.Id}/photos");
+        Assert.Equal(CasePhoto.MaxPerCase, photos!.Count);
+    }
+
+    [Fact]
     public async Task Photos_never_named_by_a_report_are_deleted_after_a_day_and_named_ones_stay()
     {
         await GridAsync(0);

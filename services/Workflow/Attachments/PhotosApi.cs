@@ -90,6 +90,10 @@ public static class PhotosApi
             return Problems.From(error);
         }
 
+        // Two photos sent at once for the same case are counted one after the other: the case's row is held while
+        // its photos are counted and the new one is written, so the limit is never passed.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var count = await db.CasePhotos.CountAsync(p => p.CaseId == id, ct);
         var added = CasePhoto.AddTo(@case, photo.Value!, Actor.Of(caller), count, clock.GetUtcNow());
         if (added.Error is { } refused)
@@ -100,6 +104,7 @@ public static class PhotosApi
         db.CasePhotos.Add(added.Value!);
         store.Put(added.Value!, photo.Value!);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/workflow/photos/{added.Value!.Id}", PhotoResponse.From(added.Value!));
     }
 
