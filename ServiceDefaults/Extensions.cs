@@ -95,6 +95,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<InputRulesMiddleware>();
+        app.Use(Idempotency.BufferIdempotentBodies);
         app.UseAuthentication();
         authenticated?.Invoke(app);
         app.UseAuthorization();

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 
@@ -23,6 +24,7 @@ public static class ServiceInfrastructure
         where TDbContext : DbContext
     {
         builder.AddServiceDatabase<TDbContext>(databaseName, npgsql, database);
+        builder.Services.AddIdempotentRequests<TDbContext>();
         builder.AddServiceMessaging(serviceName, consumers);
         builder.AddRedisClient(ResourceNames.Redis);
         return builder;

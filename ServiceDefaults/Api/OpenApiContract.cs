@@ -196,6 +196,19 @@ internal static partial class OpenApiContract
             };
         }
 
+        if (metadata.OfType<IdempotentEndpoint>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Sent again with the same key and body, the request gets its first answer again (with Idempotent-Replayed: true) instead of being carried out twice; the same key with another request is a 422. A UUID per request, kept by the client until it has the answer.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+        }
+
         operation.Responses ??= [];
         // A file answered as itself (a photo) is binary, not the base64 text a byte[] would be in JSON.
         foreach (var (type, content) in operation.Responses.Values.SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>()))

@@ -16,6 +16,7 @@ public static class Problems
             ErrorKind.OutOfScope => StatusCodes.Status403Forbidden,
             ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
             ErrorKind.UnsupportedContent => StatusCodes.Status415UnsupportedMediaType,
+            ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };

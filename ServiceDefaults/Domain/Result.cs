@@ -19,6 +19,9 @@ public enum ErrorKind
 
     /// <summary>The request's content is of a kind the endpoint does not take, judged by the content itself (415).</summary>
     UnsupportedContent,
+
+    /// <summary>Well formed, but it cannot be taken as asked: an idempotency key reused for another request (422).</summary>
+    Unprocessable,
 }
 
 /// <summary>A broken business rule, named so a client can act on it: <paramref name="Field"/> says which input.</summary>

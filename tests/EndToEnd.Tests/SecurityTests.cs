@@ -62,7 +62,7 @@ public class SecurityTests(SuiteFixture suite)
 
         var me = await member.GetFromJsonAsync<JsonElement>("/api/volunteer/volunteers/me");
         var hours = await member.GetFromJsonAsync<JsonElement>("/api/volunteer/hours");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = SubdistrictClock.Today;
         var certificate = await member.PostAsJsonAsync($"/api/volunteer/volunteers/{me.GetProperty("id").GetGuid()}/certificates", new { from = today.AddDays(-30), to = today });
 
         Assert.Equal(("谢志远", true), (me.GetProperty("name").GetString(), me.GetProperty("isPartyMember").GetBoolean()));

@@ -36,7 +36,7 @@ public class RubricsApiTests(OrganizationServiceFactory service) : OrganizationS
         Assert.Equal((65m, 68m), (preview!.InForce.Total, preview.Draft.Total));
         Assert.Equal((1, 2), (preview.InForce.RubricVersion, preview.Draft.RubricVersion));
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = SubdistrictClock.Today;
         await (await Client.PostAsJsonAsync($"{Rubrics}/draft/publish", new { effectiveFrom = today.AddDays(-1) })).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-effective-date");
         var published = await (await Client.PostAsJsonAsync($"{Rubrics}/draft/publish", new { effectiveFrom = today })).Content.ReadFromJsonAsync<RubricVersionResponse>();
         Assert.Equal((RubricStatus.Published, today), (published!.Status, published.EffectiveFrom));

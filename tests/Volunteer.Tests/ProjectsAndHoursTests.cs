@@ -73,7 +73,7 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         var twice = await Client.PostAsync($"/api/volunteer/hours/{record.Id}/approve", null);
         var noReason = await Client.PostAsJsonAsync($"/api/volunteer/hours/{record.Id}/correct", new CorrectHoursRequest(2, " "));
         var corrected = (await (await Client.PostAsJsonAsync($"/api/volunteer/hours/{record.Id}/correct", new CorrectHoursRequest(2, "签退漏记，按签到表更正"))).Content.ReadFromJsonAsync<HoursResponse>())!;
-        var certificate = await client.PostAsJsonAsync($"/api/volunteer/volunteers/{volunteer.Id}/certificates", new CertificateRequest(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), DateOnly.FromDateTime(DateTime.UtcNow)));
+        var certificate = await client.PostAsJsonAsync($"/api/volunteer/volunteers/{volunteer.Id}/certificates", new CertificateRequest(SubdistrictClock.Today.AddDays(-1), SubdistrictClock.Today));
 
         Assert.Equal(("Pending", 0m), (record.Status, record.Hours));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
@@ -158,7 +158,7 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         var (client, volunteer) = await VolunteerAsync("王大爷");
         var organizer = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Name = "社区王丽", Communities = [Community] });
         var elsewhere = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Name = "别的社区", Communities = [Guid.NewGuid()] });
-        var servedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).Date);
+        var servedOn = SubdistrictClock.Today;
 
         var recorded = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 2.5m, "老人不用手机，按签到表补录"));
         var twice = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 1m, "again"));

@@ -79,7 +79,7 @@ public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(servi
         await Bus.Publish(new GridStaffChanged
         {
             AssignmentId = Guid.NewGuid(), GridId = grid, CommunityId = CommunityId, PersonId = leader, Post = "Leader", Active = true,
-            From = DateOnly.FromDateTime(DateTime.UtcNow), OccurredAt = DateTimeOffset.UtcNow,
+            From = SubdistrictClock.Today, OccurredAt = DateTimeOffset.UtcNow,
         });
         await Eventually.TrueAsync(async () => await CountAsync($"SELECT count(*) FROM known_grid_posts WHERE person_id = '{leader}'") == 1, "the leader known");
         var dispatched = await DispatchedToGridAsync(grid);

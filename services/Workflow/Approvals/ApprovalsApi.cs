@@ -17,7 +17,7 @@ public static class ApprovalsApi
     public static RouteGroupBuilder MapApprovalsApi(this RouteGroupBuilder api)
     {
         var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        onCase.MapPost("/", Ask).WithName("AskForApproval").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
+        onCase.MapPost("/", Ask).WithName("AskForApproval").Idempotent().Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
             .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.")
             .Refuses(400, "invalid-kind")
             .Refuses(404, "case-not-found")

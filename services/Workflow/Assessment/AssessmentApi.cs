@@ -41,7 +41,7 @@ public static class AssessmentApi
                 """)
             .Refuses(400, "invalid-level", "invalid-period")
             .Refuses(403, "out-of-scope");
-        assessment.MapPost("/items", Record).WithName("RecordAssessmentItem").Allow(Roles.SubdistrictAdmin)
+        assessment.MapPost("/items", Record).WithName("RecordAssessmentItem").Idempotent().Allow(Roles.SubdistrictAdmin)
             .WithDescription("A reward (points > 0) or penalty (points < 0) by hand, with a reason and evidence; published as AssessmentRecorded.")
             .Refuses(400, "invalid-evidence", "invalid-level", "invalid-points", "reason-required", "subject-required", "unknown-subject");
         assessment.MapGet("/items", Items).WithName("ListAssessmentItems").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)

@@ -28,7 +28,7 @@ public static class PhotosApi
     public static RouteGroupBuilder MapPhotosApi(this RouteGroupBuilder api)
     {
         var photos = api.MapGroup("/photos").WithTags("Photos");
-        photos.MapPost("/", Upload).WithName("UploadPhoto").AllowSignedIn()
+        photos.MapPost("/", Upload).WithName("UploadPhoto").Idempotent().AllowSignedIn()
             .TakesFile(ImageTypes)
             .WithDescription("Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names it, only its uploader sees it; unnamed photos are deleted after a day.")
             .Refuses(400, "photo-required", "unreadable-photo")
@@ -47,7 +47,7 @@ public static class PhotosApi
         onCase.MapGet("/", ListForCase).WithName("CasePhotos").AllowSignedIn()
             .WithDescription("The case's photos, oldest first, each with the state the case was in when it was added.")
             .Refuses(404, "case-not-found");
-        onCase.MapPost("/", AddToCase).WithName("AddCasePhoto").AllowSignedIn()
+        onCase.MapPost("/", AddToCase).WithName("AddCasePhoto").Idempotent().AllowSignedIn()
             .TakesFile(ImageTypes)
             .WithDescription("Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look).")
             .Refuses(400, "photo-required", "unreadable-photo")
@@ -92,7 +92,7 @@ public static class PhotosApi
 
         // Two photos sent at once for the same case are counted one after the other: the case's row is held while
         // its photos are counted and the new one is written, so the limit is never passed.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnlessOpenAsync(ct);
         await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var count = await db.CasePhotos.CountAsync(p => p.CaseId == id, ct);
         var added = CasePhoto.AddTo(@case, photo.Value!, Actor.Of(caller), count, clock.GetUtcNow());
@@ -104,7 +104,10 @@ public static class PhotosApi
         db.CasePhotos.Add(added.Value!);
         store.Put(added.Value!, photo.Value!);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return TypedResults.Created($"/api/workflow/photos/{added.Value!.Id}", PhotoResponse.From(added.Value!));
     }
 

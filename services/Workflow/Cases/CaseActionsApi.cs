@@ -41,20 +41,20 @@ public static class CaseActionsApi
         cases.MapPost("/return", Return).WithName("ReturnCase").IsStep(CaseAction.Return).Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.")
             .Refuses(400, "reason-required")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/accept", Accept).WithName("AcceptCase").IsStep(CaseAction.Accept).Allow(Handlers)
+        cases.MapPost("/accept", Accept).WithName("AcceptCase").Idempotent().IsStep(CaseAction.Accept).Allow(Handlers)
             .Refuses(404, "case-not-found");
         cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers).Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").IsStep(CaseAction.Resolve).Allow(Handlers).WithDescription("The handler's result (text).")
+        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Idempotent().IsStep(CaseAction.Resolve).Allow(Handlers).WithDescription("The handler's result (text).")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").IsStep(CaseAction.Reply).Allow(Handlers)
+        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Idempotent().IsStep(CaseAction.Reply).Allow(Handlers)
             .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/rating", Rate).WithName("RateCase").AllowSignedIn().Refuses(403, "not-case-reporter")
+        cases.MapPost("/rating", Rate).WithName("RateCase").Idempotent().AllowSignedIn().Refuses(403, "not-case-reporter")
             .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工).")
             .Refuses(400, "invalid-rating")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/verification", Verify).WithName("VerifyCase").IsStep(CaseAction.Verify).Allow(Verifiers)
+        cases.MapPost("/verification", Verify).WithName("VerifyCase").Idempotent().IsStep(CaseAction.Verify).Allow(Verifiers)
             .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).")
             .Refuses(400, "verification-result-required")
             .Refuses(404, "case-not-found");

@@ -14,7 +14,7 @@ public static class CasesApi
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapPost("/", Report).WithName("ReportCase").AllowSignedIn()
+        cases.MapPost("/", Report).WithName("ReportCase").AllowSignedIn().Idempotent()
             .WithDescription("""
                 Takes a case in (归口收集). Residents report for themselves (channel Resident); staff give the channel: GridPatrol, Hotline
                 (with the caller's name and phone) or Inspection. Where: latitude/longitude (the grid is found from its boundary), a grid,

@@ -22,7 +22,7 @@ public static class CategoriesApi
         var categories = api.MapGroup("/categories").WithTags("Case categories");
         categories.MapGet("/", List).WithName("ListCaseCategories").AllowSignedIn()
             .WithDescription("Every category a case can have (inactive ones only with includeInactive=true), with its working days at normal priority.");
-        categories.MapPost("/", Create).WithName("CreateCaseCategory").Allow(Roles.SubdistrictAdmin)
+        categories.MapPost("/", Create).WithName("CreateCaseCategory").Idempotent().Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-category-code", "invalid-default-type");
         categories.MapPut("/{code}", Update).WithName("UpdateCaseCategory").Allow(Roles.SubdistrictAdmin)
             .WithDescription("Changes the name, working days or whether new cases may use it. Cases already dispatched keep their deadlines.")

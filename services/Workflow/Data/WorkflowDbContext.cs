@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Approvals;
@@ -60,7 +61,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         // a point in a grid and looks for duplicates nearby.
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.HasSequence<long>("case_numbers");
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         ReadModels(modelBuilder);
         modelBuilder.Entity<CaseCategory>(e =>

@@ -28,7 +28,7 @@ public static class RoutingApi
         var rules = api.MapGroup("/routing-rules").WithTags("Dispatch rules");
         rules.MapGet("/", List).WithName("ListRoutingRules").Allow(Roles.Staff)
             .Refuses(400, "invalid-page", "invalid-page-size");
-        rules.MapPost("/", Create).WithName("CreateRoutingRule").Allow(Roles.SubdistrictAdmin)
+        rules.MapPost("/", Create).WithName("CreateRoutingRule").Idempotent().Allow(Roles.SubdistrictAdmin)
             .WithDescription("Empty category, gridId and communityId match any. The most specific matching rule wins (category, then grid, then community).")
             .Refuses(400, "invalid-level", "layer-without-department-level", "unknown-category")
             .Refuses(409, "routing-rule-exists");

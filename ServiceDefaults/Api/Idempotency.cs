@@ -1,0 +1,251 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.ServiceDefaults.Api;
+
+/// <summary>
+/// A creating request's first answer, kept per caller and <c>Idempotency-Key</c> for a while (default a day,
+/// <c>Platform:Api:Idempotency:KeepFor</c>): a retry of the same request gets that answer again, never a second record.
+/// </summary>
+public sealed class IdempotentRequest
+{
+    public required string Caller { get; init; }
+
+    public required string Key { get; init; }
+
+    /// <summary>SHA-256 of the method, the path and the body: the same key with another request is refused.</summary>
+    public required string RequestHash { get; init; }
+
+    public required int StatusCode { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public string? Location { get; init; }
+
+    public required byte[] Body { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>Marks an endpoint as honouring <c>Idempotency-Key</c> (see <see cref="Idempotency.Idempotent"/>).</summary>
+public sealed record IdempotentEndpoint;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on a POST, declared per endpoint in one word: <c>.Idempotent()</c>. With the header, the
+/// request runs in one transaction with the record of its answer: the same key and body again get the first answer
+/// (with <c>Idempotent-Replayed: true</c>), the same key with another request a 422, a request while the first is
+/// still running a 409. Only successful answers are kept: a refused request may be corrected and sent again.
+/// Without the header an endpoint behaves as before.
+/// </summary>
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private const int MaxKeyLength = 200;
+
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithMetadata(new IdempotentEndpoint())
+            .AddEndpointFilter(static async (context, next) => await HandleAsync(context, next))
+            .Refuses(400, "invalid-idempotency-key")
+            .Refuses(409, "idempotent-request-in-progress")
+            .Refuses(422, "idempotency-key-reused");
+
+    /// <summary>Adds the table of kept answers to a service's model; call from <c>OnModelCreating</c>.</summary>
+    public static ModelBuilder AddIdempotencyTable(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<IdempotentRequest>(e =>
+        {
+            e.ToTable("idempotent_requests");
+            e.HasKey(r => new { r.Caller, r.Key });
+            e.Property(r => r.Caller).HasColumnName("caller").HasMaxLength(200);
+            e.Property(r => r.Key).HasColumnName("key").HasMaxLength(MaxKeyLength);
+            e.Property(r => r.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
+            e.Property(r => r.StatusCode).HasColumnName("status_code");
+            e.Property(r => r.ContentType).HasColumnName("content_type").HasMaxLength(200);
+            e.Property(r => r.Location).HasColumnName("location").HasMaxLength(2000);
+            e.Property(r => r.Body).HasColumnName("body");
+            e.Property(r => r.CreatedAt).HasColumnName("created_at");
+            e.Property(r => r.ExpiresAt).HasColumnName("expires_at");
+            e.HasIndex(r => r.ExpiresAt).HasDatabaseName("ix_idempotent_requests_expires_at");
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>The service's database, where a request's changes and the record of its answer are written together.</summary>
+    public static IServiceCollection AddIdempotentRequests<TDbContext>(this IServiceCollection services) where TDbContext : DbContext =>
+        services.AddScoped(sp => new IdempotencyDatabase(sp.GetRequiredService<TDbContext>()));
+
+    /// <summary>Reads a request's body again later: an idempotent endpoint's body is hashed after it has been bound.</summary>
+    internal static Task BufferIdempotentBodies(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Headers.ContainsKey(Header) && context.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is not null)
+        {
+            context.Request.EnableBuffering();
+        }
+
+        return next();
+    }
+
+    private static async ValueTask<object?> HandleAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(Header, out var values))
+        {
+            return await next(context);
+        }
+
+        var key = values.ToString();
+        if (key.Length is 0 or > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7e) || values.Count > 1)
+        {
+            return Problems.From(DomainError.Invalid(Header, "invalid-idempotency-key",
+                $"{Header} is one value of 1–{MaxKeyLength} visible ASCII characters (a UUID is a good one)."));
+        }
+
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<IdempotencyDatabase>().Db;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var keepFor = services.GetRequiredService<IConfiguration>().GetValue("Platform:Api:Idempotency:KeepFor", TimeSpan.FromDays(1));
+        var caller = Caller.From(http.User).Subject is { Length: > 0 } subject ? subject : "anonymous";
+        var hash = await HashAsync(http.Request);
+        var ct = http.RequestAborted;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One request per caller and key at a time: a second one while the first runs is told so, not queued.
+        var lockId = BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{caller}\n{key}")), 0);
+        if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({lockId}) AS \"Value\"").SingleAsync(ct))
+        {
+            return Problems.From(DomainError.Conflict("idempotent-request-in-progress",
+                $"A request with {Header} {key} is still being handled; ask again when it has answered."));
+        }
+
+        var now = clock.GetUtcNow();
+        var kept = await db.Set<IdempotentRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, ct);
+        if (kept is not null && kept.ExpiresAt > now)
+        {
+            if (kept.RequestHash != hash)
+            {
+                return Problems.From(new DomainError("idempotency-key-reused",
+                    $"{Header} {key} was used for another request; use a new key for a new request.", ErrorKind.Unprocessable));
+            }
+
+            http.Response.Headers[ReplayedHeader] = "true";
+            return new Replay(kept);
+        }
+
+        if (kept is not null)
+        {
+            await db.Set<IdempotentRequest>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(ct);
+        }
+
+        var result = await next(context);
+        if (result is not IResult answer)
+        {
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+
+        // The answer is written to a buffer first, kept with the request's changes in the same transaction, then sent.
+        var original = http.Response.Body;
+        await using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await answer.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        if (http.Response.StatusCode is >= 200 and < 300)
+        {
+            db.Set<IdempotentRequest>().Add(new IdempotentRequest
+            {
+                Caller = caller,
+                Key = key,
+                RequestHash = hash,
+                StatusCode = http.Response.StatusCode,
+                ContentType = http.Response.ContentType,
+                Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                Body = buffer.ToArray(),
+                CreatedAt = now,
+                ExpiresAt = now + keepFor,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, ct);
+        return new Sent();
+    }
+
+    private static async Task<string> HashAsync(HttpRequest request)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.Body.CanSeek)
+        {
+            request.Body.Position = 0;
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                sha.AppendData(chunk, 0, read);
+            }
+
+            request.Body.Position = 0;
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>The kept answer, sent again as it was.</summary>
+    private sealed class Replay(IdempotentRequest kept) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = kept.StatusCode;
+            if (kept.ContentType is { } type)
+            {
+                httpContext.Response.ContentType = type;
+            }
+
+            if (kept.Location is { } location)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+
+            await httpContext.Response.Body.WriteAsync(kept.Body, httpContext.RequestAborted);
+        }
+    }
+
+    /// <summary>The answer was written while its record was kept: nothing more to send.</summary>
+    private sealed class Sent : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Task.CompletedTask;
+    }
+}
+
+/// <summary>The service's own database, for <see cref="Idempotency"/>.</summary>
+public sealed class IdempotencyDatabase(DbContext db)
+{
+    public DbContext Db { get; } = db;
+}
+
+/// <summary>Joining a transaction an outer step (an idempotent request) began, or beginning one.</summary>
+public static class Transactions
+{
+    /// <summary>A new transaction, or null when one is already open on this context (the outer one commits).</summary>
+    public static async Task<IDbContextTransaction?> BeginUnlessOpenAsync(this DbContext db, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+}
