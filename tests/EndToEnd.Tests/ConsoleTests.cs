@@ -52,7 +52,18 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/connect/sign-in?**");
+        try
+        {
+            // The console asks the Organization service for its OpenID metadata before it sends the browser to sign in;
+            // on a busy machine that first exchange has taken longer than the default wait.
+            await page.WaitForURLAsync("**/connect/sign-in?**", new() { Timeout = 90_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.EvaluateAsync<string>("() => document.body?.innerText?.slice(0, 400) ?? ''");
+            throw new TimeoutException($"never sent to sign in: at {page.Url}, showing \"{text}\"", e);
+        }
+
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(SuiteFixture.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();

@@ -33,8 +33,16 @@ export async function signedIn(): Promise<User | null> {
   return current.value;
 }
 
-export function signIn(returnTo: string): Promise<void> {
-  return users.signinRedirect({ state: returnTo });
+/** Off to the sign-in page. Its address comes from the server's OpenID metadata: asked again a few times if the network fails. */
+export async function signIn(returnTo: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await users.signinRedirect({ state: returnTo });
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
 }
 
 /** Back from the sign-in page: the code becomes tokens; answers where the person was going. */
