@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.PersonalData;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults.Api;
@@ -20,7 +23,7 @@ public sealed class IdempotentRequest
 
     public required string Key { get; init; }
 
-    /// <summary>SHA-256 of the method, the path and the body: the same key with another request is refused.</summary>
+    /// <summary>A keyed hash (HMAC-SHA256) of the method, the path and the body: the same key with another request is refused.</summary>
     public required string RequestHash { get; init; }
 
     public required int StatusCode { get; init; }
@@ -29,6 +32,7 @@ public sealed class IdempotentRequest
 
     public string? Location { get; init; }
 
+    /// <summary>The answer's body, encrypted: it may hold personal data.</summary>
     public required byte[] Body { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -82,7 +86,8 @@ public static class Idempotency
 
     /// <summary>The service's database, where a request's changes and the record of its answer are written together.</summary>
     public static IServiceCollection AddIdempotentRequests<TDbContext>(this IServiceCollection services) where TDbContext : DbContext =>
-        services.AddScoped(sp => new IdempotencyDatabase(sp.GetRequiredService<TDbContext>()));
+        services.AddScoped(sp => new IdempotencyDatabase(sp.GetRequiredService<TDbContext>()))
+            .AddHostedService<ExpiredAnswersSweeper<TDbContext>>();
 
     /// <summary>Reads a request's body again later: an idempotent endpoint's body is hashed after it has been bound.</summary>
     internal static Task BufferIdempotentBodies(HttpContext context, Func<Task> next)
@@ -115,7 +120,8 @@ public static class Idempotency
         var clock = services.GetRequiredService<TimeProvider>();
         var keepFor = services.GetRequiredService<IConfiguration>().GetValue("Platform:Api:Idempotency:KeepFor", TimeSpan.FromDays(1));
         var caller = Caller.From(http.User).Subject is { Length: > 0 } subject ? subject : "anonymous";
-        var hash = await HashAsync(http.Request);
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+        var hash = await HashAsync(http.Request, protector);
         var ct = http.RequestAborted;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -138,7 +144,7 @@ public static class Idempotency
             }
 
             http.Response.Headers[ReplayedHeader] = "true";
-            return new Replay(kept);
+            return new Replay(kept, protector.Reveal(kept.Body));
         }
 
         if (kept is not null)
@@ -166,7 +172,12 @@ public static class Idempotency
             http.Response.Body = original;
         }
 
-        if (http.Response.StatusCode is >= 200 and < 300)
+        if (http.Response.StatusCode is < 200 or >= 300)
+        {
+            // A refusal leaves nothing behind, even what a handler wrote before it refused.
+            await transaction.RollbackAsync(ct);
+        }
+        else
         {
             db.Set<IdempotentRequest>().Add(new IdempotentRequest
             {
@@ -176,22 +187,22 @@ public static class Idempotency
                 StatusCode = http.Response.StatusCode,
                 ContentType = http.Response.ContentType,
                 Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                Body = buffer.ToArray(),
+                Body = protector.Protect(buffer.ToArray()),
                 CreatedAt = now,
                 ExpiresAt = now + keepFor,
             });
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
         buffer.Position = 0;
         await buffer.CopyToAsync(original, ct);
         return new Sent();
     }
 
-    private static async Task<string> HashAsync(HttpRequest request)
+    private static async Task<string> HashAsync(HttpRequest request, PersonalDataProtector protector)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = protector.StartKeyedHash();
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
         if (request.Body.CanSeek)
         {
@@ -210,7 +221,7 @@ public static class Idempotency
     }
 
     /// <summary>The kept answer, sent again as it was.</summary>
-    private sealed class Replay(IdempotentRequest kept) : IResult
+    private sealed class Replay(IdempotentRequest kept, byte[] body) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -225,7 +236,7 @@ public static class Idempotency
                 httpContext.Response.Headers.Location = location;
             }
 
-            await httpContext.Response.Body.WriteAsync(kept.Body, httpContext.RequestAborted);
+            await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
         }
     }
 
@@ -248,4 +259,58 @@ public static class Transactions
     /// <summary>A new transaction, or null when one is already open on this context (the outer one commits).</summary>
     public static async Task<IDbContextTransaction?> BeginUnlessOpenAsync(this DbContext db, CancellationToken ct) =>
         db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    /// <summary>Commits a transaction <see cref="BeginUnlessOpenAsync"/> began; one the outer step began is its to commit.</summary>
+    public static Task CommitIfOwnAsync(this IDbContextTransaction? transaction, CancellationToken ct) =>
+        transaction?.CommitAsync(ct) ?? Task.CompletedTask;
+}
+
+/// <summary>
+/// Deletes kept answers past their time, in batches, every <c>Platform:Api:Idempotency:SweepEvery</c> (default an
+/// hour). Replicas may sweep at once: a deleted row is simply not deleted twice.
+/// </summary>
+public sealed class ExpiredAnswersSweeper<TDbContext>(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ExpiredAnswersSweeper<TDbContext>> logger)
+    : BackgroundService where TDbContext : DbContext
+{
+    private const int Batch = 5_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(configuration.GetValue("Platform:Api:Idempotency:SweepEvery", TimeSpan.FromHours(1)), clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Sweeping expired idempotent answers failed; trying again at the next turn");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var now = clock.GetUtcNow();
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await db.Database.ExecuteSqlAsync(
+                $"DELETE FROM idempotent_requests WHERE ctid IN (SELECT ctid FROM idempotent_requests WHERE expires_at <= {now} LIMIT {Batch})", ct);
+            total += deleted;
+        }
+        while (deleted == Batch);
+
+        if (total > 0)
+        {
+            logger.LogInformation("Deleted {Count} idempotent answers past their time", total);
+        }
+
+        return total;
+    }
 }

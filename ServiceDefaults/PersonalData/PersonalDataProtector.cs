@@ -53,6 +53,14 @@ public sealed class PersonalDataProtector
 
     public string Reveal(string cipher) => protector.Unprotect(cipher);
 
+    /// <summary>Bytes that may hold personal data (a kept answer), encrypted whole.</summary>
+    public byte[] Protect(byte[] value) => protector.Protect(value);
+
+    public byte[] Reveal(byte[] cipher) => protector.Unprotect(cipher);
+
+    /// <summary>A keyed hash (HMAC-SHA256) fed piece by piece: the same content hashes alike, guesses cannot be checked without the key.</summary>
+    public IncrementalHash StartKeyedHash() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, lookupKey);
+
     /// <summary>A stable keyed hash of a normalized value, for unique indexes and lookups.</summary>
     public string LookupHash(string normalized) => Convert.ToHexString(HMACSHA256.HashData(lookupKey, Encoding.UTF8.GetBytes(normalized)));
 }

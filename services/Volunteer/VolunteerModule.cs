@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.PersonalData;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Data;
 using Platform.Volunteer.Directory;
@@ -21,6 +22,8 @@ public static class VolunteerModule
             bus.AddConsumer<MemberUnitJoinedConsumer, ReadModelConsumerDefinition<MemberUnitJoinedConsumer>>();
             bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
         });
+        // Kept answers of retried requests are personal data at rest: encrypted with the service's own key ring.
+        builder.AddPersonalDataProtection<VolunteerDbContext>(ResourceNames.Volunteer);
         builder.Services.Configure<VolunteerOptions>(builder.Configuration.GetSection("Platform:Volunteer"));
         return builder;
     }

@@ -51,6 +51,7 @@ public static class WorkflowModule
         builder.Services.AddSingleton<INotificationChannel, AppInboxChannel>();
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        builder.Services.AddSingleton<LiveInbox>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return builder;

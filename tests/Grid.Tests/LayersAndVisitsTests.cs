@@ -75,6 +75,29 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
     }
 
     [Fact]
+    public async Task A_visit_logged_offline_and_sent_again_with_its_key_is_logged_once_and_raises_one_case()
+    {
+        await using var events = await PublishedEvents.ListenAsync<VisitLogged>(Service.Servers.RabbitMq);
+        var mine = await GridAsync("632802001001001", null);
+        var staff = Service.ClientAs(new TestCaller([Roles.GridStaff]) { PersonId = Guid.NewGuid(), Grids = [mine.Id] });
+        var visit = new VisitRequest(mine.Id, null, "5单元101", null, DateTimeOffset.UtcNow.AddHours(-1), "独居老人走访，楼道灯坏", null, true, "消防通道堵塞", 37.3852, 97.3451);
+        var key = Guid.NewGuid().ToString();
+
+        var first = await staff.PostWithKeyAsync("/api/grid/visits", visit, key);
+        var again = await staff.PostWithKeyAsync("/api/grid/visits", visit, key);
+        var changed = await staff.PostWithKeyAsync("/api/grid/visits", visit with { Findings = "另一次走访" }, key);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
+        Assert.True(again.IsReplayed());
+        Assert.Equal((await first.Content.ReadFromJsonAsync<VisitResponse>())!.Id, (await again.Content.ReadFromJsonAsync<VisitResponse>())!.Id);
+        await changed.AssertProblemAsync((HttpStatusCode)422, "idempotency-key-reused");
+        Assert.Equal(1, await Service.ScalarAsync<long>("SELECT count(*) FROM visits WHERE grid_id = $1", mine.Id));
+        await events.NextAsync(m => m.GetProperty("gridId").GetGuid() == mine.Id);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain(await events.DrainAsync(), e => e.GetProperty("message").GetProperty("gridId").GetGuid() == mine.Id);
+    }
+
+    [Fact]
     public async Task Coverage_shows_which_grids_were_visited_in_the_period_and_which_were_not()
     {
         var visited = await GridAsync("632802001001001", null);

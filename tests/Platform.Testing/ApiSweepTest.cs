@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Api;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -13,6 +17,26 @@ public abstract class ApiSweepTest<TProgram>(ServiceFactory<TProgram> service, I
     public Task InitializeAsync() => service.ResetDatabaseAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Creating endpoints (by name) that do not keep their answer for a retry, and why.</summary>
+    protected virtual IReadOnlyDictionary<string, string> NotIdempotent { get; } = new Dictionary<string, string>();
+
+    [Fact]
+    public void Every_creating_request_honours_an_idempotency_key()
+    {
+        // A phone that lost its answer sends the request again: whatever a POST creates must not be created twice.
+        var creating = service.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
+                && e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == 201))
+            .ToList();
+        Assert.NotEmpty(creating);
+        var missing = creating
+            .Where(e => e.Metadata.GetMetadata<IdempotentEndpoint>() is null
+                && !NotIdempotent.ContainsKey(e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? ""))
+            .Select(e => e.RoutePattern.RawText).ToList();
+        output.WriteLine($"{creating.Count} creating endpoints, {NotIdempotent.Count} exempt");
+        Assert.True(missing.Count == 0, $"creating endpoints without .Idempotent(): {string.Join(", ", missing)}");
+    }
 
     [Fact]
     public async Task Malformed_values_in_every_field_of_every_operation_are_refused_with_problem_details()

@@ -104,6 +104,33 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
     }
 
     [Fact]
+    public async Task A_sign_up_and_a_check_in_sent_again_from_a_phones_outbox_are_taken_once()
+    {
+        var now = await ActivityAsync(start: DateTimeOffset.UtcNow.AddMinutes(-30));
+        var (volunteer, _) = await VolunteerAsync("甲");
+        var path = $"/api/volunteer/activities/{now.Id}/shifts/{now.Shifts[0].Id}/sign-ups";
+        var signUpKey = Guid.NewGuid().ToString();
+
+        var first = await volunteer.PostWithKeyAsync(path, null, signUpKey);
+        var again = await volunteer.PostWithKeyAsync(path, null, signUpKey);
+        var seat = (await first.Content.ReadFromJsonAsync<SignUpResponse>())!;
+        var checkIn = new CheckRequest(null, 37.3852, 97.3451);
+        var checkInKey = Guid.NewGuid().ToString();
+        var checkedIn = await volunteer.PostWithKeyAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", checkIn, checkInKey);
+        var checkedInAgain = await volunteer.PostWithKeyAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", checkIn, checkInKey);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
+        Assert.Equal(seat.Id, (await again.Content.ReadFromJsonAsync<SignUpResponse>())!.Id);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, true), (checkedIn.StatusCode, checkedInAgain.StatusCode, checkedInAgain.IsReplayed()));
+        Assert.Equal(1, await Service.ScalarAsync<long>("SELECT count(*) FROM sign_ups WHERE activity_id = $1", now.Id));
+        // Without the key the same sign-up is refused by the rules, as before.
+        await (await SignUpAsync(volunteer, now)).AssertProblemAsync(HttpStatusCode.Conflict, "already-signed-up");
+        // The kept answer is encrypted at rest: the check-in's answer is not readable in the table.
+        Assert.Equal(2, await Service.ScalarAsync<long>("SELECT count(*) FROM idempotent_requests WHERE key IN ($1, $2)", signUpKey, checkInKey));
+        Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM idempotent_requests WHERE position(convert_to($1, 'UTF8') IN body) > 0", seat.Id.ToString()));
+    }
+
+    [Fact]
     public async Task Checking_out_before_the_shift_starts_is_refused_with_the_reason_and_no_hours_are_recorded()
     {
         var activity = await ActivityAsync(start: DateTimeOffset.UtcNow.AddMinutes(20));

@@ -26,13 +26,13 @@ public static class BuildingsApi
     public static RouteGroupBuilder MapBuildingsApi(this RouteGroupBuilder api)
     {
         var compounds = api.MapGroup("/compounds").WithTags("Compounds and buildings");
-        compounds.MapPost("/", CreateCompound).WithName("CreateCompound").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        compounds.MapPost("/", CreateCompound).WithName("CreateCompound").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .Refuses(400, "unknown-community");
         compounds.MapGet("/", ListCompounds).WithName("ListCompounds").Allow(Roles.Staff)
             .Refuses(400, "invalid-page", "invalid-page-size");
 
         var buildings = api.MapGroup("/buildings").WithTags("Compounds and buildings");
-        buildings.MapPost("/", CreateBuilding).WithName("CreateBuilding").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        buildings.MapPost("/", CreateBuilding).WithName("CreateBuilding").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription("A building with its address and location; its grid is the grid containing the location unless gridId is given.")
             .Refuses(400, "building-outside-grid", "invalid-location", "no-grid-here", "unknown-grid");
         buildings.MapGet("/", ListBuildings).WithName("ListBuildings").Allow(Roles.Staff)

@@ -8,6 +8,7 @@ using Platform.Grid.Layers;
 using Platform.Grid.People;
 using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Import;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
@@ -47,7 +48,7 @@ public sealed class GridDbContext(DbContextOptions<GridDbContext> options) : DbC
     {
         // Boundaries and locations are PostGIS geometries (WGS84) with GiST indexes: lookups are on the hot path of intake.
         modelBuilder.HasPostgresExtension("postgis");
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
         modelBuilder.AddImportJobs();
         modelBuilder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.Entity<GridEntity>(e =>

@@ -43,7 +43,7 @@ public static class GridsApi
     public static RouteGroupBuilder MapGridsApi(this RouteGroupBuilder api)
     {
         var grids = api.MapGroup("/grids").WithTags("Grids");
-        grids.MapPost("/", CreateGrid).WithName("CreateGrid").Allow(Roles.SubdistrictAdmin)
+        grids.MapPost("/", CreateGrid).WithName("CreateGrid").Idempotent().Allow(Roles.SubdistrictAdmin)
             .WithDescription("A grid with its code (in the configured layout; the community part must be the community's code), GeoJSON boundary, households, population and complexity. Overlaps with grids of the same community are refused unless one of them is Specialized.")
             .Refuses(400, "boundary-out-of-range", "grid-code-community-mismatch", "grid-code-division-mismatch", "grid-code-subdistrict-mismatch",
                 "invalid-boundary", "invalid-complexity", "invalid-count", "invalid-grid-code", "unknown-community")

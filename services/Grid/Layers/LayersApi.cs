@@ -25,7 +25,7 @@ public static class LayersApi
     {
         var layers = api.MapGroup("/layers").WithTags("Overlaid networks");
         layers.MapGet("/", ListLayers).WithName("ListLayers").AllowSignedIn();
-        layers.MapPost("/", DefineLayer).WithName("DefineLayer").Allow(Roles.SubdistrictAdmin)
+        layers.MapPost("/", DefineLayer).WithName("DefineLayer").Idempotent().Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-layer-code", "invalid-layer-name")
             .Refuses(409, "duplicate-layer");
 

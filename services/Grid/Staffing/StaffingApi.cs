@@ -35,7 +35,7 @@ public static class StaffingApi
     public static RouteGroupBuilder MapStaffingApi(this RouteGroupBuilder api)
     {
         var staff = api.MapGroup("/grids/{gridId:guid}/staff").WithTags("Staffing");
-        staff.MapPost("/", TakeUp).WithName("TakeUpGridPost").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        staff.MapPost("/", TakeUp).WithName("TakeUpGridPost").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription("Leader (community staff of the grid's community, with their original duties; one per grid), Assistant (full-time comprehensive-management team member), Participant (with a category) or Instructor (a subdistrict cadre). A person the Grid service has not heard of is a 409.")
             .Refuses(400, "invalid-category", "invalid-post", "original-duties-required", "participant-category-required")
             .Refuses(403, "out-of-scope")

@@ -37,13 +37,13 @@ public static class VisitsApi
     public static RouteGroupBuilder MapVisitsApi(this RouteGroupBuilder api)
     {
         var days = api.MapGroup("/contact-days").WithTags("Contact days and visits");
-        days.MapPost("/", Schedule).WithName("ScheduleContactDay").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+        days.MapPost("/", Schedule).WithName("ScheduleContactDay").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .Refuses(400, "date-required", "invalid-title", "unknown-community");
         days.MapGet("/", ListDays).WithName("ListContactDays").Allow(Roles.Staff)
             .Refuses(400, "invalid-page", "invalid-page-size");
 
         var visits = api.MapGroup("/visits").WithTags("Contact days and visits");
-        visits.MapPost("/", LogVisit).WithName("LogVisit").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff)
+        visits.MapPost("/", LogVisit).WithName("LogVisit").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff)
             .WithDescription("The caller logs a visit they made to a grid in their scope. raisesCase=true sends it to the Workflow service as a case from channel \"visit\".")
             .Refuses(400, "case-category-required", "invalid-visit-time", "visitor-person-required")
             .Refuses(403, "out-of-scope");

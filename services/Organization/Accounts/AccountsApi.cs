@@ -29,7 +29,7 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapPost("/", Create).WithName("CreateAccount").Allow(Roles.SubdistrictAdmin)
+        accounts.MapPost("/", Create).WithName("CreateAccount").Idempotent().Allow(Roles.SubdistrictAdmin)
             .WithDescription("Creates a sign-in account for staff or a resident with the given roles. Audited.")
             .Refuses(400, "invalid-user-name", "weak-password")
             .Refuses(409, "user-name-taken");
@@ -47,9 +47,10 @@ public static class AccountsApi
             .Refuses(404, "account-not-found");
         accounts.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockAccount").Allow(Roles.SubdistrictAdmin)
             .Refuses(404, "account-not-found");
-        accounts.MapPost("/sign-up", SignUp).WithName("SignUp").AllowPublic()
-            .WithDescription("A resident creates their own account (role resident) and then signs in with the password grant.")
-            .Refuses(400, "invalid-user-name", "weak-password");
+        accounts.MapPost("/sign-up", SignUp).WithName("SignUp").Idempotent().AllowPublic()
+            .WithDescription("A resident creates their own account (role resident) and then signs in.")
+            .Refuses(400, "invalid-user-name", "weak-password")
+            .Refuses(409, "user-name-taken");
         accounts.MapGet("/me", Me).WithName("GetMe").AllowSignedIn()
             .WithDescription("The caller's roles and scopes, as their access token states them.");
         return api;

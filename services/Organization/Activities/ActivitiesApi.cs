@@ -32,7 +32,7 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var activities = api.MapGroup("/activities").WithTags("Party activities");
-        activities.MapPost("/", Hold).WithName("HoldActivity").Allow(Roles.Organizers)
+        activities.MapPost("/", Hold).WithName("HoldActivity").Idempotent().Allow(Roles.Organizers)
             .WithDescription("Organizers record an activity of an organization in a community they work for; the admin any.")
             .Refuses(400, "held-at-required", "invalid-kind", "unknown-organization");
         activities.MapGet("/", List).WithName("ListActivities").Allow([.. Roles.Organizers, Roles.PartyMember])

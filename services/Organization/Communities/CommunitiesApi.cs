@@ -27,7 +27,7 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
     {
         var communities = api.MapGroup("/communities").WithTags("Communities");
-        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity").Allow(Roles.SubdistrictAdmin)
+        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity").Idempotent().Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-community-code", "invalid-community-name")
             .Refuses(409, "duplicate-community-code");
         communities.MapGet("/", ListCommunities).WithName("ListCommunities").AllowSignedIn()

@@ -13,6 +13,7 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Import;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
@@ -69,7 +70,7 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         modelBuilder.Entity<Subdistrict>(e =>

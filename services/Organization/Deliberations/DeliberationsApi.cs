@@ -27,7 +27,7 @@ public static class DeliberationsApi
     public static RouteGroupBuilder MapDeliberationsApi(this RouteGroupBuilder api)
     {
         var deliberations = api.MapGroup("/deliberations").WithTags("Community deliberation");
-        deliberations.MapPost("/", Hold).WithName("HoldDeliberation").Allow(Roles.Organizers)
+        deliberations.MapPost("/", Hold).WithName("HoldDeliberation").Idempotent().Allow(Roles.Organizers)
             .Refuses(400, "parties-required", "unknown-community")
             .Refuses(403, "out-of-scope");
         deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff)

@@ -108,11 +108,11 @@ public static class PublicationsApi
             return Problems.From(frozen);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnlessOpenAsync(ct);
         await db.PublishedScores.Where(s => s.PublicationId == publication.Id).ExecuteDeleteAsync(ct);
         db.PublishedScores.AddRange(ranked.Select(r => PublishedScore.Of(publication.Id, r)));
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return TypedResults.Ok(PublicationResponse.Of(publication));
     }
 

@@ -29,7 +29,7 @@ public static class RubricsApi
         rubrics.MapGet("/", Versions).WithName("RubricVersions").AllowSignedIn()
             .WithDescription("Every version of an index's rubric (Vanguard, Fortress, Service), newest first, with the dates they score from.")
             .Refuses(404, "index-not-found");
-        rubrics.MapPost("/draft", StartDraft).WithName("StartRubricDraft").Allow(Roles.SubdistrictAdmin)
+        rubrics.MapPost("/draft", StartDraft).WithName("StartRubricDraft").Idempotent().Allow(Roles.SubdistrictAdmin)
             .WithDescription("A new draft, copied from the latest version. One draft at a time.")
             .Refuses(404, "index-not-found")
             .Refuses(409, "rubric-draft-exists");

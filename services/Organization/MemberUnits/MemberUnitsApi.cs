@@ -42,7 +42,7 @@ public static class MemberUnitsApi
     public static RouteGroupBuilder MapMemberUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/member-units").WithTags("Member units and the alliance");
-        units.MapPost("/", Join).WithName("JoinAlliance").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+        units.MapPost("/", Join).WithName("JoinAlliance").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .Refuses(400, "invalid-kind", "invalid-phone", "invalid-shared-resources-kind", "unknown-unit-organization")
             .Refuses(409, "duplicate-unit");
         units.MapGet("/", List).WithName("ListMemberUnits").Allow([.. Roles.Staff, Roles.UnitLiaison])
@@ -52,7 +52,7 @@ public static class MemberUnitsApi
             .Refuses(404, "member-unit-not-found");
 
         var meetings = api.MapGroup("/alliance/meetings").WithTags("Member units and the alliance");
-        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .Refuses(400, "invalid-topic", "unknown-unit");
         meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings").Allow([.. Roles.Staff, Roles.UnitLiaison])
             .Refuses(400, "invalid-page", "invalid-page-size");

@@ -33,7 +33,7 @@ public static class PartyOrganizationsApi
     public static RouteGroupBuilder MapPartyOrganizationsApi(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Party organizations");
-        organizations.MapPost("/", Found).WithName("FoundOrganization").Allow(Roles.SubdistrictAdmin)
+        organizations.MapPost("/", Found).WithName("FoundOrganization").Idempotent().Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-kind", "invalid-mass-organization-type", "kind-not-allowed-under-parent", "unknown-community",
                 "unknown-organization")
             .Refuses(409, "second-subdistrict-committee");

@@ -42,7 +42,7 @@ public static class PeopleApi
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapPost("/", Register).WithName("RegisterPerson").Allow(Roles.Organizers)
+        people.MapPost("/", Register).WithName("RegisterPerson").Idempotent().Allow(Roles.Organizers)
             .Refuses(400, "invalid-id-card", "invalid-person-name", "invalid-phone", "joined-in-future", "unknown-organization")
             .Refuses(403, "out-of-scope")
             .Refuses(409, "duplicate-id-card");

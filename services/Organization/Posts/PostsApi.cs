@@ -32,7 +32,7 @@ public static class PostsApi
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
-        posts.MapPost("/", Appoint).WithName("AppointToPost").Allow(Roles.SubdistrictAdmin)
+        posts.MapPost("/", Appoint).WithName("AppointToPost").Idempotent().Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "dual-responsibility-required", "invalid-title", "unknown-person")
             .Refuses(409, "secretary-in-post");
         posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff)
@@ -41,7 +41,7 @@ public static class PostsApi
             .Refuses(404, "post-not-found");
 
         var areas = api.MapGroup("/area-assignments").WithTags("Area assignments");
-        areas.MapPost("/", AssignArea).WithName("AssignArea").Allow(Roles.SubdistrictAdmin)
+        areas.MapPost("/", AssignArea).WithName("AssignArea").Idempotent().Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "unknown-person")
             .Refuses(409, "not-a-cadre");
         areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff)

@@ -52,7 +52,7 @@ public static class RegistrationsApi
     public static RouteGroupBuilder MapRegistrationsApi(this RouteGroupBuilder api)
     {
         var registrations = api.MapGroup("/registrations").WithTags("In-service registration");
-        registrations.MapPost("/", Submit).WithName("SubmitRegistration").Allow([.. Roles.Organizers, Roles.PartyMember])
+        registrations.MapPost("/", Submit).WithName("SubmitRegistration").Idempotent().Allow([.. Roles.Organizers, Roles.PartyMember])
             .WithDescription("A party member registers themself with their home community; organizers register members for their community.")
             .Refuses(400, "invalid-placement", "unknown-person")
             .Refuses(403, "out-of-scope")

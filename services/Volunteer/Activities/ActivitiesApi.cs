@@ -39,7 +39,7 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var activities = api.MapGroup("/activities").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
-        activities.MapPost("/", Plan).WithName("PlanActivity").Allow(Organizers)
+        activities.MapPost("/", Plan).WithName("PlanActivity").Idempotent().Allow(Organizers)
             .WithDescription("An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full shift takes a waitlist when allowWaitlist is set.")
             .Refuses(400, "invalid-activity", "invalid-radius", "project-not-running")
             .Refuses(403, "out-of-scope");
@@ -57,22 +57,22 @@ public static class ActivitiesApi
             .WithDescription("Closes the activity: confirmed volunteers who never checked in are recorded as no-shows; ActivityCompleted is published.")
             .Refuses(404, "activity-not-found")
             .Refuses(409, "activity-closed");
-        activities.MapPost("/{id:guid}/shifts/{shiftId:guid}/sign-ups", SignUpFor).WithName("SignUpForShift").AllowSignedIn()
+        activities.MapPost("/{id:guid}/shifts/{shiftId:guid}/sign-ups", SignUpFor).WithName("SignUpForShift").Idempotent().AllowSignedIn()
             .OnAnyRecord("a registered volunteer signs up for any activity, wherever it is")
             .WithDescription("The caller (a registered volunteer) takes a seat, or a place on the waitlist; never two overlapping shifts.")
             .Refuses(409, "activity-not-published", "already-signed-up", "double-booked", "not-a-volunteer", "shift-full", "skills-missing");
 
         var signUps = api.MapGroup("/sign-ups").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         signUps.MapGet("/mine", Mine).WithName("MySignUps").AllowSignedIn();
-        signUps.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelSignUp").AllowSignedIn()
+        signUps.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelSignUp").Idempotent().AllowSignedIn()
             .WithDescription("A freed seat goes to the first on the waitlist.")
             .Refuses(404, "sign-up-not-found");
-        signUps.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckIn").AllowSignedIn()
+        signUps.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckIn").Idempotent().AllowSignedIn()
             .WithDescription("With the code shown at the venue, or latitude and longitude within the activity's radius; from 30 minutes before the shift until it ends.")
             .Refuses(400, "outside-check-in-window", "outside-radius", "wrong-check-in-code")
             .Refuses(404, "sign-up-not-found")
             .Refuses(409, "already-checked-in");
-        signUps.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOut").AllowSignedIn()
+        signUps.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOut").Idempotent().AllowSignedIn()
             .WithDescription("Records the hours served inside the shift (quarter hours), pending the organizer's approval unless the activity approves them itself.")
             .Refuses(404, "sign-up-not-found")
             .Refuses(409, "already-checked-out", "shift-not-started");
@@ -191,7 +191,7 @@ public static class ActivitiesApi
             return Problems.From(DomainError.Conflict("not-a-volunteer", "Register as a volunteer first: POST /api/volunteer/volunteers."));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnlessOpenAsync(ct);
         // The shift's row lock makes sign-ups for one shift take turns: the last seat goes to exactly one.
         var shift = await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {shiftId} AND activity_id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (shift is null)
@@ -213,7 +213,7 @@ public static class ActivitiesApi
 
         db.SignUps.Add(taken.Value!);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return TypedResults.Created($"/api/volunteer/sign-ups/{taken.Value!.Id}", SignUpResponse.From(taken.Value));
     }
 
@@ -230,7 +230,7 @@ public static class ActivitiesApi
 
     public static async Task<Results<Ok<SignUpResponse>, ProblemHttpResult>> Cancel(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginUnlessOpenAsync(ct);
         var signUp = await db.SignUps.FirstOrDefaultAsync(s => s.Id == id, ct);
         var activity = signUp is null ? null : await db.Activities.AsNoTracking().FirstAsync(a => a.Id == signUp.ActivityId, ct);
         if (signUp is null || !(await IsOwnAsync(db, caller, signUp, ct) || Runs(caller, activity!.CommunityId)))
@@ -252,7 +252,7 @@ public static class ActivitiesApi
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return TypedResults.Ok(SignUpResponse.From(signUp));
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Directory;
@@ -9,7 +11,7 @@ using VolunteerEntity = Platform.Volunteer.Volunteers.Volunteer;
 
 namespace Platform.Volunteer.Data;
 
-public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> options) : DbContext(options)
+public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<VolunteerEntity> Volunteers => Set<VolunteerEntity>();
 
@@ -31,9 +33,12 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
 
     public DbSet<Wish> Wishes => Set<Wish>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddMessagingTables();
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.HasSequence<long>("volunteer_number_seq");
         modelBuilder.HasSequence<long>("certificate_number_seq");
         modelBuilder.Entity<VolunteerEntity>(e =>

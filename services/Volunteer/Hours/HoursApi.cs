@@ -49,7 +49,7 @@ public static class HoursApi
         hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
             .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Allow(Organizers)
+        hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Idempotent().Allow(Organizers)
             .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.")
             .Refuses(400, "invalid-hours", "note-required", "unknown-activity")
             .Refuses(409, "hours-already-recorded");
@@ -61,7 +61,7 @@ public static class HoursApi
             .Refuses(400, "reason-required")
             .Refuses(404, "hours-not-found");
 
-        api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").AllowSignedIn()
+        api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").Idempotent().AllowSignedIn()
             .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Organizers)
             .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.")
             .Refuses(404, "volunteer-not-found");

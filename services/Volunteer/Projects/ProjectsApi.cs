@@ -29,7 +29,7 @@ public static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         var projects = api.MapGroup("/projects").WithTags("Public-service projects").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
-        projects.MapPost("/", Draft).WithName("DraftProject").Allow(Publishers)
+        projects.MapPost("/", Draft).WithName("DraftProject").Idempotent().Allow(Publishers)
             .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.")
             .Refuses(400, "invalid-period", "invalid-project", "invalid-title", "invalid-units-needed")
             .Refuses(403, "out-of-scope");

@@ -21,7 +21,7 @@ public static class VolunteersApi
     public static RouteGroupBuilder MapVolunteersApi(this RouteGroupBuilder api)
     {
         var volunteers = api.MapGroup("/volunteers").WithTags("Volunteers");
-        volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer").AllowSignedIn()
+        volunteers.MapPost("/", RegisterVolunteer).WithName("RegisterVolunteer").Idempotent().AllowSignedIn()
             .WithDescription("Anyone signed in registers as a volunteer (once); a party member's record is linked to their Organization person.")
             .Refuses(400, "invalid-availability", "invalid-skills", "invalid-volunteer-name")
             .Refuses(409, "already-registered");

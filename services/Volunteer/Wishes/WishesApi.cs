@@ -26,7 +26,7 @@ public static class WishesApi
     public static RouteGroupBuilder MapWishesApi(this RouteGroupBuilder api)
     {
         var wishes = api.MapGroup("/wishes").WithTags("Small wishes");
-        wishes.MapPost("/", Post).WithName("PostWish").AllowSignedIn()
+        wishes.MapPost("/", Post).WithName("PostWish").Idempotent().AllowSignedIn()
             .WithDescription("A resident in need posts a small wish (微心愿); who posted it is never shown.")
             .Refuses(400, "invalid-wish");
         wishes.MapGet("/", List).WithName("ListWishes").AllowSignedIn()

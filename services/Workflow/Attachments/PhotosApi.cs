@@ -104,10 +104,7 @@ public static class PhotosApi
         db.CasePhotos.Add(added.Value!);
         store.Put(added.Value!, photo.Value!);
         await db.SaveChangesAsync(ct);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
+        await transaction.CommitIfOwnAsync(ct);
         return TypedResults.Created($"/api/workflow/photos/{added.Value!.Id}", PhotoResponse.From(added.Value!));
     }
 

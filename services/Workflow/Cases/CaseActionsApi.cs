@@ -136,7 +136,15 @@ public static class CaseActionsApi
             }
 
             var days = await db.Categories.Where(k => k.Code == c.Category).Select(k => k.WorkingDays).FirstAsync(ct);
-            return c.Dispatch(route, days, deadlines, Actor.Of(caller), clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            if (c.Dispatch(route, days, deadlines, Actor.Of(caller), now) is { } refused)
+            {
+                return refused;
+            }
+
+            // Whoever now handles it hears at once (the phone's inbox updates live).
+            db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, c, "Assigned", $"新派遣案件 {c.Number}：{(c.Description.Length > 60 ? c.Description[..60] + "…" : c.Description)}", now, ct));
+            return null;
         }, ct);
     }
 

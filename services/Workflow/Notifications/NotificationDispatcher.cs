@@ -10,7 +10,7 @@ namespace Platform.Workflow.Notifications;
 /// marks the row Undeliverable (the record stays), a failing provider is retried with a growing pause.
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, TimeProvider clock, ILogger<NotificationDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, LiveInbox live, TimeProvider clock, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 50;
     private readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name);
@@ -76,11 +76,28 @@ public sealed partial class NotificationDispatcher(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Only once committed: an open inbox stream that hears this reads the rows as delivered.
+        var arrived = due.Where(n => n.Channel == NotificationChannels.App && n.Status == NotificationStatus.Sent).Select(n => n.Recipient!).ToList();
+        if (arrived.Count > 0)
+        {
+            try
+            {
+                await live.AnnounceAsync(arrived);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogAnnounceFailed(ex);
+            }
+        }
+
         return due.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification round failed; retrying")]
     private partial void LogRoundFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Open inbox streams could not be told of delivered notifications; they see them at their next turn")]
+    private partial void LogAnnounceFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} on {Channel} failed")]
     private partial void LogDeliveryFailed(Exception ex, Guid notificationId, string channel);
