@@ -1,21 +1,63 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 // The console is built into its host's wwwroot (web/host), which the gateway serves at `/`.
 // `npm run dev` proxies the API and sign-in to a running suite (./platform run), so pages and API share an origin.
 const gateway = process.env.services__gateway__http__0 ?? 'http://localhost:8080';
 
+/**
+ * The phone app's service worker (/m/sw.js): src/phone/sw-template.js with the list of every file the phone entry
+ * loads, found by walking its chunks' static and lazy imports and their styles (none of the console's), the
+ * manifest and icons; its version is their hash, so a release replaces the kept files.
+ */
+function phoneServiceWorker(): Plugin {
+  return {
+    name: 'platform-phone-service-worker',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry && f.facadeModuleId?.endsWith('/m/index.html'));
+      if (!entry || entry.type !== 'chunk') this.error('the phone entry (m/index.html) is not in the build');
+      const files = new Set<string>(['/m/index.html', '/m/manifest.webmanifest', '/m/icons/icon-192.png', '/m/icons/icon-512.png', '/m/icons/maskable-512.png']);
+      const walk = (name: string) => {
+        const chunk = bundle[name];
+        if (!chunk || files.has(`/${name}`)) return;
+        files.add(`/${name}`);
+        if (chunk.type !== 'chunk') return;
+        chunk.viteMetadata?.importedCss.forEach((css) => files.add(`/${css}`));
+        chunk.viteMetadata?.importedAssets.forEach((asset) => files.add(`/${asset}`));
+        [...chunk.imports, ...chunk.dynamicImports].forEach(walk);
+      };
+      walk(entry.fileName);
+      const list = [...files].sort();
+      const version = createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 12);
+      const template = readFileSync(new URL('./src/phone/sw-template.js', import.meta.url), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'm/sw.js', source: template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(list, null, 2)) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), phoneServiceWorker()],
   build: {
     outDir: 'host/wwwroot',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // The desk console at /, the phone app at /m/: one code base, two entries with their own first downloads.
+      input: { console: 'index.html', phone: 'm/index.html' },
       output: {
-        // Libraries change less often than the console: their own chunks stay cached between releases.
-        manualChunks: (id) =>
-          id.includes('maplibre-gl') ? 'maplibre' : id.includes('echarts') || id.includes('zrender') ? 'echarts' : id.includes('element-plus') ? 'element-plus' : undefined,
+        // Libraries in chunks of their own (they change less often: cached between releases); Vue first, so the phone entry shares it with the console and never
+        // loads the console's libraries (a group takes in the modules it needs that no higher group claims).
+        codeSplitting: {
+          groups: [
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router)[\\/]/, priority: 40 },
+            { name: 'maplibre', test: /maplibre-gl/, priority: 30 },
+            { name: 'echarts', test: /echarts|zrender/, priority: 30 },
+            { name: 'element-plus', test: /element-plus/, priority: 20 },
+          ],
+        },
       },
     },
   },

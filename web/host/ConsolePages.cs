@@ -13,7 +13,7 @@ public static class ConsolePages
     /// A configured tile server's origin is the one other place the maps may fetch from.
     /// </summary>
     private static string ContentSecurityPolicy(string? tiles) =>
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
         $"img-src 'self' data: blob:{tiles}; worker-src 'self' blob:; connect-src 'self'{tiles}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static WebApplication MapConsole(this WebApplication app)
@@ -60,6 +60,11 @@ public static class ConsolePages
         });
         // What the console reads at start that differs per deployment (nothing secret: it is public, as the page is).
         app.MapGet("/console-settings.json", () => TypedResults.Ok(settings)).AllowPublic().ExcludeFromDescription();
+        // The phone app's screens are its own page (web/m/index.html); its service worker is never kept by caches.
+        app.MapFallbackToFile("/m/{*path:nonfile}", "m/index.html", new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+        }).AllowPublic();
         app.MapFallbackToFile("index.html", new StaticFileOptions
         {
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
@@ -87,6 +92,7 @@ internal sealed class CompressedCopies : Microsoft.AspNetCore.StaticFiles.IConte
     public static string? Of(string path) =>
         path.EndsWith(".js", StringComparison.Ordinal) || path.EndsWith(".mjs", StringComparison.Ordinal) ? "text/javascript"
         : path.EndsWith(".css", StringComparison.Ordinal) ? "text/css"
+        : path.EndsWith(".webmanifest", StringComparison.Ordinal) ? "application/manifest+json"
         : null;
 
     public bool TryGetContentType(string subpath, out string contentType)

@@ -5,12 +5,12 @@ import type { paths as GridPaths } from './generated/grid';
 import type { paths as OrganizationPaths } from './generated/organization';
 import type { paths as VolunteerPaths } from './generated/volunteer';
 import type { paths as WorkflowPaths } from './generated/workflow';
-import { users } from '../auth/session';
+import { freshUser } from '../auth/session';
 
 const bearer: Middleware = {
   async onRequest({ request }) {
-    const user = await users.getUser();
-    if (user && !user.expired) {
+    const user = await freshUser();
+    if (user) {
       request.headers.set('Authorization', `Bearer ${user.access_token}`);
     }
     return request;
@@ -52,8 +52,8 @@ export async function answer<T>(call: Promise<{ data?: T; error?: unknown; respo
 
 /** The signed-in person's token for a request openapi-fetch does not make (an image, a file body). */
 async function authorization(): Promise<Record<string, string>> {
-  const user = await users.getUser();
-  return user && !user.expired ? { Authorization: `Bearer ${user.access_token}` } : {};
+  const user = await freshUser();
+  return user ? { Authorization: `Bearer ${user.access_token}` } : {};
 }
 
 /**

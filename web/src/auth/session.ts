@@ -4,17 +4,21 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { ref } from 'vue';
 
 const origin = window.location.origin;
+/** The phone app lives under /m/ (its own entry, web/m/index.html); the desk console at the root. */
+export const isPhoneApp = /^\/m(\/|$)/.test(window.location.pathname);
+const base = isPhoneApp ? '/m/' : '/';
 
 export const users = new UserManager({
   authority: `${origin}/`,
   client_id: 'platform-app',
-  redirect_uri: `${origin}/auth/callback`,
-  post_logout_redirect_uri: `${origin}/`,
+  redirect_uri: `${origin}${base}auth/callback`,
+  post_logout_redirect_uri: `${origin}${base}`,
   response_type: 'code',
   scope: 'openid offline_access roles platform-api',
   automaticSilentRenew: true,
-  // A tab's session ends with the tab; another tab signs in again without a password while the sign-in session lasts.
-  userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+  // The console: a tab's session ends with the tab; another tab signs in again without a password while the
+  // sign-in session lasts. The phone app stays signed in between openings (its refresh token renews it), as apps do.
+  userStore: new WebStorageStateStore({ store: isPhoneApp ? window.localStorage : window.sessionStorage }),
 });
 
 export const current = ref<User | null>(null);
@@ -29,8 +33,23 @@ users.events.addSilentRenewError(() => void users.removeUser());
 
 export async function signedIn(): Promise<User | null> {
   const user = await users.getUser();
-  current.value = user && !user.expired ? user : null;
+  // Offline, an expired token is still who this is: the app opens, and what is done waits to be sent after renewal.
+  current.value = user && (!user.expired || !navigator.onLine) ? user : null;
   return current.value;
+}
+
+/** A token for a request now: renewed with the refresh token when it has expired. */
+export async function freshUser(): Promise<User | null> {
+  const user = await users.getUser();
+  if (user && user.expired && user.refresh_token && navigator.onLine) {
+    try {
+      return await users.signinSilent();
+    } catch {
+      return null;
+    }
+  }
+
+  return user && !user.expired ? user : null;
 }
 
 /** Off to the sign-in page. Its address comes from the server's OpenID metadata: asked again a few times if the network fails. */

@@ -1,0 +1,80 @@
+// The phone app's words: zh-CN first, English beside it (the same structure as the console's i18n, kept small:
+// the phone's first download carries no i18n library).
+import { ref } from 'vue';
+
+const zhCN = {
+  title: '街道治理',
+  tabs: { home: '首页', report: '报事', tasks: '工单', patrol: '巡查', inbox: '消息', me: '我的' },
+  roles: { resident: '居民', 'grid-staff': '网格员' },
+  home: { greeting: '您好，{name}', report: '我要报事', myReports: '我的报事', none: '还没有报事记录', tasks: '我的工单', patrol: '巡查上报', volunteer: '志愿服务' },
+  report: {
+    title: '反映问题', category: '问题类别', chooseCategory: '请选择类别', description: '问题描述', describe: '请描述问题（时间、地点、情况）',
+    photos: '现场照片', location: '位置', locate: '获取当前位置', locating: '定位中…', located: '已定位 {lat}, {lng}',
+    noLocation: '未定位：请获取位置', submit: '提交', queued: '已保存，联网后自动发送', sent: '已提交', needLocation: '请先获取位置',
+    needCategory: '请选择问题类别', needDescription: '请描述问题',
+  },
+  patrol: { title: '巡查上报', step1: '① 拍照', step2: '② 选类别', step3: '③ 上报', takePhoto: '拍照', retake: '重拍', send: '上报', description: '巡查发现：{category}' },
+  cases: { mine: '我的报事', tasks: '我的工单', nearest: '由近及远', distance: '{km} 公里', none: '暂无', overdue: '超期', due: '办理期限 {date}' },
+  case: {
+    timeline: '办理过程', reply: '答复', photos: '照片', rate: '评价', rated: '已评价：{rating}', accept: '受理', progress: '记录进展', resolve: '办结',
+    replyTo: '答复反映人', verify: '现场核查', verifyPassed: '核查通过', verifyFailed: '核查未通过', text: '说明', resultPhotos: '办结照片',
+    ratings: { Satisfied: '满意', BasicallySatisfied: '基本满意', Dissatisfied: '不满意' }, comment: '意见（可选）', queued: '已保存，联网后发送',
+  },
+  states: {
+    Reported: '已上报', Registered: '已登记', Dispatched: '已派遣', Accepted: '办理中', Resolved: '已办结', Replied: '已答复', Rated: '已评价',
+    Verified: '已核查', Closed: '已结案', Voided: '已作废', Merged: '已合并', Escalated: '已上报上级',
+  } as Record<string, string>,
+  inbox: { title: '消息', none: '暂无消息', live: '实时', offline: '离线' },
+  outbox: { waiting: '{n} 项待发送', sending: '正在发送…', failed: '未能发送：{reason}', discard: '放弃', retry: '重试', title: '待发送' },
+  me: { title: '我的', signOut: '退出登录', language: 'English', outboxEmpty: '没有待发送的内容', offline: '当前离线：所做的操作会保存在手机上，联网后自动发送' },
+  signUp: { title: '注册', userName: '用户名', password: '密码', submit: '注册', done: '注册成功，请登录', hint: '字母、数字、点或下划线；密码至少 10 位', haveAccount: '已有账号？登录' },
+  failed: '操作失败：{reason}',
+};
+
+type Texts = typeof zhCN;
+
+const en: Texts = {
+  title: 'Subdistrict',
+  tabs: { home: 'Home', report: 'Report', tasks: 'Tasks', patrol: 'Patrol', inbox: 'Inbox', me: 'Me' },
+  roles: { resident: 'Resident', 'grid-staff': 'Grid staff' },
+  home: { greeting: 'Hello, {name}', report: 'Report a problem', myReports: 'My reports', none: 'No reports yet', tasks: 'My tasks', patrol: 'Patrol report', volunteer: 'Volunteering' },
+  report: {
+    title: 'Report a problem', category: 'Category', chooseCategory: 'Choose a category', description: 'Description', describe: 'What, where, when',
+    photos: 'Photos', location: 'Location', locate: 'Use my position', locating: 'Locating…', located: 'Located {lat}, {lng}',
+    noLocation: 'No position yet', submit: 'Submit', queued: 'Saved: it is sent when the network returns', sent: 'Submitted', needLocation: 'Get the position first',
+    needCategory: 'Choose a category', needDescription: 'Describe the problem',
+  },
+  patrol: { title: 'Patrol report', step1: '① Photo', step2: '② Category', step3: '③ Send', takePhoto: 'Take photo', retake: 'Retake', send: 'Send', description: 'Found on patrol: {category}' },
+  cases: { mine: 'My reports', tasks: 'My tasks', nearest: 'Nearest first', distance: '{km} km', none: 'Nothing here', overdue: 'Overdue', due: 'Due {date}' },
+  case: {
+    timeline: 'Timeline', reply: 'Reply', photos: 'Photos', rate: 'Rate', rated: 'Rated: {rating}', accept: 'Accept', progress: 'Record progress', resolve: 'Resolve',
+    replyTo: 'Reply to reporter', verify: 'Verify on site', verifyPassed: 'Passed', verifyFailed: 'Not passed', text: 'Note', resultPhotos: 'Result photos',
+    ratings: { Satisfied: 'Satisfied', BasicallySatisfied: 'Basically satisfied', Dissatisfied: 'Dissatisfied' }, comment: 'Comment (optional)', queued: 'Saved: sent when online',
+  },
+  states: {
+    Reported: 'Reported', Registered: 'Registered', Dispatched: 'Dispatched', Accepted: 'In hand', Resolved: 'Resolved', Replied: 'Replied', Rated: 'Rated',
+    Verified: 'Verified', Closed: 'Closed', Voided: 'Voided', Merged: 'Merged', Escalated: 'Escalated',
+  },
+  inbox: { title: 'Inbox', none: 'No messages', live: 'Live', offline: 'Offline' },
+  outbox: { waiting: '{n} waiting to send', sending: 'Sending…', failed: 'Not sent: {reason}', discard: 'Discard', retry: 'Retry', title: 'Waiting to send' },
+  me: { title: 'Me', signOut: 'Sign out', language: '中文', outboxEmpty: 'Nothing waiting to send', offline: 'Offline: what you do is kept on the phone and sent when the network returns' },
+  signUp: { title: 'Sign up', userName: 'User name', password: 'Password', submit: 'Sign up', done: 'Signed up: now sign in', hint: 'Letters, digits, dots or underscores; a password of 10 or more', haveAccount: 'Have an account? Sign in' },
+  failed: 'Failed: {reason}',
+};
+
+
+export type PhoneLocale = 'zh-CN' | 'en';
+export const locale = ref<PhoneLocale>(localStorage.getItem('platform.locale') === 'en' ? 'en' : 'zh-CN');
+
+export function setLocale(next: PhoneLocale): void {
+  locale.value = next;
+  localStorage.setItem('platform.locale', next);
+  document.documentElement.lang = next;
+}
+
+/** A text by its dotted path, with {name} placeholders filled: t('report.located', { lat: 1, lng: 2 }). */
+export function t(path: string, values: Record<string, string | number> = {}): string {
+  const found = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale.value === 'en' ? en : zhCN);
+  const text = typeof found === 'string' ? found : path;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
