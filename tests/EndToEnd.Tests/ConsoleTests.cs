@@ -443,7 +443,7 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
     public async Task The_consoles_scripts_are_sent_compressed_to_a_browser_that_accepts_it_and_plain_to_one_that_does_not()
     {
         var page = await suite.Anonymous.GetStringAsync("/");
-        var script = System.Text.RegularExpressions.Regex.Match(page, "/assets/index-[^\"]+\\.js").Value;
+        var script = System.Text.RegularExpressions.Regex.Match(page, "/assets/console-[^\"]+\\.js").Value;
         Assert.NotEmpty(script);
 
         using var plain = await suite.Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, script));
