@@ -27,11 +27,7 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-        });
+        browser = await Browsers.LaunchAsync(playwright, "--use-angle=swiftshader", "--enable-unsafe-swiftshader");
     }
 
     public async Task DisposeAsync()
@@ -52,40 +48,12 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        try
-        {
-            // The console asks the Organization service for its OpenID metadata before it sends the browser to sign in;
-            // on a busy machine that first exchange has taken longer than the default wait.
-            await page.WaitForURLAsync("**/connect/sign-in?**", new() { Timeout = 90_000, WaitUntil = WaitUntilState.DOMContentLoaded });
-        }
-        catch (TimeoutException e)
-        {
-            var text = await page.EvaluateAsync<string>("() => document.body?.innerText?.slice(0, 400) ?? ''");
-            throw new TimeoutException($"never sent to sign in: at {page.Url}, showing \"{text}\"", e);
-        }
-
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(SuiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Browsers.SignInOnThePageAsync(page, userName, SuiteFixture.DemoPassword);
         await page.WaitForURLAsync("**/cases");
         return page;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var shot = await page.ScreenshotAsync(new() { FullPage = false });
-        var folders = new List<string> { Path.Combine(Repository.Root, "artifacts", "screenshots") };
-        if (Environment.GetEnvironmentVariable("PLATFORM_UPDATE_SCREENSHOTS") == "1")
-        {
-            folders.Add(Path.Combine(Repository.Root, "docs", "images"));
-        }
-
-        foreach (var folder in folders)
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllBytesAsync(Path.Combine(folder, $"console-{name}.png"), shot);
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => Browsers.ScreenshotAsync(page, $"console-{name}");
 
     private static async Task NoSeriousAccessibilityViolationsAsync(IPage page, string screen)
     {

@@ -25,11 +25,7 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--no-sandbox"],
-        });
+        browser = await Browsers.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -59,10 +55,7 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
 
     private static async Task SignInOnThePageAsync(IPage page, string userName, string password)
     {
-        await page.WaitForURLAsync("**/connect/sign-in?**", new() { Timeout = 90_000, WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Browsers.SignInOnThePageAsync(page, userName, password);
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/m/?$"));
     }
 
@@ -74,21 +67,7 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         return page;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var shot = await page.ScreenshotAsync();
-        var folders = new List<string> { Path.Combine(Repository.Root, "artifacts", "screenshots") };
-        if (Environment.GetEnvironmentVariable("PLATFORM_UPDATE_SCREENSHOTS") == "1")
-        {
-            folders.Add(Path.Combine(Repository.Root, "docs", "images"));
-        }
-
-        foreach (var folder in folders)
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllBytesAsync(Path.Combine(folder, $"phone-{name}.png"), shot);
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => Browsers.ScreenshotAsync(page, $"phone-{name}");
 
     private static async Task UntilServiceWorkerControlsAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null", null, new() { Timeout = 60_000 });

@@ -49,10 +49,12 @@ public static class NotificationsApi
     }
 
     public static async Task<IResult> Live(
-        Caller caller, WorkflowDbContext db, LiveInbox live, IConfiguration configuration, IOptions<JsonOptions> json, HttpContext http, Guid? after, CancellationToken ct)
+        Caller caller, WorkflowDbContext db, LiveInbox live, IConfiguration configuration, IOptions<JsonOptions> json, TimeProvider clock, HttpContext http, Guid? after, CancellationToken ct)
     {
         var addresses = Recipients.AddressesOf(caller);
-        var cursor = await InboxCursor.StartAsync(db, addresses, http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } last && Guid.TryParse(last, out var id) ? id : after, ct);
+        // A reconnecting event stream names its last message in Last-Event-ID; a plain request in `after`.
+        var last = Guid.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var id) ? id : after;
+        var cursor = await InboxCursor.StartAsync(db, addresses, clock.GetUtcNow(), last, ct);
         if (!http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
         {
             return TypedResults.Ok<IReadOnlyList<NotificationResponse>>([.. (await cursor.NextAsync(db, ct)).Select(NotificationResponse.From)]);
@@ -69,10 +71,10 @@ public static class NotificationsApi
         await using var listener = await live.ListenAsync(addresses);
         await http.Response.WriteAsync("retry: 3000\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
-        var until = DateTimeOffset.UtcNow + keepFor;
+        var until = clock.GetUtcNow() + keepFor;
         try
         {
-            while (DateTimeOffset.UtcNow < until)
+            while (clock.GetUtcNow() < until)
             {
                 foreach (var n in await cursor.NextAsync(db, ct))
                 {
@@ -125,15 +127,15 @@ internal sealed class InboxCursor
 
     private InboxCursor(List<string> addresses, DateTimeOffset sentAt) => (this.addresses, this.sentAt) = (addresses, sentAt);
 
-    /// <summary>After the given message when it is the caller's, else from now (nothing older is sent again).</summary>
-    public static async Task<InboxCursor> StartAsync(WorkflowDbContext db, List<string> addresses, Guid? after, CancellationToken ct)
+    /// <summary>After the given message when it is the caller's, else from <paramref name="now"/> (nothing older is sent again).</summary>
+    public static async Task<InboxCursor> StartAsync(WorkflowDbContext db, List<string> addresses, DateTimeOffset now, Guid? after, CancellationToken ct)
     {
         var from = after is { } last
             ? await db.Notifications.AsNoTracking()
                 .Where(n => n.Id == last && n.Channel == NotificationChannels.App && addresses.Contains(n.Recipient!) && n.SentAt != null)
                 .Select(n => n.SentAt).FirstOrDefaultAsync(ct)
             : null;
-        var cursor = new InboxCursor(addresses, from ?? DateTimeOffset.UtcNow);
+        var cursor = new InboxCursor(addresses, from ?? now);
         if (from is not null)
         {
             cursor.seenAtCursor.Add(after!.Value);

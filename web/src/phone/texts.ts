@@ -14,15 +14,20 @@ const zhCN = {
     needCategory: '请选择问题类别', needDescription: '请描述问题',
   },
   patrol: { title: '巡查上报', step1: '① 拍照', step2: '② 选类别', step3: '③ 上报', takePhoto: '拍照', retake: '重拍', send: '上报', description: '巡查发现：{category}' },
-  cases: { mine: '我的报事', tasks: '我的工单', nearest: '由近及远', distance: '{km} 公里', none: '暂无', overdue: '超期', due: '办理期限 {date}' },
+  cases: { mine: '我的报事', tasks: '我的工单', todo: '待我办理', inMyGrids: '网格内全部', nearest: '由近及远', distance: '{km} 公里', none: '暂无', overdue: '超期', due: '办理期限 {date}' },
   case: {
     timeline: '办理过程', reply: '答复', photos: '照片', rate: '评价', rated: '已评价：{rating}', accept: '受理', progress: '记录进展', resolve: '办结',
     replyTo: '答复反映人', verify: '现场核查', verifyPassed: '核查通过', verifyFailed: '核查未通过', text: '说明', resultPhotos: '办结照片',
     ratings: { Satisfied: '满意', BasicallySatisfied: '基本满意', Dissatisfied: '不满意' }, comment: '意见（可选）', queued: '已保存，联网后发送',
   },
   states: {
-    Reported: '已上报', Registered: '已登记', Dispatched: '已派遣', Accepted: '办理中', Resolved: '已办结', Replied: '已答复', Rated: '已评价',
-    Verified: '已核查', Closed: '已结案', Voided: '已作废', Merged: '已合并', Escalated: '已上报上级',
+    Reported: '已上报', Registered: '已登记', Voided: '已作废', Dispatched: '已派遣', Accepted: '办理中', Deferred: '缓办',
+    Resolved: '已办结', Verified: '已核查', Closed: '已结案', Mediating: '调解中', Coordinating: '协商中',
+  } as Record<string, string>,
+  actions: {
+    Report: '上报', Register: '登记', Void: '作废', Merge: '合并', Dispatch: '派遣', Return: '回退', Accept: '受理', Progress: '进展',
+    Defer: '缓办', Resume: '恢复办理', Extend: '延期', Escalate: '督办', Resolve: '办结', Reply: '答复', Rate: '评价', Reopen: '返工',
+    Verify: '核查', Close: '结案',
   } as Record<string, string>,
   inbox: { title: '消息', none: '暂无消息', live: '实时', offline: '离线' },
   outbox: { waiting: '{n} 项待发送', sending: '正在发送…', failed: '未能发送：{reason}', discard: '放弃', retry: '重试', title: '待发送' },
@@ -45,15 +50,20 @@ const en: Texts = {
     needCategory: 'Choose a category', needDescription: 'Describe the problem',
   },
   patrol: { title: 'Patrol report', step1: '① Photo', step2: '② Category', step3: '③ Send', takePhoto: 'Take photo', retake: 'Retake', send: 'Send', description: 'Found on patrol: {category}' },
-  cases: { mine: 'My reports', tasks: 'My tasks', nearest: 'Nearest first', distance: '{km} km', none: 'Nothing here', overdue: 'Overdue', due: 'Due {date}' },
+  cases: { mine: 'My reports', tasks: 'My tasks', todo: 'To do', inMyGrids: 'All in my grids', nearest: 'Nearest first', distance: '{km} km', none: 'Nothing here', overdue: 'Overdue', due: 'Due {date}' },
   case: {
     timeline: 'Timeline', reply: 'Reply', photos: 'Photos', rate: 'Rate', rated: 'Rated: {rating}', accept: 'Accept', progress: 'Record progress', resolve: 'Resolve',
     replyTo: 'Reply to reporter', verify: 'Verify on site', verifyPassed: 'Passed', verifyFailed: 'Not passed', text: 'Note', resultPhotos: 'Result photos',
     ratings: { Satisfied: 'Satisfied', BasicallySatisfied: 'Basically satisfied', Dissatisfied: 'Dissatisfied' }, comment: 'Comment (optional)', queued: 'Saved: sent when online',
   },
   states: {
-    Reported: 'Reported', Registered: 'Registered', Dispatched: 'Dispatched', Accepted: 'In hand', Resolved: 'Resolved', Replied: 'Replied', Rated: 'Rated',
-    Verified: 'Verified', Closed: 'Closed', Voided: 'Voided', Merged: 'Merged', Escalated: 'Escalated',
+    Reported: 'Reported', Registered: 'Registered', Voided: 'Voided', Dispatched: 'Dispatched', Accepted: 'In hand', Deferred: 'Deferred',
+    Resolved: 'Resolved', Verified: 'Verified', Closed: 'Closed', Mediating: 'Mediating', Coordinating: 'Coordinating',
+  },
+  actions: {
+    Report: 'Reported', Register: 'Registered', Void: 'Voided', Merge: 'Merged', Dispatch: 'Dispatched', Return: 'Returned', Accept: 'Accepted',
+    Progress: 'Progress', Defer: 'Deferred', Resume: 'Resumed', Extend: 'Extended', Escalate: 'Escalated', Resolve: 'Resolved', Reply: 'Replied',
+    Rate: 'Rated', Reopen: 'Reopened', Verify: 'Verified', Close: 'Closed',
   },
   inbox: { title: 'Inbox', none: 'No messages', live: 'Live', offline: 'Offline' },
   outbox: { waiting: '{n} waiting to send', sending: 'Sending…', failed: 'Not sent: {reason}', discard: 'Discard', retry: 'Retry', title: 'Waiting to send' },
@@ -72,9 +82,17 @@ export function setLocale(next: PhoneLocale): void {
   document.documentElement.lang = next;
 }
 
+function lookup(path: string): string | undefined {
+  const found = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale.value === 'en' ? en : zhCN);
+  return typeof found === 'string' ? found : undefined;
+}
+
 /** A text by its dotted path, with {name} placeholders filled: t('report.located', { lat: 1, lng: 2 }). */
 export function t(path: string, values: Record<string, string | number> = {}): string {
-  const found = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale.value === 'en' ? en : zhCN);
-  const text = typeof found === 'string' ? found : path;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return (lookup(path) ?? path).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The name of an API value (a state, a step) in the app's language, or the value itself when it has none. */
+export function named(group: 'states' | 'actions', value: string): string {
+  return lookup(`${group}.${value}`) ?? value;
 }

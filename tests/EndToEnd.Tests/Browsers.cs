@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>What the console's and the phone app's browser tests share: Debian's Chromium, the sign-in page, screenshots.</summary>
+internal static class Browsers
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] args) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Args = ["--no-sandbox", .. args],
+        });
+
+    /// <summary>
+    /// On the Organization service's sign-in page (where an app sends a person who is not signed in), signs in.
+    /// The app first asks for the OpenID metadata; on a busy machine that exchange has taken longer than the default wait.
+    /// </summary>
+    public static async Task SignInOnThePageAsync(IPage page, string userName, string password)
+    {
+        try
+        {
+            await page.WaitForURLAsync("**/connect/sign-in?**", new() { Timeout = 90_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.EvaluateAsync<string>("() => document.body?.innerText?.slice(0, 400) ?? ''");
+            throw new TimeoutException($"never sent to sign in: at {page.Url}, showing \"{text}\"", e);
+        }
+
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+    }
+
+    /// <summary>A screenshot into artifacts/screenshots, and into docs/images when PLATFORM_UPDATE_SCREENSHOTS=1.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var shot = await page.ScreenshotAsync(new() { FullPage = false });
+        var folders = new List<string> { Path.Combine(Repository.Root, "artifacts", "screenshots") };
+        if (Environment.GetEnvironmentVariable("PLATFORM_UPDATE_SCREENSHOTS") == "1")
+        {
+            folders.Add(Path.Combine(Repository.Root, "docs", "images"));
+        }
+
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}.png"), shot);
+        }
+    }
+}
