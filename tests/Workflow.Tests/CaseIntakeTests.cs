@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using MassTransit;
 using Platform.Contracts.Grid;
 using Platform.ServiceDefaults.Api;
 using Platform.Testing;
@@ -158,16 +159,20 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
             OccurredAt = DateTimeOffset.UtcNow,
         };
 
+        var quiet = visit with { EventId = Guid.NewGuid(), VisitId = Guid.NewGuid(), RaisesCase = false };
+        // Every delivery counted to its end, the copies too: one left running would land in the next test's database.
+        var delivered = new ConsumedVisits([visit.VisitId, quiet.VisitId]);
+        using var watching = Bus.ConnectConsumeMessageObserver(delivered);
+
         await Bus.Publish(visit);
         await Bus.Publish(visit);
         await Bus.Publish(visit with { EventId = Guid.NewGuid() });
-        var quiet = visit with { EventId = Guid.NewGuid(), VisitId = Guid.NewGuid(), RaisesCase = false };
         await Bus.Publish(quiet);
 
         var cases = await Eventually.GetAsync(async () =>
         {
             var consumed = await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE consumer = 'VisitLoggedConsumer'");
-            return consumed == 3 ? await Client.GetFromJsonAsync<Page<CaseSummary>>("/api/workflow/cases?channel=Visit") : null;
+            return consumed == 3 && delivered.Count == 4 ? await Client.GetFromJsonAsync<Page<CaseSummary>>("/api/workflow/cases?channel=Visit") : null;
         }, "the visits consumed");
         var taken = Assert.Single(cases.Items);
         Assert.Equal(grid, taken.GridId);
@@ -221,5 +226,27 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
 
         Assert.NotNull(reported.GridId);
         Assert.Equal(codes.Values.Min(), codes[reported.GridId.Value]);
+    }
+
+    /// <summary>Counts the deliveries of the given visits that were consumed to the end (after any retries).</summary>
+    private sealed class ConsumedVisits(HashSet<Guid> visits) : IConsumeMessageObserver<VisitLogged>
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public Task PreConsume(ConsumeContext<VisitLogged> context) => Task.CompletedTask;
+
+        public Task PostConsume(ConsumeContext<VisitLogged> context)
+        {
+            if (visits.Contains(context.Message.VisitId))
+            {
+                Interlocked.Increment(ref count);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault(ConsumeContext<VisitLogged> context, Exception exception) => Task.CompletedTask;
     }
 }
