@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Platform.Testing;
 
@@ -49,5 +50,14 @@ internal static class Browsers
             Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}.png"), shot);
         }
+    }
+
+    /// <summary>No serious or critical axe violations on the screen as it stands.</summary>
+    public static async Task NoSeriousAccessibilityViolationsAsync(IPage page, string screen)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0,
+            $"{screen}: {string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})"))}");
     }
 }

@@ -61,10 +61,7 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var unresolved = await page.EvaluateAsync<string[]>("() => [...new Set([...document.querySelectorAll('*')].map(e => e.localName).filter(n => n.startsWith('el-')))]");
         Assert.True(unresolved.Length == 0, $"{screen}: components not registered in web/src/elements.ts: {string.Join(", ", unresolved)}");
 
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0,
-            $"{screen}: {string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})"))}");
+        await Browsers.NoSeriousAccessibilityViolationsAsync(page, screen);
     }
 
     [Fact]

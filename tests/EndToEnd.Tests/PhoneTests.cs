@@ -15,6 +15,7 @@ namespace Platform.EndToEnd.Tests;
 public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
 {
     private static readonly Guid DemoGrid = Guid.Parse("0195a001-0000-7000-8000-000000000001");
+    private static readonly Guid DemoCommunity = Guid.Parse("0195a000-0000-7000-8000-000000000001");
 
     // Inside demo grid 632802001001001 (its rectangle starts at 97.340 E, 37.390 N).
     private const double Latitude = 37.3871, Longitude = 97.3433;
@@ -99,6 +100,7 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await resident.GetByPlaceholder("请描述问题").FillAsync(description);
         await resident.Locator("input[type=file]").SetInputFilesAsync(Photo);
         await Expect(resident.GetByText("已定位")).ToBeVisibleAsync();
+        await Browsers.NoSeriousAccessibilityViolationsAsync(resident, "phone: report");
         await ScreenshotAsync(resident, "report");
         await resident.GetByRole(AriaRole.Button, new() { Name = "提交" }).TapAsync();
         await resident.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/m/?$"));
@@ -128,12 +130,13 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await staff.Locator(".van-tabbar-item", new() { HasText = "工单" }).TapAsync();
         await staff.Locator($"a[href='/m/cases/{id}'], [href$='/cases/{id}']").Or(staff.GetByText(reported.GetProperty("number").GetString()!)).First.TapAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "受理" }).TapAsync();
-        await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "办结" })).ToBeVisibleAsync();
+        await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true })).ToBeVisibleAsync();
         await staff.GetByLabel("说明").FillAsync("已清运，垃圾桶已消毒");
         await staff.Locator("input[type=file]").SetInputFilesAsync(Photo);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "办结" }).TapAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).TapAsync();
         await Expect(staff.GetByText("已办结")).ToBeVisibleAsync();
         await staff.GetByLabel("说明").FillAsync("您反映的垃圾已清运，感谢支持");
+        await Browsers.NoSeriousAccessibilityViolationsAsync(staff, "phone: case (grid staff)");
         await ScreenshotAsync(staff, "case-staff");
         await staff.GetByRole(AriaRole.Button, new() { Name = "答复反映人" }).TapAsync();
         await Expect(staff.GetByText("您反映的垃圾已清运，感谢支持").First).ToBeVisibleAsync();
@@ -146,6 +149,7 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await resident.GetByText("感谢支持").TapAsync();
         await resident.GetByRole(AriaRole.Button, new() { Name = "满意", Exact = true }).TapAsync();
         await Expect(resident.GetByText("已评价：满意")).ToBeVisibleAsync();
+        await Browsers.NoSeriousAccessibilityViolationsAsync(resident, "phone: case (resident)");
         await ScreenshotAsync(resident, "case-resident");
         Assert.Equal("Satisfied", (await residentApi.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}")).GetProperty("rating").GetString());
     }
@@ -177,6 +181,83 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await Eventually.TrueAsync(async () => await PatrolCasesAsync(staffApi) == before + 1, "the patrol report filed");
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(before + 1, await PatrolCasesAsync(staffApi));
+    }
+
+    [Fact]
+    public async Task Grid_staff_see_who_is_responsible_in_their_grid_and_log_a_visit_that_raises_a_case()
+    {
+        var page = await SignedInPhoneAsync("grid.sun");
+        await page.GetByRole(AriaRole.Button, new() { Name = "我的网格" }).TapAsync();
+        var demoGrid = page.Locator("section", new() { HasText = "632802001001001" });
+        await Expect(demoGrid.GetByText("城管执法网")).ToBeVisibleAsync();
+        await Browsers.NoSeriousAccessibilityViolationsAsync(page, "phone: my grids");
+        await ScreenshotAsync(page, "grids");
+
+        await demoGrid.GetByText("走访登记").TapAsync();
+        var findings = $"独居老人家中燃气软管老化 {Guid.NewGuid():N}"[..20];
+        await page.GetByLabel("走访对象（户）").FillAsync("3单元201");
+        await page.GetByLabel("走访情况").FillAsync(findings);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "是", Exact = true }).TapAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "消防安全隐患" }).TapAsync();
+        await Browsers.NoSeriousAccessibilityViolationsAsync(page, "phone: visit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记" }).TapAsync();
+        await page.WaitForURLAsync("**/m/grids");
+
+        var visits = await Eventually.GetAsync<object>(async () =>
+        {
+            var list = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/visits?gridId={DemoGrid}&raisesCase=true&pageSize=200");
+            var found = list.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("findings").GetString() == findings).ToList();
+            return found.Count > 0 ? found : null;
+        }, "the visit logged");
+        var visit = Assert.Single((List<JsonElement>)visits);
+        Assert.Equal("3单元201", visit.GetProperty("household").GetString());
+    }
+
+    [Fact]
+    public async Task A_volunteer_signs_up_for_a_shift_on_the_phone_and_checks_in_where_the_activity_is()
+    {
+        var title = $"手机签到 {Guid.NewGuid():N}"[..12];
+        var now = DateTimeOffset.UtcNow;
+        var planned = await suite.Gateway.PostAsJsonAsync("/api/volunteer/activities", new
+        {
+            communityId = DemoCommunity, title, place = "长江路社区广场", latitude = Latitude, longitude = Longitude, radiusMeters = 200,
+            allowWaitlist = false, autoApproveHours = true, shifts = new[] { new { startsAt = now.AddMinutes(-20), endsAt = now.AddHours(2), capacity = 5 } },
+        });
+        var activity = await planned.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(planned.IsSuccessStatusCode, activity.ToString());
+        var activityId = activity.GetProperty("id").GetGuid();
+        (await suite.Gateway.PostAsJsonAsync($"/api/volunteer/activities/{activityId}/publish", new { })).EnsureSuccessStatusCode();
+
+        var page = await SignedInPhoneAsync("resident.zhou");
+        await page.GetByRole(AriaRole.Button, new() { Name = "志愿服务" }).TapAsync();
+        var register = page.GetByRole(AriaRole.Button, new() { Name = "注册为志愿者" });
+        await Expect(register.Or(page.GetByText("志愿者编号"))).ToBeVisibleAsync();
+        if (await register.IsVisibleAsync())
+        {
+            await register.TapAsync();
+            await Expect(page.GetByText("志愿者编号")).ToBeVisibleAsync();
+        }
+
+        var card = page.Locator(".van-cell-group", new() { HasText = title });
+        await card.GetByRole(AriaRole.Button, new() { Name = "报名" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "按位置签到" }).TapAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "签退" })).ToBeVisibleAsync();
+        await Browsers.NoSeriousAccessibilityViolationsAsync(page, "phone: volunteering");
+        await ScreenshotAsync(page, "volunteer");
+
+        var resident = await suite.SignInAsync("resident.zhou");
+        var mine = await resident.GetFromJsonAsync<JsonElement>("/api/volunteer/sign-ups/mine");
+        var signUp = Assert.Single(mine.EnumerateArray(), s => s.GetProperty("activityId").GetGuid() == activityId);
+        Assert.Equal(JsonValueKind.String, signUp.GetProperty("checkedInAt").ValueKind);
+        await Expect(card.GetByText("已报名")).ToBeVisibleAsync();
+
+        // And a small wish, posted from the same phone.
+        var wish = $"帮忙修理轮椅 {Guid.NewGuid():N}"[..12];
+        await page.GotoAsync("/m/wishes");
+        await page.GetByLabel("心愿").FillAsync(wish);
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).TapAsync();
+        await Expect(page.Locator(".van-cell", new() { HasText = wish })).ToContainTextAsync("待认领");
+        await Browsers.NoSeriousAccessibilityViolationsAsync(page, "phone: wishes");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 // A report from the phone (a resident's, or grid staff's patrol finding): its photos uploaded first, then the
 // report naming them, all through the outbox, so it is filed once however often the network fails.
-import type { UploaderFileListItem } from 'vant';
 import { categories } from './categories';
 import { enqueue } from './outbox';
 
@@ -10,11 +9,6 @@ export interface NewReport {
   latitude: number;
   longitude: number;
   channel?: 'GridPatrol';
-}
-
-/** The files a photo picker holds. */
-export function filesOf(items: UploaderFileListItem[]): File[] {
-  return items.map((p) => p.file).filter((f): f is File => f instanceof File);
 }
 
 export function categoryName(code: string): string {
