@@ -9,7 +9,7 @@ const gateway = process.env.services__gateway__http__0 ?? 'http://localhost:8080
 
 /**
  * The phone app's service worker (/m/sw.js): src/phone/sw-template.js with the list of every file the phone entry
- * loads, found by walking its chunks' static and lazy imports and their styles (none of the console's), the
+ * loads, found by walking its chunks' static and lazy imports and their styles (none of the console's; not the map), the
  * manifest and icons; its version is their hash, so a release replaces the kept files.
  */
 function phoneServiceWorker(): Plugin {
@@ -20,6 +20,8 @@ function phoneServiceWorker(): Plugin {
       const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry && f.facadeModuleId?.endsWith('/m/index.html'));
       if (!entry || entry.type !== 'chunk') this.error('the phone entry (m/index.html) is not in the build');
       const files = new Set<string>(['/m/index.html', '/m/manifest.webmanifest', '/m/icons/icon-192.png', '/m/icons/icon-512.png', '/m/icons/maskable-512.png']);
+      // The map's library (~300 KB compressed) is kept when first used, not at install: a phone on a weak signal
+      // installs the app without it (the worker keeps it after the first map).
       const walk = (name: string) => {
         const chunk = bundle[name];
         if (!chunk || files.has(`/${name}`)) return;
@@ -30,7 +32,7 @@ function phoneServiceWorker(): Plugin {
         [...chunk.imports, ...chunk.dynamicImports].forEach(walk);
       };
       walk(entry.fileName);
-      const list = [...files].sort();
+      const list = [...files].filter((file) => !file.includes('maplibre')).sort();
       const version = createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(new URL('./src/phone/sw-template.js', import.meta.url), 'utf8');
       this.emitFile({ type: 'asset', fileName: 'm/sw.js', source: template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(list, null, 2)) });

@@ -100,6 +100,12 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await resident.GetByPlaceholder("请描述问题").FillAsync(description);
         await resident.Locator("input[type=file]").SetInputFilesAsync(Photo);
         await Expect(resident.GetByText("已定位")).ToBeVisibleAsync();
+        // Or a tap on the map, centred where the phone is (its library loads only now).
+        await resident.GetByText("在地图上选点").TapAsync();
+        var map = resident.GetByRole(AriaRole.Application, new() { Name = "地图：点击问题所在的位置" });
+        await Expect(map.Locator("canvas")).ToBeVisibleAsync();
+        await map.TapAsync();
+        await Expect(resident.GetByText("地图选点 37.38")).ToBeVisibleAsync();
         await Browsers.NoSeriousAccessibilityViolationsAsync(resident, "phone: report");
         await ScreenshotAsync(resident, "report");
         await resident.GetByRole(AriaRole.Button, new() { Name = "提交" }).TapAsync();

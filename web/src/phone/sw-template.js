@@ -30,5 +30,17 @@ self.addEventListener('fetch', (event) => {
   if (files.includes(url.pathname)) {
     // Hashed files never change: the kept copy is the file.
     event.respondWith(caches.match(url.pathname, { cacheName }).then((kept) => kept ?? fetch(request)));
+    return;
+  }
+
+  if (url.pathname.startsWith('/assets/')) {
+    // A large file not kept at install (the map's library): kept once it has been used, so it works offline after.
+    event.respondWith(caches.open(cacheName).then(async (cache) => {
+      const kept = await cache.match(request);
+      if (kept) return kept;
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    }));
   }
 });
