@@ -146,7 +146,10 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await ScreenshotAsync(staff, "case-staff");
         await staff.GetByRole(AriaRole.Button, new() { Name = "答复反映人" }).TapAsync();
         await Expect(staff.GetByText("您反映的垃圾已清运，感谢支持").First).ToBeVisibleAsync();
-        Assert.Equal(2, (await residentApi.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}/photos")).GetArrayLength());
+        var photos = (await residentApi.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}/photos")).EnumerateArray().ToList();
+        Assert.Equal(2, photos.Count);
+        // The result photo says where the grid worker's phone stood.
+        Assert.Equal(Latitude, photos[1].GetProperty("latitude").GetDouble(), 4);
 
         // The reply arrives on the resident's phone while it is open; they rate it.
         var residentInbox = resident.Locator(".van-tabbar-item", new() { HasText = "消息" });

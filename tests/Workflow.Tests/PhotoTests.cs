@@ -133,6 +133,27 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
     }
 
     [Fact]
+    public async Task A_result_photo_carries_where_the_handler_stood_and_a_half_given_position_is_refused()
+    {
+        var grid = await GridAsync(1);
+        var dispatched = await DispatchedToGridAsync(grid);
+        var handler = As(GridStaffOf(grid));
+        var at = Inside(1);
+
+        var response = await handler.PostAsync(FormattableString.Invariant($"/api/workflow/cases/{dispatched.Id}/photos?latitude={at.Latitude}&longitude={at.Longitude}"), Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg)));
+        var added = (await response.Content.ReadFromJsonAsync<PhotoResponse>())!;
+        var listed = (await handler.GetFromJsonAsync<List<PhotoResponse>>($"/api/workflow/cases/{dispatched.Id}/photos"))!;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal((at.Latitude, at.Longitude), (added.Latitude, added.Longitude));
+        Assert.Equal((at.Latitude, at.Longitude), (listed.Single(p => p.Id == added.Id).Latitude, listed.Single(p => p.Id == added.Id).Longitude));
+        await (await handler.PostAsync(FormattableString.Invariant($"/api/workflow/cases/{dispatched.Id}/photos?latitude={at.Latitude}"), Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "incomplete-location");
+        await (await handler.PostAsync($"/api/workflow/photos?latitude=91&longitude=97", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-location");
+    }
+
+    [Fact]
     public async Task Photos_sent_at_once_to_a_case_never_take_it_past_its_limit()
     {
         var grid = await GridAsync(1);

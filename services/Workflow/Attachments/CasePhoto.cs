@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using Platform.ServiceDefaults.Domain;
 using Platform.Workflow.Cases;
 
@@ -38,10 +39,17 @@ public sealed class CasePhoto
 
     public DateTimeOffset UploadedAt { get; private set; }
 
+    /// <summary>Where the phone stood when the photo was sent (WGS84), when it said: a handler's proof of being on site.</summary>
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
     public string ContentType => Photo.MediaTypeOf(Format);
 
-    public static CasePhoto Upload(Photo photo, Actor actor, DateTimeOffset now) => new()
+    public static CasePhoto Upload(Photo photo, Actor actor, Point? takenAt, DateTimeOffset now) => new()
     {
+        Latitude = takenAt?.Y,
+        Longitude = takenAt?.X,
         Id = Guid.CreateVersion7(now),
         Format = photo.Format,
         Bytes = photo.Content.Length,
@@ -67,7 +75,7 @@ public sealed class CasePhoto
     }
 
     /// <summary>Adds a photo straight to a case that is still being worked.</summary>
-    public static Result<CasePhoto> AddTo(Case @case, Photo photo, Actor actor, int photosSoFar, DateTimeOffset now)
+    public static Result<CasePhoto> AddTo(Case @case, Photo photo, Actor actor, Point? takenAt, int photosSoFar, DateTimeOffset now)
     {
         if (@case.State is CaseState.Closed or CaseState.Voided)
         {
@@ -79,7 +87,7 @@ public sealed class CasePhoto
             return DomainError.Conflict("too-many-photos", $"Case {@case.Number} already has {MaxPerCase} photos.");
         }
 
-        var added = Upload(photo, actor, now);
+        var added = Upload(photo, actor, takenAt, now);
         added.CaseId = @case.Id;
         added.Stage = @case.State;
         return added;

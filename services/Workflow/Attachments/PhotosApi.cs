@@ -5,15 +5,16 @@ using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
+using Platform.Workflow.Grids;
 
 namespace Platform.Workflow.Attachments;
 
 public sealed record PhotoResponse(
     Guid Id, Guid? CaseId, CaseState? Stage, string ContentType, int Bytes, int Width, int Height, string UploadedBy, DateTimeOffset UploadedAt,
-    string Url, string ThumbnailUrl)
+    double? Latitude, double? Longitude, string Url, string ThumbnailUrl)
 {
     public static PhotoResponse From(CasePhoto p) => new(p.Id, p.CaseId, p.Stage, p.ContentType, p.Bytes, p.Width, p.Height, p.UploadedByName, p.UploadedAt,
-        $"/api/workflow/photos/{p.Id}", $"/api/workflow/photos/{p.Id}/thumbnail");
+        p.Latitude, p.Longitude, $"/api/workflow/photos/{p.Id}", $"/api/workflow/photos/{p.Id}/thumbnail");
 }
 
 /// <summary>
@@ -30,8 +31,8 @@ public static class PhotosApi
         var photos = api.MapGroup("/photos").WithTags("Photos");
         photos.MapPost("/", Upload).WithName("UploadPhoto").Idempotent().AllowSignedIn()
             .TakesFile(ImageTypes)
-            .WithDescription("Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names it, only its uploader sees it; unnamed photos are deleted after a day.")
-            .Refuses(400, "photo-required", "unreadable-photo")
+            .WithDescription("Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names it, only its uploader sees it; unnamed photos are deleted after a day. latitude and longitude (both or neither): where the phone stood.")
+            .Refuses(400, "photo-required", "unreadable-photo", "incomplete-location", "invalid-location")
             .Refuses(413, "photo-too-large")
             .Refuses(415, "unsupported-photo-format");
         photos.MapGet("/{id:guid}", Content).WithName("PhotoContent").AllowSignedIn()
@@ -49,8 +50,8 @@ public static class PhotosApi
             .Refuses(404, "case-not-found");
         onCase.MapPost("/", AddToCase).WithName("AddCasePhoto").Idempotent().AllowSignedIn()
             .TakesFile(ImageTypes)
-            .WithDescription("Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look).")
-            .Refuses(400, "photo-required", "unreadable-photo")
+            .WithDescription("Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look). latitude and longitude (both or neither): where the phone stood, a handler's proof of being on site.")
+            .Refuses(400, "photo-required", "unreadable-photo", "incomplete-location", "invalid-location")
             .Refuses(404, "case-not-found")
             .Refuses(409, "case-finished", "too-many-photos")
             .Refuses(413, "photo-too-large")
@@ -59,15 +60,21 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Created<PhotoResponse>, ProblemHttpResult>> Upload(
-        HttpRequest request, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, double? latitude, double? longitude, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
     {
+        var takenAt = Spatial.OptionalPoint(latitude, longitude);
+        if (takenAt.Error is { } where)
+        {
+            return Problems.From(where);
+        }
+
         var photo = await ReadAsync(request, limits.Value, ct);
         if (photo.Error is { } error)
         {
             return Problems.From(error);
         }
 
-        var record = CasePhoto.Upload(photo.Value!, Actor.Of(caller), clock.GetUtcNow());
+        var record = CasePhoto.Upload(photo.Value!, Actor.Of(caller), takenAt.Value, clock.GetUtcNow());
         db.CasePhotos.Add(record);
         store.Put(record, photo.Value!);
         await db.SaveChangesAsync(ct);
@@ -75,13 +82,19 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Created<PhotoResponse>, ProblemHttpResult>> AddToCase(
-        Guid id, HttpRequest request, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
+        Guid id, HttpRequest request, double? latitude, double? longitude, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
     {
         // The case first: a caller who cannot see it learns nothing from how the body would have been judged.
         var @case = await db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
         {
             return Problems.NotFound("case", id);
+        }
+
+        var takenAt = Spatial.OptionalPoint(latitude, longitude);
+        if (takenAt.Error is { } where)
+        {
+            return Problems.From(where);
         }
 
         var photo = await ReadAsync(request, limits.Value, ct);
@@ -95,7 +108,7 @@ public static class PhotosApi
         await using var transaction = await db.BeginUnlessOpenAsync(ct);
         await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var count = await db.CasePhotos.CountAsync(p => p.CaseId == id, ct);
-        var added = CasePhoto.AddTo(@case, photo.Value!, Actor.Of(caller), count, clock.GetUtcNow());
+        var added = CasePhoto.AddTo(@case, photo.Value!, Actor.Of(caller), takenAt.Value, count, clock.GetUtcNow());
         if (added.Error is { } refused)
         {
             return Problems.From(refused);
