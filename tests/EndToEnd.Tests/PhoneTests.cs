@@ -119,6 +119,9 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         }, "the report filed");
         var id = reported.GetProperty("id").GetGuid();
         Assert.Equal(DemoGrid, reported.GetProperty("gridId").GetGuid());
+        // On the phone, the report's page says which grid it was placed in.
+        await resident.GotoAsync($"/m/cases/{id}");
+        await Expect(resident.Locator(".van-cell", new() { HasText = "所在网格" })).ToContainTextAsync("632802001001001");
         var details = await residentApi.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}");
         Assert.Equal(description, details.GetProperty("description").GetString());
         Assert.Single((await residentApi.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}/photos")).EnumerateArray());

@@ -102,7 +102,12 @@ export function startInbox(): void {
   })();
 }
 
+/** Stops the stream and forgets where this person's inbox stood (the next person on the phone starts afresh). */
 export function stopInbox(): void {
   stop?.abort();
   stop = null;
+  messages.value = [];
+  localStorage.removeItem(lastIdKey);
+  localStorage.removeItem(seenKey);
+  seen.value = '';
 }

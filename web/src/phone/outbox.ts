@@ -3,7 +3,7 @@
 // Each request carries an Idempotency-Key fixed when the job was made, so a retry after a lost answer gets the
 // first answer again and never files anything twice (the API keeps answers a day).
 import { computed, ref, shallowRef } from 'vue';
-import { freshUser } from '../auth/session';
+import { current, freshUser } from '../auth/session';
 
 /** One request of a job. A step may take the ids its earlier steps answered (a report names its uploaded photos). */
 export interface OutboxStep {
@@ -17,6 +17,8 @@ export interface OutboxStep {
 
 export interface OutboxJob {
   id: string;
+  /** Who made it: a job is sent only with its maker's token (another person may sign in on the same phone). */
+  subject: string;
   label: string;
   createdAt: string;
   steps: OutboxStep[];
@@ -59,15 +61,18 @@ export const sending = ref(false);
 export const online = ref(navigator.onLine);
 export const waiting = computed(() => jobs.value.length);
 
+/** The signed-in person's jobs, oldest first (another person's wait for them to sign in again). */
 async function reload(): Promise<void> {
   const all = await run<OutboxJob[]>('readonly', (s) => s.getAll() as IDBRequest<OutboxJob[]>);
-  jobs.value = all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const subject = current.value?.profile.sub;
+  jobs.value = all.filter((job) => job.subject === subject).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** Keeps a job on the phone and tries to send it at once. */
 export async function enqueue(label: string, steps: Omit<OutboxStep, 'key'>[]): Promise<OutboxJob> {
   const job: OutboxJob = {
     id: crypto.randomUUID(),
+    subject: current.value?.profile.sub ?? '',
     label,
     createdAt: new Date().toISOString(),
     steps: steps.map((step) => ({ ...step, key: crypto.randomUUID() })),

@@ -17,7 +17,7 @@ const zhCN = {
   patrol: { title: '巡查上报', step1: '① 拍照', step2: '② 选类别', step3: '③ 上报', takePhoto: '拍照', retake: '重拍', send: '上报', description: '巡查发现：{category}' },
   cases: { mine: '我的报事', tasks: '我的工单', todo: '待我办理', inMyGrids: '网格内全部', nearest: '由近及远', distance: '{km} 公里', none: '暂无', overdue: '超期', due: '办理期限 {date}' },
   case: {
-    timeline: '办理过程', reply: '答复', photos: '照片', rate: '评价', rated: '已评价：{rating}', accept: '受理', progress: '记录进展', resolve: '办结',
+    timeline: '办理过程', grid: '所在网格', reply: '答复', photos: '照片', rate: '评价', rated: '已评价：{rating}', accept: '受理', progress: '记录进展', resolve: '办结',
     replyTo: '答复反映人', verify: '现场核查', verifyPassed: '核查通过', verifyFailed: '核查未通过', text: '说明', resultPhotos: '办结照片',
     ratings: { Satisfied: '满意', BasicallySatisfied: '基本满意', Dissatisfied: '不满意' }, comment: '意见（可选）', queued: '已保存，联网后发送',
   },
@@ -71,7 +71,7 @@ const en: Texts = {
   patrol: { title: 'Patrol report', step1: '① Photo', step2: '② Category', step3: '③ Send', takePhoto: 'Take photo', retake: 'Retake', send: 'Send', description: 'Found on patrol: {category}' },
   cases: { mine: 'My reports', tasks: 'My tasks', todo: 'To do', inMyGrids: 'All in my grids', nearest: 'Nearest first', distance: '{km} km', none: 'Nothing here', overdue: 'Overdue', due: 'Due {date}' },
   case: {
-    timeline: 'Timeline', reply: 'Reply', photos: 'Photos', rate: 'Rate', rated: 'Rated: {rating}', accept: 'Accept', progress: 'Record progress', resolve: 'Resolve',
+    timeline: 'Timeline', grid: 'Grid', reply: 'Reply', photos: 'Photos', rate: 'Rate', rated: 'Rated: {rating}', accept: 'Accept', progress: 'Record progress', resolve: 'Resolve',
     replyTo: 'Reply to reporter', verify: 'Verify on site', verifyPassed: 'Passed', verifyFailed: 'Not passed', text: 'Note', resultPhotos: 'Result photos',
     ratings: { Satisfied: 'Satisfied', BasicallySatisfied: 'Basically satisfied', Dissatisfied: 'Dissatisfied' }, comment: 'Comment (optional)', queued: 'Saved: sent when online',
   },
