@@ -118,6 +118,8 @@ async function send(step: OutboxStep, answers: (string | null)[]): Promise<strin
 }
 
 let running: Promise<void> | null = null;
+/** A job kept while a pass was already under way: the pass goes round once more instead of leaving it for later. */
+let again = false;
 const listeners = new Set<(job: OutboxJob) => void>();
 
 /** Called with each job the API has taken in full. */
@@ -128,28 +130,19 @@ export function onSent(listener: (job: OutboxJob) => void): () => void {
 
 /** Sends what waits, oldest first, one at a time; stops at the first failure of the network. */
 export function flush(): Promise<void> {
-  running ??= (async () => {
+  if (running) {
+    again = true;
+    return running;
+  }
+
+  running = (async () => {
     sending.value = true;
     try {
-      await reload();
-      for (const job of [...jobs.value]) {
-        if (job.refusal || !navigator.onLine) continue;
-        try {
-          for (let i = 0; i < job.steps.length; i++) {
-            if (job.answers[i] !== null) continue;
-            job.answers[i] = (await send(job.steps[i]!, job.answers)) ?? '';
-            await run('readwrite', (s) => s.put(job));
-          }
-
-          await run('readwrite', (s) => s.delete(job.id));
-          listeners.forEach((listener) => listener(job));
-        } catch (error) {
-          job.attempts++;
-          if (error instanceof Refused) job.refusal = error.message;
-          await run('readwrite', (s) => s.put(job));
-          if (!(error instanceof Refused)) break;
-        }
-      }
+      do {
+        again = false;
+        await reload();
+        if (!(await sendAll())) break;
+      } while (again);
     } finally {
       await reload();
       sending.value = false;
@@ -157,6 +150,30 @@ export function flush(): Promise<void> {
     }
   })();
   return running;
+}
+
+/** One pass over the signed-in person's jobs; false when the network failed (the rest wait for the next try). */
+async function sendAll(): Promise<boolean> {
+  for (const job of [...jobs.value]) {
+    if (job.refusal || !navigator.onLine) continue;
+    try {
+      for (let i = 0; i < job.steps.length; i++) {
+        if (job.answers[i] !== null) continue;
+        job.answers[i] = (await send(job.steps[i]!, job.answers)) ?? '';
+        await run('readwrite', (s) => s.put(job));
+      }
+
+      await run('readwrite', (s) => s.delete(job.id));
+      listeners.forEach((listener) => listener(job));
+    } catch (error) {
+      job.attempts++;
+      if (error instanceof Refused) job.refusal = error.message;
+      await run('readwrite', (s) => s.put(job));
+      if (!(error instanceof Refused)) return false;
+    }
+  }
+
+  return true;
 }
 
 /** Sends when the network returns, and looks again every half minute while something waits. */
