@@ -57,6 +57,11 @@ public static class MessagingExtensions
             });
         });
 
+        SubscriberQueues.CheckRegistered(builder.Services, serviceName);
+        builder.Services.AddSingleton(sp => new SubscriberQueues(
+            connectionString ?? throw new InvalidOperationException($"Connection string '{ResourceNames.RabbitMq}' is missing."),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubscriberQueues>>()));
+
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             // Consumers are bound before the service says it is started, so no event published after start is missed.

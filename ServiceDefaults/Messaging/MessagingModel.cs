@@ -21,9 +21,13 @@ public static class MessagingModel
             e.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
             e.Property(m => m.SentAt).HasColumnName("sent_at");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
-            e.HasIndex(m => new { m.NextAttemptAt, m.OccurredAt })
-                .HasDatabaseName("ix_outbox_messages_pending")
-                .HasFilter("sent_at IS NULL");
+            // The relay's two lanes: new rows in the order they occurred, and rows being retried by when they are due.
+            e.HasIndex(m => new { m.OccurredAt, m.Id })
+                .HasDatabaseName("ix_outbox_messages_new")
+                .HasFilter("sent_at IS NULL AND attempts = 0");
+            e.HasIndex(m => new { m.NextAttemptAt, m.Id })
+                .HasDatabaseName("ix_outbox_messages_retrying")
+                .HasFilter("sent_at IS NULL AND attempts > 0");
         });
 
         modelBuilder.Entity<InboxMessage>(e =>

@@ -22,7 +22,11 @@ public sealed class OutboxOptions
     /// <summary>How long the relay sleeps when it found nothing to send.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>New rows taken per round; they are published together and confirmed together.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>Rows due for another attempt taken per round, after the new ones: retries never hold new rows back.</summary>
+    public int RetryBatchSize { get; set; } = 20;
 
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -31,23 +35,29 @@ public sealed class OutboxOptions
     public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// For this long after an event occurred, it is published only when some consumer's queue is bound to it
-    /// (mandatory routing), and retried otherwise: when the suite starts, a service that consumes an event
-    /// may come up after the one that publishes it, and the broker would drop what nobody was bound to yet.
-    /// After this, an event nobody subscribes to is published anyway (and goes nowhere).
+    /// False leaves the sending to other instances of the service (one that only serves reads, or a test that
+    /// drives the relay itself); the rows wait in the table meanwhile.
     /// </summary>
-    public TimeSpan SubscriberGrace { get; set; } = TimeSpan.FromMinutes(10);
+    public bool Relay { get; set; } = true;
+
+    /// <summary>How often the backlog and the oldest unsent row's age are measured for the metrics.</summary>
+    public TimeSpan MeasureInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
 /// Publishes pending outbox rows through MassTransit (publisher confirms on) and marks them sent. Rows are
 /// leased with <c>FOR UPDATE SKIP LOCKED</c> inside a transaction, so several instances never send the same
-/// row at once; a failed row is retried with backoff. Delivery is at-least-once: a crash between the
-/// broker's confirm and the commit sends a row again, which the consumers' inbox absorbs.
+/// row at once. New rows and rows being retried are two lanes: each round takes the new ones first and a few
+/// due retries after them, so a pile of failing rows never delays a fresh event. Before its first publish the
+/// relay declares every subscriber's queue (<see cref="SubscriberQueues"/>), so nothing is published into a
+/// void at first start and no event waits for a subscriber that will never exist. Delivery is at-least-once:
+/// a crash between the broker's confirm and the commit sends a row again, which the consumers' inbox absorbs.
 /// </summary>
 internal sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
+    SubscriberQueues subscribers,
+    OutboxMetrics metrics,
     TimeProvider clock,
     IConfiguration configuration,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
@@ -56,32 +66,42 @@ internal sealed class OutboxRelay<TDbContext>(
     private static readonly System.Reflection.Assembly ContractsAssembly = typeof(IntegrationEvent).Assembly;
     private readonly OutboxOptions options = configuration.GetSection("Platform:Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
     private DateTimeOffset nextCleanup;
+    private DateTimeOffset nextMeasure;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Relay)
+        {
+            logger.LogInformation("The outbox relay is off here (Platform:Outbox:Relay = false)");
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
-            int sent;
+            int taken;
             try
             {
-                sent = await RelayBatchAsync(stoppingToken);
+                await subscribers.DeclareAsync(stoppingToken);
+                taken = await RelayBatchAsync(stoppingToken);
+                await MeasureAsync(stoppingToken);
                 await CleanupAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be briefly away; the rows stay and are taken on the next round.
+                // The database or the broker may be briefly away; the rows stay and are taken on the next round.
                 logger.LogWarning(ex, "Outbox relay round failed; retrying");
-                sent = 0;
+                taken = 0;
                 await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            if (sent < options.BatchSize)
+            if (taken < options.BatchSize)
             {
                 await Task.Delay(options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
+    /// <summary>One round: new rows first, then a few due retries; returns how many new rows it took.</summary>
     internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         // Polling several times a second would fill the trace view with empty rounds: the relay's own database
@@ -91,28 +111,34 @@ internal sealed class OutboxRelay<TDbContext>(
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var rows = await db.Set<OutboxMessage>()
+        var fresh = await db.Set<OutboxMessage>()
             .FromSql($"""
                 SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
+                WHERE sent_at IS NULL AND attempts = 0
                 ORDER BY occurred_at, id
                 LIMIT {options.BatchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        var retries = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND attempts > 0 AND next_attempt_at <= {now}
+                ORDER BY next_attempt_at, id
+                LIMIT {options.RetryBatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+        if (fresh.Count + retries.Count == 0)
         {
             return 0;
         }
 
-        foreach (var row in rows)
-        {
-            await PublishAsync(row, cancellationToken);
-        }
-
+        // Published together: the broker confirms them as they arrive, instead of one round trip per row.
+        await Task.WhenAll(fresh.Concat(retries).Select(row => PublishAsync(row, cancellationToken)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+        return fresh.Count;
     }
 
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
@@ -128,31 +154,39 @@ internal sealed class OutboxRelay<TDbContext>(
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.PublishTimeout);
-            var mandatory = clock.GetUtcNow() - row.OccurredAt < options.SubscriberGrace;
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx =>
-            {
-                ctx.MessageId = row.Id;
-                if (mandatory && ctx.TryGetPayload(out RabbitMqSendContext? rabbit))
-                {
-                    rabbit.Mandatory = true;
-                }
-            }), timeout.Token);
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.Id), timeout.Token);
             row.MarkSent(clock.GetUtcNow());
-        }
-        catch (MessageReturnedException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // No queue is bound to this event yet: expected while a subscriber starts, or for an event nobody
-            // subscribes to (it goes out unrouted once the grace period is over). Not a failure worth a stack trace.
-            row.MarkFailed(clock.GetUtcNow(), "no subscriber bound yet");
-            logger.LogDebug("No subscriber bound yet for {MessageType} {MessageId}; next attempt at {NextAttemptAt}", row.MessageType, row.Id, row.NextAttemptAt);
+            metrics.Published(row.Attempts > 1);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             row.MarkFailed(clock.GetUtcNow(), ex.Message);
+            metrics.Failed();
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}; next at {NextAttemptAt}",
                 row.Id, row.MessageType, row.Attempts, row.NextAttemptAt);
         }
+    }
+
+    /// <summary>The backlog (rows not yet sent) and the lag (age of the oldest of them), for the dashboard.</summary>
+    private async Task MeasureAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < nextMeasure)
+        {
+            return;
+        }
+
+        nextMeasure = now + options.MeasureInterval;
+        using var untraced = SuppressInstrumentationScope.Begin();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var pending = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Oldest = g.Min(m => m.OccurredAt) })
+            .FirstOrDefaultAsync(cancellationToken);
+        metrics.Measured(pending?.Count ?? 0, pending is null ? TimeSpan.Zero : now - pending.Oldest);
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
@@ -178,6 +212,9 @@ internal sealed class OutboxRelay<TDbContext>(
 
 internal static class OutboxRelayRegistration
 {
-    public static IServiceCollection AddOutboxRelay<TDbContext>(this IServiceCollection services) where TDbContext : DbContext =>
-        services.AddHostedService<OutboxRelay<TDbContext>>();
+    public static IServiceCollection AddOutboxRelay<TDbContext>(this IServiceCollection services) where TDbContext : DbContext
+    {
+        services.AddSingleton<OutboxMetrics>();
+        return services.AddHostedService<OutboxRelay<TDbContext>>();
+    }
 }

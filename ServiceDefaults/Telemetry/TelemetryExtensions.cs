@@ -26,7 +26,8 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitSource))
+                .AddMeter(MassTransitSource)
+                .AddMeter(OutboxMetrics.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MassTransitSource)

@@ -71,6 +71,8 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
         var relays = Enumerable.Range(0, 2).Select(_ => new OutboxRelay<OrganizationDbContext>(
             Service.Services.GetRequiredService<IServiceScopeFactory>(),
             Service.Services.GetRequiredService<IBus>(),
+            Service.Services.GetRequiredService<SubscriberQueues>(),
+            Service.Services.GetRequiredService<OutboxMetrics>(),
             TimeProvider.System,
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Outbox:BatchSize"] = "7" }).Build(),
             NullLogger<OutboxRelay<OrganizationDbContext>>.Instance)).ToList();
@@ -94,21 +96,47 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
     }
 
     [Fact]
-    public async Task An_event_no_consumer_is_bound_to_yet_waits_for_one_instead_of_being_dropped()
+    public async Task An_event_is_kept_for_a_subscriber_that_has_never_started_and_sent_once()
     {
+        // The Volunteer service never runs in this test process; its queue for member units exists all the same,
+        // declared by this service's relay from the suite's subscriptions.
         var joined = new MemberUnitJoined { UnitId = Guid.NewGuid(), Name = "供电公司", JoinedOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow };
 
         await WriteEventsAsync(joined);
+
+        var kept = await Eventually.GetAsync(async () =>
+        {
+            await using var queue = await PublishedEvents.OpenQueueAsync(Service.Servers.RabbitMq, "volunteer-member-unit-joined");
+            return (await queue.DrainAsync()).FirstOrDefault(m => m.GetProperty("messageId").GetGuid() == joined.EventId) is { ValueKind: System.Text.Json.JsonValueKind.Object } found ? (object)found : null;
+        }, "the event in the queue of a subscriber that never started");
+        Assert.Equal(joined.UnitId, ((System.Text.Json.JsonElement)kept!).GetProperty("message").GetProperty("unitId").GetGuid());
+        Assert.Equal(1, await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", joined.EventId));
+    }
+
+    [Fact]
+    public async Task An_event_nobody_subscribes_to_is_sent_once_and_nothing_waits_for_it()
+    {
+        Assert.DoesNotContain(Subscriptions.All, s => s.Event == typeof(PartyOrganizationChanged));
+        var changed = new PartyOrganizationChanged { OrganizationId = Guid.NewGuid(), Name = "第一党支部", Kind = "Branch", Status = "Active", Version = 1, OccurredAt = DateTimeOffset.UtcNow };
+
+        await WriteEventsAsync(changed);
+
         await Eventually.TrueAsync(
-            async () => await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", joined.EventId) >= 1,
-            "the unroutable row attempted");
-        Assert.Null(await Service.ScalarAsync<DateTime?>("SELECT sent_at FROM outbox_messages WHERE id = $1", joined.EventId));
+            async () => await Service.ScalarAsync<DateTime?>("SELECT sent_at FROM outbox_messages WHERE id = $1", changed.EventId) is not null,
+            "the event sent");
+        Assert.Equal(1, await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", changed.EventId));
+    }
 
-        // A consumer's queue comes up (a service that started late); the next attempt reaches it.
-        await using var events = await PublishedEvents.ListenAsync<MemberUnitJoined>(Service.Servers.RabbitMq);
-        await Service.ExecuteAsync($"UPDATE outbox_messages SET next_attempt_at = now() WHERE id = '{joined.EventId}'");
+    [Fact]
+    public async Task The_backlog_and_the_age_of_the_oldest_unsent_event_are_measured()
+    {
+        var broken = new NotAContract { OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-3) };
 
-        var received = await events.NextAsync(m => m.GetProperty("unitId").GetGuid() == joined.UnitId);
-        Assert.Equal(joined.EventId, received.GetProperty("messageId").GetGuid());
+        await WriteEventsAsync(broken);
+
+        var metrics = Service.Services.GetRequiredService<OutboxMetrics>();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(metrics.Backlog >= 1 && metrics.Lag >= TimeSpan.FromMinutes(3)),
+            "the relay's backlog and lag measured", TimeSpan.FromSeconds(20));
     }
 }

@@ -32,6 +32,15 @@ public sealed class PublishedEvents : IAsyncDisposable
         return new PublishedEvents(connection, channel, declared.QueueName);
     }
 
+    /// <summary>Reads a queue that exists on the broker (a subscriber's, an error queue): what is taken is removed.</summary>
+    public static async Task<PublishedEvents> OpenQueueAsync(string amqpUri, string queue)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclarePassiveAsync(queue);
+        return new PublishedEvents(connection, channel, queue);
+    }
+
     /// <summary>
     /// The MassTransit envelope of the first event whose <c>message</c> satisfies <paramref name="match"/>;
     /// others are skipped.

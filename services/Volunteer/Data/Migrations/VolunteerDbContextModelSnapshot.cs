@@ -171,9 +171,13 @@ namespace Platform.Volunteer.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("NextAttemptAt", "OccurredAt")
-                        .HasDatabaseName("ix_outbox_messages_pending")
-                        .HasFilter("sent_at IS NULL");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_retrying")
+                        .HasFilter("sent_at IS NULL AND attempts > 0");
+
+                    b.HasIndex("OccurredAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_new")
+                        .HasFilter("sent_at IS NULL AND attempts = 0");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
