@@ -11,6 +11,8 @@ namespace Platform.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
 {
+    private static readonly OutboxInterceptor Outbox = new();
+
     /// <summary>
     /// Registers the service's DbContext on its own Postgres database, with health check and tracing, plus the
     /// outbox relay that publishes the events the context writes.
@@ -24,15 +26,44 @@ public static class DatabaseExtensions
     {
         builder.AddNpgsqlDbContext<TDbContext>(
             connectionName,
-            // Our own transactions (outbox relay, inbox) need a plain connection; MassTransit and the relay retry instead.
-            settings => settings.DisableRetry = true,
+            // Aspire's retrying strategy refuses the service's own transactions; ours retries only outside them.
+            settings =>
+            {
+                settings.DisableRetry = true;
+                settings.ConnectionString = FailFast(settings.ConnectionString);
+            },
             options =>
             {
-                options.UseNpgsql(o => npgsql?.Invoke(o)).UseSnakeCaseNamingConvention();
+                options.UseNpgsql(o =>
+                {
+                    o.ExecutionStrategy(d => new RetryOutsideTransactions(d));
+                    npgsql?.Invoke(o);
+                }).UseSnakeCaseNamingConvention().AddInterceptors(Outbox);
                 configure?.Invoke(options);
             });
         builder.Services.AddOutboxRelay<TDbContext>();
+        builder.Services.AddScoped(sp => new OperationsLog(sp.GetRequiredService<TDbContext>()));
         return builder;
+    }
+
+    /// <summary>
+    /// A database that cannot be reached is said within seconds (a 503 to the client, a back-off in the workers),
+    /// not after Npgsql's default 15-second connect timeout holding a thread; a setting in the connection string wins.
+    /// </summary>
+    private static string? FailFast(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Timeout = 5;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Options for design-time tools (<c>dotnet ef</c>): the same conventions, no server needed.</summary>

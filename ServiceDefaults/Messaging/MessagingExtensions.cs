@@ -62,6 +62,8 @@ public static class MessagingExtensions
             connectionString ?? throw new InvalidOperationException($"Connection string '{ResourceNames.RabbitMq}' is missing."),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubscriberQueues>>()));
 
+        builder.Services.AddSingleton(new DeadLetters(connectionString ?? "", serviceName, builder.Configuration["Platform:Messaging:QueuePrefix"] ?? serviceName));
+
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             // Consumers are bound before the service says it is started, so no event published after start is missed.

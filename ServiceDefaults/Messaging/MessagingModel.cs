@@ -39,6 +39,20 @@ public static class MessagingModel
             e.Property(m => m.ProcessedAt).HasColumnName("processed_at");
         });
 
+        modelBuilder.Entity<DeadLetterReplay>(e =>
+        {
+            e.ToTable("dead_letter_replays");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(r => r.MessageId).HasColumnName("message_id").HasMaxLength(100);
+            e.Property(r => r.Queue).HasColumnName("queue").HasMaxLength(200);
+            e.Property(r => r.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            e.Property(r => r.Reason).HasColumnName("reason").HasMaxLength(DeadLetterReplay.MaxReasonLength);
+            e.Property(r => r.ReplayedBy).HasColumnName("replayed_by").HasMaxLength(200);
+            e.Property(r => r.ReplayedAt).HasColumnName("replayed_at");
+            e.HasIndex(r => r.ReplayedAt);
+        });
+
         return modelBuilder;
     }
 
@@ -46,6 +60,6 @@ public static class MessagingModel
     /// Queues an integration event in the outbox. It is written by the same <c>SaveChanges</c> as the change it
     /// describes, so either both are stored or neither.
     /// </summary>
-    public static void AddEvent(this DbContext db, IntegrationEvent integrationEvent) =>
+    internal static void AddEvent(this DbContext db, IntegrationEvent integrationEvent) =>
         db.Set<OutboxMessage>().Add(OutboxMessage.For(integrationEvent));
 }

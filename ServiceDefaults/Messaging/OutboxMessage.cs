@@ -38,7 +38,7 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    public static OutboxMessage For(IntegrationEvent integrationEvent)
+    internal static OutboxMessage For(IntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();
         return new OutboxMessage

@@ -22,7 +22,7 @@ public sealed class OutboxOptions
     /// <summary>How long the relay sleeps when it found nothing to send.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>New rows taken per round; they are published together and confirmed together.</summary>
+    /// <summary>New rows taken per round.</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>Rows due for another attempt taken per round, after the new ones: retries never hold new rows back.</summary>
@@ -76,6 +76,7 @@ internal sealed class OutboxRelay<TDbContext>(
             return;
         }
 
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             int taken;
@@ -85,13 +86,17 @@ internal sealed class OutboxRelay<TDbContext>(
                 taken = await RelayBatchAsync(stoppingToken);
                 await MeasureAsync(stoppingToken);
                 await CleanupAsync(stoppingToken);
+                failures = 0;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database or the broker may be briefly away; the rows stay and are taken on the next round.
-                logger.LogWarning(ex, "Outbox relay round failed; retrying");
+                // The database or the broker may be away; the rows stay and are taken once it is back. Waiting longer
+                // after each failure in a row (1 s doubling to 30 s) keeps the logs and the servers quiet meanwhile.
+                failures++;
+                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures - 1, 5))));
+                logger.LogWarning(ex, "Outbox relay round failed ({Failures} in a row); next try in {Wait}", failures, wait);
                 taken = 0;
-                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             if (taken < options.BatchSize)
@@ -134,8 +139,12 @@ internal sealed class OutboxRelay<TDbContext>(
             return 0;
         }
 
-        // Published together: the broker confirms them as they arrive, instead of one round trip per row.
-        await Task.WhenAll(fresh.Concat(retries).Select(row => PublishAsync(row, cancellationToken)));
+        // One at a time, in the order they occurred: a subscriber sees a record's changes in order from one relay.
+        foreach (var row in fresh.Concat(retries))
+        {
+            await PublishAsync(row, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return fresh.Count;

@@ -37,7 +37,8 @@ internal static class ProblemDetailsExtensions
 /// The one place exceptions become responses. Client mistakes the framework reports by exception
 /// (unreadable JSON, a value of the wrong type, a missing body) become 400s naming the field; values the
 /// database refuses (too long, out of range) a 400; a lost optimistic-concurrency race or a racing duplicate a
-/// 409; anything else is a bug and a 500 that says nothing about the internals.
+/// 409; a database or broker that cannot be reached a 503 with Retry-After (the request may be sent again);
+/// anything else is a bug and a 500 that says nothing about the internals.
 /// </summary>
 internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
@@ -46,7 +47,13 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var answer = Classify(exception);
-        if (answer.Status >= 500)
+        if (answer.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Not a bug: a server this service needs is away. Said once per request, without the stack.
+            logger.LogWarning("{Method} {Path} answered 503: {Reason}", httpContext.Request.Method, httpContext.Request.Path, Unavailable(exception)?.Message);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (answer.Status >= 500)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -61,7 +68,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
                 Status = answer.Status,
                 Title = answer.Title,
                 Detail = answer.Detail,
-                Type = answer.Status < 500 ? $"https://platform.local/problems/{answer.Code}" : null,
+                Type = answer.Status < 500 || answer.Status == StatusCodes.Status503ServiceUnavailable ? $"https://platform.local/problems/{answer.Code}" : null,
                 Extensions = { ["code"] = answer.Code },
             },
         };
@@ -73,8 +80,37 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         return await problems.TryWriteAsync(context);
     }
 
+    /// <summary>How long a client is asked to wait before sending a request again when a server is away.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The failure in <paramref name="exception"/>'s chain that says a server cannot be reached now: Postgres refusing or
+    /// dropping connections, shutting down or starting up, a connection that timed out, the broker away.
+    /// </summary>
+    public static Exception? Unavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || postgres.SqlState == PostgresErrorCodes.TooManyConnections:
+                case NpgsqlException { IsTransient: true } and not PostgresException:
+                case System.Net.Sockets.SocketException:
+                case RabbitMQ.Client.Exceptions.BrokerUnreachableException:
+                case RabbitMQ.Client.Exceptions.AlreadyClosedException:
+                    return e;
+            }
+        }
+
+        return null;
+    }
+
     private static Answer Classify(Exception exception) => exception switch
     {
+        _ when Unavailable(exception) is not null =>
+            new(StatusCodes.Status503ServiceUnavailable, "service-unavailable", "A server this service needs cannot be reached just now.",
+                $"The request may not have been carried out: send it again in {RetryAfterSeconds} seconds, with the same Idempotency-Key so that it is carried out once."),
         BadHttpRequestException { InnerException: InvalidTextException text } bad =>
             new(StatusCodes.Status400BadRequest, TextRules.Code, $"{FieldOf(text)} {text.Message}", Field: FieldOf(text), FieldMessage: text.Message),
         BadHttpRequestException { InnerException: MissingValueException missing } =>

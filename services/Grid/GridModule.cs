@@ -38,6 +38,7 @@ public static class GridModule
     public static WebApplication MapGridApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/grid");
+        api.MapDeadLettersApi("Grid");
         api.MapGridMapApi();
         api.MapGridsApi();
         api.MapLookupApi();

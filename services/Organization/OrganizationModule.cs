@@ -53,6 +53,7 @@ public static class OrganizationModule
         app.MapAuthorizationEndpoint();
         app.MapSignInPage();
         var api = app.MapGroup("/api/organization");
+        api.MapDeadLettersApi("Organization");
         api.MapCommunitiesApi();
         api.MapPartyOrganizationsApi();
         api.MapPeopleApi();

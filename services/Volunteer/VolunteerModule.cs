@@ -31,6 +31,7 @@ public static class VolunteerModule
     public static WebApplication MapVolunteerApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/volunteer");
+        api.MapDeadLettersApi("Volunteer");
         api.MapVolunteersApi();
         api.MapProjectsApi();
         api.MapActivitiesApi();

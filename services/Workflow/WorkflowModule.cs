@@ -60,6 +60,7 @@ public static class WorkflowModule
     public static WebApplication MapWorkflowApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/workflow");
+        api.MapDeadLettersApi("Workflow");
         api.MapCaseReportApi();
         api.MapCasesApi();
         api.MapCaseActionsApi();

@@ -47,7 +47,7 @@ public sealed class Compound
 /// A building (楼栋) with its address and location, and the grid it stands in (found from the location when
 /// not given). Its address is what a case's address is matched against.
 /// </summary>
-public sealed class Building
+public sealed class Building : Aggregate
 {
     public const int MaxNameLength = 50;
     public const int MaxAddressLength = 200;
@@ -76,7 +76,7 @@ public sealed class Building
 
     public Point Location { get; private set; } = null!;
 
-    public static Result<Building> Create(Guid? compoundId, Guid gridId, Guid communityId, string? name, string? address, Point location)
+    public static Result<Building> Create(Guid? compoundId, Guid gridId, Guid communityId, string? name, string? address, Point location, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
@@ -88,7 +88,7 @@ public sealed class Building
             return DomainError.Invalid("address", "invalid-address", $"address is required and at most {MaxAddressLength} characters.");
         }
 
-        return new Building
+        var building = new Building
         {
             Id = Guid.CreateVersion7(),
             CompoundId = compoundId,
@@ -99,9 +99,11 @@ public sealed class Building
             AddressKey = NormalizeAddress(address),
             Location = location,
         };
+        building.Raise(building.ToEvent(now));
+        return building;
     }
 
-    public BuildingRegistered ToEvent(DateTimeOffset now) => new()
+    private BuildingRegistered ToEvent(DateTimeOffset now) => new()
     {
         BuildingId = Id,
         GridId = GridId,

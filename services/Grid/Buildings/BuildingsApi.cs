@@ -87,7 +87,7 @@ public static class BuildingsApi
 
     public static async Task<Results<Created<BuildingResponse>, ProblemHttpResult>> CreateBuilding(BuildingRequest request, Caller caller, GridDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var placed = await PlaceAsync(db, request, ct);
+        var placed = await PlaceAsync(db, request, clock.GetUtcNow(), ct);
         if (placed.Error is { } error)
         {
             return Problems.From(error);
@@ -100,13 +100,12 @@ public static class BuildingsApi
         }
 
         db.Buildings.Add(building);
-        db.AddEvent(building.ToEvent(clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/grid/buildings/{building.Id}", BuildingResponse.From(building));
     }
 
     /// <summary>Checks a building and finds its grid: the one named (which must contain it, when drawn) or the one its location falls in.</summary>
-    internal static async Task<Result<Building>> PlaceAsync(GridDbContext db, BuildingRequest request, CancellationToken ct, string field = "")
+    internal static async Task<Result<Building>> PlaceAsync(GridDbContext db, BuildingRequest request, DateTimeOffset now, CancellationToken ct, string field = "")
     {
         var point = Geo.PointAt(request.Latitude, request.Longitude, field + "location");
         if (point.Error is { } pointError)
@@ -144,7 +143,7 @@ public static class BuildingsApi
             return DomainError.Invalid(field + "compoundId", "unknown-compound", $"No compound {compoundId} in the grid's community.");
         }
 
-        var created = Building.Create(request.CompoundId, grid.Id, grid.CommunityId, request.Name, request.Address, point.Value!);
+        var created = Building.Create(request.CompoundId, grid.Id, grid.CommunityId, request.Name, request.Address, point.Value!, now);
         if (created.Error is { } error)
         {
             return error;

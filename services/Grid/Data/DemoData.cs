@@ -118,9 +118,9 @@ public static class DemoData
             if (existing.TryGetValue(demo.Id, out var grid))
             {
                 // Grids of an earlier demo had no boundary yet.
-                if (grid.Boundary is null && grid.IsActive && grid.Update(details with { Name = grid.Name }, now) is null)
+                if (grid.Boundary is null && grid.IsActive)
                 {
-                    db.AddEvent(grid.ToEvent());
+                    _ = grid.Update(details with { Name = grid.Name }, now);
                 }
 
                 continue;
@@ -128,7 +128,6 @@ public static class DemoData
 
             grid = GridEntity.Create(demo.Id, demo.Code, GridCodeLayout.Default, demo.CommunityId, Communities.First(c => c.Id == demo.CommunityId).Code, details, now).Value!;
             db.Grids.Add(grid);
-            db.AddEvent(grid.ToEvent());
             added.Add(grid);
         }
 
@@ -190,9 +189,8 @@ public static class DemoData
             for (var k = 1; k <= 3; k++)
             {
                 var at = Geo.Factory.CreatePoint(new Coordinate(centre.X + (k - 2) * Width / 4, centre.Y + (k % 2 == 0 ? 1 : -1) * Height / 5));
-                var building = Building.Create(null, grid.Id, grid.CommunityId, $"{k}号楼", $"德令哈市河西街道{grid.Name}{k}号楼", at).Value!;
+                var building = Building.Create(null, grid.Id, grid.CommunityId, $"{k}号楼", $"德令哈市河西街道{grid.Name}{k}号楼", at, now).Value!;
                 db.Buildings.Add(building);
-                db.AddEvent(building.ToEvent(now));
             }
 
             foreach (var (layer, code, department, contact, phone) in networks)
@@ -200,7 +198,6 @@ public static class DemoData
                 var responsibility = LayerResponsibility.Assign(grid.Id, grid.CommunityId, layer, now).Value!;
                 responsibility.Set(code, department, contact, protector.Protect(phone, Mask.Phone), now);
                 db.Responsibilities.Add(responsibility);
-                db.AddEvent(responsibility.ToEvent());
             }
         }
     }
@@ -232,7 +229,6 @@ public static class DemoData
                 if (post.Value is { } taken)
                 {
                     db.Posts.Add(taken);
-                    db.AddEvent(taken.ToEvent());
                 }
             }
         }
@@ -251,7 +247,6 @@ public static class DemoData
                 raisesCase ? "楼道堆放杂物，堵塞消防通道" : "走访独居老人，身体状况良好", raisesCase ? "转城管中队清理" : null,
                 raisesCase, raisesCase ? "消防通道堵塞" : null, null, now).Value!;
             db.Visits.Add(visit);
-            db.AddEvent(visit.ToEvent(now));
         }
     }
 }

@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using Platform.Contracts.Grid;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Domain;
+using Platform.Contracts;
 
 namespace Platform.Grid.Grids;
 
@@ -33,7 +34,7 @@ public enum GridStatus
 public sealed record GridDetails(string? Name, string? Type, Geometry? Boundary, int? Households, int? Population, int? Complexity);
 
 /// <summary>A grid (网格): the base cell of management every case, visit, building and staff post hangs on.</summary>
-public sealed class Grid
+public sealed class Grid : Aggregate
 {
     public const int MaxNameLength = 100;
     public const int MaxComplexity = 100;
@@ -122,6 +123,9 @@ public sealed class Grid
             : parsed.Value;
     }
 
+    /// <summary>The grid as other services keep it (Workflow's routing, Organization's areas).</summary>
+    protected override IntegrationEvent Snapshot() => ToEvent();
+
     public GridChanged ToEvent() => new()
     {
         GridId = Id,
@@ -172,5 +176,6 @@ public sealed class Grid
     {
         UpdatedAt = now;
         Version++;
+        Changed();
     }
 }

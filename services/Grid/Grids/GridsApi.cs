@@ -100,7 +100,6 @@ public static class GridsApi
         }
 
         db.Grids.Add(grid);
-        db.AddEvent(grid.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/grid/grids/{grid.Id}", GridResponse.From(grid));
     }
@@ -175,7 +174,6 @@ public static class GridsApi
             return Problems.From(overlap);
         }
 
-        db.AddEvent(grid.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(GridResponse.From(grid));
     }
@@ -198,10 +196,8 @@ public static class GridsApi
         foreach (var post in await db.Posts.Where(p => p.GridId == id && p.To == null).ToListAsync(ct))
         {
             post.End(clock.DateOf(now), now);
-            db.AddEvent(post.ToEvent());
         }
 
-        db.AddEvent(grid.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(GridResponse.From(grid));
     }

@@ -67,7 +67,7 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
                 }
             }
 
-            var placed = await BuildingsApi.PlaceAsync(db, new BuildingRequest(null, gridId, Get("name"), Get("address"), Coordinate("latitude"), Coordinate("longitude")), ct);
+            var placed = await BuildingsApi.PlaceAsync(db, new BuildingRequest(null, gridId, Get("name"), Get("address"), Coordinate("latitude"), Coordinate("longitude")), clock.GetUtcNow(), ct);
             if (placed.Error is { } error)
             {
                 Problem(error.Field == "location" ? error with { Field = "latitude" } : error);
@@ -79,7 +79,7 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
             {
                 if (compounds[(building.CommunityId, compoundName)].FirstOrDefault() is { } compoundId && compoundId != Guid.Empty)
                 {
-                    building = Building.Create(compoundId, building.GridId, building.CommunityId, building.Name, building.Address, building.Location).Value!;
+                    building = Building.Create(compoundId, building.GridId, building.CommunityId, building.Name, building.Address, building.Location, clock.GetUtcNow()).Value!;
                 }
                 else
                 {
@@ -109,6 +109,5 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
     {
         var building = (Building)entity;
         db.Buildings.Add(building);
-        db.AddEvent(building.ToEvent(clock.GetUtcNow()));
     }
 }

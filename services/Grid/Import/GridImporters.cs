@@ -146,6 +146,5 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
     {
         var grid = (GridEntity)entity;
         db.Grids.Add(grid);
-        db.AddEvent(grid.ToEvent());
     }
 }

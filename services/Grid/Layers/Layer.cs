@@ -1,6 +1,7 @@
 using Platform.Contracts.Grid;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.Contracts;
 
 namespace Platform.Grid.Layers;
 
@@ -52,7 +53,7 @@ public sealed class Layer
 }
 
 /// <summary>For one grid and one layer: the department responsible and its contact (the phone is personal data).</summary>
-public sealed class LayerResponsibility
+public sealed class LayerResponsibility : Aggregate
 {
     public const int MaxLength = 100;
 
@@ -100,8 +101,11 @@ public sealed class LayerResponsibility
         ContactPhone = contactPhone;
         Version++;
         UpdatedAt = now;
+        Changed();
         return null;
     }
+
+    protected override IntegrationEvent Snapshot() => ToEvent();
 
     public LayerResponsibilityChanged ToEvent() => new()
     {

@@ -121,7 +121,6 @@ public static class LayersApi
             return Problems.From(error);
         }
 
-        db.AddEvent(responsibility.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(Response(responsibility, known.Name));
     }

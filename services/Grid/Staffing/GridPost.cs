@@ -2,6 +2,7 @@ using Platform.Contracts.Grid;
 using Platform.Grid.People;
 using Platform.ServiceDefaults.Domain;
 using GridEntity = Platform.Grid.Grids.Grid;
+using Platform.Contracts;
 
 namespace Platform.Grid.Staffing;
 
@@ -35,7 +36,7 @@ public enum ParticipantCategory
 }
 
 /// <summary>A person's post in a grid over a period: the seed's staffing rules are checked when it is taken up.</summary>
-public sealed class GridPost
+public sealed class GridPost : Aggregate
 {
     public const int MaxDutiesLength = 200;
 
@@ -106,7 +107,7 @@ public sealed class GridPost
             return error;
         }
 
-        return new GridPost
+        var post = new GridPost
         {
             Id = Guid.CreateVersion7(),
             GridId = grid.Id,
@@ -118,6 +119,8 @@ public sealed class GridPost
             From = from,
             UpdatedAt = now,
         };
+        post.Changed();
+        return post;
     }
 
     public DomainError? End(DateOnly on, DateTimeOffset now)
@@ -134,8 +137,11 @@ public sealed class GridPost
 
         To = on;
         UpdatedAt = now;
+        Changed();
         return null;
     }
+
+    protected override IntegrationEvent Snapshot() => ToEvent();
 
     public GridStaffChanged ToEvent() => new()
     {

@@ -99,9 +99,8 @@ public static class StaffingApi
         }
 
         db.Posts.Add(taken.Value!);
-        db.AddEvent(taken.Value!.ToEvent());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/grid/grids/{gridId}/staff/{taken.Value.Id}", Response(taken.Value, person.Name));
+        return TypedResults.Created($"/api/grid/grids/{gridId}/staff/{taken.Value!.Id}", Response(taken.Value, person.Name));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<GridPostResponse>>, ProblemHttpResult>> List(
@@ -136,7 +135,6 @@ public static class StaffingApi
             return Problems.From(error);
         }
 
-        db.AddEvent(post.ToEvent());
         await db.SaveChangesAsync(ct);
         var name = await db.People.Where(p => p.Id == post.PersonId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
         return TypedResults.Ok(Response(post, name));

@@ -39,7 +39,7 @@ public sealed class ContactDay
 }
 
 /// <summary>A visit to a grid or a household: who went, where, when, what they found, what follows.</summary>
-public sealed class Visit
+public sealed class Visit : Aggregate
 {
     public const int MaxTextLength = 2000;
     public const int MaxHouseholdLength = 50;
@@ -103,7 +103,7 @@ public sealed class Visit
             return DomainError.Invalid("caseCategory", "case-category-required", $"A visit that raises a case names its category (at most {MaxCategoryLength} characters).");
         }
 
-        return new Visit
+        var visit = new Visit
         {
             Id = Guid.CreateVersion7(),
             GridId = gridId,
@@ -119,9 +119,11 @@ public sealed class Visit
             CaseCategory = raisesCase ? caseCategory : null,
             Location = location,
         };
+        visit.Raise(visit.ToEvent(now));
+        return visit;
     }
 
-    public VisitLogged ToEvent(DateTimeOffset now) => new()
+    private VisitLogged ToEvent(DateTimeOffset now) => new()
     {
         VisitId = Id,
         GridId = GridId,

@@ -132,9 +132,8 @@ public static class VisitsApi
         }
 
         db.Visits.Add(logged.Value!);
-        db.AddEvent(logged.Value!.ToEvent(now));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/grid/visits/{logged.Value.Id}", VisitResponse.From(logged.Value));
+        return TypedResults.Created($"/api/grid/visits/{logged.Value!.Id}", VisitResponse.From(logged.Value));
     }
 
     public static async Task<Results<Ok<Page<VisitResponse>>, ProblemHttpResult>> ListVisits(

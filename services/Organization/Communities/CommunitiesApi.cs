@@ -63,7 +63,6 @@ public static class CommunitiesApi
         }
 
         db.Communities.Add(community);
-        db.AddEvent(community.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/communities/{community.Id}", CommunityResponse.From(community));
     }
@@ -112,7 +111,6 @@ public static class CommunitiesApi
             return Problems.From(error);
         }
 
-        db.AddEvent(community.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CommunityResponse.From(community));
     }

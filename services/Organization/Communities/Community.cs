@@ -1,10 +1,11 @@
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults.Domain;
+using Platform.Contracts;
 
 namespace Platform.Organization.Communities;
 
 /// <summary>A community (社区): the administrative unit grids hang on, with its residents' committee.</summary>
-public sealed class Community
+public sealed class Community : Aggregate
 {
     public const int MaxNameLength = 100;
 
@@ -64,8 +65,11 @@ public sealed class Community
         ServiceStation = string.IsNullOrWhiteSpace(serviceStation) ? null : serviceStation.Trim();
         UpdatedAt = now;
         Version++;
+        Changed();
         return null;
     }
+
+    protected override IntegrationEvent Snapshot() => ToEvent();
 
     public CommunityChanged ToEvent() => new()
     {

@@ -57,7 +57,6 @@ public static class DemoData
         {
             var community = Community.Create(id, code, name, now, $"{name}居民委员会", $"{name}公共服务站").Value!;
             db.Communities.Add(community);
-            db.AddEvent(community.ToEvent());
         }
 
         await db.SaveChangesAsync(ct);
@@ -73,7 +72,6 @@ public static class DemoData
             var organization = result.Value ?? throw new InvalidOperationException($"Demo organization {name}: {result.Error!.Message}");
             organizations[name] = organization;
             db.PartyOrganizations.Add(organization);
-            db.AddEvent(organization.ToEvent());
             return organization;
         }
 
@@ -113,7 +111,6 @@ public static class DemoData
 
             person.SetRoles(cadre, staffOf, now);
             db.People.Add(person);
-            db.AddEvent(person.ToEvent());
             return person;
         }
 
@@ -130,7 +127,6 @@ public static class DemoData
             Appoint(cadre, "河西街道工委", PostTitle.CommitteeMember, lines[i], $"联系{Communities[i].Name}党建工作");
             var assignment = AreaAssignment.Assign(cadre.Id, true, Communities[i].Id, [DemoGrids[i]], new DateOnly(2026, 1, 1), null, now).Value!;
             db.AreaAssignments.Add(assignment);
-            db.AddEvent(assignment.ToEvent());
         }
 
         string[][] staff = [["王丽", "孙强"], ["刘敏", "陈刚"], ["杨帆", "朱琳"], ["何平", "郭静"]];
@@ -157,7 +153,6 @@ public static class DemoData
         foreach (var unit in new[] { power, school })
         {
             db.MemberUnits.Add(unit);
-            db.AddEvent(unit.ToEvent());
         }
 
         var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
@@ -183,7 +178,6 @@ public static class DemoData
             Communities[0].Id, DemoGrids[0], ["每月参加一次志愿服务", "义务检修楼道线路"], false, now).Value!;
         registration.Confirm(now, "欢迎报到");
         db.Registrations.Add(registration);
-        db.AddEvent(registration.ToEvent());
         db.Registrations.Add(InServiceRegistration.Submit(teacher, organizations["河西中学党支部"], organizations["祁连路社区阳光小区党支部"],
             Communities[1].Id, null, ["周末辅导社区学生功课"], false, now).Value!);
         await db.SaveChangesAsync(ct);

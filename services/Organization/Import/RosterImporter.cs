@@ -82,11 +82,9 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
         {
             case Person person:
                 db.People.Add(person);
-                db.AddEvent(person.ToEvent());
                 break;
             case MemberUnit unit:
                 db.MemberUnits.Add(unit);
-                db.AddEvent(unit.ToEvent());
                 break;
         }
     }

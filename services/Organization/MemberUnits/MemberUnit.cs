@@ -1,6 +1,7 @@
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.Contracts;
 
 namespace Platform.Organization.MemberUnits;
 
@@ -28,7 +29,7 @@ public enum ResourceKind
 public sealed record SharedResource(ResourceKind Kind, string Description);
 
 /// <summary>驻区单位: an employer or institution in the area that joined the regional party-building alliance.</summary>
-public sealed class MemberUnit
+public sealed class MemberUnit : Aggregate
 {
     public const int MaxNameLength = 100;
     public const int MaxItems = 20;
@@ -89,7 +90,7 @@ public sealed class MemberUnit
             return DomainError.Invalid("serviceFields", "invalid-service-fields", $"Give 1 to {MaxItems} public-service fields the unit takes on.");
         }
 
-        return new MemberUnit
+        var unit = new MemberUnit
         {
             Id = id ?? Guid.CreateVersion7(),
             Name = name.Trim(),
@@ -102,7 +103,11 @@ public sealed class MemberUnit
             JoinedOn = joinedOn,
             UpdatedAt = now,
         };
+        unit.Changed();
+        return unit;
     }
+
+    protected override IntegrationEvent Snapshot() => ToEvent();
 
     public MemberUnitJoined ToEvent() => new()
     {

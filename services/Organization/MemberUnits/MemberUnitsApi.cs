@@ -119,9 +119,8 @@ public static class MemberUnitsApi
         }
 
         db.MemberUnits.Add(joined.Value!);
-        db.AddEvent(joined.Value!.ToEvent());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/member-units/{joined.Value.Id}", MemberUnitResponse.From(joined.Value));
+        return TypedResults.Created($"/api/organization/member-units/{joined.Value!.Id}", MemberUnitResponse.From(joined.Value));
     }
 
     public static async Task<Results<Ok<Page<MemberUnitResponse>>, ProblemHttpResult>> List(

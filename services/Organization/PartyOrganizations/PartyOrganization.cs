@@ -1,5 +1,6 @@
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults.Domain;
+using Platform.Contracts;
 
 namespace Platform.Organization.PartyOrganizations;
 
@@ -17,7 +18,7 @@ public sealed record ParentPeriod(Guid? ParentId, DateTimeOffset From, DateTimeO
 /// no cycles, nothing dissolved with members or children) are enforced here; the caller supplies the facts
 /// about the rest of the tree that a rule needs.
 /// </summary>
-public sealed class PartyOrganization
+public sealed class PartyOrganization : Aggregate
 {
     public const int MaxNameLength = 100;
 
@@ -107,6 +108,7 @@ public sealed class PartyOrganization
         organization.ParentId = parent?.Id;
         organization.CommunityId = ResolveCommunity(kind, parent, communityId);
         organization.parentHistory.Add(new ParentPeriod(parent?.Id, now, null));
+        organization.Changed();
         return organization;
     }
 
@@ -184,6 +186,8 @@ public sealed class PartyOrganization
         return null;
     }
 
+    protected override IntegrationEvent Snapshot() => ToEvent();
+
     public PartyOrganizationChanged ToEvent() => new()
     {
         OrganizationId = Id,
@@ -235,5 +239,6 @@ public sealed class PartyOrganization
     {
         UpdatedAt = now;
         Version++;
+        Changed();
     }
 }

@@ -89,7 +89,6 @@ public static class PartyOrganizationsApi
 
         var organization = founded.Value!;
         db.PartyOrganizations.Add(organization);
-        db.AddEvent(organization.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/organizations/{organization.Id}", OrganizationResponse.From(organization));
     }
@@ -186,7 +185,6 @@ public static class PartyOrganizationsApi
             return Problems.From(error);
         }
 
-        db.AddEvent(organization.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
@@ -221,10 +219,8 @@ public static class PartyOrganizationsApi
         foreach (var member in await db.People.Where(p => p.Membership != null && p.Membership.OrganizationId == organization.Id).ToListAsync(ct))
         {
             member.OrganizationMovedTo(organization.CommunityId, now);
-            db.AddEvent(member.ToEvent());
         }
 
-        db.AddEvent(organization.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
@@ -244,7 +240,6 @@ public static class PartyOrganizationsApi
             return Problems.From(error);
         }
 
-        db.AddEvent(organization.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }

@@ -97,7 +97,6 @@ public static class PeopleApi
         }
 
         db.People.Add(person);
-        db.AddEvent(person.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/people/{person.Id}", PersonResponse.From(person));
     }
@@ -167,7 +166,6 @@ public static class PeopleApi
             return Problems.OutOfScope("organization's community");
         }
 
-        db.AddEvent(person.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PersonResponse.From(person));
     }

@@ -1,6 +1,7 @@
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.Contracts;
 
 namespace Platform.Organization.People;
 
@@ -27,7 +28,7 @@ public sealed record PartyMembership(Guid OrganizationId, MemberType Type, DateO
 /// personal: only its protected form and its masked form are kept; the whole value is shown through an
 /// audited reveal.
 /// </summary>
-public sealed class Person
+public sealed class Person : Aggregate
 {
     public const int MaxNameLength = 50;
 
@@ -96,7 +97,9 @@ public sealed class Person
             return DomainError.Invalid("name", "invalid-person-name", $"name is required and at most {MaxNameLength} characters.");
         }
 
-        return new Person { Id = id, Name = name.Trim(), CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var person = new Person { Id = id, Name = name.Trim(), CreatedAt = now, UpdatedAt = now, Version = 1 };
+        person.Changed();
+        return person;
     }
 
     public void SetContact(ProtectedValue? phone, ProtectedValue? idCard, string? idCardHash, ProtectedValue? homeAddress, DateTimeOffset now)
@@ -129,6 +132,8 @@ public sealed class Person
     /// <summary>The person's party organization moved to another community.</summary>
     public void OrganizationMovedTo(Guid? communityId, DateTimeOffset now) => SetMembership(Membership, communityId, now);
 
+    protected override IntegrationEvent Snapshot() => ToEvent();
+
     public PersonChanged ToEvent() => new()
     {
         PersonId = Id,
@@ -145,5 +150,6 @@ public sealed class Person
     {
         UpdatedAt = now;
         Version++;
+        Changed();
     }
 }

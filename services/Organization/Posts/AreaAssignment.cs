@@ -1,10 +1,11 @@
 using Platform.Contracts.Organization;
 using Platform.ServiceDefaults.Domain;
+using Platform.Contracts;
 
 namespace Platform.Organization.Posts;
 
 /// <summary>分片包干: a subdistrict cadre is assigned to a community and/or grids for a period.</summary>
-public sealed class AreaAssignment
+public sealed class AreaAssignment : Aggregate
 {
     public const int MaxGrids = 50;
 
@@ -49,7 +50,9 @@ public sealed class AreaAssignment
             return DomainError.Invalid("to", "end-before-start", "to cannot be before from.");
         }
 
-        return new AreaAssignment { Id = Guid.CreateVersion7(), PersonId = personId, CommunityId = communityId, GridIds = grids, From = from, To = to, UpdatedAt = now };
+        var assignment = new AreaAssignment { Id = Guid.CreateVersion7(), PersonId = personId, CommunityId = communityId, GridIds = grids, From = from, To = to, UpdatedAt = now };
+        assignment.Changed();
+        return assignment;
     }
 
     public DomainError? End(DateOnly on, DateTimeOffset now)
@@ -66,8 +69,11 @@ public sealed class AreaAssignment
 
         To = on;
         UpdatedAt = now;
+        Changed();
         return null;
     }
+
+    protected override IntegrationEvent Snapshot() => ToEvent();
 
     public AreaAssigned ToEvent() => new()
     {

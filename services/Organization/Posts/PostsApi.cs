@@ -147,7 +147,6 @@ public static class PostsApi
 
         var assignment = assigned.Value!;
         db.AreaAssignments.Add(assignment);
-        db.AddEvent(assignment.ToEvent());
         Audit(db, SecurityEventKind.AreaAssigned, caller, person.Id, $"community {assignment.CommunityId}; grids {string.Join(",", assignment.GridIds)}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/area-assignments/{assignment.Id}", AreaAssignmentResponse.Of(assignment));
@@ -185,7 +184,6 @@ public static class PostsApi
             return Problems.From(error);
         }
 
-        db.AddEvent(assignment.ToEvent());
         Audit(db, SecurityEventKind.AreaAssignmentEnded, caller, assignment.PersonId, $"assignment {assignment.Id} ends {assignment.To:yyyy-MM-dd}", clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(AreaAssignmentResponse.Of(assignment));

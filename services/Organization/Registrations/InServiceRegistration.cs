@@ -18,7 +18,7 @@ public enum RegistrationStatus
 /// where they live, is placed in a compound branch or building group (and grid) there, and pledges service.
 /// The community confirms or declines.
 /// </summary>
-public sealed class InServiceRegistration
+public sealed class InServiceRegistration : Aggregate
 {
     public const int MaxPledges = 10;
     public const int MaxPledgeLength = 200;
@@ -132,6 +132,12 @@ public sealed class InServiceRegistration
         Status = to;
         DecidedAt = now;
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (to == RegistrationStatus.Confirmed)
+        {
+            // The member is brought into the community's work: the other services hear of it.
+            Raise(ToEvent());
+        }
+
         return null;
     }
 }

@@ -174,7 +174,6 @@ public static class RegistrationsApi
 
         if (publish)
         {
-            db.AddEvent(registration.ToEvent());
             await OwnInputs.RegistrationConfirmedAsync(db, registration, ct);
             var member = await db.People.FirstAsync(p => p.Id == registration.PersonId, ct);
             member.RegisterWith(registration.CommunityId, registration.DecidedAt!.Value);

@@ -295,7 +295,7 @@ public static class ActivitiesApi
             clock.DateOf(signUp.ShiftStartsAt), served.Value);
         if (activity.AutoApproveHours)
         {
-            db.AddEvent(record.Approve("auto-approved", now).Value!);
+            record.Approve("auto-approved", now);
         }
 
         db.Hours.Add(record);
@@ -329,27 +329,23 @@ public static class ActivitiesApi
             return Problems.NotFound("activity", id);
         }
 
-        if (activity.Complete() is { } error)
-        {
-            return Problems.From(error);
-        }
-
         var signUps = await db.SignUps.Where(s => s.ActivityId == id && s.Status == SignUpStatus.Confirmed).ToListAsync(ct);
-        foreach (var absent in signUps.Where(s => s.CheckedInAt is null))
-        {
-            absent.MarkNoShow();
-        }
-
         var attendedVolunteers = signUps.Where(s => s.CheckedInAt is not null).Select(s => s.VolunteerId).Distinct().ToList();
         var people = await db.Volunteers.Where(v => attendedVolunteers.Contains(v.Id) && v.PersonId != null).Select(v => v.PersonId!.Value).ToListAsync(ct);
         var units = activity.ProjectId is { } projectId
             ? (await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct)).ConfirmedClaims.Select(c => c.UnitId).ToList()
             : [];
-        db.AddEvent(new Platform.Contracts.Volunteer.ActivityCompleted
+        var absent = signUps.Where(s => s.CheckedInAt is null).ToList();
+        if (activity.Complete(new ActivityAttendance(units, people, attendedVolunteers.Count, absent.Count), clock.GetUtcNow()) is { } error)
         {
-            ActivityId = activity.Id, ProjectId = activity.ProjectId, Title = activity.Title, CommunityId = activity.CommunityId, UnitIds = units,
-            AttendingPersonIds = people, Attended = attendedVolunteers.Count, NoShows = signUps.Count(s => s.Status == SignUpStatus.NoShow), OccurredAt = clock.GetUtcNow(),
-        });
+            return Problems.From(error);
+        }
+
+        foreach (var signUp in absent)
+        {
+            signUp.MarkNoShow();
+        }
+
         await db.SaveChangesAsync(ct);
         var shifts = await ShiftsAsync(db, [id], ct);
         return TypedResults.Ok(Response(activity, shifts[id].ToList(), showCode: true));

@@ -1,3 +1,4 @@
+using Platform.Contracts.Volunteer;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Volunteer.Activities;
@@ -13,11 +14,14 @@ public enum ActivityStatus
     Cancelled,
 }
 
+/// <summary>Who served at an activity, told when it completes (the index inputs of units and members).</summary>
+public sealed record ActivityAttendance(IReadOnlyList<Guid> UnitIds, IReadOnlyList<Guid> PersonIds, int Attended, int NoShows);
+
 /// <summary>
 /// A volunteer activity, under a project or alone: a time and place, the skills it needs, shifts with
 /// capacity. Volunteers check in at the venue by the code shown there or by being within the radius.
 /// </summary>
-public sealed class Activity
+public sealed class Activity : Aggregate
 {
     public const int MaxTitleLength = 100;
     public const int MaxPlaceLength = 200;
@@ -105,7 +109,8 @@ public sealed class Activity
         return null;
     }
 
-    public DomainError? Complete()
+    /// <summary>Closes the activity and tells who served: the units of its project, the people who attended, the no-shows.</summary>
+    public DomainError? Complete(ActivityAttendance attendance, DateTimeOffset now)
     {
         if (Status == ActivityStatus.Draft)
         {
@@ -119,6 +124,11 @@ public sealed class Activity
 
         Status = ActivityStatus.Completed;
         Version++;
+        Raise(new ActivityCompleted
+        {
+            ActivityId = Id, ProjectId = ProjectId, Title = Title, CommunityId = CommunityId, UnitIds = attendance.UnitIds,
+            AttendingPersonIds = attendance.PersonIds, Attended = attendance.Attended, NoShows = attendance.NoShows, OccurredAt = now,
+        });
         return null;
     }
 

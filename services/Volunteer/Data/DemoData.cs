@@ -57,8 +57,7 @@ public static class DemoData
         var elders = Project.Draft("关爱空巢老人", "助老", Changjiang, DemoGrid(1), "每月上门探访空巢老人，检修家中线路", new DateOnly(now.Year, 1, 1), new DateOnly(now.Year, 12, 31), 1, now).Value!;
         elders.Publish(now);
         elders.Claim(power, "德令哈供电公司", now);
-        var claimed = elders.Decide(power, true, DemoIds.From("org:德令哈供电公司党委"), now).Value!;
-        db.AddEvent(claimed!);
+        elders.Decide(power, true, DemoIds.From("org:德令哈供电公司党委"), now);
         elders.Start(now);
         var tutoring = Project.Draft("青少年课后辅导", "青少年教育", null, null, "周末为社区学生辅导功课", new DateOnly(now.Year, 3, 1), new DateOnly(now.Year, 12, 31), 1, now).Value!;
         tutoring.Publish(now);
@@ -87,22 +86,16 @@ public static class DemoData
             signUp.CheckIn(past, past.CheckInCode, null, null, pastStart.AddMinutes(-5));
             var hours = signUp.CheckOut(past, past.CheckInCode, null, null, pastStart.AddHours(3).AddMinutes(10)).Value;
             var record = ServiceHoursRecord.Record(signUp.Id, volunteer.Id, volunteer.AccountSubject, volunteer.PersonId, past.Id, past.Title, DateOnly.FromDateTime(pastStart.UtcDateTime), hours);
-            db.AddEvent(record.Approve("admin", now).Value!);
+            record.Approve("admin", now);
             db.Hours.Add(record);
         }
 
-        past.Complete();
+        past.Complete(new ActivityAttendance([power], [DemoIds.Person("谢志远")], attendees.Length, 1), now);
         await db.SaveChangesAsync(ct);
         foreach (var absent in db.SignUps.Local.Where(s => s.ActivityId == past.Id && s.CheckedInAt is null))
         {
             absent.MarkNoShow();
         }
-
-        db.AddEvent(new Platform.Contracts.Volunteer.ActivityCompleted
-        {
-            ActivityId = past.Id, ProjectId = elders.Id, Title = past.Title, CommunityId = Changjiang, UnitIds = [power],
-            AttendingPersonIds = [DemoIds.Person("谢志远")], Attended = attendees.Length, NoShows = 1, OccurredAt = now,
-        });
 
         // Next week: two shifts, a waitlist when full.
         var next = Activity.Plan(elders.Id, Changjiang, "重阳敬老志愿服务", "长江路社区党群服务中心", 37.3885, 97.342, 200, ["助老"], true, false, now).Value!;
@@ -114,7 +107,7 @@ public static class DemoData
         var radio = Wish.Post(DemoIds.Account("resident.zhou").ToString(), Changjiang, "想要一台收音机", "独居老人，想听戏曲", now.AddDays(-10)).Value!;
         radio.Claim(DemoIds.Account("member.xie").ToString(), DemoIds.Person("谢志远"), null, now.AddDays(-9));
         radio.Fulfil(DemoIds.Account("member.xie").ToString(), "已送到家中并调好频道", now.AddDays(-8));
-        db.AddEvent(radio.Confirm(DemoIds.Account("resident.zhou").ToString(), now.AddDays(-8)).Value!);
+        radio.Confirm(DemoIds.Account("resident.zhou").ToString(), now.AddDays(-8));
         db.Wishes.AddRange(radio, Wish.Post(DemoIds.Account("resident.zhou").ToString(), Changjiang, "希望有人陪孩子读书", "周末两小时", now).Value!);
         await db.SaveChangesAsync(ct);
     }

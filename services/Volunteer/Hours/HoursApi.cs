@@ -145,7 +145,6 @@ public static class HoursApi
             return Problems.From(error);
         }
 
-        db.AddEvent(approved.Value!);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(HoursResponse.From(record));
     }
@@ -162,11 +161,6 @@ public static class HoursApi
         if (corrected.Error is { } error)
         {
             return Problems.From(error);
-        }
-
-        if (corrected.Value is { } changed)
-        {
-            db.AddEvent(changed);
         }
 
         await db.SaveChangesAsync(ct);

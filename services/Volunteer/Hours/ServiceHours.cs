@@ -17,7 +17,7 @@ public sealed record HoursCorrection(decimal From, decimal To, string Reason, st
 /// computed from check-in and check-out, or recorded by an organizer for someone who served without the app (who
 /// recorded them and why kept with the record); approved by the organizer or automatically, correctable with a reason.
 /// </summary>
-public sealed class ServiceHoursRecord
+public sealed class ServiceHoursRecord : Aggregate
 {
     public const int MaxReasonLength = 300;
 
@@ -102,7 +102,7 @@ public sealed class ServiceHoursRecord
 
         (Status, ApprovedBy, ApprovedAt) = (HoursStatus.Approved, by, now);
         Version++;
-        return ToEvent(now);
+        return Raised(ToEvent(now));
     }
 
     /// <summary>Corrects the hours; an approved record announces its new figure.</summary>
@@ -121,7 +121,7 @@ public sealed class ServiceHoursRecord
         Corrections = [.. Corrections, new HoursCorrection(Hours, value, reason.Trim(), by, now)];
         Hours = value;
         Version++;
-        return Status == HoursStatus.Approved ? ToEvent(now) : (ServiceHoursApproved?)null;
+        return Status == HoursStatus.Approved ? Raised(ToEvent(now)) : (ServiceHoursApproved?)null;
     }
 
     private ServiceHoursApproved ToEvent(DateTimeOffset now) => new()

@@ -34,7 +34,7 @@ public sealed record UnitEvaluation([property: Required] Guid UnitId, int Rating
 /// A public-service project (公益服务项目) published by the subdistrict or a community and claimed by member
 /// units: Draft → Published → Claimed → In progress → Completed → Evaluated.
 /// </summary>
-public sealed class Project
+public sealed class Project : Aggregate
 {
     public const int MaxTitleLength = 100;
     public const int MaxTextLength = 1000;
@@ -145,7 +145,7 @@ public sealed class Project
 
         Touch(now);
         return confirm
-            ? new ProjectClaimed { ProjectId = Id, Title = Title, UnitId = unitId, PartyOrganizationId = partyOrganizationId, CommunityId = CommunityId, OccurredAt = now }
+            ? Raised(new ProjectClaimed { ProjectId = Id, Title = Title, UnitId = unitId, PartyOrganizationId = partyOrganizationId, CommunityId = CommunityId, OccurredAt = now })
             : (ProjectClaimed?)null;
     }
 

@@ -176,11 +176,6 @@ public static class ProjectsApi
             return Problems.From(error);
         }
 
-        if (decided.Value is { } claimed)
-        {
-            db.AddEvent(claimed);
-        }
-
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProjectResponse.Of(project));
     }

@@ -15,7 +15,7 @@ public enum WishStatus
 /// A small wish (微心愿) a resident in need posts; a party member or a member unit claims and fulfils it; the
 /// resident confirms. Who posted it is never shown to others.
 /// </summary>
-public sealed class Wish
+public sealed class Wish : Aggregate
 {
     public const int MaxTitleLength = 100;
     public const int MaxTextLength = 500;
@@ -118,6 +118,6 @@ public sealed class Wish
 
         (Status, UpdatedAt) = (WishStatus.Confirmed, now);
         Version++;
-        return new WishFulfilled { WishId = Id, CommunityId = CommunityId, PersonId = ClaimerPersonId, UnitId = ClaimerUnitId, OccurredAt = now };
+        return Raised(new WishFulfilled { WishId = Id, CommunityId = CommunityId, PersonId = ClaimerPersonId, UnitId = ClaimerUnitId, OccurredAt = now });
     }
 }

@@ -115,7 +115,6 @@ public static class WishesApi
             return Problems.From(error);
         }
 
-        db.AddEvent(confirmed.Value!);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(WishResponse.From(wish, caller));
     }

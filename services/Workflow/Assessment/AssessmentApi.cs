@@ -118,7 +118,6 @@ public static class AssessmentApi
         }
 
         db.AssessmentItems.Add(item);
-        db.AddEvent(item.ToEvent());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/workflow/assessment/items/{item.Id}", AssessmentItemResponse.From(item));
     }

@@ -8,7 +8,7 @@ namespace Platform.Workflow.Assessment;
 /// A reward or penalty (奖惩) against a subject of the assessment: points (+ reward, − penalty), why, and where
 /// it came from — a rule (a case found overdue) or the committee by hand, with evidence.
 /// </summary>
-public sealed class AssessmentItem
+public sealed class AssessmentItem : Aggregate
 {
     public const decimal MaxPoints = 100;
     public const int MaxReasonLength = 500;
@@ -86,7 +86,7 @@ public sealed class AssessmentItem
         }
     }
 
-    public AssessmentRecorded ToEvent() => new()
+    private AssessmentRecorded ToEvent() => new()
     {
         ItemId = Id,
         Level = Level.ToString(),
@@ -99,8 +99,10 @@ public sealed class AssessmentItem
         OccurredAt = At,
     };
 
-    private static AssessmentItem New(AssessmentLevel level, string subject, decimal points, string reason, string? evidence, string source, Guid? caseId, Actor actor, DateTimeOffset now) => new()
+    private static AssessmentItem New(AssessmentLevel level, string subject, decimal points, string reason, string? evidence, string source, Guid? caseId, Actor actor, DateTimeOffset now)
     {
+        var item = new AssessmentItem
+        {
         Id = Guid.CreateVersion7(now),
         Level = level,
         SubjectId = subject,
@@ -112,5 +114,8 @@ public sealed class AssessmentItem
         RecordedBySubject = actor.Subject,
         RecordedByName = actor.Name,
         At = now,
-    };
+        };
+        item.Raise(item.ToEvent());
+        return item;
+    }
 }

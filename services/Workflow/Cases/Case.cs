@@ -20,7 +20,7 @@ public sealed record NewCase(
 /// Deadlines: the clock runs from dispatch while a handler has the case; the timer looks at
 /// <see cref="NextCheckAt"/> only (warn, overdue, escalate), so no case is warned or escalated twice.
 /// </summary>
-public sealed class Case
+public sealed class Case : Aggregate
 {
     /// <summary>As Open311 GeoReport v2 allows (4,000 characters).</summary>
     public const int MaxDescriptionLength = 4000;
@@ -47,7 +47,6 @@ public sealed class Case
     private readonly List<CaseParty> parties = [];
     private readonly List<CaseMeeting> meetings = [];
     private readonly List<CaseTask> tasks = [];
-    private readonly List<IntegrationEvent> events = [];
 
     private Case()
     {
@@ -196,9 +195,6 @@ public sealed class Case
 
     public IReadOnlyList<CaseTask> Tasks => tasks;
 
-    /// <summary>Events this change raised, for the outbox (saved in the same transaction).</summary>
-    public IReadOnlyList<IntegrationEvent> Events => events;
-
     public bool IsOverdue => OverdueAt is not null && CaseStateMachine.ClockRuns(State);
 
     /// <summary>What a report must hold to be taken in: checked before the case takes a number, so a refused one leaves no gap.</summary>
@@ -268,7 +264,7 @@ public sealed class Case
 
         var where = input.GridId is null ? "outside every known grid" : null;
         @case.steps.Add(CaseStep.Record(@case.Id, ++@case.StepCount, "Report", CaseState.Reported, CaseState.Reported, actor, where, now));
-        @case.events.Add(@case.Stamp(new CaseReported { ReportedAt = now, PossibleDuplicateOf = input.PossibleDuplicateOf, OccurredAt = now }));
+        @case.Raise(@case.Stamp(new CaseReported { ReportedAt = now, PossibleDuplicateOf = input.PossibleDuplicateOf, OccurredAt = now }));
         return @case;
     }
 
@@ -358,7 +354,7 @@ public sealed class Case
         WarnAt = deadlines.WarnAt(now, DueAt.Value);
         (WarnedAt, OverdueAt, NextEscalationAt) = (null, null, null);
         Reschedule();
-        events.Add(Stamp(new CaseDispatched { Returns = Returns, RuleId = RuleId, OccurredAt = now }));
+        Raise(Stamp(new CaseDispatched { Returns = Returns, RuleId = RuleId, OccurredAt = now }));
         return null;
     }
 
@@ -697,7 +693,7 @@ public sealed class Case
         }
 
         (Reply, RepliedAt) = (text.Trim(), now);
-        events.Add(Stamp(new CaseReplied { RepliedAt = now, HandledByPersonId = HandledByPersonId, OnTime = OnTime == true, OccurredAt = now }));
+        Raise(Stamp(new CaseReplied { RepliedAt = now, HandledByPersonId = HandledByPersonId, OnTime = OnTime == true, OccurredAt = now }));
         return null;
     }
 
@@ -782,7 +778,7 @@ public sealed class Case
         }
 
         ClosedAt = now;
-        events.Add(Stamp(new CaseClosed
+        Raise(Stamp(new CaseClosed
         {
             ReportedAt = ReportedAt,
             DispatchedAt = FirstDispatchedAt,
@@ -821,7 +817,7 @@ public sealed class Case
 
         SupervisingLevel = level;
         Escalations++;
-        events.Add(Stamp(new CaseEscalated { SupervisingLevel = level.ToString(), Reason = reason, OccurredAt = now }));
+        Raise(Stamp(new CaseEscalated { SupervisingLevel = level.ToString(), Reason = reason, OccurredAt = now }));
         return null;
     }
 
@@ -851,7 +847,7 @@ public sealed class Case
             TimesOverdue++;
             OnTime = false;
             Note("Overdue", Actor.DeadlineTimer, $"deadline {due:u} passed", now);
-            events.Add(Stamp(new CaseOverdue { OverdueAt = now, OccurredAt = now }));
+            Raise(Stamp(new CaseOverdue { OverdueAt = now, OccurredAt = now }));
             EscalateOverdue(deadlines, now);
             changed = true;
         }

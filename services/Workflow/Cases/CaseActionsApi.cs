@@ -222,11 +222,6 @@ public static class CaseActionsApi
             return Problems.From(error);
         }
 
-        foreach (var e in db.ChangeTracker.Entries<Case>().SelectMany(entry => entry.Entity.Events).ToList())
-        {
-            db.AddEvent(e);
-        }
-
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CaseResponse.From(found, caller));
     }

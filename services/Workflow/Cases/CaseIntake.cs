@@ -80,10 +80,6 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
         }
 
         db.Cases.Add(reported.Value!);
-        foreach (var e in reported.Value!.Events)
-        {
-            db.AddEvent(e);
-        }
 
         return reported;
     }

@@ -116,10 +116,6 @@ public static class DemoData
                 $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).Value!;
             Walk(@case, path, rules, categories[category].WorkingDays, categories[category].DefaultType, parties, deadlines, reportedAt, now);
             db.Cases.Add(@case);
-            foreach (var e in @case.Events)
-            {
-                db.AddEvent(e);
-            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -213,7 +213,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(c => c.Rating).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.RatingComment).HasMaxLength(Case.MaxReasonLength);
             e.Property(c => c.Version).IsConcurrencyToken();
-            e.Ignore(c => c.Events);
             e.Ignore(c => c.IsOverdue);
             e.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId);
             e.Navigation(c => c.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);

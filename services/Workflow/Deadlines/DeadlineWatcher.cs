@@ -76,16 +76,10 @@ public sealed partial class DeadlineWatcher(
                 foreach (var item in AssessmentItem.ForOverdue(@case, assessment.Value.OverduePenalty, now))
                 {
                     db.AssessmentItems.Add(item);
-                    db.AddEvent(item.ToEvent());
                 }
 
                 db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Overdue",
                     $"案件 {@case.Number} 已超期，已提请{@case.SupervisingLevel}督办。", now, ct));
-            }
-
-            foreach (var e in @case.Events)
-            {
-                db.AddEvent(e);
             }
         }
 
