@@ -17,6 +17,9 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The suite's data folder (its Postgres cluster, keys, broker and Redis data).</summary>
+    public string DataDir => dataDir;
+
     /// <summary>A client of the gateway signed in as the demo subdistrict admin.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
