@@ -10,7 +10,7 @@ namespace Platform.EndToEnd.Tests;
 /// The whole suite as the AppHost models it (servers, four services, gateway), started once for the
 /// collection, with its own data folder and a gateway port of its own.
 /// </summary>
-public sealed class SuiteFixture : IAsyncLifetime
+public class SuiteFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private string dataDir = "";
@@ -159,7 +159,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         Anonymous?.Dispose();

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using Platform.Testing;
+using RabbitMQ.Client;
+
+namespace Platform.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// The promise of a government system under faults: what a resident's phone was told was filed survives a crash of
+/// the service, of the broker, or of the database, and a retry never files it twice; every event still leaves.
+/// </summary>
+[Collection(FaultSuiteCollection.Name)]
+public class FaultTests(FaultSuiteFixture suite)
+{
+    private const int Reports = 1200;
+    private const string CaseReported = "Platform.Contracts.Workflow.CaseReported";
+
+    [Fact]
+    public async Task The_Workflow_service_killed_in_a_burst_of_reports_loses_none_acknowledged_and_files_none_twice()
+    {
+        var resident = await suite.SignInAsync("resident.zhou");
+        var burst = new Burst(resident, $"kill9-{Guid.NewGuid():N}"[..14]);
+        var clock = Stopwatch.StartNew();
+        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
+
+        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
+        var before = burst.Acknowledged;
+        using (var workflow = Process.GetProcessById(suite.ProcessOf("Platform.Workflow")))
+        {
+            workflow.Kill(); // SIGKILL: no shutdown, no flushing, whatever was in flight is cut
+            await workflow.WaitForExitAsync();
+        }
+
+        await suite.WaitUntilStoppedAsync(ResourceNames.Workflow);
+        var restart = Stopwatch.StartNew();
+        await suite.StartAsync(ResourceNames.Workflow);
+        restart.Stop();
+        await sending;
+
+        Assert.Empty(burst.Refusals);
+        Assert.Equal(Reports, burst.Acknowledged);
+        var filed = await FiledAsync(burst.Marker);
+        Assert.Equal(Reports, filed.Count);
+        Assert.Equal(Reports, filed.Values.Distinct().Count());
+        Assert.Equal(burst.Cases.Values.Order(), filed.Keys.Order());
+        var events = await EventsAsync(filed.Keys);
+        suite.Report.Add(
+            "kill -9 of the Workflow service in a burst of case reports",
+            $"{Reports} reports from one resident through the gateway, 8 at a time, each with its own Idempotency-Key and retried after anything but an answer; {burst.Attempts} attempts in {clock.Elapsed.TotalSeconds:0} s",
+            $"fault: Workflow killed (SIGKILL) after {before} acknowledgements; restarted by the orchestrator, healthy again in {restart.Elapsed.TotalSeconds:0.0} s",
+            $"failed attempts, retried: {Describe(burst.Failures)}",
+            $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
+            $"CaseReported: {events.Rows} outbox rows for {filed.Count} cases, {events.Sent} sent; duplicated {events.Rows - filed.Count}");
+        Assert.Equal(Reports, events.Rows);
+    }
+
+    [Fact]
+    public async Task The_broker_killed_in_a_burst_loses_no_event_and_the_outboxes_drain()
+    {
+        var amqp = await suite.BrokerAsync() ?? throw new InvalidOperationException("No broker connection string.");
+        var queue = $"fault-case-reported-{Guid.NewGuid():N}"[..28];
+        await DeclareListenerAsync(amqp, queue);
+
+        var resident = await suite.SignInAsync("resident.zhou");
+        var burst = new Burst(resident, $"broker-{Guid.NewGuid():N}"[..15]);
+        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
+        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
+
+        var before = burst.Acknowledged;
+        var beam = int.Parse(File.ReadAllText(Path.Combine(suite.DataDir, "rabbitmq", "rabbitmq.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using (var broker = Process.GetProcessById(beam))
+        {
+            broker.Kill();
+            await broker.WaitForExitAsync();
+        }
+
+        await suite.WaitUntilStoppedAsync(ResourceNames.RabbitMq);
+        var down = Stopwatch.StartNew();
+        // Reports keep coming while the broker is away: intake needs only the database; the events wait in the outbox.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await suite.StartAsync(ResourceNames.RabbitMq);
+        down.Stop();
+        await sending;
+
+        Assert.Empty(burst.Refusals);
+        Assert.Equal(Reports, burst.Acknowledged);
+        var filed = await FiledAsync(burst.Marker);
+        Assert.Equal(Reports, filed.Count);
+
+        // Every case's CaseReported reaches a subscriber's queue once the broker is back, and the outbox empties.
+        var heard = new Dictionary<Guid, int>();
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var caseId in await DrainCaseIdsAsync(amqp, queue))
+            {
+                heard[caseId] = heard.GetValueOrDefault(caseId) + 1;
+            }
+
+            return filed.Keys.All(heard.ContainsKey) && (await EventsAsync(filed.Keys)).Sent == Reports;
+        }, "every CaseReported delivered and the outbox drained", TimeSpan.FromMinutes(5));
+        var events = await EventsAsync(filed.Keys);
+        suite.Report.Add(
+            "the broker killed (kill -9) in a burst of case reports",
+            $"{Reports} reports, 8 at a time with Idempotency-Keys; {burst.Attempts} attempts",
+            $"fault: RabbitMQ killed (SIGKILL) after {before} acknowledgements, started again after {down.Elapsed.TotalSeconds:0} s; intake went on meanwhile",
+            $"failed attempts, retried: {Describe(burst.Failures)}",
+            $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
+            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; {heard.Count} distinct cases heard on a subscriber's queue, {heard.Values.Sum() - heard.Count} deliveries repeated (at-least-once, absorbed by the inboxes)");
+        Assert.Equal(Reports, events.Rows);
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, int> failures) =>
+        failures.Count == 0 ? "none" : string.Join(", ", failures.OrderBy(f => f.Key).Select(f => $"{f.Key}: {f.Value}"));
+
+    /// <summary>The cases in the register whose description carries the marker: id → description.</summary>
+    private async Task<Dictionary<Guid, string>> FiledAsync(string marker)
+    {
+        await using var db = suite.Database(ResourceNames.WorkflowDb);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id, description FROM cases WHERE description LIKE $1", db) { Parameters = { new() { Value = marker + "-%" } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var filed = new Dictionary<Guid, string>();
+        while (await reader.ReadAsync())
+        {
+            filed.Add(reader.GetGuid(0), reader.GetString(1));
+        }
+
+        return filed;
+    }
+
+    /// <summary>The CaseReported rows the Workflow outbox holds for these cases, and how many of them were sent.</summary>
+    private async Task<(long Rows, long Sent)> EventsAsync(IEnumerable<Guid> cases)
+    {
+        await using var db = suite.Database(ResourceNames.WorkflowDb);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*), count(sent_at) FROM outbox_messages WHERE message_type = $1 AND (payload->>'caseId')::uuid = ANY($2)", db)
+        {
+            Parameters = { new() { Value = CaseReported }, new() { Value = cases.ToArray() } },
+        };
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>A durable queue bound to CaseReported, standing in for a subscriber: it survives the broker's restart.</summary>
+    private static async Task DeclareListenerAsync(string amqp, string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var exchange = "Platform.Contracts.Workflow:CaseReported";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(queue, exchange, "");
+    }
+
+    private static async Task<List<Guid>> DrainCaseIdsAsync(string amqp, string queue)
+    {
+        var ids = new List<Guid>();
+        try
+        {
+            await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery)
+            {
+                ids.Add(JsonDocument.Parse(delivery.Body).RootElement.GetProperty("message").GetProperty("caseId").GetGuid());
+            }
+        }
+        catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException)
+        {
+            // Not back yet: look again.
+        }
+
+        return ids;
+    }
+}
