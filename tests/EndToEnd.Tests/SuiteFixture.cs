@@ -49,7 +49,8 @@ public class SuiteFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
-                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500");
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "2000");
         }
 
         App = await builder.BuildAsync();

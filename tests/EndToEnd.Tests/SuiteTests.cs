@@ -13,6 +13,21 @@ public class SuiteTests(SuiteFixture suite)
     private static readonly Guid DemoCommunity = Guid.Parse("0195a000-0000-7000-8000-000000000001");
 
     [Fact]
+    public async Task Every_service_exports_its_outbox_backlog_and_lag_for_the_dashboard()
+    {
+        // What the dashboard shows per service: the relay's backlog and the age of its oldest unsent event.
+        foreach (var service in new[] { "organization", "grid", "volunteer", "workflow" })
+        {
+            // The export's resource says which service it is from: service.name as OTLP encodes the attribute.
+            var from = $"service.name\u0012{(char)(service.Length + 2)}\u000a{(char)service.Length}{service}";
+            await Eventually.TrueAsync(
+                () => Task.FromResult(suite.Telemetry.Received("metrics").Any(m =>
+                    m.Contains(from, StringComparison.Ordinal) && m.Contains("platform.outbox.backlog", StringComparison.Ordinal) && m.Contains("platform.outbox.lag", StringComparison.Ordinal))),
+                $"{service}'s outbox metrics exported", TimeSpan.FromSeconds(60));
+        }
+    }
+
+    [Fact]
     public async Task A_grid_created_through_the_gateway_reaches_Workflow_as_GridChanged()
     {
         var code = $"632802001001{Random.Shared.Next(100, 999)}";

@@ -6,11 +6,17 @@ using System.Text.Json;
 namespace Platform.EndToEnd.Tests.Faults;
 
 /// <summary>
-/// Many case reports sent the way a phone sends them: each with its own Idempotency-Key, retried with the same key
-/// after anything but an answer (a dropped connection, 502/503 from the gateway, 429), until acknowledged.
+/// Many creating requests sent the way a phone sends them: each with its own Idempotency-Key, retried with the same
+/// key after anything but an answer (a dropped connection, 502/503 from the gateway, 429), until acknowledged.
 /// </summary>
-public sealed class Burst(HttpClient client, string marker)
+/// <param name="path">Where to POST.</param>
+/// <param name="body">The body of request number i, given the marker to put in its text.</param>
+public sealed class Burst(HttpClient client, string marker, string path, Func<int, string, object> body)
 {
+    /// <summary>Case reports by a resident at the demo grid, numbered in their description.</summary>
+    public static Burst OfReports(HttpClient client, string marker) =>
+        new(client, marker, "/api/workflow/cases", (i, m) => new { category = "garbage", description = $"{m}-{i:00000} 楼下垃圾未清运", latitude = 37.3885 + (i % 50) * 0.00001, longitude = 97.342 });
+
     private readonly ConcurrentDictionary<int, Guid> acknowledged = new();
     private readonly ConcurrentDictionary<string, int> failures = new();
     private readonly ConcurrentBag<string> refusals = [];
@@ -23,7 +29,7 @@ public sealed class Burst(HttpClient client, string marker)
 
     public int Attempts => Volatile.Read(ref attempts);
 
-    /// <summary>Case ids by report, as the API acknowledged them (first answer or its replay).</summary>
+    /// <summary>Created ids by request, as the API acknowledged them (first answer or its replay).</summary>
     public IReadOnlyDictionary<int, Guid> Cases => acknowledged;
 
     /// <summary>Failed attempts by what they got (a status code or the exception's type), each retried.</summary>
@@ -48,13 +54,13 @@ public sealed class Burst(HttpClient client, string marker)
     private async Task ReportAsync(int index, CancellationToken ct)
     {
         var key = Guid.NewGuid().ToString();
-        var body = new { category = "garbage", description = $"{marker}-{index:00000} 楼下垃圾未清运", latitude = 37.3885 + (index % 50) * 0.00001, longitude = 97.342 };
+        var content = body(index, marker);
         for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
         {
             Interlocked.Increment(ref attempts);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workflow/cases") { Content = JsonContent.Create(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(content, content.GetType()) };
                 request.Headers.Add("Idempotency-Key", key);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(30));

@@ -20,7 +20,7 @@ public class FaultTests(FaultSuiteFixture suite)
     public async Task The_Workflow_service_killed_in_a_burst_of_reports_loses_none_acknowledged_and_files_none_twice()
     {
         var resident = await suite.SignInAsync("resident.zhou");
-        var burst = new Burst(resident, $"kill9-{Guid.NewGuid():N}"[..14]);
+        var burst = Burst.OfReports(resident, $"kill9-{Guid.NewGuid():N}"[..14]);
         var clock = Stopwatch.StartNew();
         var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
 
@@ -63,7 +63,7 @@ public class FaultTests(FaultSuiteFixture suite)
         await DeclareListenerAsync(amqp, queue);
 
         var resident = await suite.SignInAsync("resident.zhou");
-        var burst = new Burst(resident, $"broker-{Guid.NewGuid():N}"[..15]);
+        var burst = Burst.OfReports(resident, $"broker-{Guid.NewGuid():N}"[..15]);
         var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
         await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
 
@@ -108,6 +108,109 @@ public class FaultTests(FaultSuiteFixture suite)
             $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
             $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; {heard.Count} distinct cases heard on a subscriber's queue, {heard.Values.Sum() - heard.Count} deliveries repeated (at-least-once, absorbed by the inboxes)");
         Assert.Equal(Reports, events.Rows);
+    }
+
+    [Fact]
+    public async Task Postgres_restarted_under_load_the_services_recover_without_a_restart_of_their_own()
+    {
+        string[] services = ["Platform.Organization", "Platform.Grid", "Platform.Volunteer", "Platform.Workflow", "Platform.Gateway"];
+        var processes = services.ToDictionary(s => s, suite.ProcessOf);
+        var resident = await suite.SignInAsync("resident.zhou");
+        var burst = Burst.OfReports(resident, $"pgrst-{Guid.NewGuid():N}"[..14]);
+        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
+        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
+
+        var before = burst.Acknowledged;
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(suite.DataDir, "postgres", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        // A fast shutdown (SIGINT): connections cut, transactions in flight rolled back, then started again.
+        using (var signal = Process.Start("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        await suite.WaitUntilStoppedAsync(ResourceNames.Postgres);
+        var down = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await suite.StartAsync(ResourceNames.Postgres);
+        down.Stop();
+        await sending;
+
+        Assert.Empty(burst.Refusals);
+        Assert.Equal(Reports, burst.Acknowledged);
+        var filed = await FiledAsync(burst.Marker);
+        Assert.Equal(Reports, filed.Count);
+        Assert.Equal(burst.Cases.Values.Order(), filed.Keys.Order());
+        await Eventually.TrueAsync(async () => (await EventsAsync(filed.Keys)).Sent == Reports, "the outbox drained", TimeSpan.FromMinutes(3));
+        // Nobody restarted a service: the same processes answer.
+        Assert.Equal(processes, services.ToDictionary(s => s, suite.ProcessOf));
+        var events = await EventsAsync(filed.Keys);
+        suite.Report.Add(
+            "Postgres restarted in a burst of case reports",
+            $"{Reports} reports, 8 at a time with Idempotency-Keys; {burst.Attempts} attempts",
+            $"fault: Postgres shut down (fast) after {before} acknowledgements and started again after {down.Elapsed.TotalSeconds:0} s",
+            $"failed attempts, retried: {Describe(burst.Failures)}",
+            $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
+            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; the five services' processes the same before and after (no restart)");
+        Assert.Equal(Reports, events.Rows);
+    }
+
+    [Fact]
+    public async Task The_Organization_service_killed_while_index_inputs_arrive_records_each_input_once()
+    {
+        const int visits = 600;
+        var staff = await suite.SignInAsync("grid.sun");
+        var marker = $"visit-{Guid.NewGuid():N}"[..14];
+        var burst = new Burst(staff, marker, "/api/grid/visits", (i, m) => new
+        {
+            gridId = DemoGrid, household = $"{i % 9 + 1}单元{i % 30 + 101}", visitedAt = DateTimeOffset.UtcNow.AddMinutes(-1), findings = $"{m}-{i:00000} 入户走访，了解诉求",
+        });
+        var sending = burst.SendAsync(visits, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
+        await Eventually.TrueAsync(async () => await InputsAsync(burst.Cases.Values) >= visits / 4 || sending.IsCompleted, "a quarter of the visits counted", TimeSpan.FromMinutes(3));
+
+        var counted = await InputsAsync(burst.Cases.Values);
+        using (var organization = Process.GetProcessById(suite.ProcessOf("Platform.Organization")))
+        {
+            organization.Kill();
+            await organization.WaitForExitAsync();
+        }
+
+        await suite.WaitUntilStoppedAsync(ResourceNames.Organization);
+        await suite.StartAsync(ResourceNames.Organization);
+        await sending;
+
+        Assert.Empty(burst.Refusals);
+        Assert.Equal(visits, burst.Acknowledged);
+        var ids = burst.Cases.Values.ToList();
+        await Eventually.TrueAsync(async () => await InputsAsync(ids) == visits, "an index input for every visit", TimeSpan.FromMinutes(3));
+        await using var db = suite.Database(ResourceNames.OrganizationDb);
+        await db.OpenAsync();
+        await using var twice = new NpgsqlCommand(
+            "SELECT count(*) FROM (SELECT source_key FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1) GROUP BY source_key HAVING count(*) > 1) d", db)
+        {
+            Parameters = { new() { Value = ids.Select(i => i.ToString()).ToArray() } },
+        };
+        var duplicated = (long)(await twice.ExecuteScalarAsync())!;
+        suite.Report.Add(
+            "kill -9 of the Organization service while index inputs arrive",
+            $"{visits} visits logged by grid staff through the gateway, 8 at a time with Idempotency-Keys; each a VisitLogged event the Organization service turns into an index input",
+            $"fault: Organization killed (SIGKILL) with {counted} of them counted; restarted by the orchestrator",
+            $"failed attempts, retried: {Describe(burst.Failures)}",
+            $"visits acknowledged {burst.Acknowledged}; index inputs {visits}; lost 0; recorded twice {duplicated}");
+        Assert.Equal(0, duplicated);
+    }
+
+    private static readonly Guid DemoGrid = Guid.Parse("0195a001-0000-7000-8000-000000000001");
+
+    /// <summary>How many of these visits the Organization ledger holds as index inputs.</summary>
+    private async Task<long> InputsAsync(IEnumerable<Guid> visits)
+    {
+        await using var db = suite.Database(ResourceNames.OrganizationDb);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1)", db)
+        {
+            Parameters = { new() { Value = visits.Select(v => v.ToString()).ToArray() } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static string Describe(IReadOnlyDictionary<string, int> failures) =>
