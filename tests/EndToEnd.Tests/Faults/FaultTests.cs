@@ -19,12 +19,8 @@ public class FaultTests(FaultSuiteFixture suite)
     [Fact]
     public async Task The_Workflow_service_killed_in_a_burst_of_reports_loses_none_acknowledged_and_files_none_twice()
     {
-        var resident = await suite.SignInAsync("resident.zhou");
-        var burst = Burst.OfReports(resident, $"kill9-{Guid.NewGuid():N}"[..14]);
         var clock = Stopwatch.StartNew();
-        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
-
-        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
+        var (burst, sending) = await ReportsUnderWayAsync("kill9");
         var before = burst.Acknowledged;
         using (var workflow = Process.GetProcessById(suite.ProcessOf("Platform.Workflow")))
         {
@@ -38,12 +34,7 @@ public class FaultTests(FaultSuiteFixture suite)
         restart.Stop();
         await sending;
 
-        Assert.Empty(burst.Refusals);
-        Assert.Equal(Reports, burst.Acknowledged);
-        var filed = await FiledAsync(burst.Marker);
-        Assert.Equal(Reports, filed.Count);
-        Assert.Equal(Reports, filed.Values.Distinct().Count());
-        Assert.Equal(burst.Cases.Values.Order(), filed.Keys.Order());
+        var filed = await EachAcknowledgedFiledOnceAsync(burst);
         var events = await EventsAsync(filed.Keys);
         suite.Report.Add(
             "kill -9 of the Workflow service in a burst of case reports",
@@ -62,11 +53,7 @@ public class FaultTests(FaultSuiteFixture suite)
         var queue = $"fault-case-reported-{Guid.NewGuid():N}"[..28];
         await DeclareListenerAsync(amqp, queue);
 
-        var resident = await suite.SignInAsync("resident.zhou");
-        var burst = Burst.OfReports(resident, $"broker-{Guid.NewGuid():N}"[..15]);
-        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
-        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
-
+        var (burst, sending) = await ReportsUnderWayAsync("broker");
         var before = burst.Acknowledged;
         var beam = int.Parse(File.ReadAllText(Path.Combine(suite.DataDir, "rabbitmq", "rabbitmq.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         using (var broker = Process.GetProcessById(beam))
@@ -83,10 +70,7 @@ public class FaultTests(FaultSuiteFixture suite)
         down.Stop();
         await sending;
 
-        Assert.Empty(burst.Refusals);
-        Assert.Equal(Reports, burst.Acknowledged);
-        var filed = await FiledAsync(burst.Marker);
-        Assert.Equal(Reports, filed.Count);
+        var filed = await EachAcknowledgedFiledOnceAsync(burst);
 
         // Every case's CaseReported reaches a subscriber's queue once the broker is back, and the outbox empties.
         var heard = new Dictionary<Guid, int>();
@@ -115,11 +99,7 @@ public class FaultTests(FaultSuiteFixture suite)
     {
         string[] services = ["Platform.Organization", "Platform.Grid", "Platform.Volunteer", "Platform.Workflow", "Platform.Gateway"];
         var processes = services.ToDictionary(s => s, suite.ProcessOf);
-        var resident = await suite.SignInAsync("resident.zhou");
-        var burst = Burst.OfReports(resident, $"pgrst-{Guid.NewGuid():N}"[..14]);
-        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
-        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
-
+        var (burst, sending) = await ReportsUnderWayAsync("pgrestart");
         var before = burst.Acknowledged;
         var postmaster = int.Parse(File.ReadLines(Path.Combine(suite.DataDir, "postgres", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
         // A fast shutdown (SIGINT): connections cut, transactions in flight rolled back, then started again.
@@ -135,11 +115,7 @@ public class FaultTests(FaultSuiteFixture suite)
         down.Stop();
         await sending;
 
-        Assert.Empty(burst.Refusals);
-        Assert.Equal(Reports, burst.Acknowledged);
-        var filed = await FiledAsync(burst.Marker);
-        Assert.Equal(Reports, filed.Count);
-        Assert.Equal(burst.Cases.Values.Order(), filed.Keys.Order());
+        var filed = await EachAcknowledgedFiledOnceAsync(burst);
         await Eventually.TrueAsync(async () => (await EventsAsync(filed.Keys)).Sent == Reports, "the outbox drained", TimeSpan.FromMinutes(3));
         // Nobody restarted a service: the same processes answer.
         Assert.Equal(processes, services.ToDictionary(s => s, suite.ProcessOf));
@@ -211,6 +187,27 @@ public class FaultTests(FaultSuiteFixture suite)
             Parameters = { new() { Value = visits.Select(v => v.ToString()).ToArray() } },
         };
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A burst of reports by a resident, a quarter of them acknowledged: the moment to strike.</summary>
+    private async Task<(Burst Burst, Task Sending)> ReportsUnderWayAsync(string fault)
+    {
+        var burst = Burst.OfReports(await suite.SignInAsync("resident.zhou"), $"{fault}-{Guid.NewGuid():N}"[..20]);
+        var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
+        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
+        return (burst, sending);
+    }
+
+    /// <summary>Every report acknowledged, each in the register exactly once, as the ids the API answered with.</summary>
+    private async Task<Dictionary<Guid, string>> EachAcknowledgedFiledOnceAsync(Burst burst)
+    {
+        Assert.Empty(burst.Refusals);
+        Assert.Equal(Reports, burst.Acknowledged);
+        var filed = await FiledAsync(burst.Marker);
+        Assert.Equal(Reports, filed.Count);
+        Assert.Equal(Reports, filed.Values.Distinct().Count());
+        Assert.Equal(burst.Cases.Values.Order(), filed.Keys.Order());
+        return filed;
     }
 
     private static string Describe(IReadOnlyDictionary<string, int> failures) =>
