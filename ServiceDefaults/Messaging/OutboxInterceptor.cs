@@ -29,13 +29,23 @@ internal sealed class OutboxInterceptor : SaveChangesInterceptor
             return;
         }
 
-        var outbox = db.Set<OutboxMessage>();
-        foreach (var aggregate in db.ChangeTracker.Entries<Aggregate>().Where(e => e.State != EntityState.Detached).Select(e => e.Entity).ToList())
+        // Finding the tracked aggregates needs no scan for changed values: SaveChanges does that once, after this.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            foreach (var integrationEvent in aggregate.TakeEvents())
+            var outbox = db.Set<OutboxMessage>();
+            foreach (var aggregate in db.ChangeTracker.Entries<Aggregate>().Where(e => e.State != EntityState.Detached).Select(e => e.Entity).ToList())
             {
-                outbox.Add(OutboxMessage.For(integrationEvent));
+                foreach (var integrationEvent in aggregate.TakeEvents())
+                {
+                    outbox.Add(OutboxMessage.For(integrationEvent));
+                }
             }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 }

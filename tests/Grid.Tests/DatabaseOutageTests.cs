@@ -14,6 +14,8 @@ public sealed class GridBehindProxyFactory : GridServiceFactory
 
     public TcpProxy Proxy => proxy ?? throw new InvalidOperationException("The host has not started.");
 
+    protected override bool BesideTheMainHost => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -14,6 +14,8 @@ namespace Platform.Organization.Tests;
 /// <summary>The service with its own relay off: the test drives a relay round by round.</summary>
 public sealed class OrganizationWithoutRelayFactory : OrganizationServiceFactory
 {
+    protected override bool BesideTheMainHost => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

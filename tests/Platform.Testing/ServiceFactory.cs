@@ -118,10 +118,20 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (BesideTheMainHost)
+        {
             // A second host of the service beside the main one: queues of its own, so neither takes the other's events.
             builder.UseSetting("Platform:Messaging:QueuePrefix", $"{connectionName}-{DatabaseName[^12..]}");
         }
     }
+
+    /// <summary>
+    /// Whether this host runs beside the service's main test host (a fake clock, a proxy before its database...): it
+    /// then consumes from queues of its own, or the two would compete for each other's events.
+    /// </summary>
+    protected virtual bool BesideTheMainHost => Clock is not null;
 
     /// <summary>The service's clock when a factory fixes one (<see cref="SubdistrictClock"/>); the real one otherwise.</summary>
     protected virtual TimeProvider? Clock => null;

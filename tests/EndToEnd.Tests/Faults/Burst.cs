@@ -57,6 +57,7 @@ public sealed class Burst(HttpClient client, string marker, string path, Func<in
         var content = body(index, marker);
         for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
         {
+            TimeSpan? wait = null;
             Interlocked.Increment(ref attempts);
             try
             {
@@ -73,6 +74,7 @@ public sealed class Burst(HttpClient client, string marker, string path, Func<in
                 }
 
                 var status = (int)response.StatusCode;
+                wait = response.Headers.RetryAfter?.Delta;
                 failures.AddOrUpdate(status.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
                 if (status < 500 && response.StatusCode is not HttpStatusCode.TooManyRequests and not HttpStatusCode.Conflict and not HttpStatusCode.RequestTimeout)
                 {
@@ -85,7 +87,9 @@ public sealed class Burst(HttpClient client, string marker, string path, Func<in
                 failures.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt)), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // As a phone does: when the answer says how long to wait (429, 503), that long, else a little longer each time.
+            var pause = wait is { } asked ? TimeSpan.FromSeconds(Math.Min(10, asked.TotalSeconds)) : TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt));
+            await Task.Delay(pause, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

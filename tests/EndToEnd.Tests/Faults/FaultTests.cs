@@ -35,6 +35,7 @@ public class FaultTests(FaultSuiteFixture suite)
         await sending;
 
         var filed = await EachAcknowledgedFiledOnceAsync(burst);
+        await Eventually.TrueAsync(async () => (await EventsAsync(filed.Keys)).Sent == Reports, "the outbox drained", TimeSpan.FromMinutes(3));
         var events = await EventsAsync(filed.Keys);
         suite.Report.Add(
             "kill -9 of the Workflow service in a burst of case reports",
