@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.ServiceDefaults.Import;
 
@@ -19,21 +20,25 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backoff = new FailureBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;
+            var pause = TimeSpan.FromMilliseconds(500);
             try
             {
                 worked = await RunNextAsync(stoppingToken);
+                backoff.Succeeded();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRoundFailed(ex);
+                pause = backoff.Failed(pause);
             }
 
             if (!worked)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using Platform.Contracts;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -76,7 +77,7 @@ internal sealed class OutboxRelay<TDbContext>(
             return;
         }
 
-        var failures = 0;
+        var backoff = new FailureBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
             int taken;
@@ -86,15 +87,14 @@ internal sealed class OutboxRelay<TDbContext>(
                 taken = await RelayBatchAsync(stoppingToken);
                 await MeasureAsync(stoppingToken);
                 await CleanupAsync(stoppingToken);
-                failures = 0;
+                backoff.Succeeded();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // The database or the broker may be away; the rows stay and are taken once it is back. Waiting longer
                 // after each failure in a row (1 s doubling to 30 s) keeps the logs and the servers quiet meanwhile.
-                failures++;
-                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures - 1, 5))));
-                logger.LogWarning(ex, "Outbox relay round failed ({Failures} in a row); next try in {Wait}", failures, wait);
+                var wait = backoff.Failed(options.PollInterval);
+                logger.LogWarning(ex, "Outbox relay round failed ({Failures} in a row); next try in {Wait}", backoff.Failures, wait);
                 taken = 0;
                 await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }

@@ -55,6 +55,15 @@ internal static class Browsers
     /// <summary>No serious or critical axe violations on the screen as it stands.</summary>
     public static async Task NoSeriousAccessibilityViolationsAsync(IPage page, string screen)
     {
+        // Axe judges colours as they are painted: a popover still fading in or out reads as faint text. Wait for the
+        // screen's finite animations and transitions to end, and for the frame after them.
+        await page.EvaluateAsync("""
+            async () => {
+              const finite = document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity);
+              await Promise.all(finite.map(a => a.finished.catch(() => null)));
+              await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            }
+            """);
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0,

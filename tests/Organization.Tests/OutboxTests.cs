@@ -46,6 +46,19 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxMessage.BackoffAfter(attempts));
 
     [Fact]
+    public void A_worker_waits_longer_after_each_failed_round_up_to_half_a_minute_and_as_usual_after_a_success()
+    {
+        var backoff = new Platform.ServiceDefaults.Time.FailureBackoff();
+        var usual = TimeSpan.FromMilliseconds(250);
+        var waits = Enumerable.Range(0, 8).Select(_ => backoff.Failed(usual).TotalSeconds).ToList();
+        Assert.Equal([1, 2, 4, 8, 16, 30, 30, 30], waits);
+        backoff.Succeeded();
+        Assert.Equal(TimeSpan.FromSeconds(1), backoff.Failed(usual));
+        // Never shorter than the worker's usual pause.
+        Assert.Equal(TimeSpan.FromSeconds(30), new Platform.ServiceDefaults.Time.FailureBackoff().Failed(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task A_row_that_cannot_be_published_is_kept_for_retry_and_does_not_hold_up_the_others()
     {
         await using var events = await PublishedEvents.ListenAsync<CommunityChanged>(Service.Servers.RabbitMq);

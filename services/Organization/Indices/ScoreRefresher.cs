@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Organization.Data;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Indices;
 
@@ -21,20 +22,25 @@ public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backoff = new FailureBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var pause = options.Value.RefreshInterval;
             try
             {
                 while (await RunOnceAsync(stoppingToken) == BatchSize)
                 {
                 }
+
+                backoff.Succeeded();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRoundFailed(ex);
+                pause = backoff.Failed(pause);
             }
 
-            await Task.Delay(options.Value.RefreshInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

@@ -5,6 +5,7 @@ using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.Workflow.Notifications;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Workflow.Deadlines;
 
@@ -22,20 +23,25 @@ public sealed partial class DeadlineWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backoff = new FailureBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var pause = options.Value.CheckInterval;
             try
             {
                 while (await RunOnceAsync(stoppingToken) == BatchSize)
                 {
                 }
+
+                backoff.Succeeded();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRoundFailed(ex);
+                pause = backoff.Failed(pause);
             }
 
-            await Task.Delay(options.Value.CheckInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

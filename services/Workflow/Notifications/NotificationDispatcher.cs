@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Data;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Workflow.Notifications;
 
@@ -17,21 +18,25 @@ public sealed partial class NotificationDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backoff = new FailureBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
+            var pause = TimeSpan.FromSeconds(1);
             try
             {
                 sent = await RunOnceAsync(stoppingToken);
+                backoff.Succeeded();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRoundFailed(ex);
+                pause = backoff.Failed(pause);
             }
 
             if (sent < BatchSize)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
