@@ -65,7 +65,7 @@ cmd_backup() {
   echo "platform: backing up $data (Postgres on port $port) into $out"
   local status=0
   "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$out/postgres" -Ft -z -X stream -c fast \
-    -l "platform backup $(date -u +%FT%TZ)" || status=$?
+    -l "platform backup $(date -u +%FT%TZ)" 2> >(grep -v 'skipping special file' >&2) || status=$?
   if [ $status -eq 0 ]; then
     [ -d "$data/secrets" ] && cp -a "$data/secrets" "$out/secrets"
     {
