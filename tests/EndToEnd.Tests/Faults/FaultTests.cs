@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.Testing;
@@ -174,6 +175,125 @@ public class FaultTests(FaultSuiteFixture suite)
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"visits acknowledged {burst.Acknowledged}; index inputs {visits}; lost 0; recorded twice {duplicated}");
         Assert.Equal(0, duplicated);
+    }
+
+    [Fact]
+    public async Task The_Workflow_service_killed_while_cases_close_counts_each_closing_once_in_the_indices()
+    {
+        const int cases = 60;
+        var admin = suite.Gateway;
+        var resident = await suite.SignInAsync("resident.zhou");
+        var gridStaff = await suite.SignInAsync("grid.sun");
+        var community = await suite.SignInAsync("staff.wang");
+
+        // Cases taken through the loop up to verification, 8 at a time, before the fault.
+        var marker = $"close-{Guid.NewGuid():N}"[..14];
+        var ids = new Guid[cases];
+        using (var gate = new SemaphoreSlim(8))
+        {
+            await Task.WhenAll(Enumerable.Range(0, cases).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var reported = await StepAsync(resident, "/api/workflow/cases", new { category = "garbage", description = $"{marker}-{i:000} 垃圾满溢", latitude = 37.3885, longitude = 97.342 });
+                    var id = ids[i] = reported.GetProperty("id").GetGuid();
+                    var at = $"/api/workflow/cases/{id}";
+                    await StepAsync(admin, $"{at}/register", new { });
+                    await StepAsync(admin, $"{at}/dispatch", new { level = "Grid" });
+                    await StepAsync(gridStaff, $"{at}/accept", new { });
+                    await StepAsync(gridStaff, $"{at}/resolve", new { text = "已清运" });
+                    await StepAsync(gridStaff, $"{at}/reply", new { text = "已清运，感谢反映" });
+                    await StepAsync(resident, $"{at}/rating", new { rating = "Satisfied" });
+                    await StepAsync(community, $"{at}/verification", new { passed = true });
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        // The closings, retried as a desk would after anything but an answer; a 409 after a lost answer means done.
+        var closed = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var closing = Task.WhenAll(ids.Chunk(cases / 4).Select(async chunk =>
+        {
+            foreach (var id in chunk)
+            {
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        using var response = await community.PostAsJsonAsync($"/api/workflow/cases/{id}/close", new { });
+                        if (response.IsSuccessStatusCode || (attempt > 1 && response.StatusCode == System.Net.HttpStatusCode.Conflict && await StateAsync(id) == "Closed"))
+                        {
+                            Interlocked.Increment(ref closed);
+                            break;
+                        }
+
+                        failures.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                        Assert.True((int)response.StatusCode >= 500, $"closing {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        failures.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * attempt)));
+                }
+            }
+        }));
+        await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref closed) >= cases / 4 || closing.IsCompleted), "a quarter of the cases closed", TimeSpan.FromMinutes(2));
+        var before = Volatile.Read(ref closed);
+        using (var workflow = Process.GetProcessById(suite.ProcessOf("Platform.Workflow")))
+        {
+            workflow.Kill();
+            await workflow.WaitForExitAsync();
+        }
+
+        await suite.WaitUntilStoppedAsync(ResourceNames.Workflow);
+        await suite.StartAsync(ResourceNames.Workflow);
+        await closing.WaitAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(cases, closed);
+        var sources = ids.Select(i => i.ToString()).ToArray();
+        await Eventually.TrueAsync(async () => await CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'CaseClosed' AND source_key = ANY($1)", sources) == cases,
+            "every closing counted in the indices", TimeSpan.FromMinutes(3));
+        var events = await CountAsync(ResourceNames.WorkflowDb, "SELECT count(*) FROM outbox_messages WHERE message_type = 'Platform.Contracts.Workflow.CaseClosed' AND (payload->>'caseId') = ANY($1)", sources);
+        var satisfied = await CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'CaseRatedSatisfied' AND source_key = ANY($1)", sources);
+        suite.Report.Add(
+            "kill -9 of the Workflow service while cases are closed",
+            $"{cases} cases taken through the loop (report, register, dispatch, accept, resolve, reply, rating, verification), then closed 4 at a time, each retried after anything but an answer",
+            $"fault: Workflow killed (SIGKILL) after {before} closings; restarted by the orchestrator",
+            $"failed attempts, retried: {Describe(failures)}",
+            $"closed {closed}; CaseClosed events {events} (one per case); CaseClosed index inputs {cases}, CaseRatedSatisfied {satisfied}; lost 0, counted twice 0");
+        Assert.Equal(cases, events);
+        Assert.Equal(cases, satisfied);
+    }
+
+    private static async Task<JsonElement> StepAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<string?> StateAsync(Guid id)
+    {
+        await using var db = suite.Database(ResourceNames.WorkflowDb);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT state FROM cases WHERE id = $1", db) { Parameters = { new() { Value = id } } };
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    private async Task<long> CountAsync(string database, string sql, string[] sources)
+    {
+        await using var db = suite.Database(database);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db) { Parameters = { new() { Value = sources } } };
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static readonly Guid DemoGrid = Guid.Parse("0195a001-0000-7000-8000-000000000001");
