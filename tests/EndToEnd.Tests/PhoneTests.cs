@@ -161,6 +161,9 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await resident.GetByText("感谢支持").TapAsync();
         await resident.GetByRole(AriaRole.Button, new() { Name = "满意", Exact = true }).TapAsync();
         await Expect(resident.GetByText("已评价：满意")).ToBeVisibleAsync();
+        // The timeline says it in the resident's words too, not the API's names.
+        await Expect(resident.Locator(".van-step").First).ToContainTextAsync("评价");
+        await Expect(resident.Locator(".van-step").First).ToContainTextAsync("满意");
         await Browsers.NoSeriousAccessibilityViolationsAsync(resident, "phone: case (resident)");
         await ScreenshotAsync(resident, "case-resident");
         Assert.Equal("Satisfied", (await residentApi.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}")).GetProperty("rating").GetString());

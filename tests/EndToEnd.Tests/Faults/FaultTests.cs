@@ -160,14 +160,9 @@ public class FaultTests(FaultSuiteFixture suite)
         Assert.Equal(visits, burst.Acknowledged);
         var ids = burst.Cases.Values.ToList();
         await Eventually.TrueAsync(async () => await InputsAsync(ids) == visits, "an index input for every visit", TimeSpan.FromMinutes(3));
-        await using var db = suite.Database(ResourceNames.OrganizationDb);
-        await db.OpenAsync();
-        await using var twice = new NpgsqlCommand(
-            "SELECT count(*) FROM (SELECT source_key FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1) GROUP BY source_key HAVING count(*) > 1) d", db)
-        {
-            Parameters = { new() { Value = ids.Select(i => i.ToString()).ToArray() } },
-        };
-        var duplicated = (long)(await twice.ExecuteScalarAsync())!;
+        var duplicated = await CountAsync(ResourceNames.OrganizationDb,
+            "SELECT count(*) FROM (SELECT source_key FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1) GROUP BY source_key HAVING count(*) > 1) d",
+            [.. ids.Select(i => i.ToString())]);
         suite.Report.Add(
             "kill -9 of the Organization service while index inputs arrive",
             $"{visits} visits logged by grid staff through the gateway, 8 at a time with Idempotency-Keys; each a VisitLogged event the Organization service turns into an index input",
@@ -299,16 +294,8 @@ public class FaultTests(FaultSuiteFixture suite)
     private static readonly Guid DemoGrid = Guid.Parse("0195a001-0000-7000-8000-000000000001");
 
     /// <summary>How many of these visits the Organization ledger holds as index inputs.</summary>
-    private async Task<long> InputsAsync(IEnumerable<Guid> visits)
-    {
-        await using var db = suite.Database(ResourceNames.OrganizationDb);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1)", db)
-        {
-            Parameters = { new() { Value = visits.Select(v => v.ToString()).ToArray() } },
-        };
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> InputsAsync(IEnumerable<Guid> visits) =>
+        CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1)", [.. visits.Select(v => v.ToString())]);
 
     /// <summary>A burst of reports by a resident, a quarter of them acknowledged: the moment to strike.</summary>
     private async Task<(Burst Burst, Task Sending)> ReportsUnderWayAsync(string fault)

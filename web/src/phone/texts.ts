@@ -28,7 +28,7 @@ const zhCN = {
   actions: {
     Report: '上报', Register: '登记', Void: '作废', Merge: '合并', Dispatch: '派遣', Return: '回退', Accept: '受理', Progress: '进展',
     Defer: '缓办', Resume: '恢复办理', Extend: '延期', Escalate: '督办', Resolve: '办结', Reply: '答复', Rate: '评价', Reopen: '返工',
-    Verify: '核查', Close: '结案',
+    Verify: '核查', Close: '结案', Rated: '评价', Warned: '临期提醒', Overdue: '超期', Merged: '合并',
   } as Record<string, string>,
   grids: {
     title: '我的网格', households: '{n} 户', none: '还没有分配网格', layers: '谁来负责', noOne: '未设置', visit: '走访登记',
@@ -82,7 +82,8 @@ const en: Texts = {
   actions: {
     Report: 'Reported', Register: 'Registered', Void: 'Voided', Merge: 'Merged', Dispatch: 'Dispatched', Return: 'Returned', Accept: 'Accepted',
     Progress: 'Progress', Defer: 'Deferred', Resume: 'Resumed', Extend: 'Extended', Escalate: 'Escalated', Resolve: 'Resolved', Reply: 'Replied',
-    Rate: 'Rated', Reopen: 'Reopened', Verify: 'Verified', Close: 'Closed',
+    Rate: 'Rated', Reopen: 'Reopened', Verify: 'Verified', Close: 'Closed', Rated: 'Rated', Warned: 'Deadline near', Overdue: 'Overdue',
+    Merged: 'Merged',
   },
   grids: {
     title: 'My grids', households: '{n} households', none: 'No grid assigned yet', layers: 'Who is responsible', noOne: 'Not set', visit: 'Log a visit',
