@@ -19,7 +19,7 @@ public sealed record DeadLetter(string MessageId, string Queue, string? MessageT
 /// consumer failed after its retries, with the exception in its headers): listed for an operator, and a message
 /// sent back to its queue after the cause is fixed. Messages looked at are returned to their queue untouched.
 /// </summary>
-public sealed class DeadLetters(string amqpUri, string serviceName, string queuePrefix)
+public sealed class DeadLetters(Broker broker, string serviceName, string queuePrefix)
 {
     /// <summary>How many messages one look goes through at most, per queue.</summary>
     public const int MaxScanned = 10_000;
@@ -100,12 +100,11 @@ public sealed class DeadLetters(string amqpUri, string serviceName, string queue
         }
     }
 
-    private Task<IConnection> ConnectAsync(CancellationToken ct) =>
-        new ConnectionFactory { Uri = new Uri(amqpUri), ClientProvidedName = $"{serviceName}-dead-letters" }.CreateConnectionAsync(ct);
+    private Task<IConnection> ConnectAsync(CancellationToken ct) => broker.ConnectAsync($"{serviceName}-dead-letters", ct);
 
     // Declared as MassTransit declares it, so looking at a queue that has never held anything is not an error.
-    private static Task<QueueDeclareOk> DeclareErrorQueueAsync(IChannel channel, string queue, CancellationToken ct) =>
-        channel.QueueDeclareAsync($"{queue}_error", durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
+    private Task<QueueDeclareOk> DeclareErrorQueueAsync(IChannel channel, string queue, CancellationToken ct) =>
+        channel.QueueDeclareAsync($"{queue}_error", durable: true, exclusive: false, autoDelete: false, broker.QueueArguments, cancellationToken: ct);
 
     private static DeadLetter Read(string queue, BasicGetResult delivery)
     {

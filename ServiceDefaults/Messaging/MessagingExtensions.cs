@@ -19,38 +19,47 @@ public static class MessagingExtensions
         string serviceName,
         Action<IBusRegistrationConfigurator>? configureConsumers = null)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.RabbitMq);
+        var broker = Broker.From(builder.Configuration);
+        var queuePrefix = builder.Configuration["Platform:Messaging:QueuePrefix"] ?? serviceName;
 
         builder.Services.AddMassTransit(bus =>
         {
             // Platform:Messaging:QueuePrefix gives a second instance of a service queues of its own (a test host
             // beside the main one); instances of one service otherwise share their queues as competing consumers.
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(builder.Configuration["Platform:Messaging:QueuePrefix"] ?? serviceName, false));
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
                     retry.Ignore<BusinessRuleException>();
                     retry.Ignore<ArgumentException>();
-                }));
+                });
+                if (broker.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    // Its error queue takes the same arguments, so a dead letter is replicated too.
+                    rabbitEndpoint.SetQuorumQueue(broker.QuorumReplicas);
+                }
+            });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                if (string.IsNullOrWhiteSpace(connectionString))
+                var first = broker.Nodes[0];
+                rabbit.Host(first.HostName, (ushort)first.Port, broker.VirtualHost, host =>
                 {
-                    throw new InvalidOperationException($"Connection string '{ResourceNames.RabbitMq}' is missing: the AppHost or configuration must give the broker's amqp:// address.");
-                }
-
-                var uri = new Uri(connectionString);
-                var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
-                var virtualHost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-                rabbit.Host(uri.Host, (ushort)uri.Port, virtualHost, host =>
-                {
-                    if (credentials is [var user, var password])
+                    host.Username(broker.UserName);
+                    host.Password(broker.Password);
+                    if (broker.Nodes.Count > 1)
                     {
-                        host.Username(user);
-                        host.Password(password);
+                        // The client connects to the first node that answers and fails over to another.
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in broker.Nodes)
+                            {
+                                cluster.Node($"{node.HostName}:{node.Port}");
+                            }
+                        });
                     }
                 });
                 rabbit.ConfigureEndpoints(context);
@@ -58,11 +67,9 @@ public static class MessagingExtensions
         });
 
         SubscriberQueues.CheckRegistered(builder.Services, serviceName);
-        builder.Services.AddSingleton(sp => new SubscriberQueues(
-            connectionString ?? throw new InvalidOperationException($"Connection string '{ResourceNames.RabbitMq}' is missing."),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubscriberQueues>>()));
-
-        builder.Services.AddSingleton(new DeadLetters(connectionString ?? "", serviceName, builder.Configuration["Platform:Messaging:QueuePrefix"] ?? serviceName));
+        builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton(sp => new SubscriberQueues(broker, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubscriberQueues>>()));
+        builder.Services.AddSingleton(new DeadLetters(broker, serviceName, queuePrefix));
 
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {

@@ -12,7 +12,7 @@ namespace Platform.ServiceDefaults.Messaging;
 /// declares them all before its first publish, so an event waits in each subscriber's queue even when that
 /// subscriber has not started yet, whatever order the services come up in.
 /// </summary>
-public sealed class SubscriberQueues(string amqpUri, ILogger<SubscriberQueues> logger)
+public sealed class SubscriberQueues(Broker broker, ILogger<SubscriberQueues> logger)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool declared;
@@ -35,8 +35,7 @@ public sealed class SubscriberQueues(string amqpUri, ILogger<SubscriberQueues> l
                 return;
             }
 
-            await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri), ClientProvidedName = "platform-topology" }
-                .CreateConnectionAsync(cancellationToken);
+            await using var connection = await broker.ConnectAsync("platform-topology", cancellationToken);
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             foreach (var subscription in Subscriptions.All)
             {
@@ -44,7 +43,7 @@ public sealed class SubscriberQueues(string amqpUri, ILogger<SubscriberQueues> l
                 await channel.ExchangeDeclareAsync(source, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
                 await channel.ExchangeDeclareAsync(subscription.Queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
                 await channel.ExchangeBindAsync(subscription.Queue, source, "", cancellationToken: cancellationToken);
-                await channel.QueueDeclareAsync(subscription.Queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+                await channel.QueueDeclareAsync(subscription.Queue, durable: true, exclusive: false, autoDelete: false, broker.QueueArguments, cancellationToken: cancellationToken);
                 await channel.QueueBindAsync(subscription.Queue, subscription.Queue, "", cancellationToken: cancellationToken);
             }
 
