@@ -77,14 +77,57 @@ public static class DatabaseExtensions
     }
 
     /// <summary>
-    /// Applies pending migrations (creating the database if needed) before the service takes traffic, then runs
-    /// the optional demo seeding. Call before <c>app.Run()</c>.
+    /// Runs the service after its database is ready, as <c>Platform:Database:Migrations</c> says:
+    /// <list type="bullet">
+    /// <item><c>OnStart</c> (default): applies pending migrations (creating the database if needed) and the optional
+    /// demo seeding, then serves (one process: development, tests, a single machine);</item>
+    /// <item><c>Only</c>: applies them and the seeding and exits (a deployment's migration Job, run once before a
+    /// release's pods start);</item>
+    /// <item><c>Skip</c>: serves without touching the schema, and refuses to start while a migration is pending (pods
+    /// of a release whose Job has not run).</item>
+    /// </list>
     /// </summary>
-    public static Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, CancellationToken, Task>? seedDemoData = null)
-        where TDbContext : DbContext =>
-        app.MigrateDatabaseAsync<TDbContext>(seedDemoData is null ? null : (db, _, ct) => seedDemoData(db, ct));
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData = null)
+        where TDbContext : DbContext
+    {
+        var mode = app.Configuration["Platform:Database:Migrations"] ?? "OnStart";
+        switch (mode.ToLowerInvariant())
+        {
+            case "onstart":
+                await app.MigrateDatabaseAsync(seedDemoData);
+                break;
+            case "only":
+                await app.MigrateDatabaseAsync(seedDemoData);
+                return;
+            case "skip":
+                await app.RequireCurrentSchemaAsync<TDbContext>();
+                break;
+            default:
+                throw new InvalidOperationException($"Platform:Database:Migrations is '{mode}'; use OnStart, Only or Skip.");
+        }
 
-    /// <summary>As above, for demo seeding that needs services (a protector for personal data, say).</summary>
+        await app.RunAsync();
+    }
+
+    /// <summary>As above, for demo seeding that needs only the context.</summary>
+    public static Task RunServiceAsync<TDbContext>(this WebApplication app, Func<TDbContext, CancellationToken, Task> seedDemoData)
+        where TDbContext : DbContext =>
+        app.RunServiceAsync<TDbContext>((db, _, ct) => seedDemoData(db, ct));
+
+    private static async Task RequireCurrentSchemaAsync<TDbContext>(this WebApplication app)
+        where TDbContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database {db.Database.GetDbConnection().Database} lacks {pending.Count} migrations ({string.Join(", ", pending)}): run the release's migration job (Platform:Database:Migrations=Only) first.");
+        }
+    }
+
+    /// <summary>Applies pending migrations (creating the database if needed), then the optional demo seeding.</summary>
     public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData)
         where TDbContext : DbContext
     {

@@ -11,8 +11,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapGridApi();
 
-await app.MigrateDatabaseAsync<GridDbContext>(DemoData.SeedAsync);
-await app.RunAsync();
+await app.RunServiceAsync<GridDbContext>(DemoData.SeedAsync);
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

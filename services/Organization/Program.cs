@@ -11,8 +11,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOrganizationApi();
 
-await app.MigrateDatabaseAsync<OrganizationDbContext>(DemoData.SeedAsync);
-await app.RunAsync();
+await app.RunServiceAsync<OrganizationDbContext>(DemoData.SeedAsync);
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,8 +11,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapVolunteerApi();
 
-await app.MigrateDatabaseAsync<VolunteerDbContext>(DemoData.SeedAsync);
-await app.RunAsync();
+await app.RunServiceAsync<VolunteerDbContext>(DemoData.SeedAsync);
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,8 +11,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapWorkflowApi();
 
-await app.MigrateDatabaseAsync<WorkflowDbContext>(DemoData.SeedAsync);
-await app.RunAsync();
+await app.RunServiceAsync<WorkflowDbContext>(DemoData.SeedAsync);
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
