@@ -43,7 +43,51 @@ public static class DatabaseExtensions
             });
         builder.Services.AddOutboxRelay<TDbContext>();
         builder.Services.AddScoped(sp => new OperationsLog(sp.GetRequiredService<TDbContext>()));
+        builder.AddReadDb<TDbContext>(connectionName, npgsql, configure);
         return builder;
+    }
+
+    /// <summary>
+    /// <see cref="ReadDb{TDbContext}"/>: on <c>ConnectionStrings:&lt;name&gt;-read</c> when configured (same model and
+    /// conventions, no outbox: nothing is written there), on the request's own context otherwise.
+    /// </summary>
+    private static void AddReadDb<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<NpgsqlDbContextOptionsBuilder>? npgsql,
+        Action<DbContextOptionsBuilder>? configure)
+        where TDbContext : DbContext
+    {
+        var readConnection = builder.Configuration.GetConnectionString($"{connectionName}-read");
+        if (string.IsNullOrWhiteSpace(readConnection))
+        {
+            builder.Services.AddScoped(sp => new ReadDb<TDbContext>(sp.GetRequiredService<TDbContext>(), onReplica: false));
+            return;
+        }
+
+        var options = new DbContextOptionsBuilder<TDbContext>();
+        options.UseNpgsql(FailFast(readConnection), o =>
+        {
+            o.ExecutionStrategy(d => new RetryOutsideTransactions(d));
+            npgsql?.Invoke(o);
+        }).UseSnakeCaseNamingConvention().UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        configure?.Invoke(options);
+        var readOptions = options.Options;
+        builder.Services.AddScoped(sp => new ReadDb<TDbContext>(ActivatorUtilities.CreateInstance<TDbContext>(sp, readOptions), onReplica: true));
+        // Shown on /health, but degraded rather than unhealthy: a lost replica must not take the pods out of service.
+        builder.Services.AddHealthChecks().AddAsyncCheck($"{connectionName}-read", async ct =>
+        {
+            try
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(FailFast(readConnection));
+                await connection.OpenAsync(ct);
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+            }
+            catch (Npgsql.NpgsqlException ex)
+            {
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("The read replica cannot be reached.", ex);
+            }
+        });
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Grid.Grids;
@@ -26,8 +27,9 @@ public static class LookupApi
         return api;
     }
 
-    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtPoint(double? latitude, double? longitude, GridDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtPoint(double? latitude, double? longitude, ReadDb<GridDbContext> read, CancellationToken ct)
     {
+        var db = read.Context;
         var point = Geo.PointAt(latitude, longitude);
         if (point.Error is { } error)
         {
@@ -40,8 +42,9 @@ public static class LookupApi
             : TypedResults.Ok(new LookupResponse(found.Grid, await CommunityAsync(db, found.Grid.CommunityId, ct), found.Specialized, null));
     }
 
-    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtAddress(string? address, GridDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtAddress(string? address, ReadDb<GridDbContext> read, CancellationToken ct)
     {
+        var db = read.Context;
         if (string.IsNullOrWhiteSpace(address) || address.Length > Buildings.Building.MaxAddressLength)
         {
             return Problems.From(DomainError.Invalid("address", "address-required", $"address is required (at most {Buildings.Building.MaxAddressLength} characters)."));

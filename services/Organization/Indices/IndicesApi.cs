@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Organization.Indices;
@@ -55,8 +56,9 @@ public static class IndicesApi
     }
 
     public static async Task<Results<Ok<IndexScoreResponse>, ProblemHttpResult>> ScoreOf(
-        [OneOf<IndexKind>] string index, string subject, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index, string subject, string? period, Caller caller, ReadDb<OrganizationDbContext> read, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
+        var db = read.Context;
         if (ParseIndex(index) is not { } kind)
         {
             return UnknownIndex(index);
@@ -92,8 +94,9 @@ public static class IndicesApi
 
     public static async Task<Results<Ok<IndexRanking>, ProblemHttpResult>> RankingOf(
         [OneOf<IndexKind>] string index, string? period, Guid? communityId, [OneOf<PartyOrganizations.OrganizationKind>] string? organizationType, Guid? organizationId, int? page, int? pageSize,
-        Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        Caller caller, ReadDb<OrganizationDbContext> read, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
+        var db = read.Context;
         if (ParseIndex(index) is not { } kind)
         {
             return UnknownIndex(index);

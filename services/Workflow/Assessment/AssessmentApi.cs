@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Workflow.Cases;
@@ -50,8 +51,9 @@ public static class AssessmentApi
     }
 
     public static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Figures(
-        Caller caller, WorkflowDbContext db, IOptions<AssessmentOptions> options, [OneOf<AssessmentLevel>] string? level, DateTimeOffset? from, DateTimeOffset? to, Guid? communityId, CancellationToken ct)
+        Caller caller, ReadDb<WorkflowDbContext> read, IOptions<AssessmentOptions> options, [OneOf<AssessmentLevel>] string? level, DateTimeOffset? from, DateTimeOffset? to, Guid? communityId, CancellationToken ct)
     {
+        var db = read.Context;
         var parsed = EnumInput.Parse<AssessmentLevel>(level, "level");
         if (parsed.Error is { } levelError)
         {
@@ -123,8 +125,9 @@ public static class AssessmentApi
     }
 
     public static async Task<Results<Ok<Page<AssessmentItemResponse>>, ProblemHttpResult>> Items(
-        WorkflowDbContext db, [OneOf<AssessmentLevel>] string? level, string? subjectId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        ReadDb<WorkflowDbContext> read, [OneOf<AssessmentLevel>] string? level, string? subjectId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
+        var db = read.Context;
         var paging = Paging.Validate(page, pageSize);
         var parsed = EnumInput.ParseOptional<AssessmentLevel>(level, "level");
         if ((paging.Error ?? parsed.Error) is { } error)
