@@ -13,9 +13,17 @@ public static class PlatformServices
     /// </summary>
     public static void AddPlatformServices(this IDistributedApplicationBuilder builder, PlatformInfrastructure infrastructure)
     {
-        var seedDemoData = builder.Configuration["Platform:SeedDemoData"] ?? "true";
+        // Publishing (a manifest for a deployment elsewhere) takes nothing of this machine's: every key is a parameter the
+        // deployment gives from its own secret (deploy/keys.sh), and no demo data unless asked for.
+        var publishing = builder.ExecutionContext.IsPublishMode;
+        var seedDemoData = publishing ? builder.Configuration["Platform:Publish:SeedDemoData"] ?? "false" : builder.Configuration["Platform:SeedDemoData"] ?? "true";
+        IResourceBuilder<ParameterResource> Secret(string name, Func<string> local) =>
+            publishing ? builder.AddParameter(name, secret: true) : builder.AddParameter(name, local(), secret: true);
+
         // A secret parameter: the dashboard shows it masked.
-        var lookupKey = builder.AddParameter("personal-data-lookup-key", PlatformSecrets.GetOrCreate(builder, "personal-data-lookup-key"), secret: true);
+        var lookupKey = Secret("personal-data-lookup-key", () => PlatformSecrets.GetOrCreate(builder, "personal-data-lookup-key"));
+        // A streaming replica for reads that may lag (./platform replica): Platform:ReadReplica=host:port.
+        var readReplica = builder.Configuration["Platform:ReadReplica"];
 
         IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
             builder.AddProject<TProject>(name)
@@ -27,7 +35,14 @@ public static class PlatformServices
                 .WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq)
                 .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
                 .WithEnvironment("Platform__SeedDemoData", seedDemoData)
-                .WithEnvironment("Platform__PersonalData__LookupKey", lookupKey);
+                .WithEnvironment("Platform__PersonalData__LookupKey", lookupKey)
+                .WithEnvironment(context =>
+                {
+                    if (!string.IsNullOrWhiteSpace(readReplica) && readReplica.Split(':') is [var host, var replicaPort])
+                    {
+                        context.EnvironmentVariables[$"ConnectionStrings__{database}-read"] = $"Host={host};Port={replicaPort};Username=postgres;Database={database}";
+                    }
+                });
 
         var services = new[]
         {
@@ -59,9 +74,14 @@ public static class PlatformServices
         // Sign-in lives in the Organization service, which signs tokens with the private key; clients reach it
         // through the gateway, which is the tokens' issuer. The gateway and every service validate tokens
         // themselves with the public key.
-        var signingKeyPem = PlatformSecrets.GetOrCreateRsaKey(builder, "token-signing-key.pem");
+        // Both keys come from one place: this machine's kept key when running here; when publishing, the deployment's
+        // secret, which holds the private key and its public half side by side (deploy/keys.sh).
+        var signingKeyPem = publishing ? null : PlatformSecrets.GetOrCreateRsaKey(builder, "token-signing-key.pem");
+        var signingKey = Secret("token-signing-key", () => signingKeyPem!);
+        var validationKey = publishing
+            ? builder.AddParameter("token-validation-key")
+            : builder.AddParameter("token-validation-key", PlatformSecrets.PublicKeyPem(signingKeyPem!));
         var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
-        var validationKey = PlatformSecrets.PublicKeyPem(signingKeyPem);
         foreach (var resource in services.Append(gateway).Append(web))
         {
             resource
@@ -70,7 +90,7 @@ public static class PlatformServices
         }
 
         services[0]
-            .WithEnvironment("Platform__Auth__SigningKey", builder.AddParameter("token-signing-key", signingKeyPem, secret: true))
-            .WithEnvironment("Platform__Auth__EncryptionKey", builder.AddParameter("token-encryption-key", PlatformSecrets.GetOrCreate(builder, "token-encryption-key"), secret: true));
+            .WithEnvironment("Platform__Auth__SigningKey", signingKey)
+            .WithEnvironment("Platform__Auth__EncryptionKey", Secret("token-encryption-key", () => PlatformSecrets.GetOrCreate(builder, "token-encryption-key")));
     }
 }
