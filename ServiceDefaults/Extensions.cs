@@ -9,6 +9,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Time;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddPlatformTelemetry();
+        builder.AddSharedListenPort();
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);

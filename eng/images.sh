@@ -40,7 +40,14 @@ ensure_image_tools() {
 # podman as it works here without a daemon or systemd: vfs storage, runc, cgroupfs, host networking.
 podman_cmd() { podman --storage-driver vfs --runtime runc --cgroup-manager cgroupfs --events-backend file "$@"; }
 
-image_version() { echo "${PLATFORM_IMAGE_VERSION:-0.1.0-$(git rev-parse --short=12 HEAD 2>/dev/null || echo local)}"; }
+# The images' tag: the commit, marked when the work tree differs from it.
+image_version() {
+  if [ -n "${PLATFORM_IMAGE_VERSION:-}" ]; then echo "$PLATFORM_IMAGE_VERSION"; return; fi
+  local commit; commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo local)
+  # A work tree that differs from the commit: its own tag, so a change is never hidden behind an older image.
+  if [ -n "$(git status --porcelain 2>/dev/null)" ]; then commit+="-dirty-$( { git diff HEAD; git ls-files --others --exclude-standard | xargs -r cat; } 2>/dev/null | sha256sum | cut -c1-8)"; fi
+  echo "0.1.0-$commit"
+}
 
 debian_mirror() {
   grep -hE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null |

@@ -38,8 +38,11 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "platform.settings" -}}
 {{- $service := include "platform.service" . -}}
 ASPNETCORE_ENVIRONMENT: Production
-ASPNETCORE_HTTP_PORTS: "8080"
+ASPNETCORE_HTTP_PORTS: {{ .Values.port | quote }}
 Platform__Auth__Issuer: {{ .Values.issuer | quote }}
+{{- range $i, $network := .Values.forwardedHeaders.knownNetworks }}
+Platform__ForwardedHeaders__KnownNetworks__{{ $i }}: {{ $network | quote }}
+{{- end }}
 {{- if .Values.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ .Values.otlpEndpoint | quote }}
 OTEL_SERVICE_NAME: {{ $service | quote }}
