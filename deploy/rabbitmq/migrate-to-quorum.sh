@@ -61,7 +61,7 @@ cmd_drain() {
       echo "$waiting" | sed 's/^/  /' >&2
       return 1
     fi
-    echo "waiting: $(echo "$waiting" | awk '{ sum += $3 } END { print sum }') messages in $(echo "$waiting" | wc -l) queues"
+    echo "waiting: $(echo "$waiting" | awk '{ sum += $3 } END { print sum }') messages in $(echo "$waiting" | awk '{ printf "%s%s", sep, $1; sep = ", " }')"
     sleep 2
   done
 }

@@ -113,3 +113,130 @@ public class ClusteredBrokerTests
         return ids;
     }
 }
+
+/// <summary>The service on a broker whose queues are classic or quorum, as configured.</summary>
+public sealed class OrganizationOnABrokerFactory(RabbitMqCluster broker, string queueType) : OrganizationServiceFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMq}", broker.Address(broker.Nodes[0]));
+        builder.UseSetting("Platform:Messaging:QueueType", queueType);
+        builder.UseSetting("Platform:Messaging:QuorumReplicas", "1");
+    }
+}
+
+public class QuorumMigrationTests
+{
+    [Fact]
+    public async Task The_migration_script_drains_and_deletes_classic_queues_and_the_suite_comes_back_on_quorum_queues()
+    {
+        await using var broker = await RabbitMqCluster.StartAsync(1);
+        var node = broker.Nodes[0];
+        var queue = Subscriptions.All.First(s => s.Event == typeof(CommunityChanged) && s.Service == "workflow").Queue;
+
+        // Before: the suite on classic queues, an event waiting for a subscriber.
+        await using (var classic = new OrganizationOnABrokerFactory(broker, "classic"))
+        {
+            await ((IAsyncLifetime)classic).InitializeAsync();
+            await WriteChangeAsync(classic);
+            await Eventually.TrueAsync(async () => await CountAsync(broker, queue) == 1, "the event in the classic queue");
+            await ((IAsyncLifetime)classic).DisposeAsync();
+        }
+
+        Assert.Equal("classic", await broker.TypeOfAsync(queue, node));
+        var check = await ScriptAsync(broker, "check");
+        Assert.Contains(queue, check.Output, StringComparison.Ordinal);
+        // A queue still holding an event is never deleted.
+        var refused = await ScriptAsync(broker, "delete");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("still hold messages", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("classic", await broker.TypeOfAsync(queue, node));
+
+        // The subscribers take what waits (here, the test in their place); then drain says empty and delete deletes.
+        var subscribers = Subscriptions.All.Where(s => s.Event == typeof(CommunityChanged)).Select(s => s.Queue).ToList();
+        var taken = 0;
+        foreach (var subscriber in subscribers)
+        {
+            taken += await TakeAllAsync(broker, subscriber);
+        }
+
+        Assert.Equal(subscribers.Count, taken);
+        var drained = await ScriptAsync(broker, "drain");
+        Assert.True(drained.ExitCode == 0, drained.Output + drained.Error);
+        var deleted = await ScriptAsync(broker, "delete");
+        Assert.Equal(0, deleted.ExitCode);
+        Assert.Contains($"deleted {queue}", deleted.Output, StringComparison.Ordinal);
+        Assert.Equal("(none)", await broker.TypeOfAsync(queue, node));
+
+        // After: the suite on quorum queues, its relay declaring them again; events flow.
+        await using var quorum = new OrganizationOnABrokerFactory(broker, "quorum");
+        await ((IAsyncLifetime)quorum).InitializeAsync();
+        try
+        {
+            await WriteChangeAsync(quorum);
+            await Eventually.TrueAsync(async () => await broker.TypeOfAsync(queue, node) == "quorum", "the queue declared again, as quorum");
+            await Eventually.TrueAsync(async () => await CountAsync(broker, queue) == 1, "the event in the quorum queue");
+            Assert.Contains("No classic queue", (await ScriptAsync(broker, "check")).Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)quorum).DisposeAsync();
+        }
+    }
+
+    private static async Task WriteChangeAsync(OrganizationServiceFactory service)
+    {
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        db.AddEvent(new CommunityChanged { CommunityId = Guid.NewGuid(), Code = "001", Name = "长江路社区", OccurredAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<uint> CountAsync(RabbitMqCluster broker, string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Address(broker.Nodes[0])) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task<int> TakeAllAsync(RabbitMqCluster broker, string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Address(broker.Nodes[0])) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var taken = 0;
+        while (await channel.BasicGetAsync(queue, autoAck: true) is not null)
+        {
+            taken++;
+        }
+
+        return taken;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> ScriptAsync(RabbitMqCluster broker, string command)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(Repository.Root, "deploy", "rabbitmq", "migrate-to-quorum.sh"), command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in broker.ControlEnvironment(broker.Nodes[0]))
+        {
+            info.Environment[key] = value;
+        }
+
+        info.Environment["DRAIN_TIMEOUT"] = "30";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -83,6 +83,16 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What an operator's script needs to reach a node with rabbitmqctl (its cookie's HOME, epmd's port, the node's
+    /// name): the settings <c>deploy/rabbitmq/migrate-to-quorum.sh</c> reads.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ControlEnvironment(Node node) => new Dictionary<string, string>(NodeEnvironment(node))
+    {
+        ["RABBITMQCTL"] = Ctl,
+        ["RABBITMQ_NODE"] = node.Name,
+    };
+
     /// <summary>The node that leads a quorum queue now (its Raft leader), asked of a running node.</summary>
     public async Task<Node> LeaderOfAsync(string queue, Node askWhom)
     {
