@@ -64,7 +64,8 @@ internal static partial class LocalServers
 
     private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
-    private static int FreePort(int from = 0, int to = 0)
+    /// <summary>A free loopback port, anywhere or within [from, to) (ports a server's own protocol needs in bounds).</summary>
+    internal static int FreePort(int from = 0, int to = 0)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Platform.Testing;
@@ -38,7 +36,7 @@ public sealed class PostgresReplica : IDisposable
         var primary = new NpgsqlConnectionStringBuilder(servers.PostgresServer);
         var folder = TestFolders.Create("pg-replica");
         var data = Path.Combine(folder, "data");
-        var port = FreePort();
+        var port = LocalServers.FreePort();
         var replica = new PostgresReplica(folder, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => replica.Dispose();
         try
@@ -118,12 +116,5 @@ public sealed class PostgresReplica : IDisposable
         {
             throw new InvalidOperationException($"{tool} failed: {output.Result}\n{error.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

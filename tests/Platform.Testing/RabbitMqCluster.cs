@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Platform.Testing;
 
@@ -40,8 +38,8 @@ public sealed class RabbitMqCluster : IAsyncDisposable
     public static async Task<RabbitMqCluster> StartAsync(int size = 3)
     {
         var dir = TestFolders.Create("rabbitmq-cluster");
-        var epmdPort = FreePort(24000, 26000).ToString(CultureInfo.InvariantCulture);
-        var nodes = Enumerable.Range(1, size).Select(i => new Node($"cluster{i}-{Environment.ProcessId}@localhost", FreePort(26001, 28000))).ToList();
+        var epmdPort = LocalServers.FreePort(24000, 26000).ToString(CultureInfo.InvariantCulture);
+        var nodes = Enumerable.Range(1, size).Select(i => new Node($"cluster{i}-{Environment.ProcessId}@localhost", LocalServers.FreePort(26001, 28000))).ToList();
         var cluster = new RabbitMqCluster(dir, epmdPort, nodes);
         try
         {
@@ -166,7 +164,7 @@ public sealed class RabbitMqCluster : IAsyncDisposable
             ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false",
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = node.Port.ToString(CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = FreePort(28001, 30000).ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = LocalServers.FreePort(28001, 30000).ToString(CultureInfo.InvariantCulture),
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(data, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(data, "log"),
             ["RABBITMQ_LOGS"] = "-",
@@ -261,24 +259,5 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         // The start scripts and epmd after the nodes' VMs.
         pids.AddRange(processes.Values.Where(p => !p.HasExited).Select(p => p.Id));
         return pids;
-    }
-
-    private static int FreePort(int from, int to)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, Random.Shared.Next(from, to));
-                listener.Start();
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            catch (SocketException)
-            {
-                // Taken; try another.
-            }
-        }
-
-        throw new InvalidOperationException("No free loopback port.");
     }
 }
