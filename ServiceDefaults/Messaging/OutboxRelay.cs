@@ -140,17 +140,30 @@ internal sealed class OutboxRelay<TDbContext>(
         }
 
         // One at a time, in the order they occurred: a subscriber sees a record's changes in order from one relay.
+        // The broker refusing or not answering ends the round: the rest would each wait out the publish timeout.
+        OutboxMessage? refused = null;
         foreach (var row in fresh.Concat(retries))
         {
-            await PublishAsync(row, cancellationToken);
+            if (!await PublishAsync(row, cancellationToken))
+            {
+                refused = row;
+                break;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (refused is not null)
+        {
+            // What was sent is recorded; the loop backs off before the next round.
+            throw new BrokerUnavailableException($"The broker did not take outbox message {refused.Id}: {refused.LastError}");
+        }
+
         return fresh.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>Publishes one row; false when the broker did not take it (a row that cannot be read is marked and skipped).</summary>
+    private async Task<bool> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         using var traced = SuppressInstrumentationScope.Begin(false);
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
@@ -161,20 +174,40 @@ internal sealed class OutboxRelay<TDbContext>(
                 ?? throw new InvalidOperationException($"Unknown event type '{row.MessageType}'.");
             var message = JsonSerializer.Deserialize(row.Payload, type, OutboxMessage.Json)
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.PublishTimeout);
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.Id), timeout.Token);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.PublishTimeout);
+                // WaitAsync as well: a publish waiting on a connection being recovered may not watch its token, and the
+                // relay must move on (a publish that still lands later is a duplicate the consumers' inboxes absorb).
+                await bus.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.Id), timeout.Token)
+                    .WaitAsync(options.PublishTimeout, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Failed(row, activity, ex);
+                return false;
+            }
+
             row.MarkSent(clock.GetUtcNow());
             metrics.Published(row.Attempts > 1);
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            row.MarkFailed(clock.GetUtcNow(), ex.Message);
-            metrics.Failed();
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}; next at {NextAttemptAt}",
-                row.Id, row.MessageType, row.Attempts, row.NextAttemptAt);
+            // This row cannot be sent as it is; the others can.
+            Failed(row, activity, ex);
+            return true;
         }
+    }
+
+    private void Failed(OutboxMessage row, Activity? activity, Exception ex)
+    {
+        row.MarkFailed(clock.GetUtcNow(), ex.Message);
+        metrics.Failed();
+        activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+        logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}; next at {NextAttemptAt}",
+            row.Id, row.MessageType, row.Attempts, row.NextAttemptAt);
     }
 
     /// <summary>The backlog (rows not yet sent) and the lag (age of the oldest of them), for the dashboard.</summary>
@@ -232,3 +265,6 @@ internal static class OutboxRelayRegistration
         return services.AddHostedService<OutboxRelay<TDbContext>>();
     }
 }
+
+/// <summary>The broker did not take an event (unreachable, refusing, not confirming in time): the relay backs off.</summary>
+public sealed class BrokerUnavailableException(string message) : Exception(message);

@@ -157,6 +157,9 @@ public class SuiteFixture : IAsyncLifetime
     {
         await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
         using var timeout = new CancellationTokenSource(StartTimeout);
+        // Running first: right after the command the resource may still show the state its killed process left
+        // (exited), which a wait for health alone reads as "failed to start".
+        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.Running, timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
 
