@@ -92,7 +92,10 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// A database that cannot be reached is said within seconds (a 503 to the client, a back-off in the workers),
-    /// not after Npgsql's default 15-second connect timeout holding a thread; a setting in the connection string wins.
+    /// not after Npgsql's default 15-second connect timeout holding a thread; and no JIT compilation: the services'
+    /// queries are short, and once a table grows past the planner's cost threshold, compiling one took ten times
+    /// longer than running it (measured on the duplicate search: 51 ms of JIT for 8 ms of work). A setting in the
+    /// connection string wins.
     /// </summary>
     private static string? FailFast(string? connectionString)
     {
@@ -105,6 +108,11 @@ public static class DatabaseExtensions
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
         {
             builder.Timeout = 5;
+        }
+
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c jit=off";
         }
 
         return builder.ConnectionString;

@@ -99,6 +99,22 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal(0, stored);
     }
 
+    [Theory]
+    [InlineData(45, 0, true)]
+    [InlineData(0, -45, true)]
+    [InlineData(-33, 33, true)]
+    [InlineData(0, 55, false)]
+    [InlineData(-40, -40, false)]
+    public async Task The_duplicate_search_reaches_50_metres_in_every_direction_and_no_further(double east, double north, bool flagged)
+    {
+        await GridAsync(0);
+        var original = await ReportAsync(Resident, Report("garbage", Inside(0), channel: null));
+
+        var next = await ReportAsync(TestCaller.In(Roles.Resident) with { Name = "居民丙" }, Report("garbage", Inside(0, eastMetres: east, northMetres: north), channel: null));
+
+        Assert.Equal(flagged ? original.Id : null, next.PossibleDuplicateOf);
+    }
+
     [Fact]
     public async Task A_report_of_the_same_category_nearby_is_flagged_and_merging_it_gives_the_original_its_reporter()
     {

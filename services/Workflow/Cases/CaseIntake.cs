@@ -158,14 +158,21 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
     }
 
     /// <summary>The earliest open case of the category within the radius (metres, on the spheroid) and the time window.</summary>
+    private const double MetresPerDegree = 111_320;
+
     private async Task<Guid?> FindDuplicateAsync(string category, Point point, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - options.Value.DuplicateWindow;
         var radius = options.Value.DuplicateRadiusMeters;
+        // The box around the circle (in degrees, a little larger) lets ix_cases_open_nearby find the candidates; the
+        // distance on the spheroid then decides.
+        var dy = radius / MetresPerDegree * 1.01;
+        var dx = radius / (MetresPerDegree * Math.Cos(point.Y * Math.PI / 180)) * 1.01;
         var ids = await db.Database.SqlQuery<Guid>($"""
             SELECT id AS "Value" FROM cases
             WHERE category = {category} AND state NOT IN ('Voided', 'Closed') AND reported_at >= {since}
-              AND location IS NOT NULL AND ST_DWithin(location::geography, {point}::geography, {radius})
+              AND location IS NOT NULL AND location && ST_Expand({point}, {dx}, {dy})
+              AND ST_DWithin(location::geography, {point}::geography, {radius})
             ORDER BY reported_at
             LIMIT 1
             """).ToListAsync(ct);

@@ -22,6 +22,7 @@ namespace Platform.Workflow.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -961,6 +962,12 @@ namespace Platform.Workflow.Data.Migrations
 
                     b.HasIndex("State", "ReportedAt")
                         .HasDatabaseName("ix_cases_state_reported_at");
+
+                    b.HasIndex("Category", "Location", "ReportedAt")
+                        .HasDatabaseName("ix_cases_open_nearby")
+                        .HasFilter("state NOT IN ('Voided', 'Closed') AND location IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Category", "Location", "ReportedAt"), "gist");
 
                     b.ToTable("cases", (string)null);
                 });
