@@ -20,8 +20,8 @@ internal static class OutboxTelemetry
 
 public sealed class OutboxOptions
 {
-    /// <summary>How long the relay sleeps when it found nothing to send.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long the relay sleeps when it found nothing to send, unless a commit's notification wakes it first.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>New rows taken per round.</summary>
     public int BatchSize { get; set; } = 100;
@@ -66,6 +66,9 @@ internal sealed class OutboxRelay<TDbContext>(
 {
     private static readonly System.Reflection.Assembly ContractsAssembly = typeof(IntegrationEvent).Assembly;
     private readonly OutboxOptions options = configuration.GetSection("Platform:Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+    // Signalled by the outbox's commit notifications (OutboxNotification); one pending signal is enough.
+    private readonly System.Threading.Channels.Channel<bool> wakeups = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
     private DateTimeOffset nextCleanup;
     private DateTimeOffset nextMeasure;
 
@@ -77,6 +80,7 @@ internal sealed class OutboxRelay<TDbContext>(
             return;
         }
 
+        var listening = ListenAsync(stoppingToken);
         var backoff = new FailureBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -101,7 +105,71 @@ internal sealed class OutboxRelay<TDbContext>(
 
             if (taken < options.BatchSize)
             {
-                await Task.Delay(options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await PauseAsync(options.PollInterval, stoppingToken);
+            }
+        }
+
+        await listening;
+    }
+
+    /// <summary>Until a commit wrote to the outbox (its notification) or the poll interval passed (retries come due, a lost notification).</summary>
+    private async Task PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var signalled = wakeups.Reader.WaitToReadAsync(wait.Token).AsTask();
+        var elapsed = Task.Delay(pause, clock, wait.Token);
+        await Task.WhenAny(signalled, elapsed);
+        // Ends the waiter that lost, so none are left behind.
+        await wait.CancelAsync();
+        while (wakeups.Reader.TryRead(out _))
+        {
+        }
+    }
+
+    /// <summary>
+    /// A connection of its own listening on <see cref="OutboxNotification.Channel"/>, so a commit wakes the relay at
+    /// once instead of at its next poll; reconnects with a back-off when the database goes away.
+    /// </summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        var backoff = new FailureBackoff();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                string connectionString;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    connectionString = scope.ServiceProvider.GetRequiredService<TDbContext>().Database.GetConnectionString()
+                        ?? throw new InvalidOperationException("The outbox's database has no connection string.");
+                }
+
+                var listen = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
+                await using var connection = new Npgsql.NpgsqlConnection(listen.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, _) => wakeups.Writer.TryWrite(true);
+                await using (var command = new Npgsql.NpgsqlCommand($"LISTEN {OutboxNotification.Channel}", connection))
+                {
+                    await command.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                // Whatever was committed while nobody listened.
+                wakeups.Writer.TryWrite(true);
+                backoff.Succeeded();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = backoff.Failed(TimeSpan.FromSeconds(1));
+                logger.LogWarning(ex, "The outbox relay stopped listening for commits; polling until it listens again in {Wait}", wait);
+                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

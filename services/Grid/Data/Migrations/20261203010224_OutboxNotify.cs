@@ -1,0 +1,23 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Platform.ServiceDefaults.Messaging;
+
+#nullable disable
+
+namespace Platform.Grid.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class OutboxNotify : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddOutboxNotification();
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropOutboxNotification();
+        }
+    }
+}
