@@ -64,7 +64,11 @@ internal static partial class LocalServers
 
     private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
-    /// <summary>A free loopback port, anywhere or within [from, to) (ports a server's own protocol needs in bounds).</summary>
+    /// <summary>
+    /// A free loopback port, anywhere or within [from, to). A server that binds seconds after its port is chosen (Postgres
+    /// after initdb, RabbitMQ at the end of its boot) gets one below Linux's ephemeral range (32768 up): there an
+    /// outgoing connection can take the port in between (seen: RabbitMQ failing with eaddrinuse).
+    /// </summary>
     internal static int FreePort(int from = 0, int to = 0)
     {
         for (var attempt = 0; attempt < 200; attempt++)
@@ -98,7 +102,7 @@ internal static partial class LocalServers
         public async Task<string> StartPostgresAsync()
         {
             var data = Path.Combine(dir, "pg");
-            var port = FreePort();
+            var port = FreePort(32001, 32700);
             await RunToEndAsync("initdb", AsPostgres($"{PostgresBin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
             var process = Start("postgres", AsPostgres(
                 $"{PostgresBin}/postgres", "-D", data, "-k", dir, "-p", port.ToString(CultureInfo.InvariantCulture),
@@ -137,7 +141,7 @@ internal static partial class LocalServers
             Directory.CreateDirectory(data);
             File.WriteAllText(Path.Combine(data, "enabled_plugins"), "[].\n");
             File.WriteAllText(Path.Combine(data, "rabbitmq.conf"), "loopback_users = none\n");
-            var port = FreePort();
+            var port = FreePort(30001, 32000);
             var epmdPort = FreePort(20000, 30000).ToString(CultureInfo.InvariantCulture);
             Start("epmd", ["epmd", "-port", epmdPort, "-address", "127.0.0.1"]);
             var environment = new Dictionary<string, string>

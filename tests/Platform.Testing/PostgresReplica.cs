@@ -36,7 +36,7 @@ public sealed class PostgresReplica : IDisposable
         var primary = new NpgsqlConnectionStringBuilder(servers.PostgresServer);
         var folder = TestFolders.Create("pg-replica");
         var data = Path.Combine(folder, "data");
-        var port = LocalServers.FreePort();
+        var port = LocalServers.FreePort(32001, 32700);
         var replica = new PostgresReplica(folder, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => replica.Dispose();
         try
