@@ -6,8 +6,11 @@ namespace Platform.AppHost.Infrastructure.Local;
 
 /// <summary>
 /// Postgres (with PostGIS), Redis and RabbitMQ as processes of the machine's Debian packages, each in its own
-/// folder under the data folder (<c>Platform:DataDir</c>), on loopback ports the orchestrator allocates. Data
-/// survives a restart; the orchestrator stops the processes with the AppHost.
+/// folder under the data folder (<c>Platform:DataDir</c>), on loopback ports chosen at start. Data survives a
+/// restart; the orchestrator stops the processes with the AppHost. The services connect to the servers' own ports,
+/// not through the orchestrator's proxy: relaying every query and message cost a fifth of a core under load and a
+/// hop on each round trip (bench/results/load.md). Each port is fixed for the AppHost's life, so a server the
+/// orchestrator restarts comes back where the services' connection strings point.
 /// </summary>
 public static class LocalInfrastructure
 {
@@ -41,9 +44,10 @@ public static class LocalInfrastructure
 
         var server = new LocalServerResource(ResourceNames.Postgres, asRoot ? "setpriv" : $"{PostgresBin}/postgres", dataDir);
         string[] command = asRoot ? ["--reuid=postgres", "--regid=postgres", "--init-groups", $"{PostgresBin}/postgres"] : [];
+        var postgresPort = FreePort(22001, 23000);
         var postgres = builder.AddResource(server)
             .WithArgs([.. command, "-D", pgData, "-k", pgData, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"])
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT")
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", port: postgresPort, targetPort: postgresPort, isProxied: false)
             .WaitForCompletion(init);
         var endpoint = postgres.GetEndpoint("tcp");
         server.ConnectionString = ReferenceExpression.Create(
@@ -76,7 +80,8 @@ public static class LocalInfrastructure
         var redisDir = Path.Combine(dataDir, "redis");
         Directory.CreateDirectory(redisDir);
         var server = new LocalServerResource(ResourceNames.Redis, "redis-server", redisDir);
-        var redis = builder.AddResource(server).WithEndpoint(name: "tcp", scheme: "tcp");
+        var port = FreePort(23001, 24000);
+        var redis = builder.AddResource(server).WithEndpoint(name: "tcp", scheme: "tcp", port: port, targetPort: port, isProxied: false);
         var endpoint = redis.GetEndpoint("tcp");
         redis.WithArgs(ctx =>
         {
@@ -112,8 +117,9 @@ public static class LocalInfrastructure
         var epmd = builder.AddExecutable($"{ResourceNames.RabbitMq}-epmd", "epmd", mqDir, "-port", epmdPort, "-address", "127.0.0.1");
 
         var server = new LocalServerResource(ResourceNames.RabbitMq, RabbitMqServer, mqDir);
+        var amqpPort = FreePort(26001, 27000);
         var rabbit = builder.AddResource(server)
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT")
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", port: amqpPort, targetPort: amqpPort, isProxied: false)
             .WithEnvironment("HOME", mqDir)
             .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-start_epmd false")
             .WithEnvironment("RABBITMQ_CONF_ENV_FILE", "/dev/null")
@@ -140,12 +146,22 @@ public static class LocalInfrastructure
         return rabbit.WithHealthCheck(check);
     }
 
-    /// <summary>A free loopback port within a range (RabbitMQ's own ports must stay in bounds the orchestrator does not know).</summary>
+    private static readonly HashSet<int> Chosen = [];
+
+    /// <summary>
+    /// A free loopback port within a range below Linux's ephemeral range (32768 up), where an outgoing connection could
+    /// take it before the server binds; never one chosen before in this AppHost.
+    /// </summary>
     private static int FreePort(int from, int to)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(from, to);
+            if (!Chosen.Add(port))
+            {
+                continue;
+            }
+
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

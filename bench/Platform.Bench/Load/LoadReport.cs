@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+
+namespace Platform.Bench.Load;
+
+/// <summary>The figures of one <c>./platform bench load</c> as Markdown, with the targets they are held against.</summary>
+public sealed class LoadReport(LoadSettings settings)
+{
+    private readonly List<string> throughput = [];
+    private readonly List<string> notes = [];
+    private readonly StringBuilder sections = new();
+    private readonly Dictionary<(string Name, string Size, string Via), LoadFigures> figures = [];
+    private int next;
+
+    public bool Failed { get; private set; }
+
+    public int Next() => ++next;
+
+    public void Fail(bool failed) => Failed |= failed;
+
+    public void Note(string note) => notes.Add(note);
+
+    private static string F(double v) => v.ToString(v >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture);
+
+    public void Throughput(string name, string size, string via, int connections, LoadFigures f, string? reconciled)
+    {
+        figures[(name, size, via)] = f;
+        var ratio = via == "gateway" && figures.TryGetValue((name, size, "direct"), out var direct) ? $" ({f.PerSecond / direct.PerSecond:P0} of direct)" : "";
+        if (via == "direct" && figures.TryGetValue((name, size, "gateway"), out var gateway))
+        {
+            // The gateway's row was written first; its ratio is added now that the direct figure is known.
+            var index = throughput.FindLastIndex(r => r.StartsWith($"| {name} | {size} | gateway", StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                throughput[index] = throughput[index].Replace($"| {F(gateway.PerSecond)} |", $"| {F(gateway.PerSecond)} ({gateway.PerSecond / f.PerSecond:P0} of direct) |", StringComparison.Ordinal);
+            }
+        }
+
+        throughput.Add($"| {name} | {size} | {via} | {connections} | {f.Requests:N0} | {F(f.PerSecond)}{ratio} | {F(f.P50)} | {F(f.P90)} | {F(f.P99)} | {f.StatusText} | {reconciled ?? "—"} |");
+    }
+
+    public void Loop(LoopFigures loop)
+    {
+        sections.AppendLine("## A case's whole loop through the gateway");
+        sections.AppendLine();
+        sections.AppendLine(CultureInfo.InvariantCulture, $"{loop.Workers} workers for {loop.Duration.TotalSeconds:N0} s, each: a resident reports road damage; an administrator registers and dispatches it; an urban-management handler accepts, resolves and replies; the resident rates it; the administrator verifies and closes it.");
+        sections.AppendLine();
+        sections.AppendLine(CultureInfo.InvariantCulture, $"- closed: **{loop.Closed:N0}** cases, {loop.Closed / loop.Duration.TotalSeconds:N1} loops/s ({loop.Closed * 9 / loop.Duration.TotalSeconds:N0} requests/s); a loop p50 {F(Percentiles.Of(loop.LoopMs, 0.5))} ms, p99 {F(Percentiles.Of(loop.LoopMs, 0.99))} ms");
+        sections.AppendLine(CultureInfo.InvariantCulture, $"- refused or failed steps: {(loop.Failures.Count == 0 ? "none" : string.Join(", ", loop.Failures.Select(f => $"{f.Key}: {f.Value}")))}");
+        Failed |= loop.Failures.Count > 0;
+        sections.AppendLine();
+        sections.AppendLine("| step | p50 ms | p90 ms | p99 ms |");
+        sections.AppendLine("|---|---:|---:|---:|");
+        foreach (var (step, times) in loop.StepMs)
+        {
+            sections.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {F(Percentiles.Of(times, 0.5))} | {F(Percentiles.Of(times, 0.9))} | {F(Percentiles.Of(times, 0.99))} |");
+        }
+
+        sections.AppendLine();
+        Trail(loop.Closings);
+        Trail(loop.Replies);
+    }
+
+    public void Events(EventFigures events)
+    {
+        sections.AppendLine(CultureInfo.InvariantCulture, $"## Events at {events.Rate} a second: from the write to the consumer's effect");
+        sections.AppendLine();
+        sections.AppendLine(CultureInfo.InvariantCulture, $"{events.Sent:N0} visits logged directly on the Grid service in {events.Duration.TotalSeconds:N0} s at a fixed rate (an open loop), each a `VisitLogged` event consumed by the Organization service's indices and by the Workflow service. Answers: {string.Join(", ", events.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}; request p50 {F(Percentiles.Of(events.RequestMs, 0.5))} ms, p99 {F(Percentiles.Of(events.RequestMs, 0.99))} ms.");
+        sections.AppendLine();
+        Failed |= events.Statuses.Keys.Any(s => s != 201);
+        Trail(events.Trail);
+    }
+
+    private void Trail(EventTrail trail)
+    {
+        sections.AppendLine(CultureInfo.InvariantCulture, $"`{trail.Event}`: {trail.Published:N0} written; relay sent p50 {F(Percentiles.Of(trail.SentAfterMs, 0.5))} ms, p99 {F(Percentiles.Of(trail.SentAfterMs, 0.99))} ms after the write.");
+        sections.AppendLine();
+        sections.AppendLine("| consumer | handled | handled twice | effect p50 ms | p90 ms | p99 ms | max ms |");
+        sections.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in trail.Consumers)
+        {
+            sections.AppendLine(CultureInfo.InvariantCulture, $"| {c.Service} {c.Consumer} | {c.Handled:N0} of {trail.Published:N0} | {c.Twice} | {F(Percentiles.Of(c.LatencyMs, 0.5))} | {F(Percentiles.Of(c.LatencyMs, 0.9))} | {F(Percentiles.Of(c.LatencyMs, 0.99))} | {F(c.LatencyMs.DefaultIfEmpty(double.NaN).Max())} |");
+        }
+
+        sections.AppendLine();
+        Failed |= !trail.Complete;
+    }
+
+    public void Memory(IReadOnlyDictionary<string, long> bytes, string when)
+    {
+        sections.AppendLine(CultureInfo.InvariantCulture, $"## Resident memory, {when}");
+        sections.AppendLine();
+        sections.AppendLine("| process | MB |");
+        sections.AppendLine("|---|---:|");
+        foreach (var (name, value) in bytes.OrderBy(b => b.Key))
+        {
+            sections.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value / 1024.0 / 1024.0:N0} |");
+        }
+
+        sections.AppendLine();
+    }
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Load: the whole suite on one machine");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"`./platform bench load`: the suite built in {settings.Configuration}, wrk (2 threads) on loopback, runs of {settings.Duration.TotalSeconds:N0} s, {settings.Rounds} rounds alternating the gateway's own port and the service's port in one window (figures: throughput over all rounds, latency percentiles the median of the rounds'). Residents and staff are seeded accounts (the gateway limits each user to 3,000 requests a minute). Every 201 is looked up in the register.");
+        text.AppendLine();
+        text.AppendLine("| load | data | via | conns | requests | per s | p50 ms | p90 ms | p99 ms | answers | reconciled |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var row in throughput)
+        {
+            text.AppendLine(row);
+        }
+
+        text.AppendLine();
+        foreach (var note in notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+        }
+
+        text.AppendLine();
+        text.Append(sections);
+        return text.ToString();
+    }
+}
