@@ -4,8 +4,8 @@
 # Uses a suite already answering on the gateway's port if there is one (its own build, as it was started);
 # otherwise starts one on a fresh data folder (artifacts/bench/load/data), timing its first start and a second
 # start on the same data, and stops it at the end (PLATFORM_LOAD_KEEP=1 leaves it running).
-# Settings: PLATFORM_LOAD_SECONDS (10, per run), PLATFORM_LOAD_ROUNDS (2), PLATFORM_LOAD_GROW (100000,1000000),
-# PLATFORM_LOAD_EVENT_RATE (500).
+# Settings: PLATFORM_LOAD_SECONDS (15, per run), PLATFORM_LOAD_ROUNDS (2), PLATFORM_LOAD_GROW (100000,1000000),
+# PLATFORM_LOAD_EVENT_RATE (500), PLATFORM_LOAD_TRACE_SAMPLE (0.01).
 set -euo pipefail
 
 # Starts ./platform run (its pid in $load_suite) and waits until the gateway's /health answers 200: the seconds
@@ -13,7 +13,9 @@ set -euo pipefail
 load_start_suite() {
   local log=$1 port=$2 begin
   begin=$(date +%s%N)
-  PLATFORM_CONFIGURATION=Release PLATFORM_DATA_DIR=$load_data "$root/platform" run >"$log" 2>&1 &
+  # Traces sampled as a busy deployment would (PLATFORM_LOAD_TRACE_SAMPLE, 1 = every request as in development).
+  PLATFORM_CONFIGURATION=Release PLATFORM_DATA_DIR=$load_data "$root/platform" run \
+    "Platform:Telemetry:TraceSampleRatio=${PLATFORM_LOAD_TRACE_SAMPLE:-0.01}" >"$log" 2>&1 &
   load_suite=$!
   for _ in $(seq 1 600); do
     if curl -fsS -m 2 "http://localhost:$port/health" >/dev/null 2>&1; then

@@ -26,7 +26,7 @@ public static class RegisterFill
         var overrides = new Dictionary<string, string>
         {
             ["id"] = "gen_random_uuid()",
-            ["number"] = "'F-' || to_char(now(), 'YYMMDDHH24MISS') || '-' || lpad(i::text, 7, '0')",
+            ["number"] = "'F' || to_char(now(), 'MMDDHH24MISS') || lpad(i::text, 7, '0')",
             ["location"] = "ST_SetSRID(ST_MakePoint(ST_XMin(g.boundary) + random() * (ST_XMax(g.boundary) - ST_XMin(g.boundary)), "
                 + "ST_YMin(g.boundary) + random() * (ST_YMax(g.boundary) - ST_YMin(g.boundary))), 4326)",
             ["grid_id"] = "g.id",

@@ -112,7 +112,9 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
             }
         }
 
-        await using var reader = new NpgsqlConnection(db.Database.GetConnectionString());
+        // A connection of its own, not from the pool: the session's larger work_mem must not outlive this read
+        // (pooled connections keep their session state: NoResetOnClose, DatabaseExtensions).
+        await using var reader = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
         await reader.OpenAsync(ct);
         await Execute(reader, "SET work_mem = '256MB'", ct);
         var month = withParts ? "extract(month from (at AT TIME ZONE 'UTC') + interval '8 hours')::int" : "0";

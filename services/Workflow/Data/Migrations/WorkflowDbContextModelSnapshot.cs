@@ -960,6 +960,9 @@ namespace Platform.Workflow.Data.Migrations
                     b.HasIndex("GridId", "ReportedAt")
                         .HasDatabaseName("ix_cases_grid_id_reported_at");
 
+                    b.HasIndex("ReportedAt", "Id")
+                        .HasDatabaseName("ix_cases_reported_at_id");
+
                     b.HasIndex("State", "ReportedAt")
                         .HasDatabaseName("ix_cases_state_reported_at");
 
