@@ -11,6 +11,8 @@ public sealed class LoadReport(LoadSettings settings)
     private readonly StringBuilder sections = new();
     private readonly Dictionary<(string Name, string Size, string Via), LoadFigures> figures = [];
     private int next;
+    private double? eventP99;
+    private long memoryPeak;
 
     public bool Failed { get; private set; }
 
@@ -69,6 +71,7 @@ public sealed class LoadReport(LoadSettings settings)
         sections.AppendLine();
         Failed |= events.Statuses.Keys.Any(s => s != 201);
         Trail(events.Trail);
+        eventP99 = events.Trail.Consumers.Max(c => Percentiles.Of(c.LatencyMs, 0.99));
     }
 
     private void Trail(EventTrail trail)
@@ -88,6 +91,7 @@ public sealed class LoadReport(LoadSettings settings)
 
     public void Memory(IReadOnlyDictionary<string, long> bytes, string when)
     {
+        memoryPeak = Math.Max(memoryPeak, bytes.Values.DefaultIfEmpty(0).Max());
         sections.AppendLine(CultureInfo.InvariantCulture, $"## Resident memory, {when}");
         sections.AppendLine();
         sections.AppendLine("| process | MB |");
@@ -115,6 +119,7 @@ public sealed class LoadReport(LoadSettings settings)
         }
 
         text.AppendLine();
+        Targets(text);
         foreach (var note in notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
@@ -123,5 +128,50 @@ public sealed class LoadReport(LoadSettings settings)
         text.AppendLine();
         text.Append(sections);
         return text.ToString();
+    }
+
+    /// <summary>The issue's targets for this machine, each with what this run measured (starting is added by the shell).</summary>
+    private void Targets(StringBuilder text)
+    {
+        var intake = figures.Where(f => f.Key.Name.StartsWith("Intake at a point", StringComparison.Ordinal) && f.Key.Via == "gateway").ToList();
+        var lookup = figures.Where(f => f.Key.Name.StartsWith("Grid lookup", StringComparison.Ordinal)).ToDictionary(f => f.Key.Via, f => f.Value);
+        var rows = new List<(string Target, string Measured, bool Met)>();
+        if (intake.Count > 0)
+        {
+            var first = intake[0].Value;
+            rows.Add(("intake through the gateway ≥ 1,000/s at 16 connections, p99 < 100 ms", $"{F(first.PerSecond)}/s, p99 {F(first.P99)} ms", first.PerSecond >= 1000 && first.P99 < 100));
+            var last = intake[^1];
+            if (intake.Count > 1)
+            {
+                rows.Add(($"intake at {last.Key.Size} within 20 % of the emptiest run", $"{last.Value.PerSecond / first.PerSecond:P0} of its throughput, p99 {F(last.Value.P99)} vs {F(first.P99)} ms",
+                    last.Value.PerSecond >= 0.8 * first.PerSecond && last.Value.P99 <= 1.2 * first.P99));
+            }
+        }
+
+        if (lookup.TryGetValue("gateway", out var viaGateway) && lookup.TryGetValue("direct", out var direct))
+        {
+            rows.Add(("the gateway ≥ 90 % of direct on the lookup", $"{viaGateway.PerSecond / direct.PerSecond:P0}", viaGateway.PerSecond >= 0.9 * direct.PerSecond));
+        }
+
+        if (eventP99 is { } p99)
+        {
+            rows.Add(($"an event from its write to each consumer's effect p99 < 200 ms at {settings.EventRate}/s", $"{F(p99)} ms", p99 < 200));
+        }
+
+        if (memoryPeak > 0)
+        {
+            rows.Add(("each process < 200 MB resident under load", $"largest {memoryPeak / 1024.0 / 1024.0:N0} MB", memoryPeak < 200L * 1024 * 1024));
+        }
+
+        text.AppendLine("| target | measured | |");
+        text.AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {measured} | {(met ? "met" : "**missed**")} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Where the time goes and what was tried: README, section *Speed under load*.");
+        text.AppendLine();
     }
 }
