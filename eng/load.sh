@@ -5,7 +5,7 @@
 # otherwise starts one on a fresh data folder (artifacts/bench/load/data), timing its first start and a second
 # start on the same data, and stops it at the end (PLATFORM_LOAD_KEEP=1 leaves it running).
 # Settings: PLATFORM_LOAD_SECONDS (15, per run), PLATFORM_LOAD_ROUNDS (2), PLATFORM_LOAD_GROW (100000,1000000),
-# PLATFORM_LOAD_EVENT_RATE (500), PLATFORM_LOAD_TRACE_SAMPLE (0.01).
+# PLATFORM_LOAD_EVENT_RATES (500,200), PLATFORM_LOAD_TRACE_SAMPLE (0.01).
 set -euo pipefail
 
 # Starts ./platform run (its pid in $load_suite) and waits until the gateway's /health answers 200: the seconds

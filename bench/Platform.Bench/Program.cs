@@ -19,7 +19,8 @@ public static class BenchMain
             var settings = new Load.LoadSettings(
                 TimeSpan.FromSeconds(Setting("PLATFORM_LOAD_SECONDS", 15)), Setting("PLATFORM_LOAD_ROUNDS", 2),
                 [.. (Environment.GetEnvironmentVariable("PLATFORM_LOAD_GROW") ?? "100000,1000000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)],
-                Setting("PLATFORM_LOAD_EVENT_RATE", 500), Environment.GetEnvironmentVariable("PLATFORM_CONFIGURATION") ?? "Release");
+                [.. (Environment.GetEnvironmentVariable("PLATFORM_LOAD_EVENT_RATES") ?? "500,200").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)],
+                Environment.GetEnvironmentVariable("PLATFORM_CONFIGURATION") ?? "Release");
             return await Load.LoadRun.RunAsync(Load.LoadTarget.Parse(args[2..]), loadOutput, settings);
         }
 

@@ -11,7 +11,7 @@ public sealed class LoadReport(LoadSettings settings)
     private readonly StringBuilder sections = new();
     private readonly Dictionary<(string Name, string Size, string Via), LoadFigures> figures = [];
     private int next;
-    private double? eventP99;
+    private readonly Dictionary<int, double> eventP99 = [];
     private long memoryPeak;
 
     public bool Failed { get; private set; }
@@ -71,7 +71,7 @@ public sealed class LoadReport(LoadSettings settings)
         sections.AppendLine();
         Failed |= events.Statuses.Keys.Any(s => s != 201);
         Trail(events.Trail);
-        eventP99 = events.Trail.Consumers.Max(c => Percentiles.Of(c.LatencyMs, 0.99));
+        eventP99[events.Rate] = events.Trail.Consumers.Max(c => Percentiles.Of(c.LatencyMs, 0.99));
     }
 
     private void Trail(EventTrail trail)
@@ -153,9 +153,9 @@ public sealed class LoadReport(LoadSettings settings)
             rows.Add(("the gateway ≥ 90 % of direct on the lookup", $"{viaGateway.PerSecond / direct.PerSecond:P0}", viaGateway.PerSecond >= 0.9 * direct.PerSecond));
         }
 
-        if (eventP99 is { } p99)
+        foreach (var (rate, p99) in eventP99.OrderByDescending(e => e.Key))
         {
-            rows.Add(($"an event from its write to each consumer's effect p99 < 200 ms at {settings.EventRate}/s", $"{F(p99)} ms", p99 < 200));
+            rows.Add(($"an event from its write to each consumer's effect p99 < 200 ms at {rate}/s", $"{F(p99)} ms", p99 < 200));
         }
 
         if (memoryPeak > 0)

@@ -108,7 +108,11 @@ public static class LoadRun
             Console.WriteLine("load: a case's whole loop...");
             report.Loop(await CaseLoop.RunAsync(target, gateway, accounts, settings.Duration * 2, workers: 8, run));
             Console.WriteLine("load: events at a fixed rate...");
-            report.Events(await EventLatency.RunAsync(target, accounts, area, settings.EventRate, settings.Duration * 2, run));
+            // The target's rate, and a lower one for the latency of a suite that is not saturated.
+            foreach (var rate in settings.EventRates)
+            {
+                report.Events(await EventLatency.RunAsync(target, accounts, area, rate, settings.Duration * 2, run));
+            }
             report.Memory(memory.Peaks(), "under load");
             Console.WriteLine("load: the suite at rest after the load...");
             var (busy, rest) = await MachineBusy.MeasureAsync(TimeSpan.FromSeconds(60));
@@ -189,7 +193,7 @@ public static class LoadRun
     }
 }
 
-public sealed record LoadSettings(TimeSpan Duration, int Rounds, IReadOnlyList<int> GrowTo, int EventRate, string Configuration);
+public sealed record LoadSettings(TimeSpan Duration, int Rounds, IReadOnlyList<int> GrowTo, IReadOnlyList<int> EventRates, string Configuration);
 
 /// <summary>How busy the whole machine is (from /proc/stat) over a period.</summary>
 public static class MachineBusy
