@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Cache;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 
@@ -26,7 +27,7 @@ public static class ServiceInfrastructure
         builder.AddServiceDatabase<TDbContext>(databaseName, npgsql, database);
         builder.Services.AddIdempotentRequests<TDbContext>();
         builder.AddServiceMessaging(serviceName, consumers);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddPlatformRedis();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using Platform.Gateway.Docs;
 using Platform.Gateway.Limits;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.RateLimiting;
+using Platform.ServiceDefaults.Cache;
 
 namespace Platform.Gateway;
 
@@ -12,7 +13,7 @@ public static class GatewayModule
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddPlatformRedis();
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimits"));
         builder.Services.Configure<RequestSizeOptions>(builder.Configuration.GetSection("Platform:Gateway"));
         builder.Services.AddPlatformCors(builder.Configuration);

@@ -23,7 +23,7 @@ public static class LoadRun
         Directory.CreateDirectory(work);
         using var gateway = new HttpClient { BaseAddress = target.Gateway, Timeout = TimeSpan.FromSeconds(30) };
         Console.WriteLine("load: seeding accounts...");
-        var accounts = await LoadAccounts.SeedAsync(gateway, residents: 64, staff: 16);
+        var accounts = await LoadAccounts.SeedAsync(gateway, residents: 128, staff: 16);
         var area = await DemoArea.LoadAsync(gateway, accounts.Admin);
         var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         await using var memory = MemorySampler.Start(["Platform.Organization", "Platform.Grid", "Platform.Volunteer", "Platform.Workflow", "Platform.Gateway"]);
