@@ -111,7 +111,7 @@ public static class PlatformServices
             return resource;
         }
 
-        if (!double.TryParse(ratio, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is < 0 or > 1)
+        if (!double.TryParse(ratio, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value >= 0 && value <= 1))
         {
             throw new InvalidOperationException($"Platform:Telemetry:TraceSampleRatio is a number from 0 to 1, not '{ratio}'.");
         }

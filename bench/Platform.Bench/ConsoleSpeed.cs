@@ -264,15 +264,7 @@ public static class ConsoleSpeed
         return Math.Max(open, wanted);
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string user)
-    {
-        var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = user, ["password"] = Password, ["scope"] = "platform-api roles",
-        }));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
+    private static Task<string> TokenAsync(HttpClient http, string user) => Load.LoadAccounts.TokenAsync(http, user, Password);
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
 

@@ -47,7 +47,7 @@ public static class LocalInfrastructure
         var postgresPort = FreePort(22001, 23000);
         var postgres = builder.AddResource(server)
             .WithArgs([.. command, "-D", pgData, "-k", pgData, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
-                // Statement statistics for finding where the time goes (./platform bench load reports the top ones).
+                // Statement statistics for finding where the time goes (CREATE EXTENSION pg_stat_statements in a database to read them).
                 "-c", "shared_preload_libraries=pg_stat_statements"])
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", port: postgresPort, targetPort: postgresPort, isProxied: false)
             .WaitForCompletion(init);
