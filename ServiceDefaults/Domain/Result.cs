@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Platform.ServiceDefaults.Domain;
 
 public enum ErrorKind
@@ -50,6 +52,23 @@ public readonly record struct Result<T>
     public DomainError? Error { get; }
 
     public bool IsSuccess => Error is null;
+
+    /// <summary>
+    /// The value, or the rule broken: <c>if (!Grid.Create(...).TryGet(out var grid, out var error)) return Problems.From(error);</c>
+    /// and the value reads without a null check after it.
+    /// </summary>
+    public bool TryGet([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out DomainError? error)
+    {
+        value = Value;
+        error = Error;
+        return Error is null;
+    }
+
+    /// <summary>
+    /// The value of an operation on input known to be valid (demo data, a copy of a valid record): a broken rule there is a
+    /// bug in the caller, so it throws instead of returning a problem to a client.
+    /// </summary>
+    public T OrThrow() => Error is null ? Value! : throw new InvalidOperationException($"{Error.Code}: {Error.Message}");
 
     public static implicit operator Result<T>(T value) => new(value, null);
 

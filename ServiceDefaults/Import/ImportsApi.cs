@@ -100,13 +100,12 @@ public static class ImportsApi
 
     public static async Task<Results<Ok<Page<ImportJobResponse>>, ProblemHttpResult>> List(ImportStore store, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Api.Problems.From(error);
         }
 
-        return TypedResults.Ok(await store.Db.Set<ImportJob>().AsNoTracking().OrderByDescending(j => j.SubmittedAt).ToPageAsync(paging.Value, ImportJobResponse.From, ct));
+        return TypedResults.Ok(await store.Db.Set<ImportJob>().AsNoTracking().OrderByDescending(j => j.SubmittedAt).ToPageAsync(paging, ImportJobResponse.From, ct));
     }
 }
 

@@ -79,13 +79,12 @@ public static class DeadLettersApi
 
     public static async Task<Results<Ok<Page<DeadLetterReplayResponse>>, ProblemHttpResult>> Replays(OperationsLog log, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Api.Problems.From(error);
         }
 
         return TypedResults.Ok(await log.Db.Set<DeadLetterReplay>().AsNoTracking().OrderByDescending(r => r.ReplayedAt).ThenByDescending(r => r.Id)
-            .ToPageAsync(paging.Value, DeadLetterReplayResponse.From, ct));
+            .ToPageAsync(paging, DeadLetterReplayResponse.From, ct));
     }
 }

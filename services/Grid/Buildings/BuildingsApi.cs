@@ -54,46 +54,42 @@ public static class BuildingsApi
             return Problems.OutOfScope("community");
         }
 
-        var location = Geo.OptionalPointAt(request.Latitude, request.Longitude);
-        if (location.Error is { } pointError)
+        if (!Geo.OptionalPointAt(request.Latitude, request.Longitude).TryGet(out var location, out var pointError))
         {
             return Problems.From(pointError);
         }
 
-        var created = Compound.Create(request.CommunityId, request.Name, request.Address, location.Value);
-        if (created.Error is { } error)
+        if (!Compound.Create(request.CommunityId, request.Name, request.Address, location).TryGet(out var created, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Compounds.Add(created.Value!);
+        db.Compounds.Add(created);
         await db.SaveChangesAsync(ct);
-        var c = created.Value!;
+        var c = created;
         return TypedResults.Created($"/api/grid/compounds/{c.Id}", new CompoundResponse(c.Id, c.CommunityId, c.Name, c.Address, c.Location?.Y, c.Location?.X));
     }
 
     public static async Task<Results<Ok<Page<CompoundResponse>>, ProblemHttpResult>> ListCompounds(Caller caller, GridDbContext db, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
 
         var query = db.Compounds.AsNoTracking().VisibleTo(caller, Compound.Scope);
         query = communityId is { } c ? query.Where(x => x.CommunityId == c) : query;
-        return TypedResults.Ok(await query.OrderBy(x => x.Name).ToPageAsync(paging.Value, x => new CompoundResponse(x.Id, x.CommunityId, x.Name, x.Address, x.Location == null ? null : x.Location.Y, x.Location == null ? null : x.Location.X), ct));
+        return TypedResults.Ok(await query.OrderBy(x => x.Name).ToPageAsync(paging, x => new CompoundResponse(x.Id, x.CommunityId, x.Name, x.Address, x.Location == null ? null : x.Location.Y, x.Location == null ? null : x.Location.X), ct));
     }
 
     public static async Task<Results<Created<BuildingResponse>, ProblemHttpResult>> CreateBuilding(BuildingRequest request, Caller caller, GridDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var placed = await PlaceAsync(db, request, clock.GetUtcNow(), ct);
-        if (placed.Error is { } error)
+        if (!(await PlaceAsync(db, request, clock.GetUtcNow(), ct)).TryGet(out var placed, out var error))
         {
             return Problems.From(error);
         }
 
-        var building = placed.Value!;
+        var building = placed;
         if (!caller.CoversCommunity(building.CommunityId))
         {
             return Problems.OutOfScope("building's community");
@@ -107,8 +103,7 @@ public static class BuildingsApi
     /// <summary>Checks a building and finds its grid: the one named (which must contain it, when drawn) or the one its location falls in.</summary>
     internal static async Task<Result<Building>> PlaceAsync(GridDbContext db, BuildingRequest request, DateTimeOffset now, CancellationToken ct, string field = "")
     {
-        var point = Geo.PointAt(request.Latitude, request.Longitude, field + "location");
-        if (point.Error is { } pointError)
+        if (!Geo.PointAt(request.Latitude, request.Longitude, field + "location").TryGet(out var point, out var pointError))
         {
             return pointError;
         }
@@ -122,14 +117,14 @@ public static class BuildingsApi
                 return DomainError.Invalid(field + "gridId", "unknown-grid", $"No active grid with id {gridId}.");
             }
 
-            if (grid.Boundary is { } boundary && !boundary.Covers(point.Value!))
+            if (grid.Boundary is { } boundary && !boundary.Covers(point))
             {
                 return DomainError.Invalid(field + "location", "building-outside-grid", $"The location is outside grid {grid.Code}.");
             }
         }
         else
         {
-            var at = await GridLocator.AtAsync(db, point.Value!, ct);
+            var at = await GridLocator.AtAsync(db, point, ct);
             if (at is null)
             {
                 return DomainError.Invalid(field + "location", "no-grid-here", "No active grid contains the location; give gridId or draw the grid first.");
@@ -143,22 +138,21 @@ public static class BuildingsApi
             return DomainError.Invalid(field + "compoundId", "unknown-compound", $"No compound {compoundId} in the grid's community.");
         }
 
-        var created = Building.Create(request.CompoundId, grid.Id, grid.CommunityId, request.Name, request.Address, point.Value!, now);
-        if (created.Error is { } error)
+        if (!Building.Create(request.CompoundId, grid.Id, grid.CommunityId, request.Name, request.Address, point, now)
+                .TryGet(out var created, out var error))
         {
             return error;
         }
 
-        return await db.Buildings.AnyAsync(b => b.AddressKey == created.Value!.AddressKey, ct)
-            ? DomainError.Conflict("duplicate-address", $"A building with the address {created.Value!.Address} exists.")
-            : created.Value!;
+        return await db.Buildings.AnyAsync(b => b.AddressKey == created.AddressKey, ct)
+            ? DomainError.Conflict("duplicate-address", $"A building with the address {created.Address} exists.")
+            : created;
     }
 
     public static async Task<Results<Ok<Page<BuildingResponse>>, ProblemHttpResult>> ListBuildings(
         Caller caller, GridDbContext db, Guid? gridId, Guid? communityId, Guid? compoundId, string? search, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -168,7 +162,7 @@ public static class BuildingsApi
         query = communityId is { } c ? query.Where(b => b.CommunityId == c) : query;
         query = compoundId is { } p ? query.Where(b => b.CompoundId == p) : query;
         query = string.IsNullOrWhiteSpace(search) ? query : query.Where(b => b.AddressKey.Contains(Building.NormalizeAddress(search)));
-        return TypedResults.Ok(await query.OrderBy(b => b.Address).ToPageAsync(paging.Value, BuildingResponse.From, ct));
+        return TypedResults.Ok(await query.OrderBy(b => b.Address).ToPageAsync(paging, BuildingResponse.From, ct));
     }
 
     public static async Task<Results<Ok<BuildingResponse>, ProblemHttpResult>> GetBuilding(Guid id, Caller caller, GridDbContext db, CancellationToken ct) =>

@@ -126,7 +126,7 @@ public static class DemoData
                 continue;
             }
 
-            grid = GridEntity.Create(demo.Id, demo.Code, GridCodeLayout.Default, demo.CommunityId, Communities.First(c => c.Id == demo.CommunityId).Code, details, now).Value!;
+            grid = GridEntity.Create(demo.Id, demo.Code, GridCodeLayout.Default, demo.CommunityId, Communities.First(c => c.Id == demo.CommunityId).Code, details, now).OrThrow();
             db.Grids.Add(grid);
             added.Add(grid);
         }
@@ -179,7 +179,7 @@ public static class DemoData
         {
             foreach (var compound in new[] { "阳光小区", "幸福小区" })
             {
-                db.Compounds.Add(Compound.Create(communityId, $"{name[..3]}{compound}", $"德令哈市河西街道{name}{compound}", null).Value!);
+                db.Compounds.Add(Compound.Create(communityId, $"{name[..3]}{compound}", $"德令哈市河西街道{name}{compound}", null).OrThrow());
             }
         }
 
@@ -189,13 +189,13 @@ public static class DemoData
             for (var k = 1; k <= 3; k++)
             {
                 var at = Geo.Factory.CreatePoint(new Coordinate(centre.X + (k - 2) * Width / 4, centre.Y + (k % 2 == 0 ? 1 : -1) * Height / 5));
-                var building = Building.Create(null, grid.Id, grid.CommunityId, $"{k}号楼", $"德令哈市河西街道{grid.Name}{k}号楼", at, now).Value!;
+                var building = Building.Create(null, grid.Id, grid.CommunityId, $"{k}号楼", $"德令哈市河西街道{grid.Name}{k}号楼", at, now).OrThrow();
                 db.Buildings.Add(building);
             }
 
             foreach (var (layer, code, department, contact, phone) in networks)
             {
-                var responsibility = LayerResponsibility.Assign(grid.Id, grid.CommunityId, layer, now).Value!;
+                var responsibility = LayerResponsibility.Assign(grid.Id, grid.CommunityId, layer, now).OrThrow();
                 responsibility.Set(code, department, contact, protector.Protect(phone, Mask.Phone), now);
                 db.Responsibilities.Add(responsibility);
             }
@@ -236,7 +236,7 @@ public static class DemoData
 
     private static void AddVisits(GridDbContext db, DateTimeOffset now)
     {
-        var day = ContactDay.Schedule(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-7)), "联系服务群众日（十一月）", []).Value!;
+        var day = ContactDay.Schedule(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-7)), "联系服务群众日（十一月）", []).OrThrow();
         db.ContactDays.Add(day);
         var visitedAt = new DateTimeOffset(day.Date.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
         foreach (var (grid, index) in Grids.Where(g => g.Type != GridType.Specialized).Take(12).Select((g, i) => (g, i)))
@@ -245,7 +245,7 @@ public static class DemoData
             var raisesCase = index == 3;
             var visit = Visit.Log(grid.Id, grid.CommunityId, null, $"{index % 3 + 1}单元{index + 1}01", visitor, day.Id, visitedAt.AddMinutes(index * 20),
                 raisesCase ? "楼道堆放杂物，堵塞消防通道" : "走访独居老人，身体状况良好", raisesCase ? "转城管中队清理" : null,
-                raisesCase, raisesCase ? "消防通道堵塞" : null, null, now).Value!;
+                raisesCase, raisesCase ? "消防通道堵塞" : null, null, now).OrThrow();
             db.Visits.Add(visit);
         }
     }

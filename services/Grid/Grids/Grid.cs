@@ -146,8 +146,7 @@ public sealed class Grid : Aggregate
             return DomainError.Invalid("name", "invalid-grid-name", $"name is required and at most {MaxNameLength} characters.");
         }
 
-        var type = ParseType(details.Type);
-        if (type.Error is { } typeError)
+        if (!ParseType(details.Type).TryGet(out var type, out var typeError))
         {
             return typeError;
         }
@@ -163,7 +162,7 @@ public sealed class Grid : Aggregate
         }
 
         Name = details.Name.Trim();
-        Type = type.Value;
+        Type = type;
         Boundary = details.Boundary;
         Households = details.Households ?? 0;
         Population = details.Population ?? 0;

@@ -37,13 +37,12 @@ public static class GridMapApi
         query = communityId is { } community ? query.Where(g => g.CommunityId == community) : query;
         if (type is not null)
         {
-            var gridType = Grid.ParseType(type);
-            if (gridType.Error is { } error)
+            if (!Grid.ParseType(type).TryGet(out var gridType, out var error))
             {
                 return Problems.From(error);
             }
 
-            var wanted = gridType.Value;
+            var wanted = gridType;
             query = query.Where(g => g.Type == wanted);
         }
 

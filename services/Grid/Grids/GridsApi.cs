@@ -76,19 +76,18 @@ public static class GridsApi
             return Problems.From(DomainError.Invalid("communityId", "unknown-community", $"No community with id {request.CommunityId} is known (communities come from the Organization service)."));
         }
 
-        var boundary = ParseBoundary(request.Boundary);
-        if (boundary.Error is { } boundaryError)
+        if (!ParseBoundary(request.Boundary).TryGet(out var boundary, out var boundaryError))
         {
             return Problems.From(boundaryError);
         }
 
-        var created = Grid.Create(Guid.CreateVersion7(), request.Code, options.Value.Layout(), request.CommunityId, community?.Code, Details(request, boundary.Value), clock.GetUtcNow());
-        if (created.Error is { } error)
+        if (!Grid.Create(Guid.CreateVersion7(), request.Code, options.Value.Layout(), request.CommunityId, community?.Code, Details(request, boundary), clock.GetUtcNow())
+                .TryGet(out var created, out var error))
         {
             return Problems.From(error);
         }
 
-        var grid = created.Value!;
+        var grid = created;
         if (await db.Grids.AnyAsync(g => g.Code == grid.Code, ct))
         {
             return Problems.From(DomainError.Conflict("duplicate-grid-code", $"A grid with code {grid.Code} already exists."));
@@ -122,13 +121,12 @@ public static class GridsApi
         query = string.IsNullOrWhiteSpace(search) ? query : query.Where(g => EF.Functions.ILike(g.Name, $"%{search.Trim()}%") || g.Code.StartsWith(search.Trim()));
         if (type is not null)
         {
-            var gridType = Grid.ParseType(type);
-            if (gridType.Error is { } typeError)
+            if (!Grid.ParseType(type).TryGet(out var gridType, out var typeError))
             {
                 return Problems.From(typeError);
             }
 
-            var wanted = gridType.Value;
+            var wanted = gridType;
             query = query.Where(g => g.Type == wanted);
         }
 

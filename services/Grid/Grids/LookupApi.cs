@@ -30,13 +30,12 @@ public static class LookupApi
     public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtPoint(double? latitude, double? longitude, ReadDb<GridDbContext> read, CancellationToken ct)
     {
         var db = read.Context;
-        var point = Geo.PointAt(latitude, longitude);
-        if (point.Error is { } error)
+        if (!Geo.PointAt(latitude, longitude).TryGet(out var point, out var error))
         {
             return Problems.From(error);
         }
 
-        var found = await GridLocator.AtAsync(db, point.Value!, ct);
+        var found = await GridLocator.AtAsync(db, point, ct);
         return found is null
             ? Problems.From(DomainError.NotFound("no-grid-here", $"No active grid contains latitude {latitude}, longitude {longitude}."))
             : TypedResults.Ok(new LookupResponse(found.Grid, await CommunityAsync(db, found.Grid.CommunityId, ct), found.Specialized, null));

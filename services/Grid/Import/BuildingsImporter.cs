@@ -67,19 +67,19 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
                 }
             }
 
-            var placed = await BuildingsApi.PlaceAsync(db, new BuildingRequest(null, gridId, Get("name"), Get("address"), Coordinate("latitude"), Coordinate("longitude")), clock.GetUtcNow(), ct);
-            if (placed.Error is { } error)
+            if (!(await BuildingsApi.PlaceAsync(db, new BuildingRequest(null, gridId, Get("name"), Get("address"), Coordinate("latitude"), Coordinate("longitude")), clock.GetUtcNow(), ct))
+                    .TryGet(out var placed, out var error))
             {
                 Problem(error.Field == "location" ? error with { Field = "latitude" } : error);
                 continue;
             }
 
-            var building = placed.Value!;
+            var building = placed;
             if (Get("compound") is { } compoundName)
             {
                 if (compounds[(building.CommunityId, compoundName)].FirstOrDefault() is { } compoundId && compoundId != Guid.Empty)
                 {
-                    building = Building.Create(compoundId, building.GridId, building.CommunityId, building.Name, building.Address, building.Location, clock.GetUtcNow()).Value!;
+                    building = Building.Create(compoundId, building.GridId, building.CommunityId, building.Name, building.Address, building.Location, clock.GetUtcNow()).OrThrow();
                 }
                 else
                 {

@@ -94,8 +94,8 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
                 return null;
             }
 
-            var boundary = Geo.Parse(feature.TryGetProperty("geometry", out var g) ? g : null, "geometry");
-            if (boundary.Error is { } boundaryError)
+            if (!Geo.Parse(feature.TryGetProperty("geometry", out var g) ? g : null, "geometry")
+                    .TryGet(out var boundary, out var boundaryError))
             {
                 Problem(boundaryError);
             }
@@ -107,18 +107,18 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
                 Problem(DomainError.Invalid("community", "unknown-community", $"No community with code '{communityCode}' is known."));
             }
 
-            var details = new GridDetails(Text("name"), Text("type"), boundary.Value, Number("households"), Number("population"), Number("complexity"));
-            var created = GridEntity.Create(Guid.CreateVersion7(), Text("code"), layout, communityId == default ? Guid.NewGuid() : communityId, communityCode, details, now);
-            if (created.Error is { } error)
+            var details = new GridDetails(Text("name"), Text("type"), boundary, Number("households"), Number("population"), Number("complexity"));
+            if (!GridEntity.Create(Guid.CreateVersion7(), Text("code"), layout, communityId == default ? Guid.NewGuid() : communityId, communityCode, details, now)
+                    .TryGet(out var created, out var error))
             {
                 Problem(error);
             }
-            else if (!existingCodes.Add(created.Value!.Code))
+            else if (!existingCodes.Add(created.Code))
             {
-                Problem(DomainError.Conflict("duplicate-grid-code", $"Code {created.Value.Code} is already used (by a grid or an earlier feature)."));
+                Problem(DomainError.Conflict("duplicate-grid-code", $"Code {created.Code} is already used (by a grid or an earlier feature)."));
             }
 
-            if (problems.Count == before && created.Value is { Boundary: { } shape } grid && !grid.MayOverlap)
+            if (problems.Count == before && created is { Boundary: { } shape } grid && !grid.MayOverlap)
             {
                 bool Clashes(GridEntity other) => other.CommunityId == grid.CommunityId && other.Boundary!.EnvelopeInternal.Intersects(shape.EnvelopeInternal)
                     && other.Boundary.Intersects(shape) && !other.Boundary.Touches(shape);
@@ -135,7 +135,7 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
 
             if (problems.Count == before)
             {
-                planned.Add(created.Value!);
+                planned.Add(created!);
             }
         }
 

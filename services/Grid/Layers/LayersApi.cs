@@ -48,20 +48,19 @@ public static class LayersApi
 
     public static async Task<Results<Created<LayerResponse>, ProblemHttpResult>> DefineLayer(LayerRequest request, GridDbContext db, CancellationToken ct)
     {
-        var defined = Layer.Define(request.Code, request.Name);
-        if (defined.Error is { } error)
+        if (!Layer.Define(request.Code, request.Name).TryGet(out var defined, out var error))
         {
             return Problems.From(error);
         }
 
-        if (await db.Layers.AnyAsync(l => l.Code == defined.Value!.Code, ct))
+        if (await db.Layers.AnyAsync(l => l.Code == defined.Code, ct))
         {
-            return Problems.From(DomainError.Conflict("duplicate-layer", $"A layer with code {defined.Value!.Code} exists."));
+            return Problems.From(DomainError.Conflict("duplicate-layer", $"A layer with code {defined.Code} exists."));
         }
 
-        db.Layers.Add(defined.Value!);
+        db.Layers.Add(defined);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/grid/layers/{defined.Value!.Code}", new LayerResponse(defined.Value.Code, defined.Value.Name, false));
+        return TypedResults.Created($"/api/grid/layers/{defined.Code}", new LayerResponse(defined.Code, defined.Name, false));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ResponsibilityResponse>>, ProblemHttpResult>> ListResponsibilities(Guid gridId, Caller caller, GridDbContext db, CancellationToken ct)
@@ -99,20 +98,19 @@ public static class LayersApi
         ProtectedValue? phone = null;
         if (!string.IsNullOrWhiteSpace(request.ContactPhone))
         {
-            var parsed = PhoneNumber.Parse(request.ContactPhone, "contactPhone");
-            if (parsed.Error is { } phoneError)
+            if (!PhoneNumber.Parse(request.ContactPhone, "contactPhone").TryGet(out var parsed, out var phoneError))
             {
                 return Problems.From(phoneError);
             }
 
-            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+            phone = protector.Protect(parsed.Value, Mask.Phone);
         }
 
         var now = clock.GetUtcNow();
         var responsibility = await db.Responsibilities.FirstOrDefaultAsync(r => r.GridId == gridId && r.LayerCode == layer, ct);
         if (responsibility is null)
         {
-            responsibility = LayerResponsibility.Assign(gridId, grid.CommunityId, layer, now).Value!;
+            responsibility = LayerResponsibility.Assign(gridId, grid.CommunityId, layer, now).OrThrow();
             db.Responsibilities.Add(responsibility);
         }
 

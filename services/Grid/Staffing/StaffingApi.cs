@@ -91,16 +91,16 @@ public static class StaffingApi
         var now = clock.GetUtcNow();
         var posts = await db.Posts.AsNoTracking().Where(p => p.GridId == gridId && p.To == null).ToListAsync(ct);
         var team = await db.Team.AsNoTracking().FirstOrDefaultAsync(t => t.PersonId == person.Id, ct);
-        var taken = GridPost.TakeUp(grid, person, kind.Value, category.Value, request.OriginalDuties, posts, team,
+        var outcome = GridPost.TakeUp(grid, person, kind.Value, category.Value, request.OriginalDuties, posts, team,
             request.From ?? clock.DateOf(now), now);
-        if (taken.Error is { } error)
+        if (!outcome.TryGet(out var taken, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Posts.Add(taken.Value!);
+        db.Posts.Add(taken);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/grid/grids/{gridId}/staff/{taken.Value!.Id}", Response(taken.Value, person.Name));
+        return TypedResults.Created($"/api/grid/grids/{gridId}/staff/{taken.Id}", Response(taken, person.Name));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<GridPostResponse>>, ProblemHttpResult>> List(
@@ -142,13 +142,12 @@ public static class StaffingApi
 
     public static async Task<Results<Ok<Page<StaffingRow>>, ProblemHttpResult>> Report(Caller caller, GridDbContext db, Guid? communityId, bool? problemsOnly, int? page, int? pageSize, CancellationToken ct)
     {
-        var validated = Paging.Validate(page, pageSize);
-        if (validated.Error is { } pagingError)
+        if (!Paging.Validate(page, pageSize).TryGet(out var validated, out var pagingError))
         {
             return Problems.From(pagingError);
         }
 
-        var paging = validated.Value;
+        var paging = validated;
         var quota = await db.AssistantQuotas.AsNoTracking().FirstOrDefaultAsync(ct) ?? AssistantQuota.Default;
         var grids = db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active).VisibleTo(caller, GridEntity.Scope);
         grids = communityId is { } c ? grids.Where(g => g.CommunityId == c) : grids;

@@ -57,13 +57,12 @@ public static class VisitsApi
 
     public static async Task<Results<Created<ContactDayResponse>, ProblemHttpResult>> Schedule(ContactDayRequest request, GridDbContext db, CancellationToken ct)
     {
-        var scheduled = ContactDay.Schedule(request.Date, request.Title, request.CommunityIds);
-        if (scheduled.Error is { } error)
+        if (!ContactDay.Schedule(request.Date, request.Title, request.CommunityIds).TryGet(out var scheduled, out var error))
         {
             return Problems.From(error);
         }
 
-        var day = scheduled.Value!;
+        var day = scheduled;
         var known = await db.Communities.Where(c => day.CommunityIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         if (day.CommunityIds.Except(known).ToList() is [var unknown, ..])
         {
@@ -77,8 +76,7 @@ public static class VisitsApi
 
     public static async Task<Results<Ok<Page<ContactDayResponse>>, ProblemHttpResult>> ListDays(GridDbContext db, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -86,7 +84,7 @@ public static class VisitsApi
         var query = db.ContactDays.AsNoTracking();
         query = from is { } f ? query.Where(d => d.Date >= f) : query;
         query = to is { } t ? query.Where(d => d.Date <= t) : query;
-        return TypedResults.Ok(await query.OrderByDescending(d => d.Date).ToPageAsync(paging.Value, d => new ContactDayResponse(d.Id, d.Date, d.Title, d.CommunityIds), ct));
+        return TypedResults.Ok(await query.OrderByDescending(d => d.Date).ToPageAsync(paging, d => new ContactDayResponse(d.Id, d.Date, d.Title, d.CommunityIds), ct));
     }
 
     public static async Task<Results<Created<VisitResponse>, ProblemHttpResult>> LogVisit(VisitRequest request, Caller caller, GridDbContext db, TimeProvider clock, CancellationToken ct)
@@ -117,30 +115,28 @@ public static class VisitsApi
             return Problems.From(DomainError.Invalid("contactDayId", "unknown-contact-day", $"No contact day {day}."));
         }
 
-        var location = Geo.OptionalPointAt(request.Latitude, request.Longitude);
-        if (location.Error is { } pointError)
+        if (!Geo.OptionalPointAt(request.Latitude, request.Longitude).TryGet(out var location, out var pointError))
         {
             return Problems.From(pointError);
         }
 
         var now = clock.GetUtcNow();
-        var logged = Visit.Log(grid.Id, grid.CommunityId, request.BuildingId, request.Household, visitor, request.ContactDayId, request.VisitedAt,
-            request.Findings, request.FollowUp, request.RaisesCase, request.CaseCategory, location.Value, now);
-        if (logged.Error is { } error)
+        var outcome = Visit.Log(grid.Id, grid.CommunityId, request.BuildingId, request.Household, visitor, request.ContactDayId, request.VisitedAt,
+            request.Findings, request.FollowUp, request.RaisesCase, request.CaseCategory, location, now);
+        if (!outcome.TryGet(out var logged, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Visits.Add(logged.Value!);
+        db.Visits.Add(logged);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/grid/visits/{logged.Value!.Id}", VisitResponse.From(logged.Value));
+        return TypedResults.Created($"/api/grid/visits/{logged.Id}", VisitResponse.From(logged));
     }
 
     public static async Task<Results<Ok<Page<VisitResponse>>, ProblemHttpResult>> ListVisits(
         Caller caller, GridDbContext db, Guid? gridId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to, bool? raisesCase, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -151,7 +147,7 @@ public static class VisitsApi
         query = from is { } f ? query.Where(v => v.VisitedAt >= f) : query;
         query = to is { } t ? query.Where(v => v.VisitedAt < t) : query;
         query = raisesCase is { } r ? query.Where(v => v.RaisesCase == r) : query;
-        return TypedResults.Ok(await query.OrderByDescending(v => v.VisitedAt).ToPageAsync(paging.Value, VisitResponse.From, ct));
+        return TypedResults.Ok(await query.OrderByDescending(v => v.VisitedAt).ToPageAsync(paging, VisitResponse.From, ct));
     }
 
     public static async Task<Results<Ok<CoverageResponse>, ProblemHttpResult>> Coverage(Caller caller, GridDbContext db, DateOnly? from, DateOnly? to, Guid? communityId, CancellationToken ct)

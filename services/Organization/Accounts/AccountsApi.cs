@@ -87,8 +87,7 @@ public static class AccountsApi
     public static async Task<Results<Ok<Page<AccountResponse>>, ProblemHttpResult>> List(
         OrganizationDbContext db, string? role, string? userName, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -101,7 +100,7 @@ public static class AccountsApi
         var query = db.UserAccounts.AsNoTracking();
         query = role is null ? query : query.Where(a => a.Roles.Contains(role));
         query = string.IsNullOrWhiteSpace(userName) ? query : query.Where(a => a.UserName.StartsWith(userName.Trim().ToLower()));
-        return TypedResults.Ok(await query.OrderBy(a => a.UserName).ToPageAsync(paging.Value, AccountResponse.From, ct));
+        return TypedResults.Ok(await query.OrderBy(a => a.UserName).ToPageAsync(paging, AccountResponse.From, ct));
     }
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Get(Guid id, OrganizationDbContext db, CancellationToken ct) =>

@@ -55,8 +55,7 @@ public static class ActivitiesApi
 
     public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Hold(HoldActivityRequest request, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
-        var kind = EnumInput.Parse<ActivityKind>(request.Kind, "kind");
-        if (kind.Error is { } kindError)
+        if (!EnumInput.Parse<ActivityKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
             return Problems.From(kindError);
         }
@@ -72,15 +71,15 @@ public static class ActivitiesApi
             return Problems.OutOfScope("organization's community");
         }
 
-        var held = PartyActivity.Hold(request.OrganizationId, kind.Value, request.Title, request.HeldAt, request.Location);
-        if (held.Error is { } error)
+        if (!PartyActivity.Hold(request.OrganizationId, kind, request.Title, request.HeldAt, request.Location)
+                .TryGet(out var held, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Activities.Add(held.Value!);
+        db.Activities.Add(held);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/activities/{held.Value!.Id}", ActivityResponse.From(held.Value));
+        return TypedResults.Created($"/api/organization/activities/{held.Id}", ActivityResponse.From(held));
     }
 
     public static async Task<Results<Ok<Page<ActivityResponse>>, ProblemHttpResult>> List(
@@ -171,8 +170,7 @@ public static class ActivitiesApi
             return Problems.OutOfScope("community");
         }
 
-        var parsed = EnumInput.Parse<ServiceCentreItem>(item, "item");
-        if (parsed.Error is { } itemError)
+        if (!EnumInput.Parse<ServiceCentreItem>(item, "item").TryGet(out var parsed, out var itemError))
         {
             return Problems.From(itemError);
         }
@@ -182,10 +180,10 @@ public static class ActivitiesApi
             return Problems.NotFound("community", communityId);
         }
 
-        var check = await db.ServiceCentreChecks.FirstOrDefaultAsync(c => c.CommunityId == communityId && c.Item == parsed.Value, ct);
+        var check = await db.ServiceCentreChecks.FirstOrDefaultAsync(c => c.CommunityId == communityId && c.Item == parsed, ct);
         if (check is null)
         {
-            check = ServiceCentreCheck.Start(communityId, parsed.Value);
+            check = ServiceCentreCheck.Start(communityId, parsed);
             db.ServiceCentreChecks.Add(check);
         }
 

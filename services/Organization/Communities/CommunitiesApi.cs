@@ -50,13 +50,13 @@ public static class CommunitiesApi
     public static async Task<Results<Created<CommunityResponse>, ProblemHttpResult>> CreateCommunity(
         CreateCommunityRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var created = Community.Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow(), request.ResidentsCommittee, request.ServiceStation);
-        if (created.Error is { } error)
+        if (!Community.Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow(), request.ResidentsCommittee, request.ServiceStation)
+                .TryGet(out var created, out var error))
         {
             return Problems.From(error);
         }
 
-        var community = created.Value!;
+        var community = created;
         if (await db.Communities.AnyAsync(c => c.Code == community.Code, ct))
         {
             return Problems.From(DomainError.Conflict("duplicate-community-code", $"A community with code {community.Code} already exists."));
@@ -70,8 +70,7 @@ public static class CommunitiesApi
     public static async Task<Results<Ok<Page<CommunityResponse>>, ProblemHttpResult>> ListCommunities(
         OrganizationDbContext db, string? search, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -83,7 +82,7 @@ public static class CommunitiesApi
             query = query.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern));
         }
 
-        return TypedResults.Ok(await query.OrderBy(c => c.Code).ToPageAsync(paging.Value, CommunityResponse.From, ct));
+        return TypedResults.Ok(await query.OrderBy(c => c.Code).ToPageAsync(paging, CommunityResponse.From, ct));
     }
 
     public static async Task<Results<Ok<CommunityResponse>, ProblemHttpResult>> GetCommunity(Guid id, OrganizationDbContext db, CancellationToken ct)
@@ -129,13 +128,13 @@ public static class CommunitiesApi
         var subdistrict = await db.Subdistricts.FirstOrDefaultAsync(ct);
         if (subdistrict is null)
         {
-            var defined = Subdistrict.Define(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow());
-            if (defined.Error is { } defineError)
+            if (!Subdistrict.Define(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow())
+                    .TryGet(out var defined, out var defineError))
             {
                 return Problems.From(defineError);
             }
 
-            subdistrict = defined.Value!;
+            subdistrict = defined;
             db.Subdistricts.Add(subdistrict);
         }
         else if (subdistrict.Update(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow()) is { } error)

@@ -49,13 +49,13 @@ public static class DemoData
         var now = DateTimeOffset.UtcNow;
         if (!await db.Subdistricts.AnyAsync(ct))
         {
-            db.Subdistricts.Add(Subdistrict.Define("632802", "001", "河西街道", now).Value!);
+            db.Subdistricts.Add(Subdistrict.Define("632802", "001", "河西街道", now).OrThrow());
         }
 
         var existing = await db.Communities.Select(c => c.Id).ToListAsync(ct);
         foreach (var (id, code, name) in Communities.Where(c => !existing.Contains(c.Id)))
         {
-            var community = Community.Create(id, code, name, now, $"{name}居民委员会", $"{name}公共服务站").Value!;
+            var community = Community.Create(id, code, name, now, $"{name}居民委员会", $"{name}公共服务站").OrThrow();
             db.Communities.Add(community);
         }
 
@@ -99,7 +99,7 @@ public static class DemoData
         Person Person(string name, string? organization, MemberType type = MemberType.Resident, bool cadre = false, Guid? staffOf = null)
         {
             serial++;
-            var person = People.Person.Register(Id("person:" + name), name, now).Value!;
+            var person = People.Person.Register(Id("person:" + name), name, now).OrThrow();
             var phone = $"1380977{serial:0000}";
             person.SetContact(
                 protector.Protect(phone, Mask.Phone), null, null,
@@ -115,7 +115,7 @@ public static class DemoData
         }
 
         void Appoint(Person person, string organization, PostTitle title, string? line = null, string? duty = null) =>
-            db.Posts.Add(Post.Appoint(person.Id, organizations[organization].Id, title, line, duty, new DateOnly(2024, 1, 1), false).Value!);
+            db.Posts.Add(Post.Appoint(person.Id, organizations[organization].Id, title, line, duty, new DateOnly(2024, 1, 1), false).OrThrow());
 
         var secretary = Person("马建国", "河西街道工委", cadre: true);
         Appoint(secretary, "河西街道工委", PostTitle.Secretary);
@@ -125,7 +125,7 @@ public static class DemoData
         {
             var cadre = Person(cadres[i], "河西街道工委", cadre: true);
             Appoint(cadre, "河西街道工委", PostTitle.CommitteeMember, lines[i], $"联系{Communities[i].Name}党建工作");
-            var assignment = AreaAssignment.Assign(cadre.Id, true, Communities[i].Id, [DemoGrids[i]], new DateOnly(2026, 1, 1), null, now).Value!;
+            var assignment = AreaAssignment.Assign(cadre.Id, true, Communities[i].Id, [DemoGrids[i]], new DateOnly(2026, 1, 1), null, now).OrThrow();
             db.AreaAssignments.Add(assignment);
         }
 
@@ -146,10 +146,10 @@ public static class DemoData
 
         var power = MemberUnit.Join("德令哈供电公司", UnitKind.StateEnterprise, organizations["德令哈供电公司党委"].Id, "谢志远",
             protector.Protect("13809770101", Mask.Phone), [new SharedResource(ResourceKind.Venue, "职工活动中心，可容纳100人"), new SharedResource(ResourceKind.Skill, "电工维修")],
-            ["便民服务", "安全用电"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("德令哈供电公司")).Value!;
+            ["便民服务", "安全用电"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("德令哈供电公司")).OrThrow();
         var school = MemberUnit.Join("河西中学", UnitKind.School, organizations["河西中学党支部"].Id, "林晓燕",
             protector.Protect("13809770102", Mask.Phone), [new SharedResource(ResourceKind.Venue, "操场与图书室（周末开放）")],
-            ["青少年教育", "文化活动"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("河西中学")).Value!;
+            ["青少年教育", "文化活动"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("河西中学")).OrThrow();
         foreach (var unit in new[] { power, school })
         {
             db.MemberUnits.Add(unit);
@@ -175,11 +175,11 @@ public static class DemoData
         Account("resident.zhou", null, Roles.Resident);
 
         var registration = InServiceRegistration.Submit(engineer, organizations["德令哈供电公司党委"], organizations["长江路社区阳光小区党支部"],
-            Communities[0].Id, DemoGrids[0], ["每月参加一次志愿服务", "义务检修楼道线路"], false, now).Value!;
+            Communities[0].Id, DemoGrids[0], ["每月参加一次志愿服务", "义务检修楼道线路"], false, now).OrThrow();
         registration.Confirm(now, "欢迎报到");
         db.Registrations.Add(registration);
         db.Registrations.Add(InServiceRegistration.Submit(teacher, organizations["河西中学党支部"], organizations["祁连路社区阳光小区党支部"],
-            Communities[1].Id, null, ["周末辅导社区学生功课"], false, now).Value!);
+            Communities[1].Id, null, ["周末辅导社区学生功课"], false, now).OrThrow());
         await db.SaveChangesAsync(ct);
     }
 }

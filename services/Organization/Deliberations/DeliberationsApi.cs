@@ -54,32 +54,30 @@ public static class DeliberationsApi
         var parties = new List<DeliberationParty>();
         foreach (var p in request.Parties ?? [])
         {
-            var kind = EnumInput.Parse<PartyKind>(p.Kind, "parties.kind");
-            if (kind.Error is { } kindError)
+            if (!EnumInput.Parse<PartyKind>(p.Kind, "parties.kind").TryGet(out var kind, out var kindError))
             {
                 return Problems.From(kindError);
             }
 
-            parties.Add(new DeliberationParty(kind.Value, p.Name ?? ""));
+            parties.Add(new DeliberationParty(kind, p.Name ?? ""));
         }
 
-        var held = Deliberation.Hold(request.CommunityId, request.Topic, request.HeldAt, parties, request.Record,
+        var outcome = Deliberation.Hold(request.CommunityId, request.Topic, request.HeldAt, parties, request.Record,
             [.. (request.Resolutions ?? []).Select(r => (r.Text ?? "", r.FollowUpBy ?? "", r.Due))]);
-        if (held.Error is { } error)
+        if (!outcome.TryGet(out var held, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Deliberations.Add(held.Value!);
+        db.Deliberations.Add(held);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/deliberations/{held.Value!.Id}", DeliberationResponse.From(held.Value));
+        return TypedResults.Created($"/api/organization/deliberations/{held.Id}", DeliberationResponse.From(held));
     }
 
     public static async Task<Results<Ok<Page<DeliberationResponse>>, ProblemHttpResult>> List(
         Caller caller, OrganizationDbContext db, Guid? communityId, bool? settled, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -88,7 +86,7 @@ public static class DeliberationsApi
         query = communityId is { } c ? query.Where(d => d.CommunityId == c) : query;
         var all = await query.OrderByDescending(d => d.HeldAt).ToListAsync(ct);
         var filtered = settled is { } s ? all.Where(d => d.IsSettled == s).ToList() : all;
-        return TypedResults.Ok(filtered.ToPage(paging.Value, DeliberationResponse.From));
+        return TypedResults.Ok(filtered.ToPage(paging, DeliberationResponse.From));
     }
 
     public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)

@@ -93,39 +93,36 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
         RosterKind kind, Func<string, string?> get, Lookups lookups, Dictionary<string, int> seenIdCards, int row, Action<DomainError> problem)
     {
         var now = clock.GetUtcNow();
-        var registered = Person.Register(Guid.CreateVersion7(), get("name"), now);
-        if (registered.Error is { } nameError)
+        if (!Person.Register(Guid.CreateVersion7(), get("name"), now).TryGet(out var registered, out var nameError))
         {
             problem(nameError);
         }
 
         // The rest of the row is still checked, so one pass reports all of its problems.
-        var person = registered.Value ?? Person.Register(Guid.CreateVersion7(), "?", now).Value!;
+        var person = registered ?? Person.Register(Guid.CreateVersion7(), "?", now).OrThrow();
         ProtectedValue? phone = null, idCard = null, address = null;
         string? hash = null;
         if (get("phone") is { } rawPhone)
         {
-            var parsed = PhoneNumber.Parse(rawPhone);
-            if (parsed.Error is { } e)
+            if (!PhoneNumber.Parse(rawPhone).TryGet(out var parsed, out var e))
             {
                 problem(e);
             }
             else
             {
-                phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+                phone = protector.Protect(parsed.Value, Mask.Phone);
             }
         }
 
         if (get("idCardNumber") is { } rawId)
         {
-            var parsed = IdCardNumber.Parse(rawId);
-            if (parsed.Error is { } e)
+            if (!IdCardNumber.Parse(rawId).TryGet(out var parsed, out var e))
             {
                 problem(e);
             }
             else
             {
-                hash = protector.LookupHash(parsed.Value!.Value);
+                hash = protector.LookupHash(parsed.Value);
                 if (seenIdCards.TryGetValue(hash, out var earlier))
                 {
                     problem(DomainError.Conflict("duplicate-id-card", $"The same ID-card number is on row {earlier}.") with { Field = "idCardNumber" });
@@ -136,7 +133,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
                 }
 
                 seenIdCards.TryAdd(hash, row);
-                idCard = protector.Protect(parsed.Value.Value, Mask.IdCard);
+                idCard = protector.Protect(parsed.Value, Mask.IdCard);
             }
         }
 
@@ -202,8 +199,7 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
     private MemberUnit? PrepareUnit(Func<string, string?> get, Lookups lookups, Dictionary<string, int> seenNames, int row, Action<DomainError> problem)
     {
         var now = clock.GetUtcNow();
-        var kind = EnumInput.Parse<UnitKind>(get("kind"), "kind");
-        if (kind.Error is { } kindError)
+        if (!EnumInput.Parse<UnitKind>(get("kind"), "kind").TryGet(out var kind, out var kindError))
         {
             problem(kindError);
         }
@@ -211,14 +207,13 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
         ProtectedValue? phone = null;
         if (get("contactPhone") is { } rawPhone)
         {
-            var parsed = PhoneNumber.Parse(rawPhone, "contactPhone");
-            if (parsed.Error is { } e)
+            if (!PhoneNumber.Parse(rawPhone, "contactPhone").TryGet(out var parsed, out var e))
             {
                 problem(e);
             }
             else
             {
-                phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+                phone = protector.Protect(parsed.Value, Mask.Phone);
             }
         }
 
@@ -236,14 +231,14 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
         }
 
         var fields = (get("serviceFields") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var joinedUnit = MemberUnit.Join(name, kind.IsSuccess ? kind.Value : UnitKind.Other, organization, get("contactName"), phone, [], fields, joined, now);
-        if (joinedUnit.Error is { } error)
+        if (!MemberUnit.Join(name, kindError is null ? kind : UnitKind.Other, organization, get("contactName"), phone, [], fields, joined, now)
+                .TryGet(out var joinedUnit, out var error))
         {
             problem(error);
             return null;
         }
 
-        return joinedUnit.Value;
+        return joinedUnit;
     }
 
     /// <summary>What rows refer to by name or code, loaded once per file.</summary>

@@ -84,8 +84,7 @@ public static class IndexItemsApi
     public static async Task<Results<Ok<Page<ManualItemResponse>>, ProblemHttpResult>> List(
         Guid? personId, Guid? organizationId, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -93,7 +92,7 @@ public static class IndexItemsApi
         var items = db.IndexInputs.AsNoTracking().Where(i => i.EnteredBy != null);
         items = personId is { } person ? items.Where(i => i.PersonId == person) : items;
         items = organizationId is { } organization ? items.Where(i => i.OrganizationId == organization) : items;
-        return TypedResults.Ok(await items.OrderByDescending(i => i.Id).ToPageAsync(paging.Value, ManualItemResponse.Of, ct));
+        return TypedResults.Ok(await items.OrderByDescending(i => i.Id).ToPageAsync(paging, ManualItemResponse.Of, ct));
     }
 
     public static async Task<Results<Ok<ManualItemResponse>, ProblemHttpResult>> Withdraw(Guid id, WithdrawItemRequest request, OrganizationDbContext db, CancellationToken ct)

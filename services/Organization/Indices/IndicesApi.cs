@@ -64,13 +64,12 @@ public static class IndicesApi
             return UnknownIndex(index);
         }
 
-        var parsed = PeriodOrThisMonth(period, clock);
-        if (parsed.Error is { } periodError)
+        if (!PeriodOrThisMonth(period, clock).TryGet(out var parsed, out var periodError))
         {
             return Problems.From(periodError);
         }
 
-        var when = parsed.Value;
+        var when = parsed;
         if (IndexSubjects.Parse(kind, subject) is not { } subjectKey || await directory.FindAsync(caller, kind, subjectKey, ct) is not { } found)
         {
             return Problems.NotFound(kind == IndexKind.Vanguard ? "person" : kind == IndexKind.Fortress ? "organization" : "community", subject);
@@ -121,8 +120,7 @@ public static class IndicesApi
 
     public static async Task<Results<Ok<RecomputeResult>, ProblemHttpResult>> Recompute(RecomputeRequest request, IndexRecompute recompute, CancellationToken ct)
     {
-        var period = IndexPeriod.Parse(request.Period);
-        if (period.Error is { } error)
+        if (!IndexPeriod.Parse(request.Period).TryGet(out var period, out var error))
         {
             return Problems.From(error);
         }
@@ -133,7 +131,7 @@ public static class IndicesApi
             return UnknownIndex(request.Index!);
         }
 
-        return TypedResults.Ok(await recompute.RunAsync(indices, period.Value, request.WithParts, ct));
+        return TypedResults.Ok(await recompute.RunAsync(indices, period, request.WithParts, ct));
     }
 
     /// <summary>The subjects ranked by their live figures; a subject without inputs has the rubric's base figure.</summary>

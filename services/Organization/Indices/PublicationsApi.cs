@@ -57,48 +57,44 @@ public static class PublicationsApi
     public static async Task<Results<Ok<PublicationDetail>, ProblemHttpResult>> Show(
         [OneOf<IndexKind>] string index, string period, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } pagingError)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var pagingError))
         {
             return Problems.From(pagingError);
         }
 
-        var found = await FindAsync(index, period, db, ct);
-        if (found.Error is { } error)
+        if (!(await FindAsync(index, period, db, ct)).TryGet(out var found, out var error))
         {
             return Problems.From(error);
         }
 
-        if (found.Value.Publication is not { } publication)
+        if (found.Publication is not { } publication)
         {
-            return Problems.From(DomainError.NotFound("publication-not-found", $"{found.Value.Period} has not been taken for review."));
+            return Problems.From(DomainError.NotFound("publication-not-found", $"{found.Period} has not been taken for review."));
         }
 
         var rows = await db.PublishedScores.AsNoTracking().Where(s => s.PublicationId == publication.Id).OrderBy(s => s.Rank).ThenBy(s => s.SubjectId)
-            .ToPageAsync(paging.Value, s => new RankedScore(s.Rank, s.SubjectId, s.Name, null, null, s.Total, s.Grade, s.RubricVersion, 0), ct);
+            .ToPageAsync(paging, s => new RankedScore(s.Rank, s.SubjectId, s.Name, null, null, s.Total, s.Grade, s.RubricVersion, 0), ct);
         return TypedResults.Ok(new PublicationDetail(PublicationResponse.Of(publication), rows));
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Take(
         [OneOf<IndexKind>] string index, string period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var found = await FindAsync(index, period, db, ct);
-        if (found.Error is { } error)
+        if (!(await FindAsync(index, period, db, ct)).TryGet(out var found, out var error))
         {
             return Problems.From(error);
         }
 
-        var (kind, when, publication) = found.Value;
+        var (kind, when, publication) = found;
         var now = clock.GetUtcNow();
         if (publication is null)
         {
-            var opened = IndexPublication.Open(kind, when, caller.Name, now);
-            if (opened.Error is { } openError)
+            if (!IndexPublication.Open(kind, when, caller.Name, now).TryGet(out var opened, out var openError))
             {
                 return Problems.From(openError);
             }
 
-            publication = opened.Value!;
+            publication = opened;
             db.IndexPublications.Add(publication);
         }
 
@@ -119,15 +115,14 @@ public static class PublicationsApi
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Publish(
         [OneOf<IndexKind>] string index, string period, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var found = await FindAsync(index, period, db, ct);
-        if (found.Error is { } error)
+        if (!(await FindAsync(index, period, db, ct)).TryGet(out var found, out var error))
         {
             return Problems.From(error);
         }
 
-        if (found.Value.Publication is not { } publication)
+        if (found.Publication is not { } publication)
         {
-            return Problems.From(DomainError.Conflict("not-reviewed", $"{found.Value.Period} has not been taken for review: take its figures first."));
+            return Problems.From(DomainError.Conflict("not-reviewed", $"{found.Period} has not been taken for review: take its figures first."));
         }
 
         if (publication.Publish(caller.Name, clock.GetUtcNow()) is { } frozen)
@@ -147,13 +142,12 @@ public static class PublicationsApi
             return IndicesApi.UnknownIndexError(index);
         }
 
-        var parsed = IndexPeriod.Parse(period);
-        if (parsed.Error is { } error)
+        if (!IndexPeriod.Parse(period).TryGet(out var parsed, out var error))
         {
             return error;
         }
 
-        var name = parsed.Value.ToString();
-        return (kind, parsed.Value, await db.IndexPublications.FirstOrDefaultAsync(p => p.Index == kind && p.Period == name, ct));
+        var name = parsed.ToString();
+        return (kind, parsed, await db.IndexPublications.FirstOrDefaultAsync(p => p.Index == kind && p.Period == name, ct));
     }
 }

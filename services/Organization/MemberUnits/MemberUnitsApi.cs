@@ -68,8 +68,7 @@ public static class MemberUnitsApi
     public static async Task<Results<Created<MemberUnitResponse>, ProblemHttpResult>> Join(
         JoinAllianceRequest request, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var kind = EnumInput.Parse<UnitKind>(request.Kind, "kind");
-        if (kind.Error is { } kindError)
+        if (!EnumInput.Parse<UnitKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
             return Problems.From(kindError);
         }
@@ -77,13 +76,12 @@ public static class MemberUnitsApi
         var resources = new List<SharedResource>();
         foreach (var r in request.SharedResources ?? [])
         {
-            var resourceKind = EnumInput.Parse<ResourceKind>(r.Kind, "sharedResources.kind");
-            if (resourceKind.Error is { } resourceError)
+            if (!EnumInput.Parse<ResourceKind>(r.Kind, "sharedResources.kind").TryGet(out var resourceKind, out var resourceError))
             {
                 return Problems.From(resourceError);
             }
 
-            resources.Add(new SharedResource(resourceKind.Value, r.Description ?? ""));
+            resources.Add(new SharedResource(resourceKind, r.Description ?? ""));
         }
 
         if (request.PartyOrganizationId is { } orgId &&
@@ -96,13 +94,12 @@ public static class MemberUnitsApi
         ProtectedValue? phone = null;
         if (!string.IsNullOrWhiteSpace(request.ContactPhone))
         {
-            var parsed = PhoneNumber.Parse(request.ContactPhone, "contactPhone");
-            if (parsed.Error is { } phoneError)
+            if (!PhoneNumber.Parse(request.ContactPhone, "contactPhone").TryGet(out var parsed, out var phoneError))
             {
                 return Problems.From(phoneError);
             }
 
-            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+            phone = protector.Protect(parsed.Value, Mask.Phone);
         }
 
         if (!string.IsNullOrWhiteSpace(request.Name) && await db.MemberUnits.AnyAsync(u => u.Name == request.Name.Trim(), ct))
@@ -111,16 +108,16 @@ public static class MemberUnitsApi
         }
 
         var now = clock.GetUtcNow();
-        var joined = MemberUnit.Join(request.Name, kind.Value, request.PartyOrganizationId, request.ContactName, phone, resources, request.ServiceFields,
+        var outcome = MemberUnit.Join(request.Name, kind, request.PartyOrganizationId, request.ContactName, phone, resources, request.ServiceFields,
             request.JoinedOn ?? clock.DateOf(now), now);
-        if (joined.Error is { } error)
+        if (!outcome.TryGet(out var joined, out var error))
         {
             return Problems.From(error);
         }
 
-        db.MemberUnits.Add(joined.Value!);
+        db.MemberUnits.Add(joined);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/member-units/{joined.Value!.Id}", MemberUnitResponse.From(joined.Value));
+        return TypedResults.Created($"/api/organization/member-units/{joined.Id}", MemberUnitResponse.From(joined));
     }
 
     public static async Task<Results<Ok<Page<MemberUnitResponse>>, ProblemHttpResult>> List(
@@ -157,29 +154,28 @@ public static class MemberUnitsApi
             return Problems.From(DomainError.Invalid("attendingUnitIds", "unknown-unit", $"No member unit with id {unknown}."));
         }
 
-        var recorded = AllianceMeeting.Record(request.HeldOn, request.Topic, attending, [.. tasks.Select(t => (t.Description ?? "", t.ResponsibleUnitId, t.Due))]);
-        if (recorded.Error is { } error)
+        if (!AllianceMeeting.Record(request.HeldOn, request.Topic, attending, [.. tasks.Select(t => (t.Description ?? "", t.ResponsibleUnitId, t.Due))])
+                .TryGet(out var recorded, out var error))
         {
             return Problems.From(error);
         }
 
-        db.AllianceMeetings.Add(recorded.Value!);
+        db.AllianceMeetings.Add(recorded);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/alliance/meetings/{recorded.Value!.Id}", MeetingResponse.From(recorded.Value));
+        return TypedResults.Created($"/api/organization/alliance/meetings/{recorded.Id}", MeetingResponse.From(recorded));
     }
 
     public static async Task<Results<Ok<Page<MeetingResponse>>, ProblemHttpResult>> ListMeetings(
         OrganizationDbContext db, bool? openTasks, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
 
         var all = await db.AllianceMeetings.AsNoTracking().OrderByDescending(m => m.HeldOn).ToListAsync(ct);
         var filtered = openTasks == true ? all.Where(m => m.Tasks.Any(t => t.Status == TaskStatus.Open)).ToList() : all;
-        return TypedResults.Ok(filtered.ToPage(paging.Value, MeetingResponse.From));
+        return TypedResults.Ok(filtered.ToPage(paging, MeetingResponse.From));
     }
 
     public static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> CompleteTask(

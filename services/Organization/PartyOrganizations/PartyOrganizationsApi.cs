@@ -57,14 +57,13 @@ public static class PartyOrganizationsApi
     public static async Task<Results<Created<OrganizationResponse>, ProblemHttpResult>> Found(
         FoundOrganizationRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var kind = EnumInput.Parse<OrganizationKind>(request.Kind, "kind");
-        if (kind.Error is { } kindError)
+        if (!EnumInput.Parse<OrganizationKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
             return Problems.From(kindError);
         }
 
-        var massType = EnumInput.ParseOptional<MassOrganizationType>(request.MassOrganizationType, "massOrganizationType");
-        if (massType.Error is { } massError)
+        if (!EnumInput.ParseOptional<MassOrganizationType>(request.MassOrganizationType, "massOrganizationType")
+                .TryGet(out var massType, out var massError))
         {
             return Problems.From(massError);
         }
@@ -81,13 +80,13 @@ public static class PartyOrganizationsApi
         }
 
         var rootExists = await db.PartyOrganizations.AnyAsync(o => o.Kind == OrganizationKind.SubdistrictCommittee && o.Status == OrganizationStatus.Active, ct);
-        var founded = PartyOrganization.Found(Guid.CreateVersion7(), request.Name, kind.Value, massType.Value, parent, request.CommunityId, rootExists, clock.GetUtcNow());
-        if (founded.Error is { } error)
+        if (!PartyOrganization.Found(Guid.CreateVersion7(), request.Name, kind, massType, parent, request.CommunityId, rootExists, clock.GetUtcNow())
+                .TryGet(out var founded, out var error))
         {
             return Problems.From(error);
         }
 
-        var organization = founded.Value!;
+        var organization = founded;
         db.PartyOrganizations.Add(organization);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/organizations/{organization.Id}", OrganizationResponse.From(organization));

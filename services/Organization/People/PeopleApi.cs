@@ -68,13 +68,12 @@ public static class PeopleApi
         RegisterPersonRequest request, Caller caller, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var registered = Person.Register(Guid.CreateVersion7(), request.Name, now);
-        if (registered.Error is { } nameError)
+        if (!Person.Register(Guid.CreateVersion7(), request.Name, now).TryGet(out var registered, out var nameError))
         {
             return Problems.From(nameError);
         }
 
-        var person = registered.Value!;
+        var person = registered;
         if (await ApplyContactAsync(person, request, db, protector, now, ct) is { } contactError)
         {
             return Problems.From(contactError);
@@ -200,8 +199,7 @@ public static class PeopleApi
     public static async Task<Results<Ok<Page<RevealRecordResponse>>, ProblemHttpResult>> ListReveals(
         OrganizationDbContext db, Guid? personId, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -212,7 +210,7 @@ public static class PeopleApi
             query = query.Where(r => r.PersonId == p);
         }
 
-        return TypedResults.Ok(await query.OrderByDescending(r => r.RevealedAt).ToPageAsync(paging.Value, r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt), ct));
+        return TypedResults.Ok(await query.OrderByDescending(r => r.RevealedAt).ToPageAsync(paging, r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt), ct));
     }
 
     private static async Task<DomainError?> ApplyContactAsync(
@@ -222,30 +220,28 @@ public static class PeopleApi
         string? idCardHash = null;
         if (!string.IsNullOrWhiteSpace(request.Phone))
         {
-            var parsed = PhoneNumber.Parse(request.Phone);
-            if (parsed.Error is { } error)
+            if (!PhoneNumber.Parse(request.Phone).TryGet(out var parsed, out var error))
             {
                 return error;
             }
 
-            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+            phone = protector.Protect(parsed.Value, Mask.Phone);
         }
 
         if (!string.IsNullOrWhiteSpace(request.IdCardNumber))
         {
-            var parsed = IdCardNumber.Parse(request.IdCardNumber);
-            if (parsed.Error is { } error)
+            if (!IdCardNumber.Parse(request.IdCardNumber).TryGet(out var parsed, out var error))
             {
                 return error;
             }
 
-            idCardHash = protector.LookupHash(parsed.Value!.Value);
+            idCardHash = protector.LookupHash(parsed.Value);
             if (await db.People.AnyAsync(p => p.IdCardHash == idCardHash && p.Id != person.Id, ct))
             {
                 return DomainError.Conflict("duplicate-id-card", "Another person is registered with this ID-card number.");
             }
 
-            idCard = protector.Protect(parsed.Value.Value, Mask.IdCard);
+            idCard = protector.Protect(parsed.Value, Mask.IdCard);
         }
 
         if (!string.IsNullOrWhiteSpace(request.HomeAddress))
@@ -271,8 +267,7 @@ public static class PeopleApi
             return null;
         }
 
-        var type = EnumInput.Parse<MemberType>(input.MemberType, "membership.memberType");
-        if (type.Error is { } typeError)
+        if (!EnumInput.Parse<MemberType>(input.MemberType, "membership.memberType").TryGet(out var type, out var typeError))
         {
             return typeError;
         }
@@ -293,7 +288,7 @@ public static class PeopleApi
             return DomainError.Invalid("membership.joinedOn", "joined-in-future", "membership.joinedOn cannot be in the future.");
         }
 
-        person.SetMembership(new PartyMembership(organization.Id, type.Value, input.JoinedOn), organization.CommunityId, now);
+        person.SetMembership(new PartyMembership(organization.Id, type, input.JoinedOn), organization.CommunityId, now);
         return null;
     }
 }

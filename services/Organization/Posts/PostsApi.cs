@@ -53,8 +53,7 @@ public static class PostsApi
 
     public static async Task<Results<Created<PostResponse>, ProblemHttpResult>> Appoint(AppointRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var title = EnumInput.Parse<PostTitle>(request.Title, "title");
-        if (title.Error is { } titleError)
+        if (!EnumInput.Parse<PostTitle>(request.Title, "title").TryGet(out var title, out var titleError))
         {
             return Problems.From(titleError);
         }
@@ -72,23 +71,22 @@ public static class PostsApi
 
         var from = request.From ?? clock.Today();
         var secretaryInPost = await db.Posts.AnyAsync(p => p.OrganizationId == organization.Id && p.Title == PostTitle.Secretary && (p.To == null || p.To >= from), ct);
-        var appointed = Post.Appoint(request.PersonId, organization.Id, title.Value, request.BusinessLine, request.PartyBuildingDuty, from, secretaryInPost);
-        if (appointed.Error is { } error)
+        if (!Post.Appoint(request.PersonId, organization.Id, title, request.BusinessLine, request.PartyBuildingDuty, from, secretaryInPost)
+                .TryGet(out var appointed, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Posts.Add(appointed.Value!);
-        Audit(db, SecurityEventKind.PostAppointed, caller, request.PersonId, $"{title.Value} of {organization.Name} from {from:yyyy-MM-dd}", clock);
+        db.Posts.Add(appointed);
+        Audit(db, SecurityEventKind.PostAppointed, caller, request.PersonId, $"{title} of {organization.Name} from {from:yyyy-MM-dd}", clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/posts/{appointed.Value!.Id}", PostResponse.Of(appointed.Value));
+        return TypedResults.Created($"/api/organization/posts/{appointed.Id}", PostResponse.Of(appointed));
     }
 
     public static async Task<Results<Ok<Page<PostResponse>>, ProblemHttpResult>> ListPosts(
         OrganizationDbContext db, TimeProvider clock, Guid? organizationId, Guid? personId, bool? current, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -102,7 +100,7 @@ public static class PostsApi
             query = query.Where(p => p.From <= today && (p.To == null || p.To >= today));
         }
 
-        return TypedResults.Ok(await query.OrderBy(p => p.Title).ThenBy(p => p.From).ToPageAsync(paging.Value, PostResponse.Of, ct));
+        return TypedResults.Ok(await query.OrderBy(p => p.Title).ThenBy(p => p.From).ToPageAsync(paging, PostResponse.Of, ct));
     }
 
     public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(Guid id, EndRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -138,14 +136,14 @@ public static class PostsApi
         }
 
         var now = clock.GetUtcNow();
-        var assigned = AreaAssignment.Assign(person.Id, person.IsCadre, request.CommunityId, request.GridIds,
+        var outcome = AreaAssignment.Assign(person.Id, person.IsCadre, request.CommunityId, request.GridIds,
             request.From ?? clock.DateOf(now), request.To, now);
-        if (assigned.Error is { } error)
+        if (!outcome.TryGet(out var assigned, out var error))
         {
             return Problems.From(error);
         }
 
-        var assignment = assigned.Value!;
+        var assignment = assigned;
         db.AreaAssignments.Add(assignment);
         Audit(db, SecurityEventKind.AreaAssigned, caller, person.Id, $"community {assignment.CommunityId}; grids {string.Join(",", assignment.GridIds)}", clock);
         await db.SaveChangesAsync(ct);
@@ -155,8 +153,7 @@ public static class PostsApi
     public static async Task<Results<Ok<Page<AreaAssignmentResponse>>, ProblemHttpResult>> ListAreaAssignments(
         OrganizationDbContext db, Guid? personId, Guid? communityId, Guid? gridId, DateOnly? activeOn, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -166,7 +163,7 @@ public static class PostsApi
         query = communityId is { } c ? query.Where(a => a.CommunityId == c) : query;
         query = gridId is { } g ? query.Where(a => a.GridIds.Contains(g)) : query;
         query = activeOn is { } day ? query.Where(a => a.From <= day && (a.To == null || a.To >= day)) : query;
-        return TypedResults.Ok(await query.OrderByDescending(a => a.From).ThenBy(a => a.Id).ToPageAsync(paging.Value, AreaAssignmentResponse.Of, ct));
+        return TypedResults.Ok(await query.OrderByDescending(a => a.From).ThenBy(a => a.Id).ToPageAsync(paging, AreaAssignmentResponse.Of, ct));
     }
 
     public static async Task<Results<Ok<AreaAssignmentResponse>, ProblemHttpResult>> EndAreaAssignment(

@@ -97,15 +97,15 @@ public static class RegistrationsApi
 
         var unit = member.Membership is { } m ? await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == m.OrganizationId, ct) : null;
         var open = await db.Registrations.AnyAsync(r => r.PersonId == member.Id && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed), ct);
-        var submitted = InServiceRegistration.Submit(member, unit, placement, request.CommunityId, request.GridId, request.Pledges, open, clock.GetUtcNow());
-        if (submitted.Error is { } error)
+        if (!InServiceRegistration.Submit(member, unit, placement, request.CommunityId, request.GridId, request.Pledges, open, clock.GetUtcNow())
+                .TryGet(out var submitted, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Registrations.Add(submitted.Value!);
+        db.Registrations.Add(submitted);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/registrations/{submitted.Value!.Id}", await RegistrationResponse.OneAsync(db, submitted.Value, ct));
+        return TypedResults.Created($"/api/organization/registrations/{submitted.Id}", await RegistrationResponse.OneAsync(db, submitted, ct));
     }
 
     public static async Task<Results<Ok<Page<RegistrationResponse>>, ProblemHttpResult>> List(

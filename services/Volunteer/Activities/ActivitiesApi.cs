@@ -101,14 +101,14 @@ public static class ActivitiesApi
         }
 
         var now = clock.GetUtcNow();
-        var planned = Activity.Plan(request.ProjectId, communityId, request.Title, request.Place, request.Latitude, request.Longitude, request.RadiusMeters,
+        var outcome = Activity.Plan(request.ProjectId, communityId, request.Title, request.Place, request.Latitude, request.Longitude, request.RadiusMeters,
             request.RequiredSkills, request.AllowWaitlist, request.AutoApproveHours, now);
-        if (planned.Error is { } error)
+        if (!outcome.TryGet(out var planned, out var error))
         {
             return Problems.From(error);
         }
 
-        var activity = planned.Value!;
+        var activity = planned;
         if (request.Shifts is not { Count: > 0 and <= Activity.MaxShifts } shiftRequests)
         {
             return Problems.From(DomainError.Invalid("shifts", "shifts-required", $"An activity has 1 to {Activity.MaxShifts} shifts."));
@@ -117,13 +117,12 @@ public static class ActivitiesApi
         var shifts = new List<Shift>();
         foreach (var s in shiftRequests)
         {
-            var shift = Shift.Of(activity.Id, s.StartsAt, s.EndsAt, s.Capacity);
-            if (shift.Error is { } shiftError)
+            if (!Shift.Of(activity.Id, s.StartsAt, s.EndsAt, s.Capacity).TryGet(out var shift, out var shiftError))
             {
                 return Problems.From(shiftError);
             }
 
-            shifts.Add(shift.Value!);
+            shifts.Add(shift);
         }
 
         db.Activities.Add(activity);
@@ -205,16 +204,16 @@ public static class ActivitiesApi
         var confirmed = await db.SignUps.CountAsync(s => s.ShiftId == shift.Id && s.Status == SignUpStatus.Confirmed, ct);
         var active = await db.SignUps.AsNoTracking()
             .Where(s => s.VolunteerId == volunteer.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted)).ToListAsync(ct);
-        var taken = SignUp.Take(shift, activity, volunteer.Id, confirmed, active, volunteer.HasSkills(activity.RequiredSkills), clock.GetUtcNow());
-        if (taken.Error is { } error)
+        if (!SignUp.Take(shift, activity, volunteer.Id, confirmed, active, volunteer.HasSkills(activity.RequiredSkills), clock.GetUtcNow())
+                .TryGet(out var taken, out var error))
         {
             return Problems.From(error);
         }
 
-        db.SignUps.Add(taken.Value!);
+        db.SignUps.Add(taken);
         await db.SaveChangesAsync(ct);
         await transaction.CommitIfOwnAsync(ct);
-        return TypedResults.Created($"/api/volunteer/sign-ups/{taken.Value!.Id}", SignUpResponse.From(taken.Value));
+        return TypedResults.Created($"/api/volunteer/sign-ups/{taken.Id}", SignUpResponse.From(taken));
     }
 
     public static async Task<Ok<IReadOnlyList<SignUpResponse>>> Mine(Caller caller, VolunteerDbContext db, CancellationToken ct)
@@ -239,13 +238,12 @@ public static class ActivitiesApi
         }
 
         await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {signUp.ShiftId} FOR UPDATE").FirstAsync(ct);
-        var cancelled = signUp.Cancel();
-        if (cancelled.Error is { } error)
+        if (!signUp.Cancel().TryGet(out var cancelled, out var error))
         {
             return Problems.From(error);
         }
 
-        if (cancelled.Value && await db.SignUps.Where(s => s.ShiftId == signUp.ShiftId && s.Status == SignUpStatus.Waitlisted)
+        if (cancelled && await db.SignUps.Where(s => s.ShiftId == signUp.ShiftId && s.Status == SignUpStatus.Waitlisted)
                 .OrderBy(s => s.SignedUpAt).ThenBy(s => s.Id).FirstOrDefaultAsync(ct) is { } next)
         {
             next.Promote();
@@ -284,15 +282,14 @@ public static class ActivitiesApi
 
         var now = clock.GetUtcNow();
         var activity = await db.Activities.AsNoTracking().FirstAsync(a => a.Id == signUp.ActivityId, ct);
-        var served = signUp.CheckOut(activity, request.Code, request.Latitude, request.Longitude, now);
-        if (served.Error is { } error)
+        if (!signUp.CheckOut(activity, request.Code, request.Latitude, request.Longitude, now).TryGet(out var served, out var error))
         {
             return Problems.From(error);
         }
 
         var volunteer = await db.Volunteers.AsNoTracking().FirstAsync(v => v.Id == signUp.VolunteerId, ct);
         var record = ServiceHoursRecord.Record(signUp.Id, volunteer.Id, volunteer.AccountSubject, volunteer.PersonId, activity.Id, activity.Title,
-            clock.DateOf(signUp.ShiftStartsAt), served.Value);
+            clock.DateOf(signUp.ShiftStartsAt), served);
         if (activity.AutoApproveHours)
         {
             record.Approve("auto-approved", now);

@@ -43,7 +43,7 @@ public static class DemoData
         VolunteerEntity Volunteer(string name, string? account, string? person, params string[] skills)
         {
             var volunteer = VolunteerEntity.Register(Guid.CreateVersion7(), name, skills, account is null ? null : DemoIds.Account(account).ToString(), now,
-                person is null ? null : DemoIds.Person(person), "周末", DemoGrid(1)).Value!;
+                person is null ? null : DemoIds.Person(person), "周末", DemoGrid(1)).OrThrow();
             db.Volunteers.Add(volunteer);
             return volunteer;
         }
@@ -54,29 +54,29 @@ public static class DemoData
         var residents = new[] { Volunteer("马秀兰", null, null, "助老"), Volunteer("陈建军", null, null, "环境整治"), Volunteer("李娜", null, null, "急救", "助老") };
         await db.SaveChangesAsync(ct);
 
-        var elders = Project.Draft("关爱空巢老人", "助老", Changjiang, DemoGrid(1), "每月上门探访空巢老人，检修家中线路", new DateOnly(now.Year, 1, 1), new DateOnly(now.Year, 12, 31), 1, now).Value!;
+        var elders = Project.Draft("关爱空巢老人", "助老", Changjiang, DemoGrid(1), "每月上门探访空巢老人，检修家中线路", new DateOnly(now.Year, 1, 1), new DateOnly(now.Year, 12, 31), 1, now).OrThrow();
         elders.Publish(now);
         elders.Claim(power, "德令哈供电公司", now);
         elders.Decide(power, true, DemoIds.From("org:德令哈供电公司党委"), now);
         elders.Start(now);
-        var tutoring = Project.Draft("青少年课后辅导", "青少年教育", null, null, "周末为社区学生辅导功课", new DateOnly(now.Year, 3, 1), new DateOnly(now.Year, 12, 31), 1, now).Value!;
+        var tutoring = Project.Draft("青少年课后辅导", "青少年教育", null, null, "周末为社区学生辅导功课", new DateOnly(now.Year, 3, 1), new DateOnly(now.Year, 12, 31), 1, now).OrThrow();
         tutoring.Publish(now);
         tutoring.Claim(school, "河西中学", now);
-        var cleanup = Project.Draft("社区环境整治", "环境整治", Qilian, null, "清理楼道杂物和小广告", new DateOnly(now.Year, 12, 1), new DateOnly(now.Year, 12, 31), 2, now).Value!;
+        var cleanup = Project.Draft("社区环境整治", "环境整治", Qilian, null, "清理楼道杂物和小广告", new DateOnly(now.Year, 12, 1), new DateOnly(now.Year, 12, 31), 2, now).OrThrow();
         db.Projects.AddRange(elders, tutoring, cleanup);
 
         // Last week's visit: everyone came but one; hours approved.
-        var past = Activity.Plan(elders.Id, Changjiang, "空巢老人家中线路检修", "长江路社区阳光小区", 37.3885, 97.342, 200, [], false, false, now.AddDays(-8)).Value!;
+        var past = Activity.Plan(elders.Id, Changjiang, "空巢老人家中线路检修", "长江路社区阳光小区", 37.3885, 97.342, 200, [], false, false, now.AddDays(-8)).OrThrow();
         past.Publish();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var pastStart = today.AddDays(-7).AddHours(1);
-        var pastShift = Shift.Of(past.Id, pastStart, pastStart.AddHours(3), 5).Value!;
+        var pastShift = Shift.Of(past.Id, pastStart, pastStart.AddHours(3), 5).OrThrow();
         db.Activities.Add(past);
         db.Shifts.Add(pastShift);
         var attendees = new[] { xie, residents[0], residents[2] };
         foreach (var volunteer in attendees.Append(residents[1]))
         {
-            var signUp = SignUp.Take(pastShift, past, volunteer.Id, 0, [], true, pastStart.AddDays(-1)).Value!;
+            var signUp = SignUp.Take(pastShift, past, volunteer.Id, 0, [], true, pastStart.AddDays(-1)).OrThrow();
             db.SignUps.Add(signUp);
             if (!attendees.Contains(volunteer))
             {
@@ -98,17 +98,17 @@ public static class DemoData
         }
 
         // Next week: two shifts, a waitlist when full.
-        var next = Activity.Plan(elders.Id, Changjiang, "重阳敬老志愿服务", "长江路社区党群服务中心", 37.3885, 97.342, 200, ["助老"], true, false, now).Value!;
+        var next = Activity.Plan(elders.Id, Changjiang, "重阳敬老志愿服务", "长江路社区党群服务中心", 37.3885, 97.342, 200, ["助老"], true, false, now).OrThrow();
         next.Publish();
         var nextStart = today.AddDays(3).AddHours(1);
         db.Activities.Add(next);
-        db.Shifts.AddRange(Shift.Of(next.Id, nextStart, nextStart.AddHours(3), 4).Value!, Shift.Of(next.Id, nextStart.AddHours(4), nextStart.AddHours(7), 4).Value!);
+        db.Shifts.AddRange(Shift.Of(next.Id, nextStart, nextStart.AddHours(3), 4).OrThrow(), Shift.Of(next.Id, nextStart.AddHours(4), nextStart.AddHours(7), 4).OrThrow());
 
-        var radio = Wish.Post(DemoIds.Account("resident.zhou").ToString(), Changjiang, "想要一台收音机", "独居老人，想听戏曲", now.AddDays(-10)).Value!;
+        var radio = Wish.Post(DemoIds.Account("resident.zhou").ToString(), Changjiang, "想要一台收音机", "独居老人，想听戏曲", now.AddDays(-10)).OrThrow();
         radio.Claim(DemoIds.Account("member.xie").ToString(), DemoIds.Person("谢志远"), null, now.AddDays(-9));
         radio.Fulfil(DemoIds.Account("member.xie").ToString(), "已送到家中并调好频道", now.AddDays(-8));
         radio.Confirm(DemoIds.Account("resident.zhou").ToString(), now.AddDays(-8));
-        db.Wishes.AddRange(radio, Wish.Post(DemoIds.Account("resident.zhou").ToString(), Changjiang, "希望有人陪孩子读书", "周末两小时", now).Value!);
+        db.Wishes.AddRange(radio, Wish.Post(DemoIds.Account("resident.zhou").ToString(), Changjiang, "希望有人陪孩子读书", "周末两小时", now).OrThrow());
         await db.SaveChangesAsync(ct);
     }
 

@@ -109,16 +109,16 @@ public static class HoursApi
             return Problems.From(DomainError.Conflict("hours-already-recorded", $"{volunteer.Name}'s hours at this activity on {servedOn:yyyy-MM-dd} are on record already: correct them instead."));
         }
 
-        var recorded = ServiceHoursRecord.RecordByHand(
+        var outcome = ServiceHoursRecord.RecordByHand(
             volunteer.Id, volunteer.AccountSubject, volunteer.PersonId, activity.Id, activity.Title, servedOn, request.Hours, request.Note, caller.Name, clock.Today());
-        if (recorded.Error is { } error)
+        if (!outcome.TryGet(out var recorded, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Hours.Add(recorded.Value!);
+        db.Hours.Add(recorded);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/volunteer/hours/{recorded.Value!.Id}", HoursResponse.From(recorded.Value));
+        return TypedResults.Created($"/api/volunteer/hours/{recorded.Id}", HoursResponse.From(recorded));
     }
 
     /// <summary>A record of hours is changed by whoever runs its activity's community (the admin anywhere).</summary>
@@ -139,8 +139,7 @@ public static class HoursApi
             return Problems.NotFound("hours", id);
         }
 
-        var approved = record.Approve(caller.Name, clock.GetUtcNow());
-        if (approved.Error is { } error)
+        if (!record.Approve(caller.Name, clock.GetUtcNow()).TryGet(out var approved, out var error))
         {
             return Problems.From(error);
         }
@@ -157,8 +156,7 @@ public static class HoursApi
             return Problems.NotFound("hours", id);
         }
 
-        var corrected = record.Correct(request.Hours, request.Reason, caller.Name, clock.GetUtcNow());
-        if (corrected.Error is { } error)
+        if (!record.Correct(request.Hours, request.Reason, caller.Name, clock.GetUtcNow()).TryGet(out var corrected, out var error))
         {
             return Problems.From(error);
         }
@@ -177,15 +175,15 @@ public static class HoursApi
         }
 
         var approved = await db.Hours.AsNoTracking().Where(h => h.VolunteerId == id && h.Status == HoursStatus.Approved).ToListAsync(ct);
-        var issued = Certificate.Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, clock.Today());
-        if (issued.Error is { } error)
+        if (!Certificate.Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, clock.Today())
+                .TryGet(out var issued, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Certificates.Add(issued.Value!);
+        db.Certificates.Add(issued);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/volunteer/certificates/{issued.Value!.Number}", CertificateResponse.Of(issued.Value));
+        return TypedResults.Created($"/api/volunteer/certificates/{issued.Number}", CertificateResponse.Of(issued));
     }
 
     public static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> Verify(string number, VolunteerDbContext db, CancellationToken ct) =>

@@ -78,15 +78,15 @@ public static class ProjectsApi
             return Problems.OutOfScope("community");
         }
 
-        var drafted = Project.Draft(request.Title, request.Field, request.CommunityId, request.GridId, request.Goal, request.From, request.To, request.UnitsNeeded, clock.GetUtcNow());
-        if (drafted.Error is { } error)
+        if (!Project.Draft(request.Title, request.Field, request.CommunityId, request.GridId, request.Goal, request.From, request.To, request.UnitsNeeded, clock.GetUtcNow())
+                .TryGet(out var drafted, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Projects.Add(drafted.Value!);
+        db.Projects.Add(drafted);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/volunteer/projects/{drafted.Value!.Id}", ProjectResponse.Of(drafted.Value));
+        return TypedResults.Created($"/api/volunteer/projects/{drafted.Id}", ProjectResponse.Of(drafted));
     }
 
     public static async Task<Results<Ok<Page<ProjectResponse>>, ProblemHttpResult>> List(
@@ -170,8 +170,7 @@ public static class ProjectsApi
         }
 
         var partyOrganization = await db.Units.Where(u => u.Id == unitId).Select(u => u.PartyOrganizationId).FirstOrDefaultAsync(ct);
-        var decided = project.Decide(unitId, confirm, partyOrganization, clock.GetUtcNow());
-        if (decided.Error is { } error)
+        if (!project.Decide(unitId, confirm, partyOrganization, clock.GetUtcNow()).TryGet(out var decided, out var error))
         {
             return Problems.From(error);
         }

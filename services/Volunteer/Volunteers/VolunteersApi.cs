@@ -38,8 +38,8 @@ public static class VolunteersApi
     public static async Task<Results<Created<VolunteerResponse>, ProblemHttpResult>> RegisterVolunteer(
         RegisterVolunteerRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var registered = Volunteer.Register(Guid.CreateVersion7(), request.Name, request.Skills, caller.Subject, clock.GetUtcNow(), caller.PersonId, request.Availability, request.HomeGridId);
-        if (registered.Error is { } error)
+        if (!Volunteer.Register(Guid.CreateVersion7(), request.Name, request.Skills, caller.Subject, clock.GetUtcNow(), caller.PersonId, request.Availability, request.HomeGridId)
+                .TryGet(out var registered, out var error))
         {
             return Problems.From(error);
         }
@@ -49,7 +49,7 @@ public static class VolunteersApi
             return Problems.From(DomainError.Conflict("already-registered", "You are registered as a volunteer already: GET /api/volunteer/volunteers/me."));
         }
 
-        var volunteer = registered.Value!;
+        var volunteer = registered;
         db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/volunteer/volunteers/{volunteer.Id}", VolunteerResponse.From(volunteer, await IsPartyMemberAsync(db, volunteer, ct)));
@@ -58,8 +58,7 @@ public static class VolunteersApi
     public static async Task<Results<Ok<Page<VolunteerResponse>>, ProblemHttpResult>> ListVolunteers(
         Caller caller, VolunteerDbContext db, string? skill, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -71,7 +70,7 @@ public static class VolunteersApi
             query = query.Where(v => v.Skills.Contains(wanted));
         }
 
-        return TypedResults.Ok(await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).ToPageAsync(paging.Value, v => VolunteerResponse.From(v), ct));
+        return TypedResults.Ok(await query.OrderBy(v => v.RegisteredAt).ThenBy(v => v.Id).ToPageAsync(paging, v => VolunteerResponse.From(v), ct));
     }
 
     public static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Me(Caller caller, VolunteerDbContext db, CancellationToken ct) =>

@@ -51,21 +51,20 @@ public static class WishesApi
 
     public static async Task<Results<Created<WishResponse>, ProblemHttpResult>> Post(WishRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var posted = Wish.Post(caller.Subject, request.CommunityId, request.Title, request.Description, clock.GetUtcNow());
-        if (posted.Error is { } error)
+        if (!Wish.Post(caller.Subject, request.CommunityId, request.Title, request.Description, clock.GetUtcNow())
+                .TryGet(out var posted, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Wishes.Add(posted.Value!);
+        db.Wishes.Add(posted);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/volunteer/wishes/{posted.Value!.Id}", WishResponse.From(posted.Value, caller));
+        return TypedResults.Created($"/api/volunteer/wishes/{posted.Id}", WishResponse.From(posted, caller));
     }
 
     public static async Task<Results<Ok<Page<WishResponse>>, ProblemHttpResult>> List(Caller caller, VolunteerDbContext db, bool? mine, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
@@ -75,7 +74,7 @@ public static class WishesApi
             ? query.Where(w => w.OwnerSubject == caller.Subject || w.ClaimerSubject == caller.Subject)
             : query.Where(w => w.Status == WishStatus.Posted || w.OwnerSubject == caller.Subject || w.ClaimerSubject == caller.Subject);
         query = communityId is { } c ? query.Where(w => w.CommunityId == c) : query;
-        return TypedResults.Ok(await query.OrderByDescending(w => w.PostedAt).ToPageAsync(paging.Value, w => WishResponse.From(w, caller), ct));
+        return TypedResults.Ok(await query.OrderByDescending(w => w.PostedAt).ToPageAsync(paging, w => WishResponse.From(w, caller), ct));
     }
 
     public static async Task<Results<Ok<WishResponse>, ProblemHttpResult>> Claim(Guid id, ClaimWishRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
@@ -109,8 +108,7 @@ public static class WishesApi
             return Problems.NotFound("wish", id);
         }
 
-        var confirmed = wish.Confirm(caller.Subject, clock.GetUtcNow());
-        if (confirmed.Error is { } error)
+        if (!wish.Confirm(caller.Subject, clock.GetUtcNow()).TryGet(out var confirmed, out var error))
         {
             return Problems.From(error);
         }

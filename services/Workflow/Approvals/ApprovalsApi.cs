@@ -40,8 +40,7 @@ public static class ApprovalsApi
     public static async Task<Results<Created<ApprovalResponse>, ProblemHttpResult>> Ask(
         Guid id, ApprovalRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var kind = EnumInput.Parse<ApprovalKind>(request.Kind, "kind");
-        if (kind.Error is { } kindError)
+        if (!EnumInput.Parse<ApprovalKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
             return Problems.From(kindError);
         }
@@ -62,15 +61,15 @@ public static class ApprovalsApi
             return Problems.From(DomainError.Conflict("approval-pending", $"Case {found.Number} already has a request waiting for a decision."));
         }
 
-        var asked = CaseApproval.Request(found, kind.Value, request.WorkingDays, request.Reason, Actor.Of(caller), clock.GetUtcNow());
-        if (asked.Error is { } error)
+        if (!CaseApproval.Request(found, kind, request.WorkingDays, request.Reason, Actor.Of(caller), clock.GetUtcNow())
+                .TryGet(out var asked, out var error))
         {
             return Problems.From(error);
         }
 
-        db.Approvals.Add(asked.Value!);
+        db.Approvals.Add(asked);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/approvals/{asked.Value!.Id}", ApprovalResponse.From(asked.Value, found, caller));
+        return TypedResults.Created($"/api/workflow/approvals/{asked.Id}", ApprovalResponse.From(asked, found, caller));
     }
 
     public static async Task<Results<Ok<List<ApprovalResponse>>, ProblemHttpResult>> ListForCase(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)

@@ -54,8 +54,7 @@ public static class AssessmentApi
         Caller caller, ReadDb<WorkflowDbContext> read, IOptions<AssessmentOptions> options, [OneOf<AssessmentLevel>] string? level, DateTimeOffset? from, DateTimeOffset? to, Guid? communityId, CancellationToken ct)
     {
         var db = read.Context;
-        var parsed = EnumInput.Parse<AssessmentLevel>(level, "level");
-        if (parsed.Error is { } levelError)
+        if (!EnumInput.Parse<AssessmentLevel>(level, "level").TryGet(out var parsed, out var levelError))
         {
             return Problems.From(levelError);
         }
@@ -76,37 +75,36 @@ public static class AssessmentApi
         var facts = await cases.Select(c => new CaseFacts(
             c.Id, c.GridId, c.CommunityId, c.Department, c.HandledByPersonId, c.HandledBySubject, c.State, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.OnTime,
             c.Rating, c.ReporterSaysResolved, c.Reopens, c.Returns, c.Extensions, c.Deferrals, c.VoidedAt)).ToListAsync(ct);
-        var points = await db.AssessmentItems.AsNoTracking().Where(i => i.Level == parsed.Value && i.At >= start && i.At < end)
+        var points = await db.AssessmentItems.AsNoTracking().Where(i => i.Level == parsed && i.At >= start && i.At < end)
             .Select(i => new AssessmentPoints(i.SubjectId, i.Points, i.At)).ToListAsync(ct);
-        var subjects = facts.Select(f => AssessmentCalculator.SubjectOf(f, parsed.Value)).OfType<string>().ToHashSet();
+        var subjects = facts.Select(f => AssessmentCalculator.SubjectOf(f, parsed)).OfType<string>().ToHashSet();
         if (communityId is not null)
         {
             points = [.. points.Where(p => subjects.Contains(p.SubjectId))];
         }
 
         subjects.UnionWith(points.Select(p => p.SubjectId));
-        var rows = AssessmentCalculator.Compute(facts, points, parsed.Value, start, end, options.Value, await NamesAsync(db, parsed.Value, subjects, ct));
+        var rows = AssessmentCalculator.Compute(facts, points, parsed, start, end, options.Value, await NamesAsync(db, parsed, subjects, ct));
         var rule = $"satisfaction rate = (Satisfied + {options.Value.BasicallySatisfiedWeight:0.##} × BasicallySatisfied) / rated cases; " +
             "the Organization service's Service Index counts Satisfied only, a BasicallySatisfied case lowering its share";
-        return TypedResults.Ok(new AssessmentResponse(parsed.Value, start, end, rows, rule));
+        return TypedResults.Ok(new AssessmentResponse(parsed, start, end, rows, rule));
     }
 
     public static async Task<Results<Created<AssessmentItemResponse>, ProblemHttpResult>> Record(
         AssessmentItemRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var level = EnumInput.Parse<AssessmentLevel>(request.Level, "level");
-        if (level.Error is { } levelError)
+        if (!EnumInput.Parse<AssessmentLevel>(request.Level, "level").TryGet(out var level, out var levelError))
         {
             return Problems.From(levelError);
         }
 
-        var recorded = AssessmentItem.Manual(level.Value, request.SubjectId, request.Points, request.Reason, request.Evidence, Actor.Of(caller), clock.GetUtcNow());
-        if (recorded.Error is { } error)
+        if (!AssessmentItem.Manual(level, request.SubjectId, request.Points, request.Reason, request.Evidence, Actor.Of(caller), clock.GetUtcNow())
+                .TryGet(out var recorded, out var error))
         {
             return Problems.From(error);
         }
 
-        var item = recorded.Value!;
+        var item = recorded;
         var known = item.Level switch
         {
             AssessmentLevel.Grid => Guid.TryParse(item.SubjectId, out var grid) && await db.KnownGrids.AnyAsync(g => g.Id == grid, ct),

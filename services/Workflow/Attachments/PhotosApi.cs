@@ -62,21 +62,19 @@ public static class PhotosApi
     public static async Task<Results<Created<PhotoResponse>, ProblemHttpResult>> Upload(
         HttpRequest request, double? latitude, double? longitude, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
     {
-        var takenAt = Spatial.OptionalPoint(latitude, longitude);
-        if (takenAt.Error is { } where)
+        if (!Spatial.OptionalPoint(latitude, longitude).TryGet(out var takenAt, out var where))
         {
             return Problems.From(where);
         }
 
-        var photo = await ReadAsync(request, limits.Value, ct);
-        if (photo.Error is { } error)
+        if (!(await ReadAsync(request, limits.Value, ct)).TryGet(out var photo, out var error))
         {
             return Problems.From(error);
         }
 
-        var record = CasePhoto.Upload(photo.Value!, Actor.Of(caller), takenAt.Value, clock.GetUtcNow());
+        var record = CasePhoto.Upload(photo, Actor.Of(caller), takenAt, clock.GetUtcNow());
         db.CasePhotos.Add(record);
-        store.Put(record, photo.Value!);
+        store.Put(record, photo);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/workflow/photos/{record.Id}", PhotoResponse.From(record));
     }
@@ -91,14 +89,12 @@ public static class PhotosApi
             return Problems.NotFound("case", id);
         }
 
-        var takenAt = Spatial.OptionalPoint(latitude, longitude);
-        if (takenAt.Error is { } where)
+        if (!Spatial.OptionalPoint(latitude, longitude).TryGet(out var takenAt, out var where))
         {
             return Problems.From(where);
         }
 
-        var photo = await ReadAsync(request, limits.Value, ct);
-        if (photo.Error is { } error)
+        if (!(await ReadAsync(request, limits.Value, ct)).TryGet(out var photo, out var error))
         {
             return Problems.From(error);
         }
@@ -108,17 +104,16 @@ public static class PhotosApi
         await using var transaction = await db.BeginUnlessOpenAsync(ct);
         await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         var count = await db.CasePhotos.CountAsync(p => p.CaseId == id, ct);
-        var added = CasePhoto.AddTo(@case, photo.Value!, Actor.Of(caller), takenAt.Value, count, clock.GetUtcNow());
-        if (added.Error is { } refused)
+        if (!CasePhoto.AddTo(@case, photo, Actor.Of(caller), takenAt, count, clock.GetUtcNow()).TryGet(out var added, out var refused))
         {
             return Problems.From(refused);
         }
 
-        db.CasePhotos.Add(added.Value!);
-        store.Put(added.Value!, photo.Value!);
+        db.CasePhotos.Add(added);
+        store.Put(added, photo);
         await db.SaveChangesAsync(ct);
         await transaction.CommitIfOwnAsync(ct);
-        return TypedResults.Created($"/api/workflow/photos/{added.Value!.Id}", PhotoResponse.From(added.Value!));
+        return TypedResults.Created($"/api/workflow/photos/{added.Id}", PhotoResponse.From(added));
     }
 
     public static async Task<Results<Ok<List<PhotoResponse>>, ProblemHttpResult>> ListForCase(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)

@@ -141,8 +141,7 @@ public static class CaseTypesApi
         Guid id, PartyRequest request, Caller caller, WorkflowDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct) =>
         CaseActionsApi.ActAsync(db, id, caller, CaseAccess.Handle, c =>
         {
-            var role = EnumInput.Parse<PartyRole>(request.Role, "role");
-            if (role.Error is { } roleError)
+            if (!EnumInput.Parse<PartyRole>(request.Role, "role").TryGet(out var role, out var roleError))
             {
                 return Task.FromResult<DomainError?>(roleError);
             }
@@ -155,17 +154,16 @@ public static class CaseTypesApi
             ProtectedValue? phone = null;
             if (request.Phone is not null)
             {
-                var parsed = PhoneNumber.Parse(request.Phone);
-                if (parsed.Error is { } phoneError)
+                if (!PhoneNumber.Parse(request.Phone).TryGet(out var parsed, out var phoneError))
                 {
                     return Task.FromResult<DomainError?>(phoneError);
                 }
 
-                phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+                phone = protector.Protect(parsed.Value, Mask.Phone);
             }
 
             var name = protector.Protect(request.Name.Trim(), Mask.Name);
-            return Task.FromResult(c.AddParty(role.Value, name, phone, clock.GetUtcNow()));
+            return Task.FromResult(c.AddParty(role, name, phone, clock.GetUtcNow()));
         }, ct);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> StartMediation(Guid id, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -189,13 +187,12 @@ public static class CaseTypesApi
             var undertakings = new List<(PartyRole, string?)>();
             foreach (var undertaking in request.Undertakings ?? [])
             {
-                var party = EnumInput.Parse<PartyRole>(undertaking.Party, "undertakings.party");
-                if (party.Error is { } error)
+                if (!EnumInput.Parse<PartyRole>(undertaking.Party, "undertakings.party").TryGet(out var party, out var error))
                 {
                     return Task.FromResult<DomainError?>(error);
                 }
 
-                undertakings.Add((party.Value, undertaking.Undertakes));
+                undertakings.Add((party, undertaking.Undertakes));
             }
 
             return Task.FromResult(c.AgreeMediation(Actor.Of(caller), request.Terms, undertakings, clock.GetUtcNow()));

@@ -890,14 +890,13 @@ public sealed class Case : Aggregate
 
     private DomainError? Move(CaseAction action, Actor actor, string? note, DateTimeOffset now)
     {
-        var next = CaseStateMachine.Next(Type, State, action);
-        if (next.Error is { } error)
+        if (!CaseStateMachine.Next(Type, State, action).TryGet(out var next, out var error))
         {
             return error with { Message = $"Case {Number}: {error.Message}" };
         }
 
-        steps.Add(CaseStep.Record(Id, ++StepCount, action.ToString(), State, next.Value, actor, note, now));
-        State = next.Value;
+        steps.Add(CaseStep.Record(Id, ++StepCount, action.ToString(), State, next, actor, note, now));
+        State = next;
         Touch(now);
         return null;
     }

@@ -119,15 +119,14 @@ public static class CaseActionsApi
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Dispatch(
         Guid id, DispatchRequest? request, Caller caller, WorkflowDbContext db, DeadlinePolicy deadlines, TimeProvider clock, CancellationToken ct)
     {
-        var level = EnumInput.ParseOptional<HandlerLevel>(request?.Level, "level");
-        if (level.Error is { } error)
+        if (!EnumInput.ParseOptional<HandlerLevel>(request?.Level, "level").TryGet(out var level, out var error))
         {
             return Problems.From(error);
         }
 
         return await ActAsync(db, id, caller, CaseAccess.For(CaseAction.Dispatch), async c =>
         {
-            var route = level.Value is { } byHand
+            var route = level is { } byHand
                 ? new CaseRoute(byHand, request?.Department?.Trim(), null, $"dispatched by hand to {byHand}{(byHand == HandlerLevel.Department ? " " + request?.Department : "")}")
                 : await Dispatcher.RouteAsync(db, c.Category, c.GridId, c.CommunityId, ct);
             if (route.Level == HandlerLevel.Grid && c.GridId is null || route.Level == HandlerLevel.Community && c.CommunityId is null)
@@ -175,13 +174,12 @@ public static class CaseActionsApi
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Rate(Guid id, RatingRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var rating = EnumInput.Parse<CaseRating>(request.Rating, "rating");
-        if (rating.Error is { } error)
+        if (!EnumInput.Parse<CaseRating>(request.Rating, "rating").TryGet(out var rating, out var error))
         {
             return Problems.From(error);
         }
 
-        return await ActAsync(db, id, caller, CaseAccess.Rate, c => c.Rate(Actor.Of(caller), rating.Value, request.Comment, clock.GetUtcNow(), request.Resolved), ct);
+        return await ActAsync(db, id, caller, CaseAccess.Rate, c => c.Rate(Actor.Of(caller), rating, request.Comment, clock.GetUtcNow(), request.Resolved), ct);
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Verify(Guid id, VerificationRequest request, Caller caller, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)

@@ -44,8 +44,7 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
             return DomainError.Invalid("category", "unknown-category", $"'{input.Category}' is not an active case category; see GET /api/workflow/categories.");
         }
 
-        var reporter = ReporterOf(input);
-        if (reporter.Error is { } reporterError)
+        if (!ReporterOf(input).TryGet(out var reporter, out var reporterError))
         {
             return reporterError;
         }
@@ -55,17 +54,16 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
             return DomainError.Invalid("address", "invalid-address", $"address is at most {MaxAddressLength} characters.");
         }
 
-        var located = await LocateAsync(input, ct);
-        if (located.Error is { } locationError)
+        if (!(await LocateAsync(input, ct)).TryGet(out var located, out var locationError))
         {
             return locationError;
         }
 
-        var (gridId, communityId, location) = located.Value;
+        var (gridId, communityId, location) = located;
         var duplicate = location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null;
         var now = clock.GetUtcNow();
         var report = new NewCase(category.Code, input.Description, input.Channel, input.Priority, location, input.BuildingId,
-            input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter.Value, input.SourceRef, duplicate);
+            input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter, input.SourceRef, duplicate);
         if (Case.Check(report) is { } refused)
         {
             return refused;
@@ -73,13 +71,12 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
 
         // The number is taken only once the report is accepted: refused reports leave no gaps.
         var number = await db.Database.SqlQuery<long>($"SELECT nextval('case_numbers') AS \"Value\"").SingleAsync(ct);
-        var reported = Case.Report(report, $"{clock.DateOf(now).Year}-{number:D6}", actor, now);
-        if (reported.Error is { } error)
+        if (!Case.Report(report, $"{clock.DateOf(now).Year}-{number:D6}", actor, now).TryGet(out var reported, out var error))
         {
             return error;
         }
 
-        db.Cases.Add(reported.Value!);
+        db.Cases.Add(reported);
 
         return reported;
     }
@@ -99,13 +96,12 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
 
         if (input.ReporterPhone is not null)
         {
-            var parsed = PhoneNumber.Parse(input.ReporterPhone, "reporterPhone");
-            if (parsed.Error is { } error)
+            if (!PhoneNumber.Parse(input.ReporterPhone, "reporterPhone").TryGet(out var parsed, out var error))
             {
                 return error;
             }
 
-            phone = protector.Protect(parsed.Value!.Value, Mask.Phone);
+            phone = protector.Protect(parsed.Value, Mask.Phone);
         }
 
         return name is null && phone is null && input.ReporterSubject is null && input.ReporterPersonId is null

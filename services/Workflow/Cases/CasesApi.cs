@@ -46,13 +46,12 @@ public static class CasesApi
     public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Report(CaseIntakeRequest request, Caller caller, CaseIntake intake, WorkflowDbContext db, CancellationToken ct)
     {
         var staff = caller.IsIn([.. Roles.Staff]);
-        var channel = EnumInput.ParseOptional<CaseChannel>(request.Channel, "channel");
-        if (channel.Error is { } channelError)
+        if (!EnumInput.ParseOptional<CaseChannel>(request.Channel, "channel").TryGet(out var channel, out var channelError))
         {
             return Problems.From(channelError);
         }
 
-        var chosen = channel.Value ?? (staff ? null : CaseChannel.Resident);
+        var chosen = channel ?? (staff ? null : CaseChannel.Resident);
         if (chosen is null)
         {
             return Problems.From(DomainError.Invalid("channel", "channel-required", "Staff name the channel: GridPatrol, Hotline, Inspection or Resident."));
@@ -64,48 +63,45 @@ public static class CasesApi
                 staff ? $"{chosen} cases come in through their own path (visits from the Grid service, Open311 at /open311/v2)." : "Residents report through the Resident channel."));
         }
 
-        var priority = EnumInput.ParseOptional<CasePriority>(request.Priority, "priority");
-        if (priority.Error is { } priorityError)
+        if (!EnumInput.ParseOptional<CasePriority>(request.Priority, "priority").TryGet(out var priority, out var priorityError))
         {
             return Problems.From(priorityError);
         }
 
-        var point = Spatial.OptionalPoint(request.Latitude, request.Longitude);
-        if (point.Error is { } pointError)
+        if (!Spatial.OptionalPoint(request.Latitude, request.Longitude).TryGet(out var point, out var pointError))
         {
             return Problems.From(pointError);
         }
 
-        var photos = await PhotosApi.PendingAsync(db, request.PhotoIds, caller, ct);
-        if (photos.Error is { } photoError)
+        if (!(await PhotosApi.PendingAsync(db, request.PhotoIds, caller, ct)).TryGet(out var photos, out var photoError))
         {
             return Problems.From(photoError);
         }
 
-        if (photos.Value!.Count + (request.PhotoUrls?.Count ?? 0) > Case.MaxPhotos)
+        if (photos.Count + (request.PhotoUrls?.Count ?? 0) > Case.MaxPhotos)
         {
             return Problems.From(DomainError.Invalid("photoIds", "too-many-photos", $"At most {Case.MaxPhotos} photos per report, uploaded and linked together."));
         }
 
         // The hotline reports for a caller on the phone; every other channel's reporter is the signed-in account.
         var hotline = chosen == CaseChannel.Hotline;
-        var taken = await intake.TakeInAsync(
-            new Intake(request.Category, request.Description, chosen.Value, priority.Value ?? CasePriority.Normal, point.Value, request.GridId, request.BuildingId,
+        var outcome = await intake.TakeInAsync(
+            new Intake(request.Category, request.Description, chosen.Value, priority ?? CasePriority.Normal, point, request.GridId, request.BuildingId,
                 request.Address, request.PhotoUrls, hotline ? request.ReporterName : null, hotline ? request.ReporterPhone : null,
                 hotline ? null : caller.Subject, hotline ? null : caller.PersonId, null),
             Actor.Of(caller), ct);
-        if (taken.Error is { } error)
+        if (!outcome.TryGet(out var taken, out var error))
         {
             return Problems.From(error);
         }
 
-        foreach (var photo in photos.Value)
+        foreach (var photo in photos)
         {
-            photo.AttachTo(taken.Value!, caller.Subject);
+            photo.AttachTo(taken, caller.Subject);
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/cases/{taken.Value!.Id}", CaseResponse.From(taken.Value!, caller));
+        return TypedResults.Created($"/api/workflow/cases/{taken.Id}", CaseResponse.From(taken, caller));
     }
 
     public static async Task<Results<Ok<Page<CaseSummary>>, ProblemHttpResult>> List(
@@ -117,12 +113,12 @@ public static class CasesApi
         var states = EnumInput.ParseOptional<CaseState>(state, "state");
         var order = EnumInput.ParseOptional<CaseOrder>(sort, "sort");
         var filter = CaseFilter.Parse(category, gridId, communityId, handlerLevel, department, handledBy, overdue, open, channel, priority, type, from, to);
-        if ((paging.Error ?? states.Error ?? order.Error ?? filter.Error) is { } error)
+        if ((paging.Error ?? states.Error ?? order.Error) is { } error || !filter.TryGet(out var cases, out error))
         {
             return Problems.From(error);
         }
 
-        var query = filter.Value!.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
+        var query = cases.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
         query = states.Value is { } s ? query.Where(c => c.State == s) : query;
         query = order.Value switch
         {
@@ -139,13 +135,13 @@ public static class CasesApi
         Guid? handledBy, bool? overdue, bool? open, [OneOf<CaseChannel>] string? channel, [OneOf<CasePriority>] string? priority, [OneOf<CaseType>] string? type,
         DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
-        var filter = CaseFilter.Parse(category, gridId, communityId, handlerLevel, department, handledBy, overdue, open, channel, priority, type, from, to);
-        if (filter.Error is { } error)
+        if (!CaseFilter.Parse(category, gridId, communityId, handlerLevel, department, handledBy, overdue, open, channel, priority, type, from, to)
+                .TryGet(out var filter, out var error))
         {
             return Problems.From(error);
         }
 
-        var query = filter.Value!.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
+        var query = filter.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
         var byState = await query.GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
         var late = await query.CountAsync(c => c.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted), ct);
         return TypedResults.Ok(new CaseCounts(

@@ -39,14 +39,13 @@ public static class CategoriesApi
 
     public static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> Create(CategoryRequest request, WorkflowDbContext db, CancellationToken ct)
     {
-        var type = EnumInput.ParseOptional<CaseType>(request.DefaultType, "defaultType");
-        if (type.Error is { } typeError)
+        if (!EnumInput.ParseOptional<CaseType>(request.DefaultType, "defaultType").TryGet(out var type, out var typeError))
         {
             return Problems.From(typeError);
         }
 
-        var created = CaseCategory.Create(request.Code, request.Name, request.WorkingDays, type.Value ?? CaseType.General);
-        if (created.Error is { } error)
+        if (!CaseCategory.Create(request.Code, request.Name, request.WorkingDays, type ?? CaseType.General)
+                .TryGet(out var created, out var error))
         {
             return Problems.From(error);
         }
@@ -56,9 +55,9 @@ public static class CategoriesApi
             return Problems.From(DomainError.Conflict("category-exists", $"A category with code '{request.Code}' exists; change it with PUT."));
         }
 
-        db.Categories.Add(created.Value!);
+        db.Categories.Add(created);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/categories/{created.Value!.Code}", CategoryResponse.From(created.Value));
+        return TypedResults.Created($"/api/workflow/categories/{created.Code}", CategoryResponse.From(created));
     }
 
     public static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Update(string code, CategoryRequest request, WorkflowDbContext db, CancellationToken ct)
@@ -69,13 +68,12 @@ public static class CategoriesApi
             return Problems.NotFound("category", code);
         }
 
-        var type = EnumInput.ParseOptional<CaseType>(request.DefaultType, "defaultType");
-        if (type.Error is { } typeError)
+        if (!EnumInput.ParseOptional<CaseType>(request.DefaultType, "defaultType").TryGet(out var type, out var typeError))
         {
             return Problems.From(typeError);
         }
 
-        if (category.Change(request.Name, request.WorkingDays, request.Active ?? category.Active, type.Value ?? category.DefaultType) is { } error)
+        if (category.Change(request.Name, request.WorkingDays, request.Active ?? category.Active, type ?? category.DefaultType) is { } error)
         {
             return Problems.From(error);
         }

@@ -113,7 +113,7 @@ public static class DemoData
             var @case = Case.Report(
                 new NewCase(category, text, channel, random.Next(10) == 0 ? CasePriority.Urgent : CasePriority.Normal, null, null, null, null, gridId, communityId,
                     reporter, $"demo:{i}", null),
-                $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).Value!;
+                $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).OrThrow();
             Walk(@case, path, rules, categories[category].WorkingDays, categories[category].DefaultType, parties, deadlines, reportedAt, now);
             db.Cases.Add(@case);
         }
@@ -235,7 +235,7 @@ public static class DemoData
         var known = await db.RoutingRules.Where(r => r.GridId == null && r.CommunityId == null).Select(r => r.Category).ToListAsync(ct);
         foreach (var (category, level, layer, note) in rules.Where(r => !known.Contains(r.Category)))
         {
-            db.RoutingRules.Add(RoutingRule.Create(category, null, null, level, layer, null, note, now.AddDays(-90)).Value!);
+            db.RoutingRules.Add(RoutingRule.Create(category, null, null, level, layer, null, note, now.AddDays(-90)).OrThrow());
         }
 
         await db.SaveChangesAsync(ct);

@@ -37,15 +37,14 @@ public static class NotificationsApi
 
     public static async Task<Results<Ok<Page<NotificationResponse>>, ProblemHttpResult>> Mine(Caller caller, WorkflowDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
 
         var addresses = Recipients.AddressesOf(caller);
         var query = db.Notifications.AsNoTracking().Where(n => n.Channel == NotificationChannels.App && addresses.Contains(n.Recipient!));
-        return TypedResults.Ok(await query.OrderByDescending(n => n.CreatedAt).ToPageAsync(paging.Value, NotificationResponse.From, ct));
+        return TypedResults.Ok(await query.OrderByDescending(n => n.CreatedAt).ToPageAsync(paging, NotificationResponse.From, ct));
     }
 
     public static async Task<IResult> Live(
@@ -98,22 +97,20 @@ public static class NotificationsApi
     public static async Task<Results<Ok<Page<NotificationResponse>>, ProblemHttpResult>> List(
         WorkflowDbContext db, Guid? caseId, [OneOf<NotificationStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
 
-        var wanted = EnumInput.ParseOptional<NotificationStatus>(status, "status");
-        if (wanted.Error is { } statusError)
+        if (!EnumInput.ParseOptional<NotificationStatus>(status, "status").TryGet(out var wanted, out var statusError))
         {
             return Problems.From(statusError);
         }
 
         var query = db.Notifications.AsNoTracking();
         query = caseId is { } id ? query.Where(n => n.CaseId == id) : query;
-        query = wanted.Value is { } s ? query.Where(n => n.Status == s) : query;
-        return TypedResults.Ok(await query.OrderByDescending(n => n.CreatedAt).ToPageAsync(paging.Value, NotificationResponse.From, ct));
+        query = wanted is { } s ? query.Where(n => n.Status == s) : query;
+        return TypedResults.Ok(await query.OrderByDescending(n => n.CreatedAt).ToPageAsync(paging, NotificationResponse.From, ct));
     }
 }
 

@@ -242,25 +242,24 @@ public static class Open311Api
             return Error(format, 400, "a location is required: lat and long, address_string or address_id");
         }
 
-        var point = Spatial.OptionalPoint(latitude, longitude);
-        if (point.Error is { } pointError)
+        if (!Spatial.OptionalPoint(latitude, longitude).TryGet(out var point, out var pointError))
         {
             return Error(format, 400, pointError.Message);
         }
 
         var name = string.Join(" ", new[] { Field("last_name"), Field("first_name") }.Where(n => n is not null));
         var token = Guid.CreateVersion7(clock.GetUtcNow());
-        var taken = await intake.TakeInAsync(
-            new Intake(code, Field("description") ?? category.Name, CaseChannel.Open311, CasePriority.Normal, point.Value, null, building, address,
+        var outcome = await intake.TakeInAsync(
+            new Intake(code, Field("description") ?? category.Name, CaseChannel.Open311, CasePriority.Normal, point, null, building, address,
                 Field("media_url") is { } media ? [media] : null, name.Length == 0 ? null : name, Field("phone"), null, null, $"open311:{token}"),
             new Actor($"open311:{client.Id}", client.Name, null), ct);
-        if (taken.Error is { } error)
+        if (!outcome.TryGet(out var taken, out var error))
         {
             return Error(format, 400, $"{SpecField(error.Field) ?? error.Code}: {error.Message}");
         }
 
         await db.SaveChangesAsync(ct);
-        var created = taken.Value!;
+        var created = taken;
         var notice = $"受理编号 {created.Number}，将于派遣后按时限办理";
         return new Open311Result(StatusCodes.Status201Created, format, "service_requests", "request", new List<Open311Created> { new(created.Number, notice, null) });
     }

@@ -33,13 +33,12 @@ public static class Open311ClientsApi
 
     public static async Task<Results<Created<IssuedOpen311Client>, ProblemHttpResult>> Issue(Open311ClientRequest request, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var issued = Open311Client.Issue(request.Name, clock.GetUtcNow());
-        if (issued.Error is { } error)
+        if (!Open311Client.Issue(request.Name, clock.GetUtcNow()).TryGet(out var issued, out var error))
         {
             return Problems.From(error);
         }
 
-        var (client, key) = issued.Value;
+        var (client, key) = issued;
         db.Open311Clients.Add(client);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/workflow/open311-clients/{client.Id}", new IssuedOpen311Client(client.Id, client.Name, key, client.IssuedAt));

@@ -44,39 +44,37 @@ public static class RoutingApi
 
     public static async Task<Results<Ok<Page<RoutingRuleResponse>>, ProblemHttpResult>> List(WorkflowDbContext db, string? category, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = Paging.Validate(page, pageSize);
-        if (paging.Error is { } error)
+        if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Problems.From(error);
         }
 
         var query = db.RoutingRules.AsNoTracking();
         query = category is null ? query : query.Where(r => r.Category == category);
-        return TypedResults.Ok(await query.OrderBy(r => r.Category).ThenBy(r => r.CreatedAt).ToPageAsync(paging.Value, RoutingRuleResponse.From, ct));
+        return TypedResults.Ok(await query.OrderBy(r => r.Category).ThenBy(r => r.CreatedAt).ToPageAsync(paging, RoutingRuleResponse.From, ct));
     }
 
     public static async Task<Results<Created<RoutingRuleResponse>, ProblemHttpResult>> Create(RoutingRuleRequest request, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var level = EnumInput.Parse<HandlerLevel>(request.Level, "level");
-        if (level.Error is { } levelError)
+        if (!EnumInput.Parse<HandlerLevel>(request.Level, "level").TryGet(out var level, out var levelError))
         {
             return Problems.From(levelError);
         }
 
-        var created = RoutingRule.Create(request.Category, request.GridId, request.CommunityId, level.Value, request.Layer, request.Department, request.Note, clock.GetUtcNow());
-        if (created.Error is { } error)
+        if (!RoutingRule.Create(request.Category, request.GridId, request.CommunityId, level, request.Layer, request.Department, request.Note, clock.GetUtcNow())
+                .TryGet(out var created, out var error))
         {
             return Problems.From(error);
         }
 
-        if (await CheckAsync(db, created.Value!, ct) is { } problem)
+        if (await CheckAsync(db, created, ct) is { } problem)
         {
             return Problems.From(problem);
         }
 
-        db.RoutingRules.Add(created.Value!);
+        db.RoutingRules.Add(created);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/workflow/routing-rules/{created.Value!.Id}", RoutingRuleResponse.From(created.Value));
+        return TypedResults.Created($"/api/workflow/routing-rules/{created.Id}", RoutingRuleResponse.From(created));
     }
 
     public static async Task<Results<Ok<RoutingRuleResponse>, ProblemHttpResult>> Update(Guid id, RoutingRuleRequest request, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
@@ -87,13 +85,12 @@ public static class RoutingApi
             return Problems.NotFound("routing rule", id);
         }
 
-        var level = EnumInput.Parse<HandlerLevel>(request.Level, "level");
-        if (level.Error is { } levelError)
+        if (!EnumInput.Parse<HandlerLevel>(request.Level, "level").TryGet(out var level, out var levelError))
         {
             return Problems.From(levelError);
         }
 
-        if (rule.Change(request.Category, request.GridId, request.CommunityId, level.Value, request.Layer, request.Department, request.Note, clock.GetUtcNow()) is { } error)
+        if (rule.Change(request.Category, request.GridId, request.CommunityId, level, request.Layer, request.Department, request.Note, clock.GetUtcNow()) is { } error)
         {
             return Problems.From(error);
         }
