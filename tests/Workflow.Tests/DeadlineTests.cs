@@ -77,16 +77,16 @@ public class DeadlineTests
             "2026-000001", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
         Assert.Null(@case.Register(Actor.DeadlineTimer, clock.GetUtcNow()));
         Assert.Null(@case.Dispatch(route, 3, policy, Actor.DeadlineTimer, clock.GetUtcNow()));
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Beijing), @case.DueAt);
-        Assert.Equal(@case.DueAt!.Value.AddDays(-1), @case.NextCheckAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Beijing), @case.Deadline.DueAt);
+        Assert.Equal(@case.Deadline.DueAt!.Value.AddDays(-1), @case.Deadline.NextCheckAt);
 
-        clock.SetUtcNow(@case.NextCheckAt!.Value);
+        clock.SetUtcNow(@case.Deadline.NextCheckAt!.Value);
         Assert.True(@case.Tick(policy, clock.GetUtcNow()));
         Assert.False(@case.Tick(policy, clock.GetUtcNow()));
-        Assert.NotNull(@case.WarnedAt);
-        Assert.Equal(@case.DueAt, @case.NextCheckAt);
+        Assert.NotNull(@case.Deadline.WarnedAt);
+        Assert.Equal(@case.Deadline.DueAt, @case.Deadline.NextCheckAt);
 
-        clock.SetUtcNow(@case.DueAt.Value);
+        clock.SetUtcNow(@case.Deadline.DueAt.Value);
         Assert.True(@case.Tick(policy, clock.GetUtcNow()));
         Assert.False(@case.Tick(policy, clock.GetUtcNow()));
         Assert.Equal(HandlerLevel.Community, @case.SupervisingLevel);
@@ -95,7 +95,7 @@ public class DeadlineTests
         clock.Advance(TimeSpan.FromDays(1));
         Assert.True(@case.Tick(policy, clock.GetUtcNow()));
         Assert.Equal(HandlerLevel.Subdistrict, @case.SupervisingLevel);
-        Assert.Null(@case.NextCheckAt);
+        Assert.Null(@case.Deadline.NextCheckAt);
 
         clock.Advance(TimeSpan.FromDays(10));
         Assert.False(@case.Tick(policy, clock.GetUtcNow()));
@@ -114,14 +114,14 @@ public class DeadlineTests
         @case.Register(Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Dispatch(new CaseRoute(HandlerLevel.Grid, null, null, "test"), 3, policy, Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Accept(Actor.DeadlineTimer, clock.GetUtcNow());
-        var due = @case.DueAt!.Value;
+        var due = @case.Deadline.DueAt!.Value;
 
         Assert.Null(@case.Defer("等待配件", Actor.DeadlineTimer, clock.GetUtcNow()));
-        Assert.Null(@case.NextCheckAt);
+        Assert.Null(@case.Deadline.NextCheckAt);
         clock.Advance(TimeSpan.FromDays(2));
         Assert.Null(@case.Resume(Actor.DeadlineTimer, clock.GetUtcNow()));
 
-        Assert.Equal(due.AddDays(2), @case.DueAt);
+        Assert.Equal(due.AddDays(2), @case.Deadline.DueAt);
         Assert.Equal(1, @case.Deferrals);
     }
 
@@ -137,7 +137,7 @@ public class DeadlineTests
         @case.Dispatch(new CaseRoute(HandlerLevel.Grid, null, null, "test"), 3, policy, Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Accept(Actor.DeadlineTimer, clock.GetUtcNow());
 
-        clock.SetUtcNow(@case.DueAt!.Value);
+        clock.SetUtcNow(@case.Deadline.DueAt!.Value);
 
         Assert.Equal("deadline-passed", @case.Extend(2, "more time", policy, Actor.DeadlineTimer, clock.GetUtcNow())!.Code);
         Assert.Equal("deadline-passed", @case.Defer("wait", Actor.DeadlineTimer, clock.GetUtcNow())!.Code);

@@ -70,10 +70,10 @@ public static class AssessmentApi
         }
 
         var cases = db.Cases.AsNoTracking().Where(c =>
-            (c.DispatchedAt >= start && c.DispatchedAt < end) || (c.DueAt >= start && c.DueAt < end) || (c.VoidedAt >= start && c.VoidedAt < end));
+            (c.DispatchedAt >= start && c.DispatchedAt < end) || (c.Deadline.DueAt >= start && c.Deadline.DueAt < end) || (c.VoidedAt >= start && c.VoidedAt < end));
         cases = communityId is { } community ? cases.Where(c => c.CommunityId == community) : cases;
         var facts = await cases.Select(c => new CaseFacts(
-            c.Id, c.GridId, c.CommunityId, c.Department, c.HandledByPersonId, c.HandledBySubject, c.State, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.OnTime,
+            c.Id, c.GridId, c.CommunityId, c.Department, c.HandledByPersonId, c.HandledBySubject, c.State, c.DispatchedAt, c.AcceptedAt, c.Deadline.DueAt, c.OnTime,
             c.Rating, c.ReporterSaysResolved, c.Reopens, c.Returns, c.Extensions, c.Deferrals, c.VoidedAt)).ToListAsync(ct);
         var points = await db.AssessmentItems.AsNoTracking().Where(i => i.Level == parsed && i.At >= start && i.At < end)
             .Select(i => new AssessmentPoints(i.SubjectId, i.Points, i.At)).ToListAsync(ct);

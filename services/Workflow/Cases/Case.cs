@@ -17,8 +17,7 @@ public sealed record NewCase(
 /// <summary>
 /// A case in the closed loop (DESIGN.md, The case loop). Every change goes through <see cref="CaseStateMachine"/>,
 /// writes a <see cref="CaseStep"/> and, where other services care, queues an event for the outbox.
-/// Deadlines: the clock runs from dispatch while a handler has the case; the timer looks at
-/// <see cref="NextCheckAt"/> only (warn, overdue, escalate), so no case is warned or escalated twice.
+/// Deadlines: the clock (<see cref="CaseDeadline"/>) runs from dispatch while a handler has the case.
 /// </summary>
 public sealed class Case : Aggregate
 {
@@ -136,17 +135,11 @@ public sealed class Case : Aggregate
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
-    public DateTimeOffset? DueAt { get; private set; }
 
-    public DateTimeOffset? WarnAt { get; private set; }
 
-    public DateTimeOffset? WarnedAt { get; private set; }
 
-    public DateTimeOffset? OverdueAt { get; private set; }
 
-    public DateTimeOffset? NextEscalationAt { get; private set; }
 
-    public DateTimeOffset? DeferredAt { get; private set; }
 
     public DateTimeOffset? ResolvedAt { get; private set; }
 
@@ -160,8 +153,6 @@ public sealed class Case : Aggregate
 
     public DateTimeOffset? VoidedAt { get; private set; }
 
-    /// <summary>When the deadline timer should look at this case next; null when the clock is not running.</summary>
-    public DateTimeOffset? NextCheckAt { get; private set; }
 
     /// <summary>True when the last result came in before the deadline and the case was never overdue.</summary>
     public bool? OnTime { get; private set; }
@@ -195,7 +186,10 @@ public sealed class Case : Aggregate
 
     public IReadOnlyList<CaseTask> Tasks => tasks;
 
-    public bool IsOverdue => OverdueAt is not null && CaseStateMachine.ClockRuns(State);
+    /// <summary>The deadline clock: due, warned, overdue, the next escalation, a deferral.</summary>
+    public CaseDeadline Deadline { get; private set; } = new();
+
+    public bool IsOverdue => Deadline.OverdueAt is not null && CaseStateMachine.ClockRuns(State);
 
     /// <summary>What a report must hold to be taken in: checked before the case takes a number, so a refused one leaves no gap.</summary>
     public static DomainError? Check(NewCase input)
@@ -350,9 +344,8 @@ public sealed class Case : Aggregate
         RuleId = route.RuleId;
         FirstDispatchedAt ??= now;
         DispatchedAt = now;
-        DueAt = deadlines.DueAt(Priority, categoryWorkingDays, now);
-        WarnAt = deadlines.WarnAt(now, DueAt.Value);
-        (WarnedAt, OverdueAt, NextEscalationAt) = (null, null, null);
+        var due = deadlines.DueAt(Priority, categoryWorkingDays, now);
+        Deadline.Start(due, deadlines.WarnAt(now, due));
         Reschedule();
         Raise(Stamp(new CaseDispatched { Returns = Returns, RuleId = RuleId, OccurredAt = now }));
         return null;
@@ -372,7 +365,8 @@ public sealed class Case : Aggregate
         }
 
         Returns++;
-        (HandlerLevel, Department, RuleId, DueAt, WarnAt, NextEscalationAt) = (null, null, null, null, null, null);
+        (HandlerLevel, Department, RuleId) = (null, null, null);
+        Deadline.Stop();
         Reschedule();
         return null;
     }
@@ -391,9 +385,9 @@ public sealed class Case : Aggregate
 
     /// <summary>Whether a deferral or extension may still be asked for or approved: only before the deadline.</summary>
     public DomainError? CheckBeforeDeadline(DateTimeOffset now) =>
-        DueAt is { } due && now < due
+        Deadline.IsBefore(now)
             ? null
-            : DomainError.Conflict("deadline-passed", $"Case {Number}'s deadline ({DueAt:u}) has passed: deferrals and extensions are approved before it.");
+            : DomainError.Conflict("deadline-passed", $"Case {Number}'s deadline ({Deadline.DueAt:u}) has passed: deferrals and extensions are approved before it.");
 
     /// <summary>延期, approved before the deadline: the deadline moves; the warning is given again before the new one.</summary>
     public DomainError? Extend(int workingDays, string reason, DeadlinePolicy deadlines, Actor approver, DateTimeOffset now)
@@ -403,14 +397,14 @@ public sealed class Case : Aggregate
             return late;
         }
 
-        var due = deadlines.Extend(DueAt!.Value, workingDays);
+        var due = deadlines.Extend(Deadline.DueAt!.Value, workingDays);
         if (Move(CaseAction.Extend, approver, $"+{workingDays} working days, to {due:u}: {reason}", now) is { } error)
         {
             return error;
         }
 
         Extensions++;
-        (DueAt, WarnAt, WarnedAt) = (due, deadlines.WarnAt(now, due), null);
+        Deadline.Extend(due, deadlines.WarnAt(now, due));
         Reschedule();
         return null;
     }
@@ -429,7 +423,7 @@ public sealed class Case : Aggregate
         }
 
         Deferrals++;
-        DeferredAt = now;
+        Deadline.Pause(now);
         Reschedule();
         return null;
     }
@@ -437,13 +431,13 @@ public sealed class Case : Aggregate
     /// <summary>Back in hand after a deferral: the deadline moves by the time the case was paused.</summary>
     public DomainError? Resume(Actor actor, DateTimeOffset now)
     {
-        var paused = DeferredAt is { } since ? now - since : TimeSpan.Zero;
+        var paused = Deadline.PausedFor(now);
         if (Move(CaseAction.Resume, actor, $"paused {paused.TotalHours:0.#} h", now) is { } error)
         {
             return error;
         }
 
-        (DueAt, WarnAt, DeferredAt) = (DueAt + paused, WarnAt + paused, null);
+        Deadline.Resume(paused);
         Reschedule();
         return null;
     }
@@ -656,7 +650,7 @@ public sealed class Case : Aggregate
 
         Result = result;
         ResolvedAt = now;
-        OnTime = TimesOverdue == 0 && DueAt is { } due && now <= due;
+        OnTime = TimesOverdue == 0 && Deadline.DueAt is { } due && now <= due;
         (HandledByPersonId, HandledBySubject, HandledByName) = (actor.PersonId ?? HandledByPersonId, actor.Subject, actor.Name);
         Reschedule();
         return null;
@@ -827,23 +821,23 @@ public sealed class Case : Aggregate
     /// </summary>
     public bool Tick(DeadlinePolicy deadlines, DateTimeOffset now)
     {
-        if (!CaseStateMachine.ClockRuns(State) || DueAt is not { } due)
+        if (!CaseStateMachine.ClockRuns(State) || Deadline.DueAt is not { } due)
         {
-            NextCheckAt = null;
+            Deadline.Reschedule(running: false);
             return false;
         }
 
         var changed = false;
-        if (OverdueAt is null && WarnedAt is null && WarnAt is { } warnAt && warnAt <= now && now < due)
+        if (Deadline.WarningDue(now))
         {
-            WarnedAt = now;
+            Deadline.MarkWarned(now);
             Note("Warned", Actor.DeadlineTimer, $"deadline {due:u}", now);
             changed = true;
         }
 
-        if (OverdueAt is null && due <= now)
+        if (Deadline.FallsOverdue(now))
         {
-            OverdueAt = now;
+            Deadline.MarkOverdue(now);
             TimesOverdue++;
             OnTime = false;
             Note("Overdue", Actor.DeadlineTimer, $"deadline {due:u} passed", now);
@@ -851,7 +845,7 @@ public sealed class Case : Aggregate
             EscalateOverdue(deadlines, now);
             changed = true;
         }
-        else if (NextEscalationAt is { } next && next <= now)
+        else if (Deadline.EscalationDue(now))
         {
             EscalateOverdue(deadlines, now);
             changed = true;
@@ -866,12 +860,12 @@ public sealed class Case : Aggregate
         var level = HandlerLevels.Above(SupervisingLevel ?? HandlerLevel ?? Cases.HandlerLevel.Subdistrict);
         if (level is null)
         {
-            NextEscalationAt = null;
+            Deadline.EscalateAgainAt(null);
             return;
         }
 
         Escalate(Actor.DeadlineTimer, "overdue (超期)", now);
-        NextEscalationAt = HandlerLevels.Above(level.Value) is null ? null : now + deadlines.EscalateAgainAfter;
+        Deadline.EscalateAgainAt(HandlerLevels.Above(level.Value) is null ? null : now + deadlines.EscalateAgainAfter);
         Reschedule();
     }
 
@@ -913,11 +907,7 @@ public sealed class Case : Aggregate
         Version++;
     }
 
-    /// <summary>What the timer waits for next: the warning, then the deadline, then the next escalation.</summary>
-    private void Reschedule() =>
-        NextCheckAt = !CaseStateMachine.ClockRuns(State) || DueAt is null ? null
-            : OverdueAt is null ? (WarnedAt is null && WarnAt < DueAt ? WarnAt : DueAt)
-            : NextEscalationAt;
+    private void Reschedule() => Deadline.Reschedule(CaseStateMachine.ClockRuns(State));
 
     private T Stamp<T>(T e) where T : CaseEvent => (T)((CaseEvent)e with
     {
@@ -931,7 +921,7 @@ public sealed class Case : Aggregate
         CommunityId = CommunityId,
         HandlerLevel = HandlerLevel?.ToString(),
         Department = Department,
-        DueAt = DueAt,
+        DueAt = Deadline.DueAt,
     });
 
     private static DomainError? CheckReason(string? reason) =>

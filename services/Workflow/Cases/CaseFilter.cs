@@ -61,8 +61,8 @@ public sealed record CaseFilter(
         query = To is { } until ? query.Where(c => c.ReportedAt < until) : query;
         return Overdue switch
         {
-            true => query.Where(c => c.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted)),
-            false => query.Where(c => c.OverdueAt == null || (c.State != CaseState.Dispatched && c.State != CaseState.Accepted)),
+            true => query.Where(c => c.Deadline.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted)),
+            false => query.Where(c => c.Deadline.OverdueAt == null || (c.State != CaseState.Dispatched && c.State != CaseState.Accepted)),
             null => query,
         };
     }

@@ -33,7 +33,7 @@ public sealed record CaseSummary(
     Guid? PossibleDuplicateOf, double? Latitude, double? Longitude)
 {
     public static CaseSummary From(Case c) => new(c.Id, c.Number, c.Category, c.Type, c.State, c.Channel, c.Priority, c.GridId, c.CommunityId,
-        c.HandlerLevel, c.Department, c.SupervisingLevel, c.ReportedAt, c.DueAt, c.IsOverdue, c.PossibleDuplicateOf, c.Location?.Y, c.Location?.X);
+        c.HandlerLevel, c.Department, c.SupervisingLevel, c.ReportedAt, c.Deadline.DueAt, c.IsOverdue, c.PossibleDuplicateOf, c.Location?.Y, c.Location?.X);
 }
 
 /// <summary>A reporter as staff see them: name and phone masked.</summary>
@@ -58,7 +58,7 @@ public sealed record CaseResponse(
         c.Id, c.Number, c.Category, c.Type, c.Description, c.State, c.Channel, c.Priority, c.Location?.Y, c.Location?.X, c.BuildingId, c.Address?.Masked,
         c.PhotoUrls, c.GridId, c.CommunityId, [.. c.Reporters.OrderBy(r => r.ReportedAt).Select(ReporterResponse.From)], c.PossibleDuplicateOf,
         c.MergedInto, c.VoidReason, c.HandlerLevel, c.Department, c.SupervisingLevel, c.HandledByName, c.Result, c.Reply, c.Rating, c.RatingComment,
-        c.ReportedAt, c.RegisteredAt, c.DispatchedAt, c.AcceptedAt, c.DueAt, c.WarnedAt, c.OverdueAt, c.ResolvedAt, c.RepliedAt, c.VerifiedAt,
+        c.ReportedAt, c.RegisteredAt, c.DispatchedAt, c.AcceptedAt, c.Deadline.DueAt, c.Deadline.WarnedAt, c.Deadline.OverdueAt, c.ResolvedAt, c.RepliedAt, c.VerifiedAt,
         c.ClosedAt, c.IsOverdue, c.OnTime, c.Returns, c.Reopens, c.Extensions, c.Deferrals, c.Escalations,
         CaseAccess.Allowed(caller, c), c.Version);
 }

@@ -124,7 +124,7 @@ public static class CasesApi
         {
             CaseOrder.Oldest => query.OrderBy(c => c.ReportedAt).ThenBy(c => c.Id),
             // The ones due soonest first; those without a deadline (not yet dispatched) after them, newest first.
-            CaseOrder.DueSoonest => query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenByDescending(c => c.ReportedAt).ThenBy(c => c.Id),
+            CaseOrder.DueSoonest => query.OrderBy(c => c.Deadline.DueAt == null).ThenBy(c => c.Deadline.DueAt).ThenByDescending(c => c.ReportedAt).ThenBy(c => c.Id),
             _ => query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id),
         };
         return TypedResults.Ok(await query.ToPageAsync(paging.Value, CaseSummary.From, ct));
@@ -143,7 +143,7 @@ public static class CasesApi
 
         var query = filter.Apply(db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope));
         var byState = await query.GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var late = await query.CountAsync(c => c.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted), ct);
+        var late = await query.CountAsync(c => c.Deadline.OverdueAt != null && (c.State == CaseState.Dispatched || c.State == CaseState.Accepted), ct);
         return TypedResults.Ok(new CaseCounts(
             Enum.GetValues<CaseState>().ToDictionary(st => st.ToString(), st => byState.FirstOrDefault(b => b.State == st)?.Count ?? 0),
             byState.Sum(b => b.Count), late));

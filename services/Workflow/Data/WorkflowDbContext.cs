@@ -208,7 +208,21 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(c => c.Department).HasMaxLength(100);
             e.Property(c => c.HandledByName).HasMaxLength(100);
             e.Property(c => c.HandledBySubject).HasMaxLength(100);
-            e.HasIndex(c => c.DueAt);
+            e.OwnsOne(c => c.Deadline, d =>
+            {
+                // The clock's columns keep their names in the case's row.
+                d.Property(x => x.DueAt).HasColumnName("due_at");
+                d.Property(x => x.WarnAt).HasColumnName("warn_at");
+                d.Property(x => x.WarnedAt).HasColumnName("warned_at");
+                d.Property(x => x.OverdueAt).HasColumnName("overdue_at");
+                d.Property(x => x.NextEscalationAt).HasColumnName("next_escalation_at");
+                d.Property(x => x.DeferredAt).HasColumnName("deferred_at");
+                d.Property(x => x.NextCheckAt).HasColumnName("next_check_at");
+                d.HasIndex(x => x.DueAt);
+                // The deadline timer's whole work list: cases whose next warning, deadline or escalation has come.
+                d.HasIndex(x => x.NextCheckAt).HasFilter("next_check_at IS NOT NULL");
+            });
+            e.Navigation(c => c.Deadline).IsRequired();
             e.HasIndex(c => c.DispatchedAt);
             e.Property(c => c.Result).HasMaxLength(Case.MaxTextLength);
             e.Property(c => c.Reply).HasMaxLength(Case.MaxTextLength);
@@ -222,8 +236,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Navigation(c => c.Reporters).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.HasIndex(c => c.Number).IsUnique();
             e.HasIndex(c => c.SourceRef).IsUnique().HasFilter("source_ref IS NOT NULL");
-            // The deadline timer's whole work list: cases whose next warning, deadline or escalation has come.
-            e.HasIndex(c => c.NextCheckAt).HasFilter("next_check_at IS NOT NULL");
             e.HasIndex(c => c.Location).HasMethod("gist");
             // The duplicate search at intake: open cases of a category near a point within a time window, found
             // through this index whatever the register's size (without it, a report where nothing is open nearby

@@ -10,7 +10,7 @@ using Platform.ServiceDefaults.Time;
 namespace Platform.Workflow.Deadlines;
 
 /// <summary>
-/// The supervision timer (监督制约): finds cases whose <see cref="Case.NextCheckAt"/> has come, and warns the
+/// The supervision timer (监督制约): finds cases whose <see cref="CaseDeadline.NextCheckAt"/> has come, and warns the
 /// handler, marks the case overdue, or escalates it (督办). Due cases are taken from the database with
 /// <c>FOR UPDATE SKIP LOCKED</c> and changed in the same transaction, so it survives restarts (the schedule is
 /// in the rows, not in memory) and several instances never act on one case twice.
@@ -63,20 +63,20 @@ public sealed partial class DeadlineWatcher(
         var due = await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         foreach (var @case in due)
         {
-            var warned = @case.WarnedAt;
-            var overdue = @case.OverdueAt;
+            var warned = @case.Deadline.WarnedAt;
+            var overdue = @case.Deadline.OverdueAt;
             if (!@case.Tick(deadlines, now))
             {
                 continue;
             }
 
-            if (warned is null && @case.WarnedAt is not null)
+            if (warned is null && @case.Deadline.WarnedAt is not null)
             {
                 db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Warning",
-                    $"案件 {@case.Number} 将于 {@case.DueAt:yyyy-MM-dd HH:mm} (UTC) 到期，请抓紧办理。", now, ct));
+                    $"案件 {@case.Number} 将于 {@case.Deadline.DueAt:yyyy-MM-dd HH:mm} (UTC) 到期，请抓紧办理。", now, ct));
             }
 
-            if (overdue is null && @case.OverdueAt is not null)
+            if (overdue is null && @case.Deadline.OverdueAt is not null)
             {
                 // 考核: the rule's penalty, against the level the case was dispatched to and its handler.
                 foreach (var item in AssessmentItem.ForOverdue(@case, assessment.Value.OverduePenalty, now))

@@ -289,7 +289,7 @@ public static class Open311Api
             null,
             c.ReportedAt,
             c.UpdatedAt,
-            c.DueAt,
+            c.Deadline.DueAt,
             c.Address?.Masked,
             null,
             null,

@@ -673,10 +673,6 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("deferrals");
 
-                    b.Property<DateTimeOffset?>("DeferredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("deferred_at");
-
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -691,10 +687,6 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
-
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
 
                     b.Property<int>("Escalations")
                         .HasColumnType("integer")
@@ -739,14 +731,6 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into");
 
-                    b.Property<DateTimeOffset?>("NextCheckAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_check_at");
-
-                    b.Property<DateTimeOffset?>("NextEscalationAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_escalation_at");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -756,10 +740,6 @@ namespace Platform.Workflow.Data.Migrations
                     b.Property<bool?>("OnTime")
                         .HasColumnType("boolean")
                         .HasColumnName("on_time");
-
-                    b.Property<DateTimeOffset?>("OverdueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("overdue_at");
 
                     b.PrimitiveCollection<List<string>>("PhotoUrls")
                         .IsRequired()
@@ -896,14 +876,6 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("voided_at");
 
-                    b.Property<DateTimeOffset?>("WarnAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("warn_at");
-
-                    b.Property<DateTimeOffset?>("WarnedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("warned_at");
-
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Platform.Workflow.Cases.Case.Address#ProtectedValue", b1 =>
                         {
                             b1.Property<string>("Cipher")
@@ -927,17 +899,10 @@ namespace Platform.Workflow.Data.Migrations
                     b.HasIndex("DispatchedAt")
                         .HasDatabaseName("ix_cases_dispatched_at");
 
-                    b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_cases_due_at");
-
                     b.HasIndex("Location")
                         .HasDatabaseName("ix_cases_location");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
-
-                    b.HasIndex("NextCheckAt")
-                        .HasDatabaseName("ix_cases_next_check_at")
-                        .HasFilter("next_check_at IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -1740,6 +1705,62 @@ namespace Platform.Workflow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_tasks_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
+                {
+                    b.OwnsOne("Platform.Workflow.Deadlines.CaseDeadline", "Deadline", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("DeferredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deferred_at");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_at");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("next_check_at");
+
+                            b1.Property<DateTimeOffset?>("NextEscalationAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("next_escalation_at");
+
+                            b1.Property<DateTimeOffset?>("OverdueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("overdue_at");
+
+                            b1.Property<DateTimeOffset?>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warned_at");
+
+                            b1.HasKey("CaseId");
+
+                            b1.HasIndex("DueAt")
+                                .HasDatabaseName("ix_cases_due_at");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_cases_next_check_at")
+                                .HasFilter("next_check_at IS NOT NULL");
+
+                            b1.ToTable("cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId")
+                                .HasConstraintName("fk_cases_cases_id");
+                        });
+
+                    b.Navigation("Deadline")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Workflow.Cases.CaseReporter", b =>
