@@ -7,7 +7,7 @@ using Platform.Workflow.Approvals;
 using Platform.Workflow.Attachments;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
-using Platform.Workflow.CaseTypes;
+using Platform.Workflow.Mediation;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Data;
 using Platform.Workflow.Deadlines;
@@ -65,7 +65,7 @@ public static class WorkflowModule
         api.MapCasesApi();
         api.MapCaseActionsApi();
         api.MapPhotosApi();
-        api.MapCaseTypesApi();
+        api.MapMediationApi();
         api.MapApprovalsApi();
         api.MapCategoriesApi();
         api.MapRoutingApi();

@@ -4,7 +4,7 @@ using Platform.ServiceDefaults.Api;
 using Platform.Testing;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
-using Platform.Workflow.CaseTypes;
+using Platform.Workflow.Mediation;
 
 namespace Platform.Workflow.Tests;
 

@@ -72,8 +72,10 @@ public class DeadlineTests
         var policy = Policy();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Beijing));
         var route = new CaseRoute(HandlerLevel.Grid, null, null, "test");
+        var (gridId, communityId) = (Guid.NewGuid(), Guid.NewGuid());
         var @case = Case.Report(
-            new NewCase("garbage", "垃圾满溢", CaseChannel.GridPatrol, CasePriority.Normal, null, null, null, null, Guid.NewGuid(), Guid.NewGuid(), null, null, null),
+            new ReportCase { Category = "garbage", Description = "垃圾满溢", Channel = CaseChannel.GridPatrol, Priority = CasePriority.Normal, GridId = gridId, CommunityId = communityId },
+            new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null },
             "2026-000001", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
         Assert.Null(@case.Register(Actor.DeadlineTimer, clock.GetUtcNow()));
         Assert.Null(@case.Dispatch(route, 3, policy, Actor.DeadlineTimer, clock.GetUtcNow()));
@@ -108,8 +110,10 @@ public class DeadlineTests
     {
         var policy = Policy();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Beijing));
+        var (gridId, communityId) = (Guid.NewGuid(), Guid.NewGuid());
         var @case = Case.Report(
-            new NewCase("garbage", "垃圾满溢", CaseChannel.GridPatrol, CasePriority.Normal, null, null, null, null, Guid.NewGuid(), Guid.NewGuid(), null, null, null),
+            new ReportCase { Category = "garbage", Description = "垃圾满溢", Channel = CaseChannel.GridPatrol, Priority = CasePriority.Normal, GridId = gridId, CommunityId = communityId },
+            new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null },
             "2026-000002", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
         @case.Register(Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Dispatch(new CaseRoute(HandlerLevel.Grid, null, null, "test"), 3, policy, Actor.DeadlineTimer, clock.GetUtcNow());
@@ -130,8 +134,10 @@ public class DeadlineTests
     {
         var policy = Policy();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Beijing));
+        var (gridId, communityId) = (Guid.NewGuid(), Guid.NewGuid());
         var @case = Case.Report(
-            new NewCase("garbage", "垃圾满溢", CaseChannel.GridPatrol, CasePriority.Emergency, null, null, null, null, Guid.NewGuid(), Guid.NewGuid(), null, null, null),
+            new ReportCase { Category = "garbage", Description = "垃圾满溢", Channel = CaseChannel.GridPatrol, Priority = CasePriority.Emergency, GridId = gridId, CommunityId = communityId },
+            new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null },
             "2026-000003", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
         @case.Register(Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Dispatch(new CaseRoute(HandlerLevel.Grid, null, null, "test"), 3, policy, Actor.DeadlineTimer, clock.GetUtcNow());

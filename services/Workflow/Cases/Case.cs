@@ -3,23 +3,18 @@ using Platform.Contracts;
 using Platform.Contracts.Workflow;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.PersonalData;
-using Platform.Workflow.CaseTypes;
+using Platform.Workflow.Mediation;
 using Platform.Workflow.Deadlines;
 using Platform.Workflow.Routing;
 
 namespace Platform.Workflow.Cases;
-
-/// <summary>What intake found out about a new case before it is created.</summary>
-public sealed record NewCase(
-    string Category, string? Description, CaseChannel Channel, CasePriority Priority, Point? Location, Guid? BuildingId, ProtectedValue? Address,
-    IReadOnlyList<string>? PhotoUrls, Guid? GridId, Guid? CommunityId, CaseReporter? Reporter, string? SourceRef, Guid? PossibleDuplicateOf);
 
 /// <summary>
 /// A case in the closed loop (DESIGN.md, The case loop). Every change goes through <see cref="CaseStateMachine"/>,
 /// writes a <see cref="CaseStep"/> and, where other services care, queues an event for the outbox.
 /// Deadlines: the clock (<see cref="CaseDeadline"/>) runs from dispatch while a handler has the case.
 /// </summary>
-public sealed class Case : Aggregate
+public sealed partial class Case : Aggregate
 {
     /// <summary>As Open311 GeoReport v2 allows (4,000 characters).</summary>
     public const int MaxDescriptionLength = 4000;
@@ -191,37 +186,10 @@ public sealed class Case : Aggregate
 
     public bool IsOverdue => Deadline.OverdueAt is not null && CaseStateMachine.ClockRuns(State);
 
-    /// <summary>What a report must hold to be taken in: checked before the case takes a number, so a refused one leaves no gap.</summary>
-    public static DomainError? Check(NewCase input)
+    /// <summary>A checked report becomes a case, numbered by intake, placed where intake found it.</summary>
+    public static Result<Case> Report(ReportCase input, IntakeFindings found, string number, Actor actor, DateTimeOffset now)
     {
-        var description = input.Description?.Trim();
-        if (string.IsNullOrEmpty(description) || description.Length > MaxDescriptionLength)
-        {
-            return DomainError.Invalid("description", "invalid-description", $"description is required and at most {MaxDescriptionLength} characters.");
-        }
-
-        var photos = input.PhotoUrls ?? [];
-        if (photos.Count > MaxPhotos)
-        {
-            return DomainError.Invalid("photoUrls", "too-many-photos", $"At most {MaxPhotos} photos per case.");
-        }
-
-        if (photos.FirstOrDefault(p => !IsWebAddress(p)) is { } bad)
-        {
-            return DomainError.Invalid("photoUrls", "invalid-photo-url", $"'{Truncate(bad)}' is not an absolute http(s) address of at most {MaxUrlLength} characters.");
-        }
-
-        if (input.Location is null && input.GridId is null && input.CommunityId is null && input.BuildingId is null && input.Address is null)
-        {
-            return DomainError.Invalid("location", "location-required", "Say where: a point (latitude, longitude), a building, an address or a grid.");
-        }
-
-        return null;
-    }
-
-    public static Result<Case> Report(NewCase input, string number, Actor actor, DateTimeOffset now)
-    {
-        if (Check(input) is { } refused)
+        if (input.Check() is { } refused)
         {
             return refused;
         }
@@ -232,33 +200,33 @@ public sealed class Case : Aggregate
         {
             Id = Guid.CreateVersion7(now),
             Number = number,
-            Category = input.Category,
+            Category = input.Category!,
             Description = description,
             Channel = input.Channel,
             Priority = input.Priority,
             State = CaseState.Reported,
-            Location = input.Location,
+            Location = found.Location,
             BuildingId = input.BuildingId,
-            Address = input.Address,
+            Address = found.Address,
             PhotoUrls = [.. photos],
-            GridId = input.GridId,
-            CommunityId = input.CommunityId,
-            ReporterSubject = input.Reporter?.Subject,
+            GridId = found.GridId,
+            CommunityId = found.CommunityId,
+            ReporterSubject = found.Reporter?.Subject,
             SourceRef = input.SourceRef,
-            PossibleDuplicateOf = input.PossibleDuplicateOf,
+            PossibleDuplicateOf = found.PossibleDuplicateOf,
             ReportedAt = now,
             UpdatedAt = now,
             Version = 1,
         };
-        if (input.Reporter is { } reporter)
+        if (found.Reporter is { } reporter)
         {
             reporter.BelongTo(@case.Id);
             @case.reporters.Add(reporter);
         }
 
-        var where = input.GridId is null ? "outside every known grid" : null;
+        var where = found.GridId is null ? "outside every known grid" : null;
         @case.steps.Add(CaseStep.Record(@case.Id, ++@case.StepCount, "Report", CaseState.Reported, CaseState.Reported, actor, where, now));
-        @case.Raise(@case.Stamp(new CaseReported { ReportedAt = now, PossibleDuplicateOf = input.PossibleDuplicateOf, OccurredAt = now }));
+        @case.Raise(@case.Stamp(new CaseReported { ReportedAt = now, PossibleDuplicateOf = found.PossibleDuplicateOf, OccurredAt = now }));
         return @case;
     }
 
@@ -383,65 +351,6 @@ public sealed class Case : Aggregate
         return null;
     }
 
-    /// <summary>Whether a deferral or extension may still be asked for or approved: only before the deadline.</summary>
-    public DomainError? CheckBeforeDeadline(DateTimeOffset now) =>
-        Deadline.IsBefore(now)
-            ? null
-            : DomainError.Conflict("deadline-passed", $"Case {Number}'s deadline ({Deadline.DueAt:u}) has passed: deferrals and extensions are approved before it.");
-
-    /// <summary>延期, approved before the deadline: the deadline moves; the warning is given again before the new one.</summary>
-    public DomainError? Extend(int workingDays, string reason, DeadlinePolicy deadlines, Actor approver, DateTimeOffset now)
-    {
-        if (CheckBeforeDeadline(now) is { } late)
-        {
-            return late;
-        }
-
-        var due = deadlines.Extend(Deadline.DueAt!.Value, workingDays);
-        if (Move(CaseAction.Extend, approver, $"+{workingDays} working days, to {due:u}: {reason}", now) is { } error)
-        {
-            return error;
-        }
-
-        Extensions++;
-        Deadline.Extend(due, deadlines.WarnAt(now, due));
-        Reschedule();
-        return null;
-    }
-
-    /// <summary>缓办, approved before the deadline: the clock stops until the case is resumed.</summary>
-    public DomainError? Defer(string reason, Actor approver, DateTimeOffset now)
-    {
-        if (CheckBeforeDeadline(now) is { } late)
-        {
-            return late;
-        }
-
-        if (Move(CaseAction.Defer, approver, reason, now) is { } error)
-        {
-            return error;
-        }
-
-        Deferrals++;
-        Deadline.Pause(now);
-        Reschedule();
-        return null;
-    }
-
-    /// <summary>Back in hand after a deferral: the deadline moves by the time the case was paused.</summary>
-    public DomainError? Resume(Actor actor, DateTimeOffset now)
-    {
-        var paused = Deadline.PausedFor(now);
-        if (Move(CaseAction.Resume, actor, $"paused {paused.TotalHours:0.#} h", now) is { } error)
-        {
-            return error;
-        }
-
-        Deadline.Resume(paused);
-        Reschedule();
-        return null;
-    }
-
     /// <summary>The handler notes progress; the state stays.</summary>
     public DomainError? Progress(Actor actor, string? note, DateTimeOffset now)
     {
@@ -462,184 +371,6 @@ public sealed class Case : Aggregate
     public DomainError? Resolve(Actor actor, string? result, DateTimeOffset now) =>
         CheckText(result, "result") ?? Finish(CaseAction.Resolve, actor, result!.Trim(), now);
 
-    /// <summary>Mediation: a party to the dispute (at least one applicant and one respondent before a session).</summary>
-    public DomainError? AddParty(PartyRole role, ProtectedValue name, ProtectedValue? phone, DateTimeOffset now)
-    {
-        if (Type != CaseType.Mediation || CaseStateMachine.IsFinal(State))
-        {
-            return DomainError.Conflict("not-a-mediation", $"Parties are recorded on an open mediation case; case {Number} is a {Type} case, {State}.");
-        }
-
-        parties.Add(CaseParty.Create(Id, role, name, phone, now));
-        Touch(now);
-        return null;
-    }
-
-    public DomainError? StartMediation(Actor actor, DateTimeOffset now) => Move(CaseAction.StartMediation, actor, null, now);
-
-    /// <summary>A mediation session, with both sides on record.</summary>
-    public DomainError? HoldSession(Actor actor, DateTimeOffset heldAt, IReadOnlyList<string>? attendees, string? summary, DateTimeOffset now)
-    {
-        if (!parties.Any(p => p.Role == PartyRole.Applicant) || !parties.Any(p => p.Role == PartyRole.Respondent))
-        {
-            return DomainError.Conflict("parties-required", $"Record the applicant and the respondent of case {Number} before a session.");
-        }
-
-        if (CheckMeeting(heldAt, attendees, summary, now) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (Move(CaseAction.HoldSession, actor, summary!.Trim(), now) is { } error)
-        {
-            return error;
-        }
-
-        meetings.Add(CaseMeeting.Create(Id, MeetingKind.MediationSession, heldAt, attendees!.Select(a => a.Trim()), summary.Trim(), actor.Name));
-        return null;
-    }
-
-    public DomainError? Convene(Actor actor, DateTimeOffset now) => Move(CaseAction.Convene, actor, null, now);
-
-    /// <summary>A tripartite meeting: the community, the homeowners' committee and the property company each send someone.</summary>
-    public DomainError? HoldMeeting(Actor actor, DateTimeOffset heldAt, string? community, string? committee, string? company, string? summary, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(community) || string.IsNullOrWhiteSpace(committee) || string.IsNullOrWhiteSpace(company))
-        {
-            return DomainError.Invalid("attendees", "three-parties-required", "A tripartite meeting has the community, the homeowners' committee and the property company: name each one's representative.");
-        }
-
-        string[] attendees = [community.Trim(), committee.Trim(), company.Trim()];
-        if (CheckMeeting(heldAt, attendees, summary, now) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (Move(CaseAction.HoldMeeting, actor, summary!.Trim(), now) is { } error)
-        {
-            return error;
-        }
-
-        meetings.Add(CaseMeeting.Create(Id, MeetingKind.TripartiteMeeting, heldAt, attendees, summary.Trim(), actor.Name));
-        return null;
-    }
-
-    /// <summary>
-    /// 调解协议 / 三方协议: the agreement is the result. Mediation needs a session first; a tripartite agreement a
-    /// meeting and who does what (at least one task).
-    /// </summary>
-    public DomainError? Agree(Actor actor, string? terms, IReadOnlyList<AgreedTask>? agreedTasks, DateTimeOffset now)
-    {
-        if (CheckText(terms, "terms") is { } invalid)
-        {
-            return invalid;
-        }
-
-        var held = meetings.Count > 0;
-        if (Type == CaseType.Tripartite)
-        {
-            if (agreedTasks is not { Count: > 0 } || agreedTasks.Any(t => string.IsNullOrWhiteSpace(t.Task) || t.Task.Trim().Length > CaseTask.MaxTaskLength))
-            {
-                return DomainError.Invalid("tasks", "tasks-required", $"A tripartite agreement says who does what: at least one task, each at most {CaseTask.MaxTaskLength} characters.");
-            }
-        }
-        else if (agreedTasks is { Count: > 0 })
-        {
-            return DomainError.Invalid("tasks", "tasks-not-allowed", "Tasks belong to tripartite agreements.");
-        }
-
-        if (CaseStateMachine.For(Type).ContainsKey((State, CaseAction.Agree)) && !held)
-        {
-            return DomainError.Conflict("meeting-required", $"Case {Number} has no {(Type == CaseType.Tripartite ? "meeting" : "session")} on record yet: an agreement comes out of one.");
-        }
-
-        if (Finish(CaseAction.Agree, actor, terms!.Trim(), now) is { } error)
-        {
-            return error;
-        }
-
-        Agreement = terms.Trim();
-        foreach (var task in agreedTasks ?? [])
-        {
-            tasks.Add(CaseTask.Create(Id, task.Party, task.Task.Trim(), task.DueDate, now));
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// 调解协议: the terms and what each party undertakes; every undertaking is a party's on record. The agreement's
-    /// text carries both (the undertakings a line each, by role).
-    /// </summary>
-    public DomainError? AgreeMediation(Actor actor, string? terms, IReadOnlyList<(PartyRole Party, string? Undertakes)> undertakings, DateTimeOffset now)
-    {
-        foreach (var (party, undertakes) in undertakings)
-        {
-            if (!parties.Any(p => p.Role == party))
-            {
-                return DomainError.Invalid("undertakings", "party-not-on-record", $"No {party} is on record for case {Number}: add the parties first.");
-            }
-
-            if (string.IsNullOrWhiteSpace(undertakes) || undertakes.Trim().Length > CaseTask.MaxTaskLength)
-            {
-                return DomainError.Invalid("undertakings", "undertaking-required", $"Say what the {party} undertakes (at most {CaseTask.MaxTaskLength} characters).");
-            }
-        }
-
-        var text = string.Concat((terms ?? "").Trim(), string.Concat(undertakings.Select(u => $"\n{u.Party}: {u.Undertakes!.Trim()}")));
-        return Agree(actor, text, null, now);
-    }
-
-    /// <summary>
-    /// Mediation could not settle it: referred onward (a court, arbitration, a department), which is the result.
-    /// Unlike an agreement it needs no session held: a dispute outside mediation's remit is referred as soon as
-    /// that is clear, with the reason.
-    /// </summary>
-    public DomainError? Refer(Actor actor, string? to, string? reason, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(to) || to.Trim().Length > 200)
-        {
-            return DomainError.Invalid("to", "referral-target-required", "Say where the dispute is referred (at most 200 characters).");
-        }
-
-        if (CheckReason(reason) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (Finish(CaseAction.Refer, actor, $"转交 {to.Trim()}：{reason!.Trim()}", now) is { } error)
-        {
-            return error;
-        }
-
-        ReferredTo = to.Trim();
-        return null;
-    }
-
-    /// <summary>回访: the follow-up visit after a mediation; an agreement not kept reopens the case (返工).</summary>
-    public DomainError? FollowUp(Actor actor, bool kept, string? note, DateTimeOffset now)
-    {
-        if (note is { Length: > MaxReasonLength })
-        {
-            return DomainError.Invalid("note", "invalid-note", $"note is at most {MaxReasonLength} characters.");
-        }
-
-        if (!kept)
-        {
-            return State == CaseState.Resolved && Type == CaseType.Mediation
-                ? Reopen(actor, $"follow-up: agreement not kept (回访未履行){(string.IsNullOrWhiteSpace(note) ? "" : ": " + note.Trim())}", now)
-                : CaseStateMachine.Next(Type, State, CaseAction.FollowUp).Error;
-        }
-
-        if (Move(CaseAction.FollowUp, actor, note?.Trim(), now) is { } error)
-        {
-            return error;
-        }
-
-        VerifiedAt = now;
-        return null;
-    }
-
     /// <summary>The result is in, however the case got there (a handler's result, an agreement, a referral).</summary>
     private DomainError? Finish(CaseAction action, Actor actor, string result, DateTimeOffset now)
     {
@@ -654,23 +385,6 @@ public sealed class Case : Aggregate
         (HandledByPersonId, HandledBySubject, HandledByName) = (actor.PersonId ?? HandledByPersonId, actor.Subject, actor.Name);
         Reschedule();
         return null;
-    }
-
-    private static DomainError? CheckMeeting(DateTimeOffset heldAt, IReadOnlyList<string>? attendees, string? summary, DateTimeOffset now)
-    {
-        if (heldAt > now.AddMinutes(5))
-        {
-            return DomainError.Invalid("heldAt", "meeting-in-future", "A session or meeting is recorded after it was held.");
-        }
-
-        if (attendees is not { Count: > 0 } || attendees.Any(a => string.IsNullOrWhiteSpace(a) || a.Trim().Length > 100))
-        {
-            return DomainError.Invalid("attendees", "attendees-required", "Name who attended (each at most 100 characters).");
-        }
-
-        return string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > CaseMeeting.MaxSummaryLength
-            ? DomainError.Invalid("summary", "invalid-summary", $"summary is required and at most {CaseMeeting.MaxSummaryLength} characters.")
-            : null;
     }
 
     /// <summary>答复反馈: the reply goes to every reporter who can be reached (the caller sends the notifications).</summary>
@@ -734,28 +448,6 @@ public sealed class Case : Aggregate
     }
 
     /// <summary>结案: after the check, and once every reachable reporter has had the reply.</summary>
-    /// <summary>Records that a party did its agreed task (tripartite coordination), with what came of it.</summary>
-    public DomainError? CompleteTask(Guid taskId, Actor actor, string? outcome, DateTimeOffset now)
-    {
-        if (tasks.FirstOrDefault(t => t.Id == taskId) is not { } task)
-        {
-            return DomainError.NotFound("task-not-found", $"Case {Number} has no agreed task {taskId}.");
-        }
-
-        if (State == CaseState.Voided)
-        {
-            return DomainError.Conflict("case-voided", $"Case {Number} was voided.");
-        }
-
-        if (task.Complete(outcome, actor.Name, now) is { } error)
-        {
-            return error;
-        }
-
-        Note("TaskDone", actor, $"{task.Party}: {task.Task} — {task.Outcome}", now);
-        return null;
-    }
-
     public DomainError? Close(Actor actor, DateTimeOffset now)
     {
         if (State == CaseState.Verified && RepliedAt is null && reporters.Any(r => r.CanBeReplied))
@@ -787,86 +479,6 @@ public sealed class Case : Aggregate
             OccurredAt = now,
         }));
         return null;
-    }
-
-    /// <summary>督办: the case is put under a higher level's supervision; the handler keeps it.</summary>
-    public DomainError? Escalate(Actor actor, string? reason, DateTimeOffset now)
-    {
-        if (CheckReason(reason) is { } invalid)
-        {
-            return invalid;
-        }
-
-        reason = reason!.Trim();
-        var above = HandlerLevels.Above(SupervisingLevel ?? HandlerLevel ?? Cases.HandlerLevel.Subdistrict);
-        if (above is not { } level)
-        {
-            return DomainError.Conflict("escalation-at-top", $"Case {Number} is already supervised by the subdistrict.");
-        }
-
-        if (Move(CaseAction.Escalate, actor, $"{level}: {reason}", now) is { } error)
-        {
-            return error;
-        }
-
-        SupervisingLevel = level;
-        Escalations++;
-        Raise(Stamp(new CaseEscalated { SupervisingLevel = level.ToString(), Reason = reason, OccurredAt = now }));
-        return null;
-    }
-
-    /// <summary>
-    /// The deadline timer's look at a due case: warn once before the deadline, mark it overdue once, escalate
-    /// once per level while it stays overdue. Returns false when there was nothing to do.
-    /// </summary>
-    public bool Tick(DeadlinePolicy deadlines, DateTimeOffset now)
-    {
-        if (!CaseStateMachine.ClockRuns(State) || Deadline.DueAt is not { } due)
-        {
-            Deadline.Reschedule(running: false);
-            return false;
-        }
-
-        var changed = false;
-        if (Deadline.WarningDue(now))
-        {
-            Deadline.MarkWarned(now);
-            Note("Warned", Actor.DeadlineTimer, $"deadline {due:u}", now);
-            changed = true;
-        }
-
-        if (Deadline.FallsOverdue(now))
-        {
-            Deadline.MarkOverdue(now);
-            TimesOverdue++;
-            OnTime = false;
-            Note("Overdue", Actor.DeadlineTimer, $"deadline {due:u} passed", now);
-            Raise(Stamp(new CaseOverdue { OverdueAt = now, OccurredAt = now }));
-            EscalateOverdue(deadlines, now);
-            changed = true;
-        }
-        else if (Deadline.EscalationDue(now))
-        {
-            EscalateOverdue(deadlines, now);
-            changed = true;
-        }
-
-        Reschedule();
-        return changed;
-    }
-
-    private void EscalateOverdue(DeadlinePolicy deadlines, DateTimeOffset now)
-    {
-        var level = HandlerLevels.Above(SupervisingLevel ?? HandlerLevel ?? Cases.HandlerLevel.Subdistrict);
-        if (level is null)
-        {
-            Deadline.EscalateAgainAt(null);
-            return;
-        }
-
-        Escalate(Actor.DeadlineTimer, "overdue (超期)", now);
-        Deadline.EscalateAgainAt(HandlerLevels.Above(level.Value) is null ? null : now + deadlines.EscalateAgainAfter);
-        Reschedule();
     }
 
     private DomainError? Reopen(Actor actor, string reason, DateTimeOffset now)
@@ -933,9 +545,4 @@ public sealed class Case : Aggregate
         string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxTextLength
             ? DomainError.Invalid(field, $"invalid-{field}", $"{field} is required and at most {MaxTextLength} characters.")
             : null;
-
-    private static bool IsWebAddress(string? url) =>
-        url is { Length: > 0 and <= MaxUrlLength } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

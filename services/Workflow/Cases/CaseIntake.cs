@@ -19,12 +19,6 @@ public sealed class IntakeOptions
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(7);
 }
 
-/// <summary>A report from any channel, before it is checked.</summary>
-public sealed record Intake(
-    string? Category, string? Description, CaseChannel Channel, CasePriority Priority, Point? Location, Guid? GridId, Guid? BuildingId, string? Address,
-    IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone, string? ReporterSubject, Guid? ReporterPersonId, string? SourceRef,
-    Guid? CommunityId = null);
-
 /// <summary>
 /// The one intake path (归口收集) every channel goes through: the category is checked, the grid is found from
 /// the location in Workflow's own copy of the grids (no call to the Grid service), possible duplicates are
@@ -32,81 +26,61 @@ public sealed record Intake(
 /// </summary>
 public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector protector, IOptions<IntakeOptions> options, TimeProvider clock)
 {
-    public const int MaxNameLength = 50;
-    public const int MaxAddressLength = 200;
-
-    public async Task<Result<Case>> TakeInAsync(Intake input, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// A report becomes a case, or the first rule it breaks is the answer: the category first, then the report's own
+    /// checks (<see cref="ReportCase.Check"/>), then the building and grid it names. The case is added to the context,
+    /// not saved: the caller saves it with whatever else the request changes.
+    /// </summary>
+    public async Task<Result<Case>> TakeInAsync(ReportCase report, Actor actor, CancellationToken ct)
     {
-        var category = string.IsNullOrWhiteSpace(input.Category) ? null
-            : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == input.Category && c.Active, ct);
+        var category = string.IsNullOrWhiteSpace(report.Category) ? null
+            : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == report.Category && c.Active, ct);
         if (category is null)
         {
-            return DomainError.Invalid("category", "unknown-category", $"'{input.Category}' is not an active case category; see GET /api/workflow/categories.");
+            return DomainError.Invalid("category", "unknown-category", $"'{report.Category}' is not an active case category; see GET /api/workflow/categories.");
         }
 
-        if (!ReporterOf(input).TryGet(out var reporter, out var reporterError))
+        if (report.Check() is { } refused)
         {
-            return reporterError;
+            return refused;
         }
 
-        if (input.Address is { } address && (string.IsNullOrWhiteSpace(address) || address.Trim().Length > MaxAddressLength))
-        {
-            return DomainError.Invalid("address", "invalid-address", $"address is at most {MaxAddressLength} characters.");
-        }
-
-        if (!(await LocateAsync(input, ct)).TryGet(out var located, out var locationError))
+        if (!(await LocateAsync(report, ct)).TryGet(out var located, out var locationError))
         {
             return locationError;
         }
 
         var (gridId, communityId, location) = located;
-        var duplicate = location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null;
         var now = clock.GetUtcNow();
-        var report = new NewCase(category.Code, input.Description, input.Channel, input.Priority, location, input.BuildingId,
-            input.Address is { } a ? protector.Protect(a.Trim(), Mask.Address) : null, input.PhotoUrls, gridId, communityId, reporter, input.SourceRef, duplicate);
-        if (Case.Check(report) is { } refused)
+        var found = new IntakeFindings
         {
-            return refused;
-        }
+            GridId = gridId,
+            CommunityId = communityId,
+            Location = location,
+            Reporter = ReporterOf(report, now),
+            Address = report.Address is { } address ? protector.Protect(address.Trim(), Mask.Address) : null,
+            PossibleDuplicateOf = location is { } point ? await FindDuplicateAsync(category.Code, point, ct) : null,
+        };
 
         // The number is taken only once the report is accepted: refused reports leave no gaps.
         var number = await db.Database.SqlQuery<long>($"SELECT nextval('case_numbers') AS \"Value\"").SingleAsync(ct);
-        if (!Case.Report(report, $"{clock.DateOf(now).Year}-{number:D6}", actor, now).TryGet(out var reported, out var error))
+        if (!Case.Report(report, found, $"{clock.DateOf(now).Year}-{number:D6}", actor, now).TryGet(out var reported, out var error))
         {
             return error;
         }
 
         db.Cases.Add(reported);
-
         return reported;
     }
 
-    private Result<CaseReporter?> ReporterOf(Intake input)
+    /// <summary>The reporter, with name and phone protected; none when the report names nobody.</summary>
+    private CaseReporter? ReporterOf(ReportCase report, DateTimeOffset now)
     {
-        ProtectedValue? name = null, phone = null;
-        if (input.ReporterName is { } rawName)
-        {
-            if (string.IsNullOrWhiteSpace(rawName) || rawName.Trim().Length > MaxNameLength)
-            {
-                return DomainError.Invalid("reporterName", "invalid-reporter-name", $"reporterName is at most {MaxNameLength} characters.");
-            }
-
-            name = protector.Protect(rawName.Trim(), Mask.Name);
-        }
-
-        if (input.ReporterPhone is not null)
-        {
-            if (!PhoneNumber.Parse(input.ReporterPhone, "reporterPhone").TryGet(out var parsed, out var error))
-            {
-                return error;
-            }
-
-            phone = protector.Protect(parsed.Value, Mask.Phone);
-        }
-
-        return name is null && phone is null && input.ReporterSubject is null && input.ReporterPersonId is null
-            ? (CaseReporter?)null
-            : CaseReporter.Create(name, phone, input.ReporterSubject, input.ReporterPersonId, input.Channel, clock.GetUtcNow());
+        var name = report.ReporterName is { } rawName ? protector.Protect(rawName.Trim(), Mask.Name) : null;
+        var phone = report.ReporterPhone is { } rawPhone ? protector.Protect(PhoneNumber.Parse(rawPhone, "reporterPhone").OrThrow().Value, Mask.Phone) : null;
+        return name is null && phone is null && report.ReporterSubject is null && report.ReporterPersonId is null
+            ? null
+            : CaseReporter.Create(name, phone, report.ReporterSubject, report.ReporterPersonId, report.Channel, now);
     }
 
     /// <summary>
@@ -114,7 +88,7 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
     /// over it; on a border shared by grids, the lowest grid code: the Grid service's lookup rule); else the
     /// building's grid, and the building's position stands for the case's.
     /// </summary>
-    private async Task<Result<(Guid? Grid, Guid? Community, Point? Location)>> LocateAsync(Intake input, CancellationToken ct)
+    private async Task<Result<(Guid? Grid, Guid? Community, Point? Location)>> LocateAsync(ReportCase input, CancellationToken ct)
     {
         var location = input.Location;
         if (input.BuildingId is { } buildingId)

@@ -85,11 +85,23 @@ public static class CasesApi
 
         // The hotline reports for a caller on the phone; every other channel's reporter is the signed-in account.
         var hotline = chosen == CaseChannel.Hotline;
-        var outcome = await intake.TakeInAsync(
-            new Intake(request.Category, request.Description, chosen.Value, priority ?? CasePriority.Normal, point, request.GridId, request.BuildingId,
-                request.Address, request.PhotoUrls, hotline ? request.ReporterName : null, hotline ? request.ReporterPhone : null,
-                hotline ? null : caller.Subject, hotline ? null : caller.PersonId, null),
-            Actor.Of(caller), ct);
+        var report = new ReportCase
+        {
+            Category = request.Category,
+            Description = request.Description,
+            Channel = chosen.Value,
+            Priority = priority ?? CasePriority.Normal,
+            Location = point,
+            GridId = request.GridId,
+            BuildingId = request.BuildingId,
+            Address = request.Address,
+            PhotoUrls = request.PhotoUrls,
+            ReporterName = hotline ? request.ReporterName : null,
+            ReporterPhone = hotline ? request.ReporterPhone : null,
+            ReporterSubject = hotline ? null : caller.Subject,
+            ReporterPersonId = hotline ? null : caller.PersonId,
+        };
+        var outcome = await intake.TakeInAsync(report, Actor.Of(caller), ct);
         if (!outcome.TryGet(out var taken, out var error))
         {
             return Problems.From(error);

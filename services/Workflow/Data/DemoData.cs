@@ -3,7 +3,7 @@ using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Cases;
-using Platform.Workflow.CaseTypes;
+using Platform.Workflow.Mediation;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Deadlines;
 using Platform.Workflow.Open311;
@@ -110,10 +110,18 @@ public static class DemoData
                 _ => null,
             };
             var reportedBy = channel == CaseChannel.Resident ? Resident : channel == CaseChannel.GridPatrol ? GridStaff : Operator;
-            var @case = Case.Report(
-                new NewCase(category, text, channel, random.Next(10) == 0 ? CasePriority.Urgent : CasePriority.Normal, null, null, null, null, gridId, communityId,
-                    reporter, $"demo:{i}", null),
-                $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).OrThrow();
+            var report = new ReportCase
+            {
+                Category = category,
+                Description = text,
+                Channel = channel,
+                Priority = random.Next(10) == 0 ? CasePriority.Urgent : CasePriority.Normal,
+                GridId = gridId,
+                CommunityId = communityId,
+                SourceRef = $"demo:{i}",
+            };
+            var found = new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null, Reporter = reporter };
+            var @case = Case.Report(report, found, $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).OrThrow();
             Walk(@case, path, rules, categories[category].WorkingDays, categories[category].DefaultType, parties, deadlines, reportedAt, now);
             db.Cases.Add(@case);
         }

@@ -7,7 +7,7 @@ using Platform.Workflow.Approvals;
 using Platform.Workflow.Attachments;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
-using Platform.Workflow.CaseTypes;
+using Platform.Workflow.Mediation;
 using Platform.Workflow.Categories;
 using Platform.Workflow.Directory;
 using Platform.Workflow.Grids;

@@ -208,12 +208,6 @@ public static class Open311Api
             return Error(format, 400, "service_code is required");
         }
 
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct);
-        if (category is null)
-        {
-            return Error(format, 404, $"service_code {code} not found");
-        }
-
         double? latitude = null, longitude = null;
         if (Field("lat") is not null || Field("long") is not null)
         {
@@ -225,11 +219,10 @@ public static class Open311Api
             (latitude, longitude) = (y, x);
         }
 
-        var address = Field("address_string");
         Guid? building = null;
         if (Field("address_id") is { } addressId)
         {
-            if (!Guid.TryParse(addressId, out var id) || !await db.Buildings.AnyAsync(b => b.Id == id, ct))
+            if (!Guid.TryParse(addressId, out var id))
             {
                 return Error(format, 400, $"address_id {addressId} is not an address this endpoint knows");
             }
@@ -237,25 +230,38 @@ public static class Open311Api
             building = id;
         }
 
-        if (latitude is null && address is null && building is null)
-        {
-            return Error(format, 400, "a location is required: lat and long, address_string or address_id");
-        }
-
         if (!Spatial.OptionalPoint(latitude, longitude).TryGet(out var point, out var pointError))
         {
             return Error(format, 400, pointError.Message);
         }
 
+        // Intake judges the rest (the category, the building, where, the reporter) as for every channel; its refusals
+        // are answered in the spec's terms.
         var name = string.Join(" ", new[] { Field("last_name"), Field("first_name") }.Where(n => n is not null));
         var token = Guid.CreateVersion7(clock.GetUtcNow());
-        var outcome = await intake.TakeInAsync(
-            new Intake(code, Field("description") ?? category.Name, CaseChannel.Open311, CasePriority.Normal, point, null, building, address,
-                Field("media_url") is { } media ? [media] : null, name.Length == 0 ? null : name, Field("phone"), null, null, $"open311:{token}"),
-            new Actor($"open311:{client.Id}", client.Name, null), ct);
+        var report = new ReportCase
+        {
+            Category = code,
+            Description = Field("description") ?? await db.Categories.AsNoTracking().Where(c => c.Code == code).Select(c => c.Name).FirstOrDefaultAsync(ct),
+            Channel = CaseChannel.Open311,
+            Location = point,
+            BuildingId = building,
+            Address = Field("address_string"),
+            PhotoUrls = Field("media_url") is { } media ? [media] : null,
+            ReporterName = name.Length == 0 ? null : name,
+            ReporterPhone = Field("phone"),
+            SourceRef = $"open311:{token}",
+        };
+        var outcome = await intake.TakeInAsync(report, new Actor($"open311:{client.Id}", client.Name, null), ct);
         if (!outcome.TryGet(out var taken, out var error))
         {
-            return Error(format, 400, $"{SpecField(error.Field) ?? error.Code}: {error.Message}");
+            return error.Code switch
+            {
+                "unknown-category" => Error(format, 404, $"service_code {code} not found"),
+                "unknown-building" => Error(format, 400, $"address_id {building} is not an address this endpoint knows"),
+                "location-required" => Error(format, 400, "a location is required: lat and long, address_string or address_id"),
+                _ => Error(format, 400, $"{SpecField(error.Field) ?? error.Code}: {error.Message}"),
+            };
         }
 
         await db.SaveChangesAsync(ct);

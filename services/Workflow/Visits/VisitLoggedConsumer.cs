@@ -26,27 +26,44 @@ public sealed class VisitLoggedConsumer(WorkflowDbContext db, CaseIntake intake,
             return;
         }
 
-        var known = message.CaseCategory is { } code && await Db.Categories.AnyAsync(c => c.Code == code && c.Active, cancellationToken);
-        var description = known || message.CaseCategory is null ? message.Findings : $"[{message.CaseCategory}] {message.Findings}";
-        if (message.FollowUp is { Length: > 0 } followUp)
-        {
-            description = $"{description}\n{followUp}";
-        }
-
         var visitor = await Db.People.AsNoTracking().Where(p => p.Id == message.VisitorPersonId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
-        var point = Spatial.OptionalPoint(message.Latitude, message.Longitude).Value;
-        var gridKnown = await Db.KnownGrids.AnyAsync(g => g.Id == message.GridId && g.Status == "Active", cancellationToken);
-        var buildingKnown = message.BuildingId is { } building && await Db.Buildings.AnyAsync(b => b.Id == building, cancellationToken);
-        var taken = await intake.TakeInAsync(
-            new Intake(known ? message.CaseCategory : FallbackCategory, Trim(description), CaseChannel.Visit, CasePriority.Normal, point,
-                gridKnown ? message.GridId : null, buildingKnown ? message.BuildingId : null, null, null, null, null, null, message.VisitorPersonId, source, message.CommunityId),
-            new Actor($"person:{message.VisitorPersonId}", visitor ?? "走访干部", message.VisitorPersonId), cancellationToken);
-        if (taken.Error is { } error)
+        var report = new ReportCase
         {
-            // Intake refuses only what the Grid service would never send (an inactive category was mapped above).
-            throw new InvalidOperationException($"Visit {message.VisitId} could not be taken in as a case: {error.Code}: {error.Message}");
+            Category = message.CaseCategory ?? FallbackCategory,
+            Description = Trim(Describe(message, null)),
+            Channel = CaseChannel.Visit,
+            Location = Spatial.OptionalPoint(message.Latitude, message.Longitude).Value,
+            GridId = message.GridId,
+            BuildingId = message.BuildingId,
+            CommunityId = message.CommunityId,
+            ReporterPersonId = message.VisitorPersonId,
+            SourceRef = source,
+        };
+        var actor = new Actor($"person:{message.VisitorPersonId}", visitor ?? "走访干部", message.VisitorPersonId);
+
+        // Intake is the judge of what it knows; a visit is taken in whatever this service has heard of so far: a category
+        // it does not know becomes "other" (the visit's word kept in the description), a grid or building it has not
+        // heard of yet is left out (the case stays in the visit's community).
+        for (var attempt = 0; ; attempt++)
+        {
+            if ((await intake.TakeInAsync(report, actor, cancellationToken)).Error is not { } error)
+            {
+                return;
+            }
+
+            report = (error.Code, attempt < 3) switch
+            {
+                ("unknown-category", true) => report with { Category = FallbackCategory, Description = Trim(Describe(message, $"[{message.CaseCategory}] ")) },
+                ("unknown-grid", true) => report with { GridId = null },
+                ("unknown-building", true) => report with { BuildingId = null },
+                // Nothing else is refused of what the Grid service sends.
+                _ => throw new InvalidOperationException($"Visit {message.VisitId} could not be taken in as a case: {error.Code}: {error.Message}"),
+            };
         }
     }
+
+    private static string Describe(VisitLogged message, string? prefix) =>
+        message.FollowUp is { Length: > 0 } followUp ? $"{prefix}{message.Findings}\n{followUp}" : $"{prefix}{message.Findings}";
 
     private static string Trim(string text) => text.Length <= Case.MaxDescriptionLength ? text : text[..Case.MaxDescriptionLength];
 }

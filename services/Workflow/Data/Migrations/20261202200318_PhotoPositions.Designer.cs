@@ -429,7 +429,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_photo_contents", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -475,7 +475,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -495,7 +495,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.CaseTypes.CaseParty.Name#ProtectedValue", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.Mediation.CaseParty.Name#ProtectedValue", b1 =>
                         {
                             b1.IsRequired();
 
@@ -511,7 +511,7 @@ namespace Platform.Workflow.Data.Migrations
                                 .HasColumnName("name_masked");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.CaseTypes.CaseParty.Phone#ProtectedValue", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.Mediation.CaseParty.Phone#ProtectedValue", b1 =>
                         {
                             b1.Property<string>("Cipher")
                                 .IsRequired()
@@ -534,7 +534,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_parties", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1654,7 +1654,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_photo_contents_case_photos_photo_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
                         .WithMany("Meetings")
@@ -1664,7 +1664,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_meetings_cases_case_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
                         .WithMany("Parties")
@@ -1674,7 +1674,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_parties_cases_case_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
                         .WithMany("Tasks")

@@ -481,7 +481,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_photo_contents", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -527,7 +527,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -547,7 +547,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.CaseTypes.CaseParty.Name#ProtectedValue", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.Mediation.CaseParty.Name#ProtectedValue", b1 =>
                         {
                             b1.IsRequired();
 
@@ -563,7 +563,7 @@ namespace Platform.Workflow.Data.Migrations
                                 .HasColumnName("name_masked");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.CaseTypes.CaseParty.Phone#ProtectedValue", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.Mediation.CaseParty.Phone#ProtectedValue", b1 =>
                         {
                             b1.Property<string>("Cipher")
                                 .IsRequired()
@@ -586,7 +586,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_parties", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1712,7 +1712,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_photo_contents_case_photos_photo_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseMeeting", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
                         .WithMany("Meetings")
@@ -1722,7 +1722,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_meetings_cases_case_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseParty", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
                         .WithMany("Parties")
@@ -1732,7 +1732,7 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_parties_cases_case_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.CaseTypes.CaseTask", b =>
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
                 {
                     b.HasOne("Platform.Workflow.Cases.Case", null)
                         .WithMany("Tasks")

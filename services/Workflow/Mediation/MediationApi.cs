@@ -8,57 +8,19 @@ using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.ServiceDefaults.Time;
 
-namespace Platform.Workflow.CaseTypes;
-
-public sealed record PartyRequest([property: OneOf<PartyRole>] [property: Required] string? Role, [property: Required] string? Name, string? Phone);
-
-public sealed record SessionRequest(DateTimeOffset? HeldAt, IReadOnlyList<string>? Attendees, string? Summary);
-
-public sealed record MeetingRequest(DateTimeOffset? HeldAt, string? Community, string? HomeownersCommittee, string? PropertyCompany, string? Summary);
-
-/// <summary>A tripartite agreement: its terms and who does what by when.</summary>
-public sealed record AgreementRequest(string? Terms, IReadOnlyList<AgreedTask>? Tasks);
-
-/// <summary>A mediation agreement (调解协议): its terms and what each party undertakes.</summary>
-public sealed record MediationAgreementRequest([property: Required] string? Terms, IReadOnlyList<Undertaking>? Undertakings);
-
-/// <summary>What one party (by its role, a party on record) undertakes.</summary>
-public sealed record Undertaking([property: OneOf<PartyRole>] [property: Required] string? Party, [property: Required] string? Undertakes);
-
-public sealed record ReferralRequest(string? To, string? Reason);
-
-public sealed record FollowUpRequest([property: Required] bool? Kept, string? Note);
-
-/// <summary>What came of an agreed task.</summary>
-public sealed record TaskDoneRequest(string? Outcome);
-
-public sealed record PartyResponse(PartyRole Role, string Name, string? Phone, DateTimeOffset AddedAt);
-
-public sealed record MeetingResponse(MeetingKind Kind, DateTimeOffset HeldAt, IReadOnlyList<string> Attendees, string Summary, string RecordedBy);
-
-/// <summary>A mediation's or coordination's own records: parties (masked), sessions or meetings, the agreement and its tasks, a referral.</summary>
-public sealed record CaseRecordsResponse(
-    Guid CaseId, CaseType Type, CaseState State, IReadOnlyList<PartyResponse> Parties, IReadOnlyList<MeetingResponse> Meetings, string? Agreement,
-    IReadOnlyList<CaseTaskResponse> Tasks, string? ReferredTo)
-{
-    public static CaseRecordsResponse From(Case c, DateOnly today) => new(
-        c.Id, c.Type, c.State,
-        [.. c.Parties.OrderBy(p => p.AddedAt).Select(p => new PartyResponse(p.Role, p.Name.Masked, p.Phone?.Masked, p.AddedAt))],
-        [.. c.Meetings.OrderBy(m => m.HeldAt).Select(m => new MeetingResponse(m.Kind, m.HeldAt, m.Attendees, m.Summary, m.RecordedBy))],
-        c.Agreement, [.. c.Tasks.OrderBy(t => t.Party).ThenBy(t => t.Task, StringComparer.Ordinal).Select(t => CaseTaskResponse.From(t, today))], c.ReferredTo);
-}
+namespace Platform.Workflow.Mediation;
 
 /// <summary>
 /// The steps of the special case types: dispute mediation (矛盾纠纷调处: parties, sessions, agreement or referral,
 /// follow-up visit) and tripartite coordination (三方协调: the community, the homeowners' committee and the property
 /// company meet and agree who does what). Each step goes through the case type's own state machine.
 /// </summary>
-public static class CaseTypesApi
+public static class MediationApi
 {
     private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
     private static readonly string[] Visitors = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff];
 
-    public static RouteGroupBuilder MapCaseTypesApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapMediationApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         var mediation = cases.MapGroup("/mediation").WithTags("Dispute mediation");
