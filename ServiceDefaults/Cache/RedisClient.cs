@@ -8,7 +8,7 @@ public static class RedisClient
     /// <summary>
     /// The Redis connection of a service or the gateway. Its socket work runs on the shared thread pool: the client's
     /// own dedicated scheduler spun and contended for a quarter of the gateway's processor time on two cores (a CPU
-    /// profile under load; README, Speed under load).
+    /// profile under load; docs/performance.md).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformRedis(this IHostApplicationBuilder builder)
     {

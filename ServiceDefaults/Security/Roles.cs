@@ -1,7 +1,7 @@
 namespace Platform.ServiceDefaults.Security;
 
 /// <summary>
-/// The roles a caller can hold (DESIGN.md, Security). Roles say what kind of work a caller does; the scope
+/// The roles a caller can hold (docs/architecture.md, Who it is for; docs/security.md). Roles say what kind of work a caller does; the scope
 /// claims (<see cref="PlatformClaims"/>) narrow it to an area, a department, a unit or the caller's own records.
 /// </summary>
 public static class Roles
@@ -40,6 +40,9 @@ public static class Roles
 
     /// <summary>Those who run party and community work: the subdistrict and community staff.</summary>
     public static readonly IReadOnlyList<string> Organizers = [SubdistrictAdmin, SubdistrictCadre, CommunityStaff];
+
+    /// <summary>The staff of an area, down to its grids, who go and see for themselves (verify a result, visit a dispute): every staff role but a department's.</summary>
+    public static readonly IReadOnlyList<string> AreaStaff = [SubdistrictAdmin, SubdistrictCadre, CommunityStaff, GridStaff];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

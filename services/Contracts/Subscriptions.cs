@@ -23,7 +23,7 @@ public sealed record Subscription(string Service, string Endpoint, Type Event)
 /// subscriber has never started yet; an event nobody subscribes to is sent once and goes nowhere. Each service
 /// checks at start that the consumers it registers are exactly its entries here (a new consumer without an
 /// entry stops the service), so the list cannot drift from the code. Removing an entry later needs its queue
-/// deleted on the broker, or every publisher keeps declaring it and it fills (README: How events leave a service).
+/// deleted on the broker, or every publisher keeps declaring it and it fills (docs/architecture.md, How events leave a service).
 /// </summary>
 public static class Subscriptions
 {

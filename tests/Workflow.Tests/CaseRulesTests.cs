@@ -6,7 +6,7 @@ namespace Platform.Workflow.Tests;
 /// <summary>The case state machine and the working-day calendar, without a server.</summary>
 public class CaseRulesTests
 {
-    /// <summary>The loop as DESIGN.md draws it, written out independently of the machine's own table.</summary>
+    /// <summary>The loop as docs/architecture.md describes it, written out independently of the machine's own table.</summary>
     internal static readonly HashSet<(CaseState, CaseAction, CaseState)> Expected =
     [
         (CaseState.Reported, CaseAction.Register, CaseState.Registered),

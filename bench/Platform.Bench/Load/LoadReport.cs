@@ -171,7 +171,7 @@ public sealed class LoadReport(LoadSettings settings)
         }
 
         text.AppendLine();
-        text.AppendLine("Where the time goes and what was tried: README, section *Speed under load*.");
+        text.AppendLine("Where the time goes and what was tried: docs/performance.md.");
         text.AppendLine();
     }
 }

@@ -37,7 +37,7 @@ public static class DemoData
 
     public static readonly Guid Committee = Id("org:河西街道工委");
 
-    /// <summary>The password of every demo account (README, "Signing in"). Demo data only.</summary>
+    /// <summary>The password of every demo account (docs/security.md, "Signing in"). Demo data only.</summary>
     public const string DemoPassword = "Demo-Platform-2026";
 
     /// <summary>A stable id from a name, so reseeding finds what it made before.</summary>

@@ -1,6 +1,6 @@
 namespace Platform.Organization.PartyOrganizations;
 
-/// <summary>The kinds of organization in the subdistrict's tree (see the glossary in DESIGN.md).</summary>
+/// <summary>The kinds of organization in the subdistrict's tree (docs/architecture.md, Names the code uses).</summary>
 public enum OrganizationKind
 {
     /// <summary>街道工委: the core and the one root of the tree.</summary>

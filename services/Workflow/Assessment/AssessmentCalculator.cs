@@ -54,7 +54,7 @@ public sealed record AssessmentRow(
     int Reworked, double? ReworkRate, int Returns, int Extensions, int Deferrals, int Voids, decimal Rewards, decimal Penalties, double Score, int Rank);
 
 /// <summary>
-/// The assessment figures (考核) for any period and level, from case records alone (DESIGN.md, The case loop).
+/// The assessment figures (考核) for any period and level, from case records alone (docs/architecture.md, The case loop).
 /// For a period [from, to):
 /// <list type="bullet">
 /// <item>dispatched: cases whose latest dispatch fell in the period; responded: of those, accepted within

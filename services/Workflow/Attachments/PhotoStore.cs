@@ -14,7 +14,7 @@ public enum PhotoVariant
 /// written in the same transaction as the photo's record, so a photo never exists half. An S3-compatible store
 /// (MinIO, a cloud bucket) implements the same three calls with object keys <c>photos/{id}</c> and
 /// <c>photos/{id}/thumbnail</c>: it puts the objects before the record is saved and leaves orphans to the
-/// pending-photo sweep (README, "Case photos").
+/// pending-photo sweep (docs/clients.md, "Case photos").
 /// </summary>
 public interface IPhotoStore
 {

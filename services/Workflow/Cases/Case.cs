@@ -10,7 +10,7 @@ using Platform.Workflow.Routing;
 namespace Platform.Workflow.Cases;
 
 /// <summary>
-/// A case in the closed loop (DESIGN.md, The case loop). Every change goes through <see cref="CaseStateMachine"/>,
+/// A case in the closed loop (docs/architecture.md, The case loop). Every change goes through <see cref="CaseStateMachine"/>,
 /// writes a <see cref="CaseStep"/> and, where other services care, queues an event for the outbox.
 /// Deadlines: the clock (<see cref="CaseDeadline"/>) runs from dispatch while a handler has the case.
 /// </summary>

@@ -4,7 +4,7 @@ using Platform.ServiceDefaults.Domain;
 namespace Platform.Workflow.Cases;
 
 /// <summary>
-/// Where a case stands in the closed loop (DESIGN.md, The case loop; the national standard's steps:
+/// Where a case stands in the closed loop (docs/architecture.md, The case loop; the national standard's steps:
 /// collection, filing, dispatch, handling, feedback, verification and closing).
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CaseState>))]

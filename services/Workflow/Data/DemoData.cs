@@ -62,7 +62,7 @@ public static class DemoData
     private static readonly Actor Handler = Person("handler.urban", "城管执法队员", null);
     private static readonly Actor Resident = Person("resident.zhou", "周女士", null);
 
-    /// <summary>The demo's documented Open311 api_key (README, Open311): demo data only.</summary>
+    /// <summary>The demo's documented Open311 api_key (docs/services.md, Open311): demo data only.</summary>
     public const string Open311DemoKey = "demo-open311-hexi-2026";
 
     public static async Task SeedAsync(WorkflowDbContext db, IServiceProvider services, CancellationToken ct)
