@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.PersonalData;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.ServiceDefaults.Import;
@@ -13,35 +14,17 @@ namespace Platform.ServiceDefaults.Import;
 /// Progress is saved beside it as it goes, so a client can watch a long file. A job left running by a
 /// crashed instance is taken again after <see cref="ImportWorkerTiming.StaleAfter"/>; its transaction never committed.
 /// </summary>
-public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker<TDbContext>> logger) : BackgroundService
+public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker<TDbContext>> logger)
+    : PollingWorker(scopes, clock, logger)
     where TDbContext : DbContext
 {
     private const int ProgressEvery = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var backoff = new FailureBackoff();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var worked = false;
-            var pause = TimeSpan.FromMilliseconds(500);
-            try
-            {
-                worked = await RunNextAsync(stoppingToken);
-                backoff.Succeeded();
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(ex);
-                pause = backoff.Failed(pause);
-            }
+    protected override string Name => "import-worker";
 
-            if (!worked)
-            {
-                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(500);
+
+    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct) => await RunNextAsync(ct) ? new PollingRound(1, true) : new PollingRound(0, false);
 
     internal async Task<bool> RunNextAsync(CancellationToken ct)
     {
@@ -51,21 +34,21 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
             return false;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
         var job = await db.Set<ImportJob>().AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
         var importer = scope.ServiceProvider.GetServices<IImporter>().FirstOrDefault(i => i.Kind == job.Kind);
         if (importer is null)
         {
-            await FinishAsync(jobId.Value, j => j.Fail($"This service no longer imports '{job.Kind}' files.", [], clock.GetUtcNow()), ct);
+            await FinishAsync(jobId.Value, j => j.Fail($"This service no longer imports '{job.Kind}' files.", [], Clock.GetUtcNow()), ct);
             return true;
         }
 
         var plan = await importer.PrepareAsync(protector.Reveal(job.Payload), ct);
         if (plan.Problems.Count > 0)
         {
-            await FinishAsync(jobId.Value, j => j.Fail("The data changed since the file was checked; nothing was imported.", plan.Problems, clock.GetUtcNow()), ct);
+            await FinishAsync(jobId.Value, j => j.Fail("The data changed since the file was checked; nothing was imported.", plan.Problems, Clock.GetUtcNow()), ct);
             return true;
         }
 
@@ -89,21 +72,21 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {
             LogImportFailed(ex, jobId.Value);
-            await FinishAsync(jobId.Value, j => j.Fail("The import failed and was rolled back; nothing was imported.", [], clock.GetUtcNow()), CancellationToken.None);
+            await FinishAsync(jobId.Value, j => j.Fail("The import failed and was rolled back; nothing was imported.", [], Clock.GetUtcNow()), CancellationToken.None);
             return true;
         }
 
-        await FinishAsync(jobId.Value, j => j.Complete(plan.Entities.Count, clock.GetUtcNow()), ct);
+        await FinishAsync(jobId.Value, j => j.Complete(plan.Entities.Count, Clock.GetUtcNow()), ct);
         return true;
     }
 
     /// <summary>Takes one queued (or stale running) job and marks it running, in a short transaction of its own.</summary>
     private async Task<Guid?> LeaseAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var staleBefore = clock.GetUtcNow() - ImportWorkerTiming.StaleAfter;
+        var staleBefore = Clock.GetUtcNow() - ImportWorkerTiming.StaleAfter;
         var job = await db.Set<ImportJob>().FromSql($"""
             SELECT * FROM import_jobs
             WHERE status = 'Queued' OR (status = 'Running' AND started_at < {staleBefore})
@@ -116,7 +99,7 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
             return null;
         }
 
-        job.Start(clock.GetUtcNow());
+        job.Start(Clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return job.Id;
@@ -124,15 +107,13 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
 
     private async Task FinishAsync(Guid id, Action<ImportJob> update, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == id, ct);
         update(job);
         await db.SaveChangesAsync(ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Import round failed; retrying")]
-    private partial void LogRoundFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {JobId} failed and was rolled back")]
     private partial void LogImportFailed(Exception ex, Guid jobId);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Time;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -61,7 +62,7 @@ internal sealed class OutboxRelay<TDbContext>(
     OutboxMetrics metrics,
     TimeProvider clock,
     IConfiguration configuration,
-    ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
+    ILogger<OutboxRelay<TDbContext>> logger) : PollingWorker(scopes, clock, logger)
     where TDbContext : DbContext
 {
     private static readonly System.Reflection.Assembly ContractsAssembly = typeof(IntegrationEvent).Assembly;
@@ -72,52 +73,34 @@ internal sealed class OutboxRelay<TDbContext>(
     private DateTimeOffset nextCleanup;
     private DateTimeOffset nextMeasure;
 
+    protected override string Name => "outbox-relay";
+
+    protected override TimeSpan Interval => options.PollInterval;
+
+    protected override bool Enabled => options.Relay;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Relay)
-        {
-            logger.LogInformation("The outbox relay is off here (Platform:Outbox:Relay = false)");
-            return;
-        }
-
-        var listening = ListenAsync(stoppingToken);
-        var backoff = new FailureBackoff();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int taken;
-            try
-            {
-                await subscribers.DeclareAsync(stoppingToken);
-                taken = await RelayBatchAsync(stoppingToken);
-                await MeasureAsync(stoppingToken);
-                await CleanupAsync(stoppingToken);
-                backoff.Succeeded();
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database or the broker may be away; the rows stay and are taken once it is back. Waiting longer
-                // after each failure in a row (1 s doubling to 30 s) keeps the logs and the servers quiet meanwhile.
-                var wait = backoff.Failed(options.PollInterval);
-                logger.LogWarning(ex, "Outbox relay round failed ({Failures} in a row); next try in {Wait}", backoff.Failures, wait);
-                taken = 0;
-                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-
-            if (taken < options.BatchSize)
-            {
-                await PauseAsync(options.PollInterval, stoppingToken);
-            }
-        }
-
+        var listening = options.Relay ? ListenAsync(stoppingToken) : Task.CompletedTask;
+        await base.ExecuteAsync(stoppingToken);
         await listening;
     }
 
+    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct)
+    {
+        await subscribers.DeclareAsync(ct);
+        var taken = await RelayBatchAsync(ct);
+        await MeasureAsync(ct);
+        await CleanupAsync(ct);
+        return PollingRound.OfBatch(taken, options.BatchSize);
+    }
+
     /// <summary>Until a commit wrote to the outbox (its notification) or the poll interval passed (retries come due, a lost notification).</summary>
-    private async Task PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    protected override async Task PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var signalled = wakeups.Reader.WaitToReadAsync(wait.Token).AsTask();
-        var elapsed = Task.Delay(pause, clock, wait.Token);
+        var elapsed = Task.Delay(pause, Clock, wait.Token);
         await Task.WhenAny(signalled, elapsed);
         // Ends the waiter that lost, so none are left behind.
         await wait.CancelAsync();
@@ -138,7 +121,7 @@ internal sealed class OutboxRelay<TDbContext>(
             try
             {
                 string connectionString;
-                await using (var scope = scopes.CreateAsyncScope())
+                await using (var scope = Scopes.CreateAsyncScope())
                 {
                     connectionString = scope.ServiceProvider.GetRequiredService<TDbContext>().Database.GetConnectionString()
                         ?? throw new InvalidOperationException("The outbox's database has no connection string.");
@@ -165,7 +148,7 @@ internal sealed class OutboxRelay<TDbContext>(
             {
                 var wait = backoff.Failed(TimeSpan.FromSeconds(1));
                 logger.LogWarning(ex, "The outbox relay stopped listening for commits; polling until it listens again in {Wait}", wait);
-                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(wait, Clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (OperationCanceledException)
             {
@@ -180,10 +163,10 @@ internal sealed class OutboxRelay<TDbContext>(
         // Polling several times a second would fill the trace view with empty rounds: the relay's own database
         // work is not traced; each publish is, as a child of the request that wrote the event.
         using var untraced = SuppressInstrumentationScope.Begin();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var fresh = await db.Set<OutboxMessage>()
             .FromSql($"""
                 SELECT * FROM outbox_messages
@@ -254,7 +237,7 @@ internal sealed class OutboxRelay<TDbContext>(
                 return false;
             }
 
-            row.MarkSent(clock.GetUtcNow());
+            row.MarkSent(Clock.GetUtcNow());
             metrics.Published(row.Attempts > 1);
             return true;
         }
@@ -268,7 +251,7 @@ internal sealed class OutboxRelay<TDbContext>(
 
     private void Failed(OutboxMessage row, Activity? activity, Exception ex)
     {
-        row.MarkFailed(clock.GetUtcNow(), ex.Message);
+        row.MarkFailed(Clock.GetUtcNow(), ex.Message);
         metrics.Failed();
         activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
         logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}; next at {NextAttemptAt}",
@@ -278,7 +261,7 @@ internal sealed class OutboxRelay<TDbContext>(
     /// <summary>The backlog (rows not yet sent) and the lag (age of the oldest of them), for the dashboard.</summary>
     private async Task MeasureAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (now < nextMeasure)
         {
             return;
@@ -286,7 +269,7 @@ internal sealed class OutboxRelay<TDbContext>(
 
         nextMeasure = now + options.MeasureInterval;
         using var untraced = SuppressInstrumentationScope.Begin();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         // Each lane by its own partial index: the table also keeps a week of sent rows, which a plain
         // "sent_at IS NULL" would scan.
@@ -303,7 +286,7 @@ internal sealed class OutboxRelay<TDbContext>(
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (now < nextCleanup)
         {
             return;
@@ -311,7 +294,7 @@ internal sealed class OutboxRelay<TDbContext>(
 
         nextCleanup = now.AddHours(1);
         using var untraced = SuppressInstrumentationScope.Begin();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var before = now - options.KeepSent;
         var deleted = await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);

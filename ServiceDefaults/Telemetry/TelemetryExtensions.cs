@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.ServiceDefaults.Telemetry;
@@ -21,13 +23,15 @@ internal static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        builder.Services.TryAddSingleton<PollingWorkerMetrics>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(MassTransitSource)
-                .AddMeter(OutboxMetrics.MeterName))
+                .AddMeter(OutboxMetrics.MeterName)
+                .AddMeter(PollingWorkerMetrics.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MassTransitSource)

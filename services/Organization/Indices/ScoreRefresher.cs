@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Organization.Data;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Organization.Indices;
@@ -16,38 +17,21 @@ public sealed class IndexOptions
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work), refreshes every score they touch once,
 /// and marks them scored, in one transaction. A score moves within about a second of the event that moves it.
 /// </summary>
-public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions<IndexOptions> options, TimeProvider clock, ILogger<ScoreRefresher> logger) : BackgroundService
+public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions<IndexOptions> options, TimeProvider clock, ILogger<ScoreRefresher> logger)
+    : PollingWorker(scopes, clock, logger)
 {
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var backoff = new FailureBackoff();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pause = options.Value.RefreshInterval;
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == BatchSize)
-                {
-                }
+    protected override string Name => "index-score-refresher";
 
-                backoff.Succeeded();
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(ex);
-                pause = backoff.Failed(pause);
-            }
+    protected override TimeSpan Interval => options.Value.RefreshInterval;
 
-            await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct) => PollingRound.OfBatch(await RunOnceAsync(ct), BatchSize);
 
     /// <summary>One batch; returns how many ledger rows it scored.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({ScoreKeeper.RecomputeLock})", ct);
@@ -60,7 +44,7 @@ public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions
         }
 
         var rows = await db.IndexInputs.Where(i => ids.Contains(i.Id)).ToListAsync(ct);
-        var keeper = new ScoreKeeper(db, clock);
+        var keeper = new ScoreKeeper(db, Clock);
         // In one order everywhere, so two refreshers wait for each other instead of deadlocking.
         foreach (var key in rows.SelectMany(ScoreKeeper.KeysOf).Distinct().OrderBy(k => k.Index).ThenBy(k => k.Subject).ThenBy(k => k.Period))
         {
@@ -74,8 +58,6 @@ public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions
         return rows.Count;
     }
 
-    [LoggerMessage(LogLevel.Warning, "A round of the index score refresher failed; the next round retries it")]
-    private partial void LogRoundFailed(Exception ex);
 
     [LoggerMessage(LogLevel.Debug, "Brought the live scores of {Count} index inputs up to date")]
     private partial void LogScored(int count);

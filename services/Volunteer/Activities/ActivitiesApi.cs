@@ -34,16 +34,14 @@ public sealed record SignUpResponse(Guid Id, Guid ShiftId, Guid ActivityId, Guid
 
 public static class ActivitiesApi
 {
-    private static readonly string[] Organizers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
-
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var activities = api.MapGroup("/activities").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
-        activities.MapPost("/", Plan).WithName("PlanActivity").Idempotent().Allow(Organizers)
+        activities.MapPost("/", Plan).WithName("PlanActivity").Idempotent().Allow(Roles.Organizers)
             .WithDescription("An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full shift takes a waitlist when allowWaitlist is set.")
             .Refuses(400, "invalid-activity", "invalid-radius", "project-not-running")
             .Refuses(403, "out-of-scope");
-        activities.MapPost("/{id:guid}/publish", Publish).WithName("PublishActivity").Allow(Organizers)
+        activities.MapPost("/{id:guid}/publish", Publish).WithName("PublishActivity").Allow(Roles.Organizers)
             .WithDescription("Opens a drafted activity to sign-ups.")
             .Refuses(404, "activity-not-found")
             .Refuses(409, "activity-not-draft");
@@ -51,9 +49,9 @@ public static class ActivitiesApi
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
         activities.MapGet("/{id:guid}", Get).WithName("GetActivity").AllowSignedIn()
             .Refuses(404, "activity-not-found");
-        activities.MapGet("/{id:guid}/sign-ups", Roster).WithName("ActivityRoster").Allow(Organizers)
+        activities.MapGet("/{id:guid}/sign-ups", Roster).WithName("ActivityRoster").Allow(Roles.Organizers)
             .Refuses(404, "activity-not-found");
-        activities.MapPost("/{id:guid}/complete", Complete).WithName("CompleteActivity").Allow(Organizers)
+        activities.MapPost("/{id:guid}/complete", Complete).WithName("CompleteActivity").Allow(Roles.Organizers)
             .WithDescription("Closes the activity: confirmed volunteers who never checked in are recorded as no-shows; ActivityCompleted is published.")
             .Refuses(404, "activity-not-found")
             .Refuses(409, "activity-closed");

@@ -41,28 +41,26 @@ public sealed class VolunteerOptions
 
 public static class HoursApi
 {
-    private static readonly string[] Organizers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
-
     public static RouteGroupBuilder MapHoursApi(this RouteGroupBuilder api)
     {
         var hours = api.MapGroup("/hours").WithTags("Service hours and certificates").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
-            .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
+            .WithDescription("Roles.Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Idempotent().Allow(Organizers)
+        hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Idempotent().Allow(Roles.Organizers)
             .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.")
             .Refuses(400, "invalid-hours", "note-required", "unknown-activity")
             .Refuses(409, "hours-already-recorded");
-        hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Organizers)
+        hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Roles.Organizers)
             .Refuses(404, "hours-not-found")
             .Refuses(409, "hours-already-approved");
-        hours.MapPost("/{id:guid}/correct", Correct).WithName("CorrectServiceHours").Allow(Organizers)
+        hours.MapPost("/{id:guid}/correct", Correct).WithName("CorrectServiceHours").Allow(Roles.Organizers)
             .WithDescription("Changes the hours with a reason; the correction is kept with the record.")
             .Refuses(400, "reason-required")
             .Refuses(404, "hours-not-found");
 
         api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").Idempotent().AllowSignedIn()
-            .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Organizers)
+            .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Roles.Organizers)
             .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.")
             .Refuses(404, "volunteer-not-found");
         api.MapGet("/certificates/{number}", Verify).WithTags("Service hours and certificates").WithName("VerifyCertificate").AllowSignedIn()

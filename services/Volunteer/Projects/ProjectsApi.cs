@@ -24,12 +24,10 @@ public sealed record ProjectResponse(
 
 public static class ProjectsApi
 {
-    private static readonly string[] Publishers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
-
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         var projects = api.MapGroup("/projects").WithTags("Public-service projects").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
-        projects.MapPost("/", Draft).WithName("DraftProject").Idempotent().Allow(Publishers)
+        projects.MapPost("/", Draft).WithName("DraftProject").Idempotent().Allow(Roles.Organizers)
             .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.")
             .Refuses(400, "invalid-period", "invalid-project", "invalid-title", "invalid-units-needed")
             .Refuses(403, "out-of-scope");
@@ -39,17 +37,17 @@ public static class ProjectsApi
         projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn()
             .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/publish", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()))).WithName("PublishProject").Allow(Publishers)
+            ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()))).WithName("PublishProject").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/start", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()))).WithName("StartProject").Allow(Publishers)
+            ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()))).WithName("StartProject").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/complete", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()))).WithName("CompleteProject").Allow(Publishers)
+            ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()))).WithName("CompleteProject").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found")
                 .Refuses(409, "invalid-project-transition");
         projects.MapPost("/{id:guid}/evaluation", (Guid id, EvaluationRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()))).WithName("EvaluateProject").Allow(Publishers)
+            ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()))).WithName("EvaluateProject").Allow(Roles.Organizers)
             .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.")
                 .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/claims", Claim).WithName("ClaimProject").Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
@@ -60,10 +58,10 @@ public static class ProjectsApi
             .Refuses(404, "project-not-found")
             .Refuses(409, "already-claimed", "unit-not-in-alliance");
         projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Publishers)
+            DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/claims/{unitId:guid}/decline", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, unitId, false, caller, db, clock, ct)).WithName("DeclineClaim").Allow(Publishers)
+            DecideAsync(id, unitId, false, caller, db, clock, ct)).WithName("DeclineClaim").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
         return api;
     }

@@ -11,13 +11,10 @@ namespace Platform.Workflow.Approvals;
 /// <summary>Extensions (延期) and deferrals (缓办): the handler asks, the level above decides, both before the deadline.</summary>
 public static class ApprovalsApi
 {
-    private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
-    private static readonly string[] Approvers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
-
     public static RouteGroupBuilder MapApprovalsApi(this RouteGroupBuilder api)
     {
         var onCase = api.MapGroup("/cases/{id:guid}/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        onCase.MapPost("/", Ask).WithName("AskForApproval").Idempotent().Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
+        onCase.MapPost("/", Ask).WithName("AskForApproval").Idempotent().Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Roles.Staff)
             .WithDescription("The handler asks for an Extension (workingDays, 1–30) or a Deferral, with a reason, before the deadline. One open request per case.")
             .Refuses(400, "invalid-kind")
             .Refuses(404, "case-not-found")
@@ -26,10 +23,10 @@ public static class ApprovalsApi
             .Refuses(404, "case-not-found");
 
         var approvals = api.MapGroup("/approvals").WithTags("Extensions and deferrals").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        approvals.MapGet("/", List).WithName("ListApprovals").Allow(Approvers)
+        approvals.MapGet("/", List).WithName("ListApprovals").Allow(Roles.Organizers)
             .WithDescription("Requests on the cases the caller can see; status=Pending is the approver's queue.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Refuses(403, "not-case-approver").Allow(Approvers)
+        approvals.MapPost("/{approvalId:guid}/decision", Decide).WithName("DecideApproval").Refuses(403, "not-case-approver").Allow(Roles.Organizers)
             .WithDescription("approve=true extends or defers the case (only before its deadline); false refuses. The level above the handler decides.")
             .Refuses(400, "decision-required")
             .Refuses(404, "approval-not-found")

@@ -17,53 +17,49 @@ namespace Platform.Workflow.Cases;
 /// </summary>
 public static class CaseActionsApi
 {
-    private static readonly string[] Operators = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff];
-    private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
-    private static readonly string[] Verifiers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff];
-
     public static RouteGroupBuilder MapCaseActionsApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Case steps").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        cases.MapPost("/register", Register).WithName("RegisterCase").IsStep(CaseAction.Register).Allow(Operators)
+        cases.MapPost("/register", Register).WithName("RegisterCase").IsStep(CaseAction.Register).Allow(Roles.Organizers)
             .WithDescription("立案: files the intake as a case; the priority and the type (General, Mediation, Tripartite; default: the category's) may be set here.")
             .Refuses(400, "invalid-priority", "invalid-type")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/void", Void).WithName("VoidCase").IsStep(CaseAction.Void).Allow(Operators).WithDescription("作废, with a reason.")
+        cases.MapPost("/void", Void).WithName("VoidCase").IsStep(CaseAction.Void).Allow(Roles.Organizers).WithDescription("作废, with a reason.")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Operators).Refuses(403, "not-case-operator")
+        cases.MapPost("/merge", Merge).WithName("MergeCase").Allow(Roles.Organizers).Refuses(403, "not-case-operator")
             .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.")
             .Refuses(400, "merge-into-itself")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/dispatch", Dispatch).WithName("DispatchCase").IsStep(CaseAction.Dispatch).Allow(Operators)
+        cases.MapPost("/dispatch", Dispatch).WithName("DispatchCase").IsStep(CaseAction.Dispatch).Allow(Roles.Organizers)
             .WithDescription("分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs department). The deadline is set from the category and priority.")
             .Refuses(400, "invalid-level")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/return", Return).WithName("ReturnCase").IsStep(CaseAction.Return).Allow(Handlers).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.")
+        cases.MapPost("/return", Return).WithName("ReturnCase").IsStep(CaseAction.Return).Allow(Roles.Staff).WithDescription("回退: the handler says it is not theirs, with a reason; back to dispatch.")
             .Refuses(400, "reason-required")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/accept", Accept).WithName("AcceptCase").Idempotent().IsStep(CaseAction.Accept).Allow(Handlers)
+        cases.MapPost("/accept", Accept).WithName("AcceptCase").Idempotent().IsStep(CaseAction.Accept).Allow(Roles.Staff)
             .Refuses(404, "case-not-found");
-        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Handlers).Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched")
+        cases.MapPost("/progress", Progress).WithName("RecordCaseProgress").Allow(Roles.Staff).Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Idempotent().IsStep(CaseAction.Resolve).Allow(Handlers).WithDescription("The handler's result (text).")
+        cases.MapPost("/resolve", Resolve).WithName("ResolveCase").Idempotent().IsStep(CaseAction.Resolve).Allow(Roles.Staff).WithDescription("The handler's result (text).")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Idempotent().IsStep(CaseAction.Reply).Allow(Handlers)
+        cases.MapPost("/reply", Reply).WithName("ReplyToReporters").Idempotent().IsStep(CaseAction.Reply).Allow(Roles.Staff)
             .WithDescription("答复反馈: the reply goes to every reporter who can be reached (app inbox, or SMS when a provider is configured); the sending is recorded.")
             .Refuses(404, "case-not-found");
         cases.MapPost("/rating", Rate).WithName("RateCase").Idempotent().AllowSignedIn().Refuses(403, "not-case-reporter")
             .WithDescription("The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工).")
             .Refuses(400, "invalid-rating")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/verification", Verify).WithName("VerifyCase").Idempotent().IsStep(CaseAction.Verify).Allow(Verifiers)
+        cases.MapPost("/verification", Verify).WithName("VerifyCase").Idempotent().IsStep(CaseAction.Verify).Allow(Roles.AreaStaff)
             .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).")
             .Refuses(400, "verification-result-required")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/close", Close).WithName("CloseCase").IsStep(CaseAction.Close).Allow(Operators).WithDescription("结案, after verification and the reply.")
+        cases.MapPost("/close", Close).WithName("CloseCase").IsStep(CaseAction.Close).Allow(Roles.Organizers).WithDescription("结案, after verification and the reply.")
             .Refuses(404, "case-not-found");
         cases.MapPost("/escalate", Escalate).WithName("EscalateCase").IsStep(CaseAction.Escalate).Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .WithDescription("督办 by hand: puts the case under the next level's supervision.")
             .Refuses(404, "case-not-found");
-        cases.MapPost("/resume", Resume).WithName("ResumeCase").IsStep(CaseAction.Resume).Allow(Handlers).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.")
+        cases.MapPost("/resume", Resume).WithName("ResumeCase").IsStep(CaseAction.Resume).Allow(Roles.Staff).WithDescription("Back in hand after 缓办: the deadline moves by the paused time.")
             .Refuses(404, "case-not-found");
         return api;
     }

@@ -5,6 +5,7 @@ using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.Workflow.Notifications;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Workflow.Deadlines;
@@ -17,41 +18,23 @@ namespace Platform.Workflow.Deadlines;
 /// </summary>
 public sealed partial class DeadlineWatcher(
     IServiceScopeFactory scopes, DeadlinePolicy deadlines, IOptions<DeadlineOptions> options, IOptions<AssessmentOptions> assessment, TimeProvider clock,
-    ILogger<DeadlineWatcher> logger) : BackgroundService
+    ILogger<DeadlineWatcher> logger) : PollingWorker(scopes, clock, logger)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var backoff = new FailureBackoff();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pause = options.Value.CheckInterval;
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == BatchSize)
-                {
-                }
+    protected override string Name => "deadline-timer";
 
-                backoff.Succeeded();
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(ex);
-                pause = backoff.Failed(pause);
-            }
+    protected override TimeSpan Interval => options.Value.CheckInterval;
 
-            await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct) => PollingRound.OfBatch(await RunOnceAsync(ct), BatchSize);
 
     /// <summary>One batch of due cases, in one transaction; returns how many were looked at.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // Ids first (EF cannot map the protected-value columns from raw SQL); the rows stay locked by this transaction.
         var ids = await db.Database.SqlQuery<Guid>($"""
             SELECT id AS "Value" FROM cases
@@ -94,6 +77,4 @@ public sealed partial class DeadlineWatcher(
         return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline round failed; retrying")]
-    private partial void LogRoundFailed(Exception ex);
 }

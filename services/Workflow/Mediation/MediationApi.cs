@@ -17,49 +17,46 @@ namespace Platform.Workflow.Mediation;
 /// </summary>
 public static class MediationApi
 {
-    private static readonly string[] Handlers = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff, Roles.DepartmentHandler];
-    private static readonly string[] Visitors = [Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.CommunityStaff, Roles.GridStaff];
-
     public static RouteGroupBuilder MapMediationApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
         var mediation = cases.MapGroup("/mediation").WithTags("Dispute mediation");
-        mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
+        mediation.MapPost("/parties", AddParty).WithName("AddDisputeParty").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Roles.Staff)
             .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).")
             .Refuses(404, "case-not-found");
-        mediation.MapPost("/start", StartMediation).WithName("StartMediation").IsStep(CaseAction.StartMediation).Allow(Handlers)
+        mediation.MapPost("/start", StartMediation).WithName("StartMediation").IsStep(CaseAction.StartMediation).Allow(Roles.Staff)
             .Refuses(404, "case-not-found");
-        mediation.MapPost("/sessions", HoldSession).WithName("HoldMediationSession").IsStep(CaseAction.HoldSession).Allow(Handlers)
+        mediation.MapPost("/sessions", HoldSession).WithName("HoldMediationSession").IsStep(CaseAction.HoldSession).Allow(Roles.Staff)
             .WithDescription("A session held (heldAt, attendees, summary); the applicant and the respondent must be on record.")
             .Refuses(404, "case-not-found")
             .Refuses(409, "parties-required");
-        mediation.MapPost("/agreement", Agree).WithName("RecordMediationAgreement").IsStep(CaseAction.Agree).Allow(Handlers)
+        mediation.MapPost("/agreement", Agree).WithName("RecordMediationAgreement").IsStep(CaseAction.Agree).Allow(Roles.Staff)
             .WithDescription("调解协议: the terms agreed, after at least one session; the agreement is the case's result.")
             .Refuses(400, "party-not-on-record", "undertaking-required")
             .Refuses(404, "case-not-found")
             .Refuses(409, "meeting-required", "wrong-case-type");
-        mediation.MapPost("/referral", Refer).WithName("ReferDispute").IsStep(CaseAction.Refer).Allow(Handlers)
+        mediation.MapPost("/referral", Refer).WithName("ReferDispute").IsStep(CaseAction.Refer).Allow(Roles.Staff)
             .WithDescription("Mediation could not settle it: where it goes (to) and why; the referral is the case's result.")
             .Refuses(400, "reason-required")
             .Refuses(404, "case-not-found");
-        mediation.MapPost("/follow-up", FollowUp).WithName("FollowUpMediation").IsStep(CaseAction.FollowUp).Allow(Visitors)
+        mediation.MapPost("/follow-up", FollowUp).WithName("FollowUpMediation").IsStep(CaseAction.FollowUp).Allow(Roles.AreaStaff)
             .WithDescription("回访: kept=true moves the case to Verified; kept=false (the agreement is not kept) reopens it (返工).")
             .Refuses(400, "follow-up-result-required")
             .Refuses(404, "case-not-found");
 
         var coordination = cases.MapGroup("/coordination").WithTags("Tripartite coordination");
-        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").IsStep(CaseAction.Convene).Allow(Handlers)
+        coordination.MapPost("/start", Convene).WithName("ConveneCoordination").IsStep(CaseAction.Convene).Allow(Roles.Staff)
             .Refuses(404, "case-not-found");
-        coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").IsStep(CaseAction.HoldMeeting).Allow(Handlers)
+        coordination.MapPost("/meetings", HoldMeeting).WithName("HoldCoordinationMeeting").IsStep(CaseAction.HoldMeeting).Allow(Roles.Staff)
             .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.")
             .Refuses(400, "three-parties-required")
             .Refuses(404, "case-not-found");
-        coordination.MapPost("/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteCoordinationTask").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Handlers)
+        coordination.MapPost("/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteCoordinationTask").Refuses(403, "not-case-handler").Refuses(409, "case-not-dispatched").Allow(Roles.Staff)
             .WithDescription("Records that a party did its agreed task, with the outcome; a task past its date and not done shows as Overdue in the case's records, and the closing says how many were done.")
             .Refuses(400, "outcome-required")
             .Refuses(404, "case-not-found", "task-not-found")
             .Refuses(409, "task-done");
-        coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").IsStep(CaseAction.Agree).Allow(Handlers)
+        coordination.MapPost("/agreement", AgreeTasks).WithName("RecordCoordinationAgreement").IsStep(CaseAction.Agree).Allow(Roles.Staff)
             .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).")
             .Refuses(400, "tasks-required")
             .Refuses(404, "case-not-found");

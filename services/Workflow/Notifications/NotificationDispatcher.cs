@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.PersonalData;
 using Platform.Workflow.Data;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Workflow.Notifications;
@@ -11,44 +12,26 @@ namespace Platform.Workflow.Notifications;
 /// marks the row Undeliverable (the record stays), a failing provider is retried with a growing pause.
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, LiveInbox live, TimeProvider clock, ILogger<NotificationDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, LiveInbox live, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    : PollingWorker(scopes, clock, logger)
 {
     private const int BatchSize = 50;
     private readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var backoff = new FailureBackoff();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var sent = 0;
-            var pause = TimeSpan.FromSeconds(1);
-            try
-            {
-                sent = await RunOnceAsync(stoppingToken);
-                backoff.Succeeded();
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(ex);
-                pause = backoff.Failed(pause);
-            }
+    protected override string Name => "notification-sender";
 
-            if (sent < BatchSize)
-            {
-                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
+
+    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct) => PollingRound.OfBatch(await RunOnceAsync(ct), BatchSize);
 
     /// <summary>One batch of due notifications, in one transaction; returns how many were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // Ids first (EF cannot map the protected-value columns from raw SQL); the rows stay locked by this transaction.
         var ids = await db.Database.SqlQuery<Guid>($"""
             SELECT id AS "Value" FROM notifications
@@ -70,12 +53,12 @@ public sealed partial class NotificationDispatcher(
             {
                 var address = notification.Phone is { } phone ? protector.Reveal(phone) : notification.Recipient!;
                 await channel.DeliverAsync(notification, address, ct);
-                notification.Sent(clock.GetUtcNow());
+                notification.Sent(Clock.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogDeliveryFailed(ex, notification.Id, notification.Channel);
-                notification.AttemptFailed(ex.Message, clock.GetUtcNow());
+                notification.AttemptFailed(ex.Message, Clock.GetUtcNow());
             }
         }
 
@@ -98,8 +81,6 @@ public sealed partial class NotificationDispatcher(
         return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification round failed; retrying")]
-    private partial void LogRoundFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Open inbox streams could not be told of delivered notifications; they see them at their next turn")]
     private partial void LogAnnounceFailed(Exception ex);
