@@ -45,7 +45,7 @@ public static class HoursApi
     {
         var hours = api.MapGroup("/hours").WithTags("Service hours and certificates").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
-            .WithDescription("Roles.Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
+            .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Idempotent().Allow(Roles.Organizers)
             .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.")
