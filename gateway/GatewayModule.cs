@@ -5,7 +5,7 @@ using Platform.Gateway.Docs;
 using Platform.Gateway.Limits;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.RateLimiting;
-using Platform.ServiceDefaults.Cache;
+using Platform.BuildingBlocks.Cache;
 
 namespace Platform.Gateway;
 
@@ -13,6 +13,7 @@ public static class GatewayModule
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        builder.AddPlatformApi();
         builder.AddPlatformRedis();
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimits"));
         builder.Services.Configure<RequestSizeOptions>(builder.Configuration.GetSection("Platform:Gateway"));
@@ -30,7 +31,7 @@ public static class GatewayModule
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseServiceDefaults(authenticated: gateway =>
+        app.UsePlatformApi(authenticated: gateway =>
         {
             gateway.UseCors();
             gateway.UseMiddleware<RateLimitMiddleware>();

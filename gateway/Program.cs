@@ -6,7 +6,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.UseGateway();
-app.MapDefaultEndpoints();
+app.MapPlatformEndpoints();
 app.MapGateway();
 
 await app.RunAsync();

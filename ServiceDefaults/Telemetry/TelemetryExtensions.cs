@@ -5,15 +5,15 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
 internal static class TelemetryExtensions
 {
     private const string MassTransitSource = "MassTransit";
+
+    /// <summary>The suite's own meters and trace sources (the outbox, the polling workers): all named Platform.*.</summary>
+    private const string PlatformNames = "Platform.*";
 
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder)
     {
@@ -23,19 +23,17 @@ internal static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
-        builder.Services.TryAddSingleton<PollingWorkerMetrics>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(MassTransitSource)
-                .AddMeter(OutboxMetrics.MeterName)
-                .AddMeter(PollingWorkerMetrics.MeterName))
+                .AddMeter(PlatformNames))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MassTransitSource)
-                .AddSource(OutboxTelemetry.SourceName)
+                .AddSource(PlatformNames)
                 .AddAspNetCoreInstrumentation(o =>
                     // Probes every few seconds would drown the traces people look for.
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive"))

@@ -48,7 +48,7 @@ public class CaseIntakeBenchmarks
             OccurredAt = DateTimeOffset.UtcNow,
         });
         await Eventually.TrueAsync(async () => await service.ScalarAsync<long>("SELECT count(*) FROM known_grids") == 1, "the grid known");
-        resident = service.ClientAs(TestCaller.In(Platform.ServiceDefaults.Security.Roles.Resident) with { Name = "居民", PersonId = Guid.NewGuid() });
+        resident = service.ClientAs(TestCaller.In(Platform.BuildingBlocks.Security.Roles.Resident) with { Name = "居民", PersonId = Guid.NewGuid() });
         // One real report as the template; the register is filled with copies of it (new id, number, place and time).
         await ReportAsync();
         if (Cases > 0)

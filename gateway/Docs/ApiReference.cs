@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Security;
+using Platform.BuildingBlocks.Security;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway.Docs;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Security;
+using Platform.BuildingBlocks.Security;
 using StackExchange.Redis;
 
 namespace Platform.Gateway.RateLimiting;

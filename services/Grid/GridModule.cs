@@ -9,10 +9,10 @@ using Platform.Grid.Layers;
 using Platform.Grid.People;
 using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Import;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Grid;
 

@@ -1,14 +1,14 @@
 using Platform.Grid;
 using Platform.Grid.Data;
-using Platform.ServiceDefaults.Data;
+using Platform.BuildingBlocks.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGrid();
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
+app.UsePlatformApi();
+app.MapPlatformEndpoints();
 app.MapGridApi();
 
 await app.RunServiceAsync<GridDbContext>(DemoData.SeedAsync);

@@ -12,11 +12,11 @@ using Platform.Organization.Registrations;
 using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Organization.Indices;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Import;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Organization;
 

@@ -1,14 +1,14 @@
 using Platform.Organization;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Data;
+using Platform.BuildingBlocks.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddOrganization();
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
+app.UsePlatformApi();
+app.MapPlatformEndpoints();
 app.MapOrganizationApi();
 
 await app.RunServiceAsync<OrganizationDbContext>(DemoData.SeedAsync);

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Data;
+using Platform.BuildingBlocks.Data;
 using Platform.Volunteer;
 using Platform.Volunteer.Data;
 
@@ -7,8 +7,8 @@ builder.AddServiceDefaults();
 builder.AddVolunteer();
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
+app.UsePlatformApi();
+app.MapPlatformEndpoints();
 app.MapVolunteerApi();
 
 await app.RunServiceAsync<VolunteerDbContext>(DemoData.SeedAsync);

@@ -1,8 +1,8 @@
 using MassTransit;
 using Platform.Contracts.Organization;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Data;
 using Platform.Volunteer.Directory;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Data;
+using Platform.BuildingBlocks.Data;
 using Platform.Workflow;
 using Platform.Workflow.Data;
 
@@ -7,8 +7,8 @@ builder.AddServiceDefaults();
 builder.AddWorkflow();
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
+app.UsePlatformApi();
+app.MapPlatformEndpoints();
 app.MapWorkflowApi();
 
 await app.RunServiceAsync<WorkflowDbContext>(DemoData.SeedAsync);

@@ -1,8 +1,8 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Approvals;
 using Platform.Workflow.Attachments;
 using Platform.Workflow.Assessment;

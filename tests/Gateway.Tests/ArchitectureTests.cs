@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
@@ -36,5 +36,35 @@ public partial class ArchitectureTests
             .ToList();
         Assert.Empty(writers);
         Assert.False(typeof(Aggregate).GetMethod("TakeEvents", BindingFlags.Public | BindingFlags.Instance) is not null, "Only the interceptor takes an aggregate's events.");
+    }
+
+    [Fact]
+    public void The_gateway_stands_on_no_database_or_broker_library()
+    {
+        string[] forbidden = ["Microsoft.EntityFrameworkCore", "Npgsql", "MassTransit", "RabbitMQ"];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<AssemblyName>([typeof(Program).Assembly.GetName()]);
+        var offenders = new List<string>();
+        while (pending.TryPop(out var name))
+        {
+            if (!seen.Add(name.Name!) || !(name.Name!.StartsWith("Platform.", StringComparison.Ordinal) || forbidden.Any(f => name.Name.StartsWith(f, StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            if (forbidden.Any(f => name.Name.StartsWith(f, StringComparison.Ordinal)))
+            {
+                offenders.Add(name.Name);
+                continue;
+            }
+
+            foreach (var reference in Assembly.Load(name).GetReferencedAssemblies())
+            {
+                pending.Push(reference);
+            }
+        }
+
+        Assert.True(offenders.Count == 0, "The gateway (and the building blocks it uses) reach: " + string.Join(", ", offenders));
+        Assert.Contains("Platform.BuildingBlocks", seen);
     }
 }

@@ -72,7 +72,7 @@ public partial class DocsTests
 
     private static IEnumerable<string> Sources()
     {
-        string[] roots = ["services", "ServiceDefaults", "gateway", "AppHost", "tests", "bench", "eng", "deploy", "docs", "web/src"];
+        string[] roots = ["services", "ServiceDefaults", "BuildingBlocks", "BuildingBlocks.Data", "gateway", "AppHost", "tests", "bench", "eng", "deploy", "docs", "web/src"];
         string[] kinds = [".cs", ".md", ".sh", ".ts", ".vue", ".yaml", ".json"];
         var skipped = new[] { "obj", "bin", "node_modules", "Migrations" }.Select(d => $"{Path.DirectorySeparatorChar}{d}{Path.DirectorySeparatorChar}").ToArray();
         return roots.Select(r => Path.Combine(Repository.Root, r)).Where(Directory.Exists)

@@ -5,9 +5,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.PersonalData;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Import;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Import;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts.Grid;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

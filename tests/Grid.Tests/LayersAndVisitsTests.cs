@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Platform.Contracts.Grid;
 using Platform.Grid.Layers;
 using Platform.Grid.Visits;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Platform.Grid.Buildings;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 using RabbitMQ.Client;
 

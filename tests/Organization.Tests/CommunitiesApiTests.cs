@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Platform.Contracts.Organization;
 using Platform.Organization.Communities;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Import;
+using Platform.BuildingBlocks.Import;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,7 +8,7 @@ using Platform.Organization.Communities;
 using Platform.Organization.Data;
 using Platform.Organization.Import;
 using Platform.Organization.PartyOrganizations;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -10,7 +10,7 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Contracts;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

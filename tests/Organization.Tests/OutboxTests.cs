@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Contracts;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;
@@ -48,14 +48,14 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
     [Fact]
     public void A_worker_waits_longer_after_each_failed_round_up_to_half_a_minute_and_as_usual_after_a_success()
     {
-        var backoff = new Platform.ServiceDefaults.Time.FailureBackoff();
+        var backoff = new Platform.BuildingBlocks.Time.FailureBackoff();
         var usual = TimeSpan.FromMilliseconds(250);
         var waits = Enumerable.Range(0, 8).Select(_ => backoff.Failed(usual).TotalSeconds).ToList();
         Assert.Equal([1, 2, 4, 8, 16, 30, 30, 30], waits);
         backoff.Succeeded();
         Assert.Equal(TimeSpan.FromSeconds(1), backoff.Failed(usual));
         // Never shorter than the worker's usual pause.
-        Assert.Equal(TimeSpan.FromSeconds(30), new Platform.ServiceDefaults.Time.FailureBackoff().Failed(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(30), new Platform.BuildingBlocks.Time.FailureBackoff().Failed(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

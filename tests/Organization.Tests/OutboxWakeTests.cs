@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

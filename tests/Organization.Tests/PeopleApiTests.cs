@@ -5,7 +5,7 @@ using Platform.Contracts.Organization;
 using Platform.Organization.Communities;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

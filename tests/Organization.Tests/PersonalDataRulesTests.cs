@@ -1,5 +1,5 @@
 using Platform.Organization.People;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Organization.Tests;
 

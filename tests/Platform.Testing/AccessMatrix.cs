@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.ServiceDefaults.Security;
+using Platform.BuildingBlocks.Security;
 using Xunit;
 
 namespace Platform.Testing;

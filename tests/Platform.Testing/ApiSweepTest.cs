@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Xunit;
 using Xunit.Abstractions;
 

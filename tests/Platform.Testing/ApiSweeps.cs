@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Security;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Testing;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 
 namespace Platform.Testing;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Security;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Testing;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Testing;
 

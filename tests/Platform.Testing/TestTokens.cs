@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Platform.ServiceDefaults.Security;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Testing;
 
@@ -27,7 +27,7 @@ public sealed record TestCaller(IReadOnlyList<string> Roles)
 
     public string? Department { get; init; }
 
-    public static TestCaller Admin { get; } = new([ServiceDefaults.Security.Roles.SubdistrictAdmin]) { Name = "test.admin" };
+    public static TestCaller Admin { get; } = new([BuildingBlocks.Security.Roles.SubdistrictAdmin]) { Name = "test.admin" };
 
     public static TestCaller In(params string[] roles) => new(roles);
 

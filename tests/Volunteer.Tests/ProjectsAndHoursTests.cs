@@ -4,7 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Organization;
 using Platform.Contracts.Volunteer;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Hours;

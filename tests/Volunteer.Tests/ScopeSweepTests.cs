@@ -44,7 +44,7 @@ public class ScopeSweepTests(VolunteerServiceFactory service, ITestOutputHelper 
         var seat = await CreatedAsync<SignUpResponse>(resident.PostAsync($"/api/volunteer/activities/{activity.Id}/shifts/{activity.Shifts[0].Id}/sign-ups", null));
         await CreatedAsync<SignUpResponse>(resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null)));
         await CreatedAsync<SignUpResponse>(resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null)));
-        var hours = (await resident.GetFromJsonAsync<Platform.ServiceDefaults.Api.Page<Hours.HoursResponse>>("/api/volunteer/hours"))!.Items.Single();
+        var hours = (await resident.GetFromJsonAsync<Platform.BuildingBlocks.Api.Page<Hours.HoursResponse>>("/api/volunteer/hours"))!.Items.Single();
         var project = await CreatedAsync<ProjectResponse>(Admin.PostAsJsonAsync("/api/volunteer/projects",
             new ProjectRequest("关爱空巢老人", "助老", Community, null, "每月探访", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 1)));
         await CreatedAsync<ProjectResponse>(Admin.PostAsync($"/api/volunteer/projects/{project.Id}/publish", null));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 using Platform.Volunteer.Volunteers;
 

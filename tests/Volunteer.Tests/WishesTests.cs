@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Contracts.Volunteer;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 using Platform.Volunteer.Wishes;
 

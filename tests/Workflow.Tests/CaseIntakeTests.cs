@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
 using Platform.Contracts.Grid;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 using Platform.Workflow.Cases;
 

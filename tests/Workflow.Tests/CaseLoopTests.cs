@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Workflow;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 using Platform.Workflow.Approvals;
 using Platform.Workflow.Cases;

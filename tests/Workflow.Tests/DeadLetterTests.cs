@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
 using Platform.Contracts.Grid;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Workflow.Tests;

@@ -2,10 +2,11 @@ using Platform.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformApi();
 
 var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
+app.UsePlatformApi();
+app.MapPlatformEndpoints();
 app.MapConsole();
 
 await app.RunAsync();

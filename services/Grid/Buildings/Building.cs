@@ -1,7 +1,7 @@
 using Platform.Contracts.Grid;
 using System.Text;
 using NetTopologySuite.Geometries;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Grid.Buildings;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Platform.Contracts.Organization;
 using Platform.Grid.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Grid.Communities;
 

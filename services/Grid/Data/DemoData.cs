@@ -8,9 +8,9 @@ using Platform.Grid.Layers;
 using Platform.Grid.People;
 using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Data;

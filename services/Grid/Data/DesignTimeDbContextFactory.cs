@@ -7,5 +7,5 @@ namespace Platform.Grid.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<GridDbContext>
 {
     public GridDbContext CreateDbContext(string[] args) =>
-        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<GridDbContext>(npgsql: o => o.UseNetTopologySuite()));
+        new(Platform.BuildingBlocks.Data.DatabaseExtensions.DesignTimeOptions<GridDbContext>(npgsql: o => o.UseNetTopologySuite()));
 }

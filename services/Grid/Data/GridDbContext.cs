@@ -8,10 +8,10 @@ using Platform.Grid.Layers;
 using Platform.Grid.People;
 using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Import;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Data;

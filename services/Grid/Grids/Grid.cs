@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using Platform.Contracts.Grid;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 using Platform.Contracts;
 
 namespace Platform.Grid.Grids;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Platform.Grid.Buildings;
 using Platform.Grid.Data;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 
 namespace Platform.Grid.Grids;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 
 namespace Platform.Grid.Grids;
 

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using Platform.Grid.Data;
 using Platform.Grid.Staffing;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Grid.Grids;
 

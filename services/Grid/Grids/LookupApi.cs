@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Grid.Grids;
 

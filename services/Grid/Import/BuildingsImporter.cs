@@ -1,11 +1,11 @@
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Buildings;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Import;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Import;
 
 namespace Platform.Grid.Import;
 

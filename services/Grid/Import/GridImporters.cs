@@ -7,9 +7,9 @@ using NetTopologySuite.Index.Strtree;
 using Platform.Grid.Buildings;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Import;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Import;

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Layers;

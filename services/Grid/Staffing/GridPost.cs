@@ -1,6 +1,6 @@
 using Platform.Contracts.Grid;
 using Platform.Grid.People;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 using GridEntity = Platform.Grid.Grids.Grid;
 using Platform.Contracts;
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
 using GridEntity = Platform.Grid.Grids.Grid;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Grid.Staffing;
 

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 using Platform.Contracts.Grid;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Grid.Visits;
 

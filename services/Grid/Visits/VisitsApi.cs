@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Visits;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Accounts;
 

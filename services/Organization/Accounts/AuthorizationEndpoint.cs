@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Organization.Accounts;

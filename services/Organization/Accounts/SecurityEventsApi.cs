@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 
 namespace Platform.Organization.Accounts;
 

@@ -7,7 +7,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Platform.Organization.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.Accounts;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Accounts;
 
@@ -67,18 +67,18 @@ public sealed class UserAccount
     /// </summary>
     public static DomainError? CheckRoles(IReadOnlyCollection<string> roles, string? department, Guid? personId)
     {
-        if (roles.Count == 0 || roles.Any(r => !ServiceDefaults.Security.Roles.IsKnown(r)))
+        if (roles.Count == 0 || roles.Any(r => !BuildingBlocks.Security.Roles.IsKnown(r)))
         {
-            return DomainError.Invalid("roles", "unknown-role", $"roles is a non-empty list of: {string.Join(", ", ServiceDefaults.Security.Roles.All)}.");
+            return DomainError.Invalid("roles", "unknown-role", $"roles is a non-empty list of: {string.Join(", ", BuildingBlocks.Security.Roles.All)}.");
         }
 
-        var handler = roles.Contains(ServiceDefaults.Security.Roles.DepartmentHandler);
+        var handler = roles.Contains(BuildingBlocks.Security.Roles.DepartmentHandler);
         if (handler != !string.IsNullOrWhiteSpace(department) || department?.Trim().Length > MaxDepartmentLength)
         {
             return DomainError.Invalid("department", "department-mismatch", "A department handler names their department (at most 50 characters); other roles name none.");
         }
 
-        string[] personal = [ServiceDefaults.Security.Roles.CommunityStaff, ServiceDefaults.Security.Roles.GridStaff, ServiceDefaults.Security.Roles.PartyMember, ServiceDefaults.Security.Roles.UnitLiaison];
+        string[] personal = [BuildingBlocks.Security.Roles.CommunityStaff, BuildingBlocks.Security.Roles.GridStaff, BuildingBlocks.Security.Roles.PartyMember, BuildingBlocks.Security.Roles.UnitLiaison];
         if (personId is null && roles.Any(personal.Contains))
         {
             return DomainError.Invalid("personId", "person-required", "Community staff, grid staff, party members and unit liaisons sign in as a known person: give personId.");

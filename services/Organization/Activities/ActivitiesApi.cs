@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
 using Platform.Organization.Indices;
 using Platform.Organization.PartyOrganizations;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Activities;
 

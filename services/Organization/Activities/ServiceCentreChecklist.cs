@@ -31,17 +31,17 @@ public sealed class ServiceCentreCheck
 
     public static ServiceCentreCheck Start(Guid communityId, ServiceCentreItem item) => new() { CommunityId = communityId, Item = item };
 
-    public Platform.ServiceDefaults.Domain.DomainError? Set(bool met, string? evidence, DateTimeOffset now)
+    public Platform.BuildingBlocks.Domain.DomainError? Set(bool met, string? evidence, DateTimeOffset now)
     {
         evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
         if (met && evidence is null)
         {
-            return Platform.ServiceDefaults.Domain.DomainError.Invalid("evidence", "evidence-required", "An item marked met needs its evidence (what, where, a link).");
+            return Platform.BuildingBlocks.Domain.DomainError.Invalid("evidence", "evidence-required", "An item marked met needs its evidence (what, where, a link).");
         }
 
         if (evidence?.Length > MaxEvidenceLength)
         {
-            return Platform.ServiceDefaults.Domain.DomainError.Invalid("evidence", "evidence-too-long", $"evidence is at most {MaxEvidenceLength} characters.");
+            return Platform.BuildingBlocks.Domain.DomainError.Invalid("evidence", "evidence-too-long", $"evidence is at most {MaxEvidenceLength} characters.");
         }
 
         Met = met;

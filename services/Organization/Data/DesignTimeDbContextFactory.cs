@@ -7,5 +7,5 @@ namespace Platform.Organization.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<OrganizationDbContext>
 {
     public OrganizationDbContext CreateDbContext(string[] args) =>
-        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<OrganizationDbContext>(o => o.UseOpenIddict()));
+        new(Platform.BuildingBlocks.Data.DatabaseExtensions.DesignTimeOptions<OrganizationDbContext>(o => o.UseOpenIddict()));
 }

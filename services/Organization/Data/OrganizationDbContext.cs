@@ -13,10 +13,10 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Import;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Organization.Data;
 

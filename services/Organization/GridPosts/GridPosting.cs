@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Platform.Contracts.Grid;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Organization.GridPosts;
 

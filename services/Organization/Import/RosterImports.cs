@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Import;
+using Platform.BuildingBlocks.Import;
 
 namespace Platform.Organization.Import;
 

@@ -3,7 +3,7 @@ using Platform.Contracts.Grid;
 using Platform.Contracts.Volunteer;
 using Platform.Contracts.Workflow;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Organization.Indices;
 

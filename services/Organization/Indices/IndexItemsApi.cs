@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Indices;
 

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Indices;
 

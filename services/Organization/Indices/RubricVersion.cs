@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Indices;
 

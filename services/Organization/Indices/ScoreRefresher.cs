@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Organization.Data;
-using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.Indices;
 

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.MemberUnits;
 

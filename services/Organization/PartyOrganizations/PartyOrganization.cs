@@ -1,5 +1,5 @@
 using Platform.Contracts.Organization;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 using Platform.Contracts;
 
 namespace Platform.Organization.PartyOrganizations;

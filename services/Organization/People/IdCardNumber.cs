@@ -1,5 +1,5 @@
 using System.Globalization;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.People;
 

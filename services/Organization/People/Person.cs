@@ -1,6 +1,6 @@
 using Platform.Contracts.Organization;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Contracts;
 
 namespace Platform.Organization.People;

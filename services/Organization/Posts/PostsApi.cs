@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Organization.Accounts;
 using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.Posts;
 

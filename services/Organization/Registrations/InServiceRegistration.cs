@@ -1,7 +1,7 @@
 using Platform.Contracts.Organization;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Registrations;
 

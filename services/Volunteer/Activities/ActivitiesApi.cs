@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Volunteer.Data;
 using Platform.Volunteer.Hours;
 using Platform.Volunteer.Projects;
 using Platform.Volunteer.Volunteers;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Volunteer.Activities;
 

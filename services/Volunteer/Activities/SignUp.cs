@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Volunteer.Activities;
 

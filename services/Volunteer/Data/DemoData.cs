@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Organization;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Directory;
 using Platform.Volunteer.Hours;

@@ -7,5 +7,5 @@ namespace Platform.Volunteer.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<VolunteerDbContext>
 {
     public VolunteerDbContext CreateDbContext(string[] args) =>
-        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<VolunteerDbContext>());
+        new(Platform.BuildingBlocks.Data.DatabaseExtensions.DesignTimeOptions<VolunteerDbContext>());
 }

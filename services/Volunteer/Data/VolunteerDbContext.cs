@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Directory;
 using Platform.Volunteer.Hours;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using Platform.Contracts.Organization;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Directory;

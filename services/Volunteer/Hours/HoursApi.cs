@@ -2,11 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Volunteer.Data;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Volunteer.Hours;
 

@@ -1,5 +1,5 @@
 using Platform.Contracts.Volunteer;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Volunteer.Hours;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Platform.Contracts.Volunteer;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Volunteer.Projects;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Wishes;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Workflow.Cases;
 
 namespace Platform.Workflow.Assessment;

@@ -1,5 +1,5 @@
 using NetTopologySuite.Geometries;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 using Platform.Workflow.Cases;
 
 namespace Platform.Workflow.Attachments;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 using SkiaSharp;
 
 namespace Platform.Workflow.Attachments;

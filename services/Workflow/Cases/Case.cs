@@ -1,8 +1,8 @@
 using NetTopologySuite.Geometries;
 using Platform.Contracts;
 using Platform.Contracts.Workflow;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Mediation;
 using Platform.Workflow.Deadlines;
 using Platform.Workflow.Routing;

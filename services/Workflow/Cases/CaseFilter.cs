@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Workflow.Cases;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.BuildingBlocks.Time;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Cases;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Workflow.Cases;
 

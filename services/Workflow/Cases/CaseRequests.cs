@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Platform.Workflow.Approvals;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 
 namespace Platform.Workflow.Cases;
 

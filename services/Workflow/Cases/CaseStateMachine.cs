@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Workflow.Cases;
 

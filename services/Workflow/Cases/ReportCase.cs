@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Workflow.Cases;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Mediation;
 using Platform.Workflow.Categories;

@@ -7,5 +7,5 @@ namespace Platform.Workflow.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WorkflowDbContext>
 {
     public WorkflowDbContext CreateDbContext(string[] args) =>
-        new(Platform.ServiceDefaults.Data.DatabaseExtensions.DesignTimeOptions<WorkflowDbContext>(npgsql: o => o.UseNetTopologySuite()));
+        new(Platform.BuildingBlocks.Data.DatabaseExtensions.DesignTimeOptions<WorkflowDbContext>(npgsql: o => o.UseNetTopologySuite()));
 }

@@ -1,5 +1,5 @@
 using Platform.Contracts.Workflow;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 using Platform.Workflow.Deadlines;
 
 namespace Platform.Workflow.Cases;

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Workflow.Assessment;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.Workflow.Notifications;
-using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Workflow.Deadlines;
 

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Platform.Contracts.Grid;
-using Platform.ServiceDefaults.Messaging;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Grids;

@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Mediation;
 
 namespace Platform.Workflow.Cases;

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Workflow.Mediation;
 

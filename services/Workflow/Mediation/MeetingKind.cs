@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Platform.ServiceDefaults.PersonalData;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Workflow.Mediation;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Workflow.Notifications;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.PersonalData;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Data;
-using Platform.ServiceDefaults.Hosting;
-using Platform.ServiceDefaults.Time;
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Time;
 
 namespace Platform.Workflow.Notifications;
 

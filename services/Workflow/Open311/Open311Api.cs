@@ -367,7 +367,7 @@ public static class Open311Api
 }
 
 /// <summary>Input the platform refuses for every endpoint (text Postgres cannot hold) is answered in the spec's error list.</summary>
-internal sealed class Open311InputRefusal : Platform.ServiceDefaults.Input.IInputRefusal
+internal sealed class Open311InputRefusal : Platform.BuildingBlocks.Input.IInputRefusal
 {
     public IResult Refuse(HttpContext context, string field, string message) =>
         Open311Api.Error(context.GetRouteValue("format") is string format && Open311Formats.IsKnown(format) ? format : Open311Formats.Json, StatusCodes.Status400BadRequest, $"{field} {message}");

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Workflow.Open311;
 

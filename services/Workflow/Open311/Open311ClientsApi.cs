@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Api;
+using Platform.BuildingBlocks.Api;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Open311;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Domain;
+using Platform.BuildingBlocks.Domain;
 using Platform.Workflow.Cases;
 
 namespace Platform.Workflow.Routing;

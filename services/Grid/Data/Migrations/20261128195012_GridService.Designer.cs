@@ -635,7 +635,7 @@ namespace Platform.Grid.Data.Migrations
                     b.ToTable("visits", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -697,7 +697,7 @@ namespace Platform.Grid.Data.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -718,7 +718,7 @@ namespace Platform.Grid.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -813,9 +813,9 @@ namespace Platform.Grid.Data.Migrations
                         .HasConstraintName("fk_visits_grids_grid_id");
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
-                    b.OwnsMany("Platform.ServiceDefaults.Import.RowProblem", "Problems", b1 =>
+                    b.OwnsMany("Platform.BuildingBlocks.Import.RowProblem", "Problems", b1 =>
                         {
                             b1.Property<Guid>("ImportJobId");
 

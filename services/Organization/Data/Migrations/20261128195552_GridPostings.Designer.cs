@@ -1119,7 +1119,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("in_service_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1181,7 +1181,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -1202,7 +1202,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1525,9 +1525,9 @@ namespace Platform.Organization.Data.Migrations
                     b.Navigation("Membership");
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
-                    b.OwnsMany("Platform.ServiceDefaults.Import.RowProblem", "Problems", b1 =>
+                    b.OwnsMany("Platform.BuildingBlocks.Import.RowProblem", "Problems", b1 =>
                         {
                             b1.Property<Guid>("ImportJobId");
 

@@ -1236,7 +1236,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("in_service_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1298,7 +1298,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -1319,7 +1319,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1642,9 +1642,9 @@ namespace Platform.Organization.Data.Migrations
                     b.Navigation("Membership");
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
-                    b.OwnsMany("Platform.ServiceDefaults.Import.RowProblem", "Problems", b1 =>
+                    b.OwnsMany("Platform.BuildingBlocks.Import.RowProblem", "Problems", b1 =>
                         {
                             b1.Property<Guid>("ImportJobId");
 

@@ -1432,7 +1432,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("in_service_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Api.IdempotentRequest", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Api.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
                         .HasMaxLength(200)
@@ -1486,7 +1486,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1548,7 +1548,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.DeadLetterReplay", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.DeadLetterReplay", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1595,7 +1595,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("dead_letter_replays", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -1616,7 +1616,7 @@ namespace Platform.Organization.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1943,9 +1943,9 @@ namespace Platform.Organization.Data.Migrations
                     b.Navigation("Membership");
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Import.ImportJob", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Import.ImportJob", b =>
                 {
-                    b.OwnsMany("Platform.ServiceDefaults.Import.RowProblem", "Problems", b1 =>
+                    b.OwnsMany("Platform.BuildingBlocks.Import.RowProblem", "Problems", b1 =>
                         {
                             b1.Property<Guid>("ImportJobId");
 

@@ -53,7 +53,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Api.IdempotentRequest", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Api.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
                         .HasMaxLength(200)
@@ -107,7 +107,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.DeadLetterReplay", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.DeadLetterReplay", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -154,7 +154,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("dead_letter_replays", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -175,7 +175,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

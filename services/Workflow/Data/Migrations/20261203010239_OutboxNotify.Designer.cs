@@ -54,7 +54,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Api.IdempotentRequest", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Api.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
                         .HasMaxLength(200)
@@ -108,7 +108,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.DeadLetterReplay", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.DeadLetterReplay", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -155,7 +155,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("dead_letter_replays", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -176,7 +176,7 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
