@@ -194,6 +194,22 @@ public static class DatabaseExtensions
         }
     }
 
+    /// <summary>
+    /// A database made by migrations this build no longer has (they were squashed into one baseline before the first
+    /// release): applying the baseline over it would fail half-way, so the service stops at once and says why.
+    /// </summary>
+    private static async Task RefuseSquashedHistoryAsync(DbContext db)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.Count > 0 && !applied.Any(known.Contains))
+        {
+            throw new InvalidOperationException(
+                $"The database {db.Database.GetDbConnection().Database} was made by migrations this build does not have ({applied[0]} … {applied[^1]}): " +
+                "they were squashed into one baseline before the first release. Start from an empty data folder (delete .data/ or set PLATFORM_DATA_DIR).");
+        }
+    }
+
     /// <summary>Applies pending migrations (creating the database if needed), then the optional demo seeding.</summary>
     public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData)
         where TDbContext : DbContext
@@ -201,6 +217,7 @@ public static class DatabaseExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
+        await RefuseSquashedHistoryAsync(db);
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count > 0)
         {

@@ -478,158 +478,6 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("case_photo_contents", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.PrimitiveCollection<List<string>>("Attendees")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("attendees");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateTimeOffset>("HeldAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("held_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("summary");
-
-                    b.HasKey("Id")
-                        .HasName("pk_case_meetings");
-
-                    b.HasIndex("CaseId", "HeldAt")
-                        .HasDatabaseName("ix_case_meetings_case_id_held_at");
-
-                    b.ToTable("case_meetings", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("added_at");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("role");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.Mediation.CaseParty.Name#ProtectedValue", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Cipher")
-                                .IsRequired()
-                                .HasColumnType("text")
-                                .HasColumnName("name_protected");
-
-                            b1.Property<string>("Masked")
-                                .IsRequired()
-                                .HasMaxLength(60)
-                                .HasColumnType("character varying(60)")
-                                .HasColumnName("name_masked");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.Mediation.CaseParty.Phone#ProtectedValue", b1 =>
-                        {
-                            b1.Property<string>("Cipher")
-                                .IsRequired()
-                                .HasColumnType("text")
-                                .HasColumnName("phone_protected");
-
-                            b1.Property<string>("Masked")
-                                .IsRequired()
-                                .HasMaxLength(60)
-                                .HasColumnType("character varying(60)")
-                                .HasColumnName("phone_masked");
-                        });
-
-                    b.HasKey("Id")
-                        .HasName("pk_case_parties");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_case_parties_case_id");
-
-                    b.ToTable("case_parties", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
-                    b.Property<string>("DoneBy")
-                        .HasColumnType("text")
-                        .HasColumnName("done_by");
-
-                    b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("date")
-                        .HasColumnName("due_date");
-
-                    b.Property<string>("Outcome")
-                        .HasColumnType("text")
-                        .HasColumnName("outcome");
-
-                    b.Property<string>("Party")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("party");
-
-                    b.Property<string>("Task")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("task");
-
-                    b.HasKey("Id")
-                        .HasName("pk_case_tasks");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_case_tasks_case_id");
-
-                    b.ToTable("case_tasks", (string)null);
-                });
-
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1452,6 +1300,158 @@ namespace Platform.Workflow.Data.Migrations
                     b.ToTable("known_layer_responsibilities", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_meetings");
+
+                    b.HasIndex("CaseId", "HeldAt")
+                        .HasDatabaseName("ix_case_meetings_case_id_held_at");
+
+                    b.ToTable("case_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Platform.Workflow.Mediation.CaseParty.Name#ProtectedValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("name_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("name_masked");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Phone", "Platform.Workflow.Mediation.CaseParty.Phone#ProtectedValue", b1 =>
+                        {
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("phone_protected");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("phone_masked");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_parties");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_parties_case_id");
+
+                    b.ToTable("case_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("text")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflow.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1677,36 +1677,6 @@ namespace Platform.Workflow.Data.Migrations
                         .HasConstraintName("fk_case_photo_contents_case_photos_photo_id");
                 });
 
-            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
-                {
-                    b.HasOne("Platform.Workflow.Cases.Case", null)
-                        .WithMany("Meetings")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_case_meetings_cases_case_id");
-                });
-
-            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
-                {
-                    b.HasOne("Platform.Workflow.Cases.Case", null)
-                        .WithMany("Parties")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_case_parties_cases_case_id");
-                });
-
-            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
-                {
-                    b.HasOne("Platform.Workflow.Cases.Case", null)
-                        .WithMany("Tasks")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_case_tasks_cases_case_id");
-                });
-
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>
                 {
                     b.OwnsOne("Platform.Workflow.Deadlines.CaseDeadline", "Deadline", b1 =>
@@ -1781,6 +1751,36 @@ namespace Platform.Workflow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_steps_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseMeeting", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_meetings_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseParty", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_parties_cases_case_id");
+                });
+
+            modelBuilder.Entity("Platform.Workflow.Mediation.CaseTask", b =>
+                {
+                    b.HasOne("Platform.Workflow.Cases.Case", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
                 });
 
             modelBuilder.Entity("Platform.Workflow.Cases.Case", b =>

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenIddict.EntityFrameworkCore.Models;
+using Platform.Organization.Accounts;
+using Platform.Organization.Activities;
+using Platform.Organization.Communities;
+using Platform.Organization.Deliberations;
+using Platform.Organization.GridPosts;
+using Platform.Organization.MemberUnits;
+using Platform.Organization.PartyOrganizations;
+using Platform.Organization.People;
+using Platform.Organization.Posts;
+using Platform.Organization.Registrations;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
+
+namespace Platform.Organization.Indices;
+
+/// <summary>How <see cref="IndexScoreRow"/> is stored (applied by the service's DbContext with the others of its assembly).</summary>
+internal sealed class IndexScoreRowConfiguration : IEntityTypeConfiguration<IndexScoreRow>
+{
+    public void Configure(EntityTypeBuilder<IndexScoreRow> e)
+    {
+        e.ToTable("index_scores");
+        e.HasKey(s => new { s.Index, s.Period, s.SubjectId });
+        e.Property(s => s.Index).HasConversion<string>().HasMaxLength(20);
+        e.Property(s => s.Period).HasMaxLength(10);
+        e.Property(s => s.Total).HasPrecision(6, 2);
+        e.Property(s => s.Grade).HasMaxLength(20);
+
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenIddict.EntityFrameworkCore.Models;
+using Platform.Organization.Accounts;
+using Platform.Organization.Activities;
+using Platform.Organization.Communities;
+using Platform.Organization.Deliberations;
+using Platform.Organization.GridPosts;
+using Platform.Organization.Indices;
+using Platform.Organization.PartyOrganizations;
+using Platform.Organization.People;
+using Platform.Organization.Posts;
+using Platform.Organization.Registrations;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
+
+namespace Platform.Organization.MemberUnits;
+
+/// <summary>How <see cref="MemberUnit"/> is stored (applied by the service's DbContext with the others of its assembly).</summary>
+internal sealed class MemberUnitConfiguration : IEntityTypeConfiguration<MemberUnit>
+{
+    public void Configure(EntityTypeBuilder<MemberUnit> e)
+    {
+        e.ToTable("member_units");
+        e.HasKey(u => u.Id);
+        e.Property(u => u.Name).HasMaxLength(MemberUnit.MaxNameLength);
+        e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(u => u.ContactName).HasMaxLength(50);
+        e.ComplexProperty(u => u.ContactPhone, c => c.StoredAs("contact_phone", 60));
+        e.OwnsMany(u => u.SharedResources, b => b.ToJson("shared_resources"));
+        e.HasIndex(u => u.Name).IsUnique();
+
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Volunteer.Directory;
+using Platform.Volunteer.Hours;
+using Platform.Volunteer.Projects;
+using Platform.Volunteer.Wishes;
+using VolunteerEntity = Platform.Volunteer.Volunteers.Volunteer;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Volunteer.Activities;
+
+/// <summary>How <see cref="Shift"/> is stored (applied by the service's DbContext with the others of its assembly).</summary>
+internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
+{
+    public void Configure(EntityTypeBuilder<Shift> e)
+    {
+        e.ToTable("shifts");
+        e.HasKey(s => s.Id);
+        e.HasIndex(s => s.ActivityId);
+        e.HasOne<Activity>().WithMany().HasForeignKey(s => s.ActivityId);
+
+    }
+}

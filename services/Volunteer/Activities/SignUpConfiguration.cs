@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Volunteer.Directory;
+using Platform.Volunteer.Hours;
+using Platform.Volunteer.Projects;
+using Platform.Volunteer.Wishes;
+using VolunteerEntity = Platform.Volunteer.Volunteers.Volunteer;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Volunteer.Activities;
+
+/// <summary>How <see cref="SignUp"/> is stored (applied by the service's DbContext with the others of its assembly).</summary>
+internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
+{
+    public void Configure(EntityTypeBuilder<SignUp> e)
+    {
+        e.ToTable("sign_ups");
+        e.HasKey(s => s.Id);
+        e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        e.HasIndex(s => new { s.ShiftId, s.Status, s.SignedUpAt });
+        e.HasIndex(s => new { s.VolunteerId, s.Status });
+        e.HasOne<Shift>().WithMany().HasForeignKey(s => s.ShiftId);
+
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Volunteer.Activities;
+using Platform.Volunteer.Hours;
+using Platform.Volunteer.Projects;
+using Platform.Volunteer.Wishes;
+using VolunteerEntity = Platform.Volunteer.Volunteers.Volunteer;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Volunteer.Directory;
+
+/// <summary>How <see cref="KnownPerson"/> is stored (applied by the service's DbContext with the others of its assembly).</summary>
+internal sealed class KnownPersonConfiguration : IEntityTypeConfiguration<KnownPerson>
+{
+    public void Configure(EntityTypeBuilder<KnownPerson> e)
+    {
+        e.ToTable("known_people");
+        e.HasKey(p => p.Id);
+        e.Property(p => p.Name).HasMaxLength(50);
+
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.Workflow.Approvals;
+using Platform.Workflow.Attachments;
+using Platform.Workflow.Assessment;
+using Platform.Workflow.Cases;
+using Platform.Workflow.Mediation;
+using Platform.Workflow.Categories;
+using Platform.Workflow.Directory;
+using Platform.Workflow.Notifications;
+using Platform.Workflow.Open311;
+using Platform.Workflow.Routing;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Workflow.Grids;
+
+/// <summary>How <see cref="KnownGridPost"/> is stored (applied by the service's DbContext with the others of its assembly).</summary>
+internal sealed class KnownGridPostConfiguration : IEntityTypeConfiguration<KnownGridPost>
+{
+    public void Configure(EntityTypeBuilder<KnownGridPost> e)
+    {
+        e.ToTable("known_grid_posts");
+        e.HasKey(p => p.AssignmentId);
+        e.Property(p => p.AssignmentId).ValueGeneratedNever();
+        e.Property(p => p.Post).HasMaxLength(20);
+        e.HasIndex(p => p.GridId);
+
+    }
+}
