@@ -36,18 +36,14 @@ public static class ProjectsApi
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn()
             .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/publish", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()))).WithName("PublishProject").Allow(Roles.Organizers)
+        projects.MapPost("/{id:guid}/publish", Publish).WithName("PublishProject").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/start", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()))).WithName("StartProject").Allow(Roles.Organizers)
+        projects.MapPost("/{id:guid}/start", Start).WithName("StartProject").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/complete", (Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()))).WithName("CompleteProject").Allow(Roles.Organizers)
+        projects.MapPost("/{id:guid}/complete", Complete).WithName("CompleteProject").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found")
                 .Refuses(409, "invalid-project-transition");
-        projects.MapPost("/{id:guid}/evaluation", (Guid id, EvaluationRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()))).WithName("EvaluateProject").Allow(Roles.Organizers)
+        projects.MapPost("/{id:guid}/evaluation", Evaluate).WithName("EvaluateProject").Allow(Roles.Organizers)
             .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.")
                 .Refuses(404, "project-not-found");
         projects.MapPost("/{id:guid}/claims", Claim).WithName("ClaimProject").Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
@@ -57,14 +53,33 @@ public static class ProjectsApi
             .Refuses(403, "out-of-scope")
             .Refuses(404, "project-not-found")
             .Refuses(409, "already-claimed", "unit-not-in-alliance");
-        projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, unitId, true, caller, db, clock, ct)).WithName("ConfirmClaim").Allow(Roles.Organizers)
+        projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", ConfirmClaim).WithName("ConfirmClaim").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/claims/{unitId:guid}/decline", (Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, unitId, false, caller, db, clock, ct)).WithName("DeclineClaim").Allow(Roles.Organizers)
+        projects.MapPost("/{id:guid}/claims/{unitId:guid}/decline", DeclineClaim).WithName("DeclineClaim").Allow(Roles.Organizers)
                 .Refuses(404, "project-not-found");
         return api;
     }
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Publish(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()));
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Start(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()));
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Complete(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()));
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Evaluate(
+        Guid id, EvaluationRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()));
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ConfirmClaim(
+        Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(id, unitId, true, caller, db, clock, ct);
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> DeclineClaim(
+        Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(id, unitId, false, caller, db, clock, ct);
 
     /// <summary>The subdistrict manages every project; community staff their community's.</summary>
     private static bool Manages(Caller caller, Guid? communityId) => caller.Manages(communityId);

@@ -54,10 +54,13 @@ public static class Open311Api
         open311.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request");
         open311.MapGet("/tokens/{token}.{format}", Token).WithName("Open311Token");
         // Anything else under /open311/v2/ (an unknown path, a method the path does not take) is the spec's error list too.
-        open311.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (string? rest) =>
-            Error(Open311Formats.OfPath(rest), StatusCodes.Status404NotFound, $"{rest} is not a GeoReport v2 resource: see discovery.json")).ExcludeFromDescription();
+        open311.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], NotAResource)
+            .ExcludeFromDescription();
         return app;
     }
+
+    public static Open311Result NotAResource(string? rest) =>
+        Error(Open311Formats.OfPath(rest), StatusCodes.Status404NotFound, $"{rest} is not a GeoReport v2 resource: see discovery.json");
 
     public static Open311Result Discovery(string format, HttpRequest http, IOptions<Open311Options> options)
     {
