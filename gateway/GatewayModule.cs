@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Cache;
 using Platform.Gateway.Console;
 using Platform.Gateway.Correlation;
 using Platform.Gateway.Cors;
@@ -5,7 +6,6 @@ using Platform.Gateway.Docs;
 using Platform.Gateway.Limits;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.RateLimiting;
-using Platform.BuildingBlocks.Cache;
 
 namespace Platform.Gateway;
 

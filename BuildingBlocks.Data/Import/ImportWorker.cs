@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Hosting;
-using Platform.BuildingBlocks.Time;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.BuildingBlocks.Import;
 

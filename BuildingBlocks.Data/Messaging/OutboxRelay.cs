@@ -4,12 +4,11 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using Platform.Contracts;
-using Platform.BuildingBlocks.Time;
 using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Time;
+using Platform.Contracts;
 
 namespace Platform.BuildingBlocks.Messaging;
 

@@ -9,7 +9,7 @@ public sealed record Refusal(int Status, IReadOnlyList<string> Codes);
 /// <summary>
 /// Declaring what an endpoint refuses, next to its mapping: <c>.Refuses(409, "case-not-dispatched")</c>. The OpenAPI
 /// document lists each operation's codes under their status; in the tests' hosts a problem with a code its endpoint
-/// does not declare is a 500 (<see cref="ProblemCodeCheck"/>), so a new refusal cannot go undocumented.
+/// does not declare is a 500 (<c>ProblemCodeCheck</c>), so a new refusal cannot go undocumented.
 /// </summary>
 public static class Refusals
 {

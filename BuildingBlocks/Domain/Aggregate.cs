@@ -5,7 +5,7 @@ namespace Platform.BuildingBlocks.Domain;
 
 /// <summary>
 /// A record other services hear of. Its own methods raise its events; when the change is saved, the outbox
-/// interceptor (<see cref="Messaging.OutboxInterceptor"/>) writes them to the outbox in the same transaction.
+/// interceptor (<c>OutboxInterceptor</c> in BuildingBlocks.Data) writes them to the outbox in the same transaction.
 /// Nothing else decides whether an event is published, so a change cannot be saved without its event.
 /// </summary>
 public abstract class Aggregate

@@ -1,13 +1,12 @@
 extern alias organization;
-
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,4 +1,3 @@
-using Platform.BuildingBlocks.Security;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway.Docs;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
-using Platform.BuildingBlocks.Security;
 using StackExchange.Redis;
 
 namespace Platform.Gateway.RateLimiting;

@@ -1,5 +1,9 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Grid.Buildings;
 using Platform.Grid.Communities;
 using Platform.Grid.Data;
@@ -9,10 +13,6 @@ using Platform.Grid.Layers;
 using Platform.Grid.People;
 using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
-using Platform.BuildingBlocks;
-using Platform.BuildingBlocks.Import;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Grid;
 

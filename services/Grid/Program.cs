@@ -1,6 +1,6 @@
+using Platform.BuildingBlocks.Data;
 using Platform.Grid;
 using Platform.Grid.Data;
-using Platform.BuildingBlocks.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

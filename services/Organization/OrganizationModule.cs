@@ -1,22 +1,22 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Accounts;
-using Platform.Organization.Activities;
-using Platform.Organization.Communities;
-using Platform.Organization.Deliberations;
-using Platform.Organization.GridPosts;
-using Platform.Organization.Import;
-using Platform.Organization.MemberUnits;
-using Platform.Organization.Posts;
-using Platform.Organization.Registrations;
-using Platform.Organization.Data;
-using Platform.Organization.PartyOrganizations;
-using Platform.Organization.People;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.Organization.Indices;
 using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Import;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.Organization.Accounts;
+using Platform.Organization.Activities;
+using Platform.Organization.Communities;
+using Platform.Organization.Data;
+using Platform.Organization.Deliberations;
+using Platform.Organization.GridPosts;
+using Platform.Organization.Import;
+using Platform.Organization.Indices;
+using Platform.Organization.MemberUnits;
+using Platform.Organization.PartyOrganizations;
+using Platform.Organization.People;
+using Platform.Organization.Posts;
+using Platform.Organization.Registrations;
 
 namespace Platform.Organization;
 

@@ -1,5 +1,4 @@
 using MassTransit;
-using Platform.Contracts.Organization;
 using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.PersonalData;

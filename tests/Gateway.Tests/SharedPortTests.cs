@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Gateway.Tests;

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Grid.Data;
-using Platform.Grid.Grids;
-using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.Grid.Data;
+using Platform.Grid.Grids;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.BuildingBlocks.Api;
 using Platform.Contracts.Grid;
 using Platform.Grid.Grids;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.BuildingBlocks.Api;
 using Platform.Contracts.Grid;
 using Platform.Grid.Layers;
 using Platform.Grid.Visits;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.BuildingBlocks.Api;
 using Platform.Grid.Buildings;
 using Platform.Grid.Grids;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Grid.Tests;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 using RabbitMQ.Client;
 

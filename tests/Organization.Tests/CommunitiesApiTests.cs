@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.BuildingBlocks.Api;
 using Platform.Contracts.Organization;
 using Platform.Organization.Communities;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

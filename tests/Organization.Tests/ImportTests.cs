@@ -1,14 +1,13 @@
-using Platform.BuildingBlocks.Import;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Organization.Communities;
 using Platform.Organization.Data;
-using Platform.Organization.Import;
 using Platform.Organization.PartyOrganizations;
-using Platform.BuildingBlocks.PersonalData;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

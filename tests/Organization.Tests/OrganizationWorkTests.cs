@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Platform.BuildingBlocks.Api;
 using Platform.Contracts.Organization;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
@@ -10,7 +10,6 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Platform.Contracts;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

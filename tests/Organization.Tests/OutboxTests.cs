@@ -2,10 +2,10 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts.Organization;
 using Platform.Organization.Data;
-using Platform.BuildingBlocks.Messaging;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Platform.BuildingBlocks.Api;
 using Platform.Contracts.Organization;
 using Platform.Organization.Communities;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

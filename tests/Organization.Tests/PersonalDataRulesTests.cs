@@ -1,5 +1,5 @@
-using Platform.Organization.People;
 using Platform.BuildingBlocks.PersonalData;
+using Platform.Organization.People;
 
 namespace Platform.Organization.Tests;
 

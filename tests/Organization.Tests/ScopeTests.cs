@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Api;
 using Platform.Contracts.Grid;
 using Platform.Organization.Accounts;
 using Platform.Organization.Communities;
@@ -12,7 +13,6 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
-using Platform.BuildingBlocks.Api;
 using Platform.Testing;
 
 namespace Platform.Organization.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Contracts.Volunteer;
 using Platform.BuildingBlocks.Api;
+using Platform.Contracts.Volunteer;
 using Platform.Testing;
 using Platform.Volunteer.Wishes;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Api;
+using Platform.Contracts.Grid;
 using Platform.Testing;
 using Platform.Workflow.Cases;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Contracts.Workflow;
 using Platform.BuildingBlocks.Api;
+using Platform.Contracts.Workflow;
 using Platform.Testing;
 using Platform.Workflow.Approvals;
 using Platform.Workflow.Cases;

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using MassTransit;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Grid;
 using Platform.Testing;
 
 namespace Platform.Workflow.Tests;

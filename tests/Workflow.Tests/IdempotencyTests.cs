@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Api;
 using Platform.Testing;
-using Platform.Workflow.Data;
 using Platform.Workflow.Cases;
+using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Tests;
 

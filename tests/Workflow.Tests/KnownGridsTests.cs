@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Api;
+using Platform.Contracts.Grid;
 using Platform.Testing;
 using Platform.Workflow.Grids;
 

@@ -1,7 +1,7 @@
-using Platform.Contracts.Grid;
 using System.Text;
 using NetTopologySuite.Geometries;
 using Platform.BuildingBlocks.Domain;
+using Platform.Contracts.Grid;
 
 namespace Platform.Grid.Buildings;
 

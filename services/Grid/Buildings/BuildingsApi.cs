@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Grid.Buildings;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts.Organization;
 using Platform.Grid.Data;
-using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Grid.Communities;
 

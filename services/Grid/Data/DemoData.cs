@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Contracts.Organization;
 using Platform.Grid.Buildings;
 using Platform.Grid.Communities;
@@ -8,9 +10,6 @@ using Platform.Grid.Layers;
 using Platform.Grid.People;
 using Platform.Grid.Staffing;
 using Platform.Grid.Visits;
-using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Data;

@@ -1,8 +1,8 @@
 using NetTopologySuite.Geometries;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
 using Platform.Contracts;
+using Platform.Contracts.Grid;
 
 namespace Platform.Grid.Grids;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using Platform.BuildingBlocks.Api;
 using Platform.Grid.Buildings;
 using Platform.Grid.Data;
-using Platform.BuildingBlocks.Api;
 
 namespace Platform.Grid.Grids;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Grid.Data;
 using Platform.BuildingBlocks.Api;
+using Platform.Grid.Data;
 
 namespace Platform.Grid.Grids;
 

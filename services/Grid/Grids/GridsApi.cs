@@ -4,12 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using Platform.Grid.Data;
-using Platform.Grid.Staffing;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Time;
+using Platform.Grid.Data;
 
 namespace Platform.Grid.Grids;
 

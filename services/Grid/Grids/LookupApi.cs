@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Grid.Data;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Domain;
+using Platform.Grid.Data;
 
 namespace Platform.Grid.Grids;
 

@@ -1,11 +1,10 @@
-using Platform.BuildingBlocks.Messaging;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Import;
 using Platform.Grid.Buildings;
 using Platform.Grid.Data;
 using Platform.Grid.Grids;
-using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Import;
 
 namespace Platform.Grid.Import;
 

@@ -2,14 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
-using Platform.Grid.Buildings;
-using Platform.Grid.Data;
-using Platform.Grid.Grids;
 using Platform.BuildingBlocks.Domain;
 using Platform.BuildingBlocks.Import;
-using Platform.BuildingBlocks.Messaging;
+using Platform.Grid.Data;
+using Platform.Grid.Grids;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Import;

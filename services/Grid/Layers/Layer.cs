@@ -1,7 +1,7 @@
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Domain;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.Contracts;
+using Platform.Contracts.Grid;
 
 namespace Platform.Grid.Layers;
 

@@ -1,17 +1,5 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Platform.Grid.Buildings;
-using Platform.Grid.Communities;
-using Platform.Grid.Grids;
-using Platform.Grid.People;
-using Platform.Grid.Staffing;
-using Platform.Grid.Visits;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Import;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
-using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Layers;
 

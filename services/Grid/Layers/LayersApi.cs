@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Grid.Data;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.PersonalData;
+using Platform.Grid.Data;
 using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Layers;

@@ -1,8 +1,8 @@
+using Platform.BuildingBlocks.Domain;
+using Platform.Contracts;
 using Platform.Contracts.Grid;
 using Platform.Grid.People;
-using Platform.BuildingBlocks.Domain;
 using GridEntity = Platform.Grid.Grids.Grid;
-using Platform.Contracts;
 
 namespace Platform.Grid.Staffing;
 

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Grid.Data;
-using Platform.Grid.Grids;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
-using GridEntity = Platform.Grid.Grids.Grid;
 using Platform.BuildingBlocks.Time;
+using Platform.Grid.Data;
+using Platform.Grid.Grids;
+using GridEntity = Platform.Grid.Grids.Grid;
 
 namespace Platform.Grid.Staffing;
 

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Domain;
+using Platform.Contracts.Grid;
 
 namespace Platform.Grid.Visits;
 

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Data;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
+using Platform.Organization.Data;
 
 namespace Platform.Organization.Accounts;
 

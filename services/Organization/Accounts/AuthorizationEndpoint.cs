@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using Platform.Organization.Data;
 using Platform.BuildingBlocks.Time;
+using Platform.Organization.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Organization.Accounts;

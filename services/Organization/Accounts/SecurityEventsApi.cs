@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Data;
 using Platform.BuildingBlocks.Api;
+using Platform.Organization.Data;
 
 namespace Platform.Organization.Accounts;
 

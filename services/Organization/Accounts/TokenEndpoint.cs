@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Platform.BuildingBlocks.Time;
 using Platform.Organization.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.Accounts;
 

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
 using Platform.Organization.Data;
 using Platform.Organization.Indices;
 using Platform.Organization.PartyOrganizations;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Activities;
 

@@ -1,21 +1,5 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OpenIddict.EntityFrameworkCore.Models;
-using Platform.Organization.Accounts;
-using Platform.Organization.Communities;
-using Platform.Organization.Deliberations;
-using Platform.Organization.GridPosts;
-using Platform.Organization.Indices;
-using Platform.Organization.MemberUnits;
-using Platform.Organization.PartyOrganizations;
-using Platform.Organization.People;
-using Platform.Organization.Posts;
-using Platform.Organization.Registrations;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Import;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Organization.Activities;
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Organization.Accounts;
 using Platform.Organization.Communities;
 using Platform.Organization.MemberUnits;
@@ -7,9 +9,6 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
-using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Organization.Data;
 

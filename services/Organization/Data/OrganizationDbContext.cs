@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIddict.EntityFrameworkCore.Models;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Organization.Accounts;
 using Platform.Organization.Activities;
 using Platform.Organization.Communities;
@@ -13,10 +15,6 @@ using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
 using Platform.Organization.Posts;
 using Platform.Organization.Registrations;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Import;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Organization.Data;
 

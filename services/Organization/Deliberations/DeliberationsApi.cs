@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Data;
-using Platform.Organization.MemberUnits;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
+using Platform.Organization.Data;
+using Platform.Organization.MemberUnits;
 
 namespace Platform.Organization.Deliberations;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts.Grid;
 using Platform.Organization.Data;
-using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Organization.GridPosts;
 

@@ -1,15 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Import;
+using Platform.BuildingBlocks.PersonalData;
+using Platform.BuildingBlocks.Time;
 using Platform.Organization.Data;
 using Platform.Organization.MemberUnits;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Import;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.Import;
 

@@ -1,9 +1,9 @@
+using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 using Platform.Contracts.Grid;
 using Platform.Contracts.Volunteer;
 using Platform.Contracts.Workflow;
 using Platform.Organization.Data;
-using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.Organization.Indices;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Data;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
+using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
 

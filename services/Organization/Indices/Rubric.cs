@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Platform.Organization.PartyOrganizations;
 using Platform.BuildingBlocks.Domain;
+using Platform.Organization.PartyOrganizations;
 
 namespace Platform.Organization.Indices;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Organization.Data;
 using Platform.BuildingBlocks.Hosting;
-using Platform.BuildingBlocks.Time;
+using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
 

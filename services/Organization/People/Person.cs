@@ -1,7 +1,7 @@
-using Platform.Contracts.Organization;
 using Platform.BuildingBlocks.Domain;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.Contracts;
+using Platform.Contracts.Organization;
 
 namespace Platform.Organization.People;
 

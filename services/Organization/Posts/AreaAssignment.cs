@@ -1,6 +1,6 @@
-using Platform.Contracts.Organization;
 using Platform.BuildingBlocks.Domain;
 using Platform.Contracts;
+using Platform.Contracts.Organization;
 
 namespace Platform.Organization.Posts;
 

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Api;
+using Platform.BuildingBlocks.Domain;
+using Platform.BuildingBlocks.Time;
 using Platform.Organization.Accounts;
 using Platform.Organization.Data;
 using Platform.Organization.PartyOrganizations;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Organization.Posts;
 

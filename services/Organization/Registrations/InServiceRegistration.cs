@@ -1,7 +1,7 @@
+using Platform.BuildingBlocks.Domain;
 using Platform.Contracts.Organization;
 using Platform.Organization.PartyOrganizations;
 using Platform.Organization.People;
-using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Organization.Registrations;
 

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Organization.Data;
-using Platform.Organization.Indices;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.PersonalData;
+using Platform.Organization.Data;
+using Platform.Organization.Indices;
 
 namespace Platform.Organization.Registrations;
 

@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Time;
 using Platform.Volunteer.Data;
 using Platform.Volunteer.Hours;
 using Platform.Volunteer.Projects;
 using Platform.Volunteer.Volunteers;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Volunteer.Activities;
 

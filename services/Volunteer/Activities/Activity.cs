@@ -1,5 +1,5 @@
-using Platform.Contracts.Volunteer;
 using Platform.BuildingBlocks.Domain;
+using Platform.Contracts.Volunteer;
 
 namespace Platform.Volunteer.Activities;
 

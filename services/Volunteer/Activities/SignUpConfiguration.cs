@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Messaging;
-using Platform.Volunteer.Directory;
-using Platform.Volunteer.Hours;
-using Platform.Volunteer.Projects;
-using Platform.Volunteer.Wishes;
-using VolunteerEntity = Platform.Volunteer.Volunteers.Volunteer;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Platform.Volunteer.Activities;

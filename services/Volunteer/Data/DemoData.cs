@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Organization;
 using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Organization;
 using Platform.Volunteer.Activities;
 using Platform.Volunteer.Directory;
 using Platform.Volunteer.Hours;

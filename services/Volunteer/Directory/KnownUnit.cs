@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using Platform.Contracts.Organization;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Organization;
 using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Directory;

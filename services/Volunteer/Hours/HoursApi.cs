@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
-using Platform.Volunteer.Data;
 using Platform.BuildingBlocks.Time;
+using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Hours;
 

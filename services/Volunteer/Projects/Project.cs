@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Platform.Contracts.Volunteer;
 using Platform.BuildingBlocks.Domain;
+using Platform.Contracts.Volunteer;
 
 namespace Platform.Volunteer.Projects;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 

@@ -1,19 +1,6 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.Workflow.Approvals;
-using Platform.Workflow.Assessment;
-using Platform.Workflow.Cases;
-using Platform.Workflow.Mediation;
-using Platform.Workflow.Categories;
-using Platform.Workflow.Directory;
-using Platform.Workflow.Grids;
-using Platform.Workflow.Notifications;
-using Platform.Workflow.Open311;
-using Platform.Workflow.Routing;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Workflow.Cases;
 
 namespace Platform.Workflow.Attachments;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.Workflow.Cases;
 
 /// <summary>Who did something to a case: a signed-in caller, a reporting channel, or the deadline timer.</summary>

@@ -1,10 +1,9 @@
 using NetTopologySuite.Geometries;
-using Platform.Contracts;
-using Platform.Contracts.Workflow;
 using Platform.BuildingBlocks.Domain;
 using Platform.BuildingBlocks.PersonalData;
-using Platform.Workflow.Mediation;
+using Platform.Contracts.Workflow;
 using Platform.Workflow.Deadlines;
+using Platform.Workflow.Mediation;
 using Platform.Workflow.Routing;
 
 namespace Platform.Workflow.Cases;

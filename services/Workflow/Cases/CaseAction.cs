@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Platform.BuildingBlocks.Domain;
-
 namespace Platform.Workflow.Cases;
 
 /// <summary>What can be done to a case.</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Api;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
 using Platform.Workflow.Data;
 using Platform.Workflow.Deadlines;
 using Platform.Workflow.Notifications;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Time;
 using Platform.Workflow.Data;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Platform.Workflow.Approvals;
 using Platform.BuildingBlocks.Api;
+using Platform.Workflow.Approvals;
 
 namespace Platform.Workflow.Cases;
 

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Platform.Workflow.Approvals;
-using Platform.BuildingBlocks.Api;
 
 namespace Platform.Workflow.Cases;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Workflow.Cases;

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Cases;
-using Platform.Workflow.Mediation;
-using Platform.Workflow.Categories;
 using Platform.Workflow.Deadlines;
+using Platform.Workflow.Mediation;
 using Platform.Workflow.Open311;
 using Platform.Workflow.Routing;
 

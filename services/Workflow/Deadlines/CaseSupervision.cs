@@ -1,5 +1,5 @@
-using Platform.Contracts.Workflow;
 using Platform.BuildingBlocks.Domain;
+using Platform.Contracts.Workflow;
 using Platform.Workflow.Deadlines;
 
 namespace Platform.Workflow.Cases;

@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Hosting;
 using Platform.Workflow.Assessment;
-using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.Workflow.Notifications;
-using Platform.BuildingBlocks.Hosting;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Workflow.Deadlines;
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using Platform.Contracts.Organization;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Organization;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Directory;

@@ -1,8 +1,7 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Grid;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Grids;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Grid;
 using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Grids;

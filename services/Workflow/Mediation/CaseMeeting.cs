@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.BuildingBlocks.Domain;
-
 namespace Platform.Workflow.Mediation;
 
 /// <summary>A mediation session or a tripartite meeting: when, who came, what was said.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Domain;
 
 namespace Platform.Workflow.Mediation;

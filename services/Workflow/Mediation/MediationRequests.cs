@@ -1,12 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.Workflow.Cases;
-using Platform.Workflow.Data;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Workflow.Mediation;
 

@@ -1,13 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Domain;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.BuildingBlocks.Time;
 using Platform.Workflow.Cases;
-using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Mediation;
 

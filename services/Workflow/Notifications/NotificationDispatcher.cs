@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.Workflow.Data;
-using Platform.BuildingBlocks.Hosting;
-using Platform.BuildingBlocks.Time;
 
 namespace Platform.Workflow.Notifications;
 

@@ -1,18 +1,4 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Platform.BuildingBlocks.Api;
-using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
-using Platform.Workflow.Approvals;
-using Platform.Workflow.Attachments;
-using Platform.Workflow.Assessment;
-using Platform.Workflow.Cases;
-using Platform.Workflow.Mediation;
-using Platform.Workflow.Categories;
-using Platform.Workflow.Directory;
-using Platform.Workflow.Grids;
-using Platform.Workflow.Notifications;
-using Platform.Workflow.Routing;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Platform.Workflow.Open311;

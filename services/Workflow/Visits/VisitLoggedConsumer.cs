@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Grid;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts.Grid;
 using Platform.Workflow.Cases;
 using Platform.Workflow.Data;
 using Platform.Workflow.Grids;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
