@@ -122,5 +122,6 @@ cmd_restore() {
   done
   stop_temporary_postgres "$data/postgres"
   [ $status -eq 0 ] || return $status
+  touch "$(schema_mark "$data")"
   echo "platform: restored. Start it with PLATFORM_DATA_DIR=$data ./platform run"
 }
