@@ -16,7 +16,9 @@ public static class PlatformServices
         // Publishing (a manifest for a deployment elsewhere) takes nothing of this machine's: every key is a parameter the
         // deployment gives from its own secret (deploy/keys.sh), and no demo data unless asked for.
         var publishing = builder.ExecutionContext.IsPublishMode;
-        var seedDemoData = publishing ? builder.Configuration["Platform:Publish:SeedDemoData"] ?? "false" : builder.Configuration["Platform:SeedDemoData"] ?? "true";
+        var seedDemoData = publishing
+            ? builder.Configuration["Platform:Publish:SeedDemoData"] ?? "false"
+            : builder.Configuration["Platform:SeedDemoData"] ?? "true";
         IResourceBuilder<ParameterResource> Secret(string name, Func<string> local) =>
             publishing ? builder.AddParameter(name, secret: true) : builder.AddParameter(name, local(), secret: true);
 
@@ -25,22 +27,28 @@ public static class PlatformServices
         // A streaming replica for reads that may lag (./platform replica): Platform:ReadReplica=host:port.
         var readReplica = builder.Configuration["Platform:ReadReplica"];
 
-        IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
-            builder.AddProject<TProject>(name)
+        IResourceBuilder<ProjectResource> Service<TProject>(string name, string database)
+            where TProject : IProjectMetadata, new() =>
+            builder
+                .AddProject<TProject>(name)
                 // Not behind the orchestrator's proxy: a stopped service then refuses connections at once,
                 // and the gateway answers 503 instead of waiting on a proxy with nothing behind it.
                 .WithHttpEndpoint(isProxied: false)
                 .WithHttpHealthCheck(HealthPath)
-                .WithReference(infrastructure.Databases[database]).WaitFor(infrastructure.Databases[database])
-                .WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq)
-                .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
+                .WithReference(infrastructure.Databases[database])
+                .WaitFor(infrastructure.Databases[database])
+                .WithReference(infrastructure.RabbitMq)
+                .WaitFor(infrastructure.RabbitMq)
+                .WithReference(infrastructure.Redis)
+                .WaitFor(infrastructure.Redis)
                 .WithEnvironment("Platform__SeedDemoData", seedDemoData)
                 .WithEnvironment("Platform__PersonalData__LookupKey", lookupKey)
                 .WithEnvironment(context =>
                 {
                     if (!string.IsNullOrWhiteSpace(readReplica) && readReplica.Split(':') is [var host, var replicaPort])
                     {
-                        context.EnvironmentVariables[$"ConnectionStrings__{database}-read"] = $"Host={host};Port={replicaPort};Username=postgres;Database={database}";
+                        context.EnvironmentVariables[$"ConnectionStrings__{database}-read"] =
+                            $"Host={host};Port={replicaPort};Username=postgres;Database={database}";
                     }
                 });
 
@@ -53,19 +61,19 @@ public static class PlatformServices
         };
 
         // The web console: its pages at the gateway's `/`, so pages, API and sign-in share one origin.
-        var web = builder.AddProject<Projects.Platform_Web>(ResourceNames.Web)
-            .WithHttpEndpoint(isProxied: false)
-            .WithHttpHealthCheck(HealthPath);
+        var web = builder.AddProject<Projects.Platform_Web>(ResourceNames.Web).WithHttpEndpoint(isProxied: false).WithHttpHealthCheck(HealthPath);
 
         // 0 lets the orchestrator choose (tests); the default is the documented fixed port.
         var port = builder.Configuration.GetValue("Platform:GatewayPort", 8080);
         // The gateway listens on its port itself, as deployed: not behind the orchestrator's development proxy, which
         // costs a third of its throughput (bench/results/load.md).
-        var gateway = builder.AddProject<Projects.Platform_Gateway>(ResourceNames.Gateway)
+        var gateway = builder
+            .AddProject<Projects.Platform_Gateway>(ResourceNames.Gateway)
             .WithHttpEndpoint(port: port == 0 ? null : port, isProxied: false)
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck(HealthPath)
-            .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis);
+            .WithReference(infrastructure.Redis)
+            .WaitFor(infrastructure.Redis);
         foreach (var service in services)
         {
             gateway.WithReference(service).WaitFor(service);
@@ -94,7 +102,10 @@ public static class PlatformServices
 
         services[0]
             .WithEnvironment("Platform__Auth__SigningKey", signingKey)
-            .WithEnvironment("Platform__Auth__EncryptionKey", Secret("token-encryption-key", () => PlatformSecrets.GetOrCreate(builder, "token-encryption-key")));
+            .WithEnvironment(
+                "Platform__Auth__EncryptionKey",
+                Secret("token-encryption-key", () => PlatformSecrets.GetOrCreate(builder, "token-encryption-key"))
+            );
     }
 
     /// <summary>
@@ -111,7 +122,10 @@ public static class PlatformServices
             return resource;
         }
 
-        if (!double.TryParse(ratio, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value >= 0 && value <= 1))
+        if (
+            !double.TryParse(ratio, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || !(value >= 0 && value <= 1)
+        )
         {
             throw new InvalidOperationException($"Platform:Telemetry:TraceSampleRatio is a number from 0 to 1, not '{ratio}'.");
         }

@@ -23,7 +23,8 @@ public static class ServiceInfrastructure
         string databaseName,
         Action<IBusRegistrationConfigurator>? consumers = null,
         Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
-        Action<DbContextOptionsBuilder>? database = null)
+        Action<DbContextOptionsBuilder>? database = null
+    )
         where TDbContext : DbContext
     {
         builder.AddPlatformApi();

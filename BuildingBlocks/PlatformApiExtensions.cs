@@ -21,31 +21,43 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class PlatformApiExtensions
 {
-    public static TBuilder AddPlatformApi<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    public static TBuilder AddPlatformApi<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddPlatformProblemDetails();
         // The subdistrict's clock: days, months and "today" in its time zone.
         builder.Services.AddSingleton<TimeProvider>(new SubdistrictTimeProvider(SubdistrictTimeProvider.FindZone(builder.Configuration["Platform:TimeZone"])));
-        builder.Services.AddOptions<JsonOptions>().Configure<TimeProvider>((json, clock) =>
-        {
-            // Enums travel as their names ("Confirmed"), never numbers; instants in UTC; text the database can hold.
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-            // Numbers are JSON numbers ("12" is not one), so the documents say number, not "number or string".
-            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            json.SerializerOptions.Converters.Add(new UtcInstantConverter(clock.LocalTimeZone));
-            json.SerializerOptions.Converters.Add(new CheckedTextConverter());
-            json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-                .WithAddedModifier(NoNullItems.Modifier)
-                .WithAddedModifier(RequiredValues.Modifier);
-        });
+        builder
+            .Services.AddOptions<JsonOptions>()
+            .Configure<TimeProvider>(
+                (json, clock) =>
+                {
+                    // Enums travel as their names ("Confirmed"), never numbers; instants in UTC; text the database can hold.
+                    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+                    // Numbers are JSON numbers ("12" is not one), so the documents say number, not "number or string".
+                    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+                    json.SerializerOptions.Converters.Add(new UtcInstantConverter(clock.LocalTimeZone));
+                    json.SerializerOptions.Converters.Add(new CheckedTextConverter());
+                    json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                        .WithAddedModifier(NoNullItems.Modifier)
+                        .WithAddedModifier(RequiredValues.Modifier);
+                }
+            );
         builder.AddPlatformAuthentication();
         builder.Services.TryAddSingleton<PollingWorkerMetrics>();
-        builder.Services.AddOpenApi(options => options.AddBearerSecurity().AddPlatformContract().AddDocumentTransformer((document, _, _) =>
-        {
-            // Clients reach every service through the gateway at the same path: no server of the service's own.
-            document.Servers = [];
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(options =>
+            options
+                .AddBearerSecurity()
+                .AddPlatformContract()
+                .AddDocumentTransformer(
+                    (document, _, _) =>
+                    {
+                        // Clients reach every service through the gateway at the same path: no server of the service's own.
+                        document.Servers = [];
+                        return Task.CompletedTask;
+                    }
+                )
+        );
 
         // Unreadable bodies and bad route values reach the exception handler, which names the problem in a 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -18,9 +18,7 @@ public static class GatewayModule
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Platform:RateLimits"));
         builder.Services.Configure<RequestSizeOptions>(builder.Configuration.GetSection("Platform:Gateway"));
         builder.Services.AddPlatformCors(builder.Configuration);
-        builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 

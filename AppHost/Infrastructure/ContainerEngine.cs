@@ -9,11 +9,9 @@ internal static class ContainerEngine
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("docker", ["info", "--format", "{{.ServerVersion}}"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            });
+            using var process = Process.Start(
+                new ProcessStartInfo("docker", ["info", "--format", "{{.ServerVersion}}"]) { RedirectStandardOutput = true, RedirectStandardError = true }
+            );
             if (process is null)
             {
                 return false;

@@ -15,7 +15,8 @@ public enum InfrastructureMode
 public sealed record PlatformInfrastructure(
     IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases,
     IResourceBuilder<IResourceWithConnectionString> Redis,
-    IResourceBuilder<IResourceWithConnectionString> RabbitMq);
+    IResourceBuilder<IResourceWithConnectionString> RabbitMq
+);
 
 public static class PlatformInfrastructureExtensions
 {
@@ -46,13 +47,8 @@ public static class PlatformInfrastructureExtensions
 
     private static PlatformInfrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var postgres = builder.AddPostgres(ResourceNames.Postgres)
-            .WithImage("postgis/postgis", "17-3.5")
-            .WithImageRegistry("docker.io")
-            .WithDataVolume();
-        var databases = DatabaseNames.ToDictionary(
-            name => name,
-            name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));
+        var postgres = builder.AddPostgres(ResourceNames.Postgres).WithImage("postgis/postgis", "17-3.5").WithImageRegistry("docker.io").WithDataVolume();
+        var databases = DatabaseNames.ToDictionary(name => name, name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));
         var redis = builder.AddRedis(ResourceNames.Redis).WithDataVolume();
         var rabbit = builder.AddRabbitMQ(ResourceNames.RabbitMq).WithDataVolume();
         return new PlatformInfrastructure(databases, redis, rabbit);

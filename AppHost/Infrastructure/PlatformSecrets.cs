@@ -16,8 +16,7 @@ public static class PlatformSecrets
         GetOrCreate(builder, name, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)));
 
     /// <summary>An RSA private key (PEM) for signing tokens.</summary>
-    public static string GetOrCreateRsaKey(IDistributedApplicationBuilder builder, string name) =>
-        GetOrCreate(builder, name, () =>
+    public static string GetOrCreateRsaKey(IDistributedApplicationBuilder builder, string name) => GetOrCreate(builder, name, () =>
         {
             using var rsa = RSA.Create(2048);
             return rsa.ExportPkcs8PrivateKeyPem();

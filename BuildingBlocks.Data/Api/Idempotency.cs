@@ -54,7 +54,8 @@ public static class Idempotency
     private const int MaxKeyLength = 200;
 
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
-        endpoint.WithMetadata(new IdempotentEndpoint())
+        endpoint
+            .WithMetadata(new IdempotentEndpoint())
             .AddEndpointFilter(static async (context, next) => await HandleAsync(context, next))
             .Refuses(400, "invalid-idempotency-key")
             .Refuses(409, "idempotent-request-in-progress")
@@ -82,9 +83,9 @@ public static class Idempotency
     }
 
     /// <summary>The service's database, where a request's changes and the record of its answer are written together.</summary>
-    public static IServiceCollection AddIdempotentRequests<TDbContext>(this IServiceCollection services) where TDbContext : DbContext =>
-        services.AddScoped(sp => new IdempotencyDatabase(sp.GetRequiredService<TDbContext>()))
-            .AddHostedService<ExpiredAnswersSweeper<TDbContext>>();
+    public static IServiceCollection AddIdempotentRequests<TDbContext>(this IServiceCollection services)
+        where TDbContext : DbContext =>
+        services.AddScoped(sp => new IdempotencyDatabase(sp.GetRequiredService<TDbContext>())).AddHostedService<ExpiredAnswersSweeper<TDbContext>>();
 
     private static async ValueTask<object?> HandleAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -97,8 +98,13 @@ public static class Idempotency
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7e) || values.Count > 1)
         {
-            return Problems.From(DomainError.Invalid(Header, "invalid-idempotency-key",
-                $"{Header} is one value of 1–{MaxKeyLength} visible ASCII characters (a UUID is a good one)."));
+            return Problems.From(
+                DomainError.Invalid(
+                    Header,
+                    "invalid-idempotency-key",
+                    $"{Header} is one value of 1–{MaxKeyLength} visible ASCII characters (a UUID is a good one)."
+                )
+            );
         }
 
         var services = http.RequestServices;
@@ -115,8 +121,9 @@ public static class Idempotency
         var lockId = BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{caller}\n{key}")), 0);
         if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({lockId}) AS \"Value\"").SingleAsync(ct))
         {
-            return Problems.From(DomainError.Conflict("idempotent-request-in-progress",
-                $"A request with {Header} {key} is still being handled; ask again when it has answered."));
+            return Problems.From(
+                DomainError.Conflict("idempotent-request-in-progress", $"A request with {Header} {key} is still being handled; ask again when it has answered.")
+            );
         }
 
         var now = clock.GetUtcNow();
@@ -125,8 +132,13 @@ public static class Idempotency
         {
             if (kept.RequestHash != hash)
             {
-                return Problems.From(new DomainError("idempotency-key-reused",
-                    $"{Header} {key} was used for another request; use a new key for a new request.", ErrorKind.Unprocessable));
+                return Problems.From(
+                    new DomainError(
+                        "idempotency-key-reused",
+                        $"{Header} {key} was used for another request; use a new key for a new request.",
+                        ErrorKind.Unprocessable
+                    )
+                );
             }
 
             http.Response.Headers[ReplayedHeader] = "true";
@@ -165,18 +177,21 @@ public static class Idempotency
         }
         else
         {
-            db.Set<IdempotentRequest>().Add(new IdempotentRequest
-            {
-                Caller = caller,
-                Key = key,
-                RequestHash = hash,
-                StatusCode = http.Response.StatusCode,
-                ContentType = http.Response.ContentType,
-                Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                Body = protector.Protect(buffer.ToArray()),
-                CreatedAt = now,
-                ExpiresAt = now + keepFor,
-            });
+            db.Set<IdempotentRequest>()
+                .Add(
+                    new IdempotentRequest
+                    {
+                        Caller = caller,
+                        Key = key,
+                        RequestHash = hash,
+                        StatusCode = http.Response.StatusCode,
+                        ContentType = http.Response.ContentType,
+                        Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                        Body = protector.Protect(buffer.ToArray()),
+                        CreatedAt = now,
+                        ExpiresAt = now + keepFor,
+                    }
+                );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -247,16 +262,20 @@ public static class Transactions
         db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     /// <summary>Commits a transaction <see cref="BeginUnlessOpenAsync"/> began; one the outer step began is its to commit.</summary>
-    public static Task CommitIfOwnAsync(this IDbContextTransaction? transaction, CancellationToken ct) =>
-        transaction?.CommitAsync(ct) ?? Task.CompletedTask;
+    public static Task CommitIfOwnAsync(this IDbContextTransaction? transaction, CancellationToken ct) => transaction?.CommitAsync(ct) ?? Task.CompletedTask;
 }
 
 /// <summary>
 /// Deletes kept answers past their time, in batches, every <c>Platform:Api:Idempotency:SweepEvery</c> (default an
 /// hour). Replicas may sweep at once: a deleted row is simply not deleted twice.
 /// </summary>
-public sealed class ExpiredAnswersSweeper<TDbContext>(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ExpiredAnswersSweeper<TDbContext>> logger)
-    : BackgroundService where TDbContext : DbContext
+public sealed class ExpiredAnswersSweeper<TDbContext>(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<ExpiredAnswersSweeper<TDbContext>> logger
+) : BackgroundService
+    where TDbContext : DbContext
 {
     private const int Batch = 5_000;
 
@@ -273,8 +292,7 @@ public sealed class ExpiredAnswersSweeper<TDbContext>(IServiceScopeFactory scope
             {
                 logger.LogWarning(e, "Sweeping expired idempotent answers failed; trying again at the next turn");
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public async Task<int> SweepAsync(CancellationToken ct)
@@ -287,10 +305,11 @@ public sealed class ExpiredAnswersSweeper<TDbContext>(IServiceScopeFactory scope
         do
         {
             deleted = await db.Database.ExecuteSqlAsync(
-                $"DELETE FROM idempotent_requests WHERE ctid IN (SELECT ctid FROM idempotent_requests WHERE expires_at <= {now} LIMIT {Batch})", ct);
+                $"DELETE FROM idempotent_requests WHERE ctid IN (SELECT ctid FROM idempotent_requests WHERE expires_at <= {now} LIMIT {Batch})",
+                ct
+            );
             total += deleted;
-        }
-        while (deleted == Batch);
+        } while (deleted == Batch);
 
         if (total > 0)
         {

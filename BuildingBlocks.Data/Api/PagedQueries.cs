@@ -7,7 +7,11 @@ public static class PagedQueries
 {
     /// <summary>Counts the query and reads one page of it, mapped to the response type.</summary>
     public static async Task<Page<TResponse>> ToPageAsync<TEntity, TResponse>(
-        this IQueryable<TEntity> query, (int Page, int Size) paging, Func<TEntity, TResponse> map, CancellationToken ct)
+        this IQueryable<TEntity> query,
+        (int Page, int Size) paging,
+        Func<TEntity, TResponse> map,
+        CancellationToken ct
+    )
     {
         var (number, size) = paging;
         var total = await query.CountAsync(ct);

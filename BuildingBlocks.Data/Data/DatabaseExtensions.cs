@@ -21,7 +21,8 @@ public static class DatabaseExtensions
         this IHostApplicationBuilder builder,
         string connectionName,
         Action<NpgsqlDbContextOptionsBuilder>? npgsql = null,
-        Action<DbContextOptionsBuilder>? configure = null)
+        Action<DbContextOptionsBuilder>? configure = null
+    )
         where TDbContext : DbContext
     {
         builder.AddNpgsqlDbContext<TDbContext>(
@@ -34,13 +35,17 @@ public static class DatabaseExtensions
             },
             options =>
             {
-                options.UseNpgsql(o =>
-                {
-                    o.ExecutionStrategy(d => new RetryOutsideTransactions(d));
-                    npgsql?.Invoke(o);
-                }).UseSnakeCaseNamingConvention().AddInterceptors(Outbox);
+                options
+                    .UseNpgsql(o =>
+                    {
+                        o.ExecutionStrategy(d => new RetryOutsideTransactions(d));
+                        npgsql?.Invoke(o);
+                    })
+                    .UseSnakeCaseNamingConvention()
+                    .AddInterceptors(Outbox);
                 configure?.Invoke(options);
-            });
+            }
+        );
         builder.Services.AddOutboxRelay<TDbContext>();
         builder.Services.AddScoped(sp => new OperationsLog(sp.GetRequiredService<TDbContext>()));
         builder.AddReadDb<TDbContext>(connectionName, npgsql, configure);
@@ -55,7 +60,8 @@ public static class DatabaseExtensions
         this IHostApplicationBuilder builder,
         string connectionName,
         Action<NpgsqlDbContextOptionsBuilder>? npgsql,
-        Action<DbContextOptionsBuilder>? configure)
+        Action<DbContextOptionsBuilder>? configure
+    )
         where TDbContext : DbContext
     {
         var readConnection = builder.Configuration.GetConnectionString($"{connectionName}-read");
@@ -66,28 +72,33 @@ public static class DatabaseExtensions
         }
 
         var options = new DbContextOptionsBuilder<TDbContext>();
-        options.UseNpgsql(FailFast(readConnection), o =>
-        {
-            o.ExecutionStrategy(d => new RetryOutsideTransactions(d));
-            npgsql?.Invoke(o);
-        }).UseSnakeCaseNamingConvention().UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        options
+            .UseNpgsql(FailFast(readConnection), o =>
+            {
+                o.ExecutionStrategy(d => new RetryOutsideTransactions(d));
+                npgsql?.Invoke(o);
+            })
+            .UseSnakeCaseNamingConvention()
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         configure?.Invoke(options);
         var readOptions = options.Options;
         builder.Services.AddScoped(sp => new ReadDb<TDbContext>(ActivatorUtilities.CreateInstance<TDbContext>(sp, readOptions), onReplica: true));
         // Shown on /health, but degraded rather than unhealthy: a lost replica must not take the pods out of service.
-        builder.Services.AddHealthChecks().AddAsyncCheck($"{connectionName}-read", async ct =>
-        {
-            try
+        builder
+            .Services.AddHealthChecks()
+            .AddAsyncCheck($"{connectionName}-read", async ct =>
             {
-                await using var connection = new Npgsql.NpgsqlConnection(FailFast(readConnection));
-                await connection.OpenAsync(ct);
-                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
-            }
-            catch (Npgsql.NpgsqlException ex)
-            {
-                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("The read replica cannot be reached.", ex);
-            }
-        });
+                try
+                {
+                    await using var connection = new Npgsql.NpgsqlConnection(FailFast(readConnection));
+                    await connection.OpenAsync(ct);
+                    return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+                }
+                catch (Npgsql.NpgsqlException ex)
+                {
+                    return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("The read replica cannot be reached.", ex);
+                }
+            });
     }
 
     /// <summary>
@@ -135,7 +146,9 @@ public static class DatabaseExtensions
 
     /// <summary>Options for design-time tools (<c>dotnet ef</c>): the same conventions, no server needed.</summary>
     public static DbContextOptions<TDbContext> DesignTimeOptions<TDbContext>(
-        Action<DbContextOptionsBuilder>? configure = null, Action<Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder>? npgsql = null)
+        Action<DbContextOptionsBuilder>? configure = null,
+        Action<Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder>? npgsql = null
+    )
         where TDbContext : DbContext
     {
         var options = new DbContextOptionsBuilder<TDbContext>().UseNpgsql("Host=design-time", npgsql).UseSnakeCaseNamingConvention();
@@ -154,7 +167,10 @@ public static class DatabaseExtensions
     /// of a release whose Job has not run).</item>
     /// </list>
     /// </summary>
-    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData = null)
+    public static async Task RunServiceAsync<TDbContext>(
+        this WebApplication app,
+        Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData = null
+    )
         where TDbContext : DbContext
     {
         var mode = app.Configuration["Platform:Database:Migrations"] ?? "OnStart";
@@ -178,8 +194,7 @@ public static class DatabaseExtensions
 
     /// <summary>As above, for demo seeding that needs only the context.</summary>
     public static Task RunServiceAsync<TDbContext>(this WebApplication app, Func<TDbContext, CancellationToken, Task> seedDemoData)
-        where TDbContext : DbContext =>
-        app.RunServiceAsync<TDbContext>((db, _, ct) => seedDemoData(db, ct));
+        where TDbContext : DbContext => app.RunServiceAsync<TDbContext>((db, _, ct) => seedDemoData(db, ct));
 
     private static async Task RequireCurrentSchemaAsync<TDbContext>(this WebApplication app)
         where TDbContext : DbContext
@@ -190,7 +205,8 @@ public static class DatabaseExtensions
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The database {db.Database.GetDbConnection().Database} lacks {pending.Count} migrations ({string.Join(", ", pending)}): run the release's migration job (Platform:Database:Migrations=Only) first.");
+                $"The database {db.Database.GetDbConnection().Database} lacks {pending.Count} migrations ({string.Join(", ", pending)}): run the release's migration job (Platform:Database:Migrations=Only) first."
+            );
         }
     }
 
@@ -205,13 +221,17 @@ public static class DatabaseExtensions
         if (applied.Count > 0 && !applied.Any(known.Contains))
         {
             throw new InvalidOperationException(
-                $"The database {db.Database.GetDbConnection().Database} was made by migrations this build does not have ({applied[0]} … {applied[^1]}): " +
-                "they were squashed into one baseline before the first release. Start from an empty data folder (delete .data/ or set PLATFORM_DATA_DIR).");
+                $"The database {db.Database.GetDbConnection().Database} was made by migrations this build does not have ({applied[0]} … {applied[^1]}): "
+                    + "they were squashed into one baseline before the first release. Start from an empty data folder (delete .data/ or set PLATFORM_DATA_DIR)."
+            );
         }
     }
 
     /// <summary>Applies pending migrations (creating the database if needed), then the optional demo seeding.</summary>
-    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData)
+    public static async Task MigrateDatabaseAsync<TDbContext>(
+        this WebApplication app,
+        Func<TDbContext, IServiceProvider, CancellationToken, Task>? seedDemoData
+    )
         where TDbContext : DbContext
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -18,13 +18,19 @@ internal sealed class RetryOutsideTransactions(ExecutionStrategyDependencies dep
 
     private bool InTransaction => dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
 
-    public override TResult Execute<TState, TResult>(TState state, Func<DbContext, TState, TResult> operation, Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded) =>
-        InTransaction ? operation(dependencies.CurrentContext.Context, state) : base.Execute(state, operation, verifySucceeded);
+    public override TResult Execute<TState, TResult>(
+        TState state,
+        Func<DbContext, TState, TResult> operation,
+        Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded
+    ) => InTransaction ? operation(dependencies.CurrentContext.Context, state) : base.Execute(state, operation, verifySucceeded);
 
     public override Task<TResult> ExecuteAsync<TState, TResult>(
         TState state,
         Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
         Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded,
-        CancellationToken cancellationToken = default) =>
-        InTransaction ? operation(dependencies.CurrentContext.Context, state, cancellationToken) : base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken);
+        CancellationToken cancellationToken = default
+    ) =>
+        InTransaction
+            ? operation(dependencies.CurrentContext.Context, state, cancellationToken)
+            : base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken);
 }

@@ -21,9 +21,7 @@ public sealed class ImportJob
 {
     public const int MaxKindLength = 30;
 
-    private ImportJob()
-    {
-    }
+    private ImportJob() { }
 
     public Guid Id { get; private set; }
 
@@ -54,7 +52,15 @@ public sealed class ImportJob
     public int Percent => TotalRows == 0 ? 100 : (int)(100L * ProcessedRows / TotalRows);
 
     public static ImportJob Queue(string kind, string protectedPayload, int rows, DateTimeOffset now) =>
-        new() { Id = Guid.CreateVersion7(), Kind = kind, Payload = protectedPayload, TotalRows = rows, Status = ImportStatus.Queued, SubmittedAt = now };
+        new()
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            Payload = protectedPayload,
+            TotalRows = rows,
+            Status = ImportStatus.Queued,
+            SubmittedAt = now,
+        };
 
     public void Start(DateTimeOffset now)
     {

@@ -22,7 +22,8 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
 
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(500);
 
-    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct) => await RunNextAsync(ct) ? new PollingRound(1, true) : new PollingRound(0, false);
+    protected override async Task<PollingRound> RunRoundAsync(CancellationToken ct) =>
+        await RunNextAsync(ct) ? new PollingRound(1, true) : new PollingRound(0, false);
 
     internal async Task<bool> RunNextAsync(CancellationToken ct)
     {
@@ -46,7 +47,11 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
         var plan = await importer.PrepareAsync(protector.Reveal(job.Payload), ct);
         if (plan.Problems.Count > 0)
         {
-            await FinishAsync(jobId.Value, j => j.Fail("The data changed since the file was checked; nothing was imported.", plan.Problems, Clock.GetUtcNow()), ct);
+            await FinishAsync(
+                jobId.Value,
+                j => j.Fail("The data changed since the file was checked; nothing was imported.", plan.Problems, Clock.GetUtcNow()),
+                ct
+            );
             return true;
         }
 
@@ -70,7 +75,11 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {
             LogImportFailed(ex, jobId.Value);
-            await FinishAsync(jobId.Value, j => j.Fail("The import failed and was rolled back; nothing was imported.", [], Clock.GetUtcNow()), CancellationToken.None);
+            await FinishAsync(
+                jobId.Value,
+                j => j.Fail("The import failed and was rolled back; nothing was imported.", [], Clock.GetUtcNow()),
+                CancellationToken.None
+            );
             return true;
         }
 
@@ -85,13 +94,17 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var staleBefore = Clock.GetUtcNow() - ImportWorkerTiming.StaleAfter;
-        var job = await db.Set<ImportJob>().FromSql($"""
-            SELECT * FROM import_jobs
-            WHERE status = 'Queued' OR (status = 'Running' AND started_at < {staleBefore})
-            ORDER BY submitted_at
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED
-            """).FirstOrDefaultAsync(ct);
+        var job = await db.Set<ImportJob>()
+            .FromSql(
+                $"""
+                SELECT * FROM import_jobs
+                WHERE status = 'Queued' OR (status = 'Running' AND started_at < {staleBefore})
+                ORDER BY submitted_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED
+                """
+            )
+            .FirstOrDefaultAsync(ct);
         if (job is null)
         {
             return null;
@@ -111,7 +124,6 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
         update(job);
         await db.SaveChangesAsync(ct);
     }
-
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {JobId} failed and was rolled back")]
     private partial void LogImportFailed(Exception ex, Guid jobId);

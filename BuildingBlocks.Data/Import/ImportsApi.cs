@@ -16,11 +16,21 @@ namespace Platform.BuildingBlocks.Import;
 public sealed record ImportCheckResponse(string Kind, int Rows, bool Valid, IReadOnlyList<RowProblem> Problems);
 
 public sealed record ImportJobResponse(
-    Guid Id, string Kind, string Status, int TotalRows, int ProcessedRows, int Percent, int CreatedCount,
-    string? Error, IReadOnlyList<RowProblem> Problems, DateTimeOffset SubmittedAt, DateTimeOffset? FinishedAt)
+    Guid Id,
+    string Kind,
+    string Status,
+    int TotalRows,
+    int ProcessedRows,
+    int Percent,
+    int CreatedCount,
+    string? Error,
+    IReadOnlyList<RowProblem> Problems,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? FinishedAt
+)
 {
-    public static ImportJobResponse From(ImportJob j) => new(
-        j.Id, j.Kind, j.Status.ToString(), j.TotalRows, j.ProcessedRows, j.Percent, j.CreatedCount, j.Error, j.Problems, j.SubmittedAt, j.FinishedAt);
+    public static ImportJobResponse From(ImportJob j) =>
+        new(j.Id, j.Kind, j.Status.ToString(), j.TotalRows, j.ProcessedRows, j.Percent, j.CreatedCount, j.Error, j.Problems, j.SubmittedAt, j.FinishedAt);
 }
 
 /// <summary>
@@ -32,7 +42,8 @@ public static class ImportsApi
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public static IHostApplicationBuilder AddImports<TDbContext>(this IHostApplicationBuilder builder) where TDbContext : DbContext
+    public static IHostApplicationBuilder AddImports<TDbContext>(this IHostApplicationBuilder builder)
+        where TDbContext : DbContext
     {
         builder.Services.AddHostedService<ImportWorker<TDbContext>>();
         builder.Services.AddScoped(sp => new ImportStore(sp.GetRequiredService<TDbContext>()));
@@ -42,20 +53,30 @@ public static class ImportsApi
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api, params string[] roles)
     {
         var imports = api.MapGroup("/imports").WithTags("Imports");
-        imports.MapPost("/{kind}", Submit).WithName("ImportFile")
+        imports
+            .MapPost("/{kind}", Submit)
+            .WithName("ImportFile")
             .Accepts<string>("text/csv", "application/geo+json", "application/json")
-            .WithDescription("dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied all-or-nothing (watch GET imports/{id}).")
+            .WithDescription(
+                "dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied all-or-nothing (watch GET imports/{id})."
+            )
             .Allow(roles)
             .Refuses(400, "invalid-import-file", "invalid-kind");
-        imports.MapGet("/{id:guid}", Get).WithName("GetImport").Allow(roles)
-            .Refuses(404, "import-not-found");
-        imports.MapGet("/", List).WithName("ListImports").Allow(roles)
-            .Refuses(400, "invalid-page", "invalid-page-size");
+        imports.MapGet("/{id:guid}", Get).WithName("GetImport").Allow(roles).Refuses(404, "import-not-found");
+        imports.MapGet("/", List).WithName("ListImports").Allow(roles).Refuses(400, "invalid-page", "invalid-page-size");
         return api;
     }
 
     public static async Task<Results<Ok<ImportCheckResponse>, Accepted<ImportJobResponse>, ProblemHttpResult>> Submit(
-        string kind, bool? dryRun, HttpRequest request, ImportStore store, IEnumerable<IImporter> importers, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        string kind,
+        bool? dryRun,
+        HttpRequest request,
+        ImportStore store,
+        IEnumerable<IImporter> importers,
+        PersonalDataProtector protector,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var importer = importers.FirstOrDefault(i => string.Equals(i.Kind, kind, StringComparison.OrdinalIgnoreCase));
         if (importer is null)
@@ -66,8 +87,12 @@ public static class ImportsApi
         var bytes = await request.ReadLimitedAsync(MaxBytes, ct);
         if (bytes is null)
         {
-            return TypedResults.Problem(title: $"The file is larger than {MaxBytes / 1024 / 1024} MB; split it.", statusCode: StatusCodes.Status413PayloadTooLarge,
-                type: "https://platform.local/problems/file-too-large", extensions: new Dictionary<string, object?> { ["code"] = "file-too-large" });
+            return TypedResults.Problem(
+                title: $"The file is larger than {MaxBytes / 1024 / 1024} MB; split it.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                type: "https://platform.local/problems/file-too-large",
+                extensions: new Dictionary<string, object?> { ["code"] = "file-too-large" }
+            );
         }
 
         var payload = Encoding.UTF8.GetString(bytes);
@@ -83,7 +108,8 @@ public static class ImportsApi
                 title: $"The file has {plan.Problems.Count} problems; nothing was imported.",
                 statusCode: StatusCodes.Status400BadRequest,
                 type: "https://platform.local/problems/invalid-import-file",
-                extensions: new Dictionary<string, object?> { ["code"] = "invalid-import-file", ["problems"] = plan.Problems });
+                extensions: new Dictionary<string, object?> { ["code"] = "invalid-import-file", ["problems"] = plan.Problems }
+            );
         }
 
         var job = ImportJob.Queue(importer.Kind, protector.Protect(payload, _ => "").Cipher, plan.Rows, clock.GetUtcNow());
@@ -105,7 +131,9 @@ public static class ImportsApi
             return Api.Problems.From(error);
         }
 
-        return TypedResults.Ok(await store.Db.Set<ImportJob>().AsNoTracking().OrderByDescending(j => j.SubmittedAt).ToPageAsync(paging, ImportJobResponse.From, ct));
+        return TypedResults.Ok(
+            await store.Db.Set<ImportJob>().AsNoTracking().OrderByDescending(j => j.SubmittedAt).ToPageAsync(paging, ImportJobResponse.From, ct)
+        );
     }
 }
 

@@ -37,9 +37,10 @@ public sealed record Broker(Uri Address, IReadOnlyList<AmqpTcpEndpoint> Nodes, Q
     private string[] Credentials => Uri.UnescapeDataString(Address.UserInfo).Split(':', 2);
 
     /// <summary>The arguments every queue of the suite is declared with (a queue's type cannot change once declared).</summary>
-    public IDictionary<string, object?> QueueArguments => QueueType == QueueType.Quorum
-        ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum", ["x-quorum-initial-group-size"] = QuorumReplicas }
-        : new Dictionary<string, object?>();
+    public IDictionary<string, object?> QueueArguments =>
+        QueueType == QueueType.Quorum
+            ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum", ["x-quorum-initial-group-size"] = QuorumReplicas }
+            : new Dictionary<string, object?>();
 
     public static Broker From(IConfiguration configuration)
     {
@@ -47,7 +48,8 @@ public sealed record Broker(Uri Address, IReadOnlyList<AmqpTcpEndpoint> Nodes, Q
         if (string.IsNullOrWhiteSpace(connectionString) || !Uri.TryCreate(connectionString, UriKind.Absolute, out var address) || address.Scheme != "amqp")
         {
             throw new InvalidOperationException(
-                $"Connection string '{ResourceNames.RabbitMq}' is missing or not an amqp:// address: the AppHost or configuration must give the broker's address.");
+                $"Connection string '{ResourceNames.RabbitMq}' is missing or not an amqp:// address: the AppHost or configuration must give the broker's address."
+            );
         }
 
         var nodes = (configuration["Platform:Messaging:Nodes"] ?? "")
@@ -68,7 +70,9 @@ public sealed record Broker(Uri Address, IReadOnlyList<AmqpTcpEndpoint> Nodes, Q
         var replicas = configuration.GetValue("Platform:Messaging:QuorumReplicas", 3);
         if (replicas < 1)
         {
-            throw new InvalidOperationException($"Platform:Messaging:QuorumReplicas is {replicas}; a quorum queue needs at least one replica (3 or 5 in a cluster).");
+            throw new InvalidOperationException(
+                $"Platform:Messaging:QuorumReplicas is {replicas}; a quorum queue needs at least one replica (3 or 5 in a cluster)."
+            );
         }
 
         return new Broker(address, nodes, queueType, replicas);
@@ -76,8 +80,13 @@ public sealed record Broker(Uri Address, IReadOnlyList<AmqpTcpEndpoint> Nodes, Q
 
     /// <summary>A connection of the RabbitMQ client to the first node that answers (topology, dead letters).</summary>
     public Task<IConnection> ConnectAsync(string clientName, CancellationToken cancellationToken) =>
-        new ConnectionFactory { UserName = UserName, Password = Password, VirtualHost = VirtualHost, ClientProvidedName = clientName }
-            .CreateConnectionAsync(Nodes, cancellationToken);
+        new ConnectionFactory
+        {
+            UserName = UserName,
+            Password = Password,
+            VirtualHost = VirtualHost,
+            ClientProvidedName = clientName,
+        }.CreateConnectionAsync(Nodes, cancellationToken);
 
     private static AmqpTcpEndpoint Node(string node)
     {

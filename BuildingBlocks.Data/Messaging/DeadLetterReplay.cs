@@ -5,9 +5,7 @@ public sealed class DeadLetterReplay
 {
     public const int MaxReasonLength = 2000;
 
-    private DeadLetterReplay()
-    {
-    }
+    private DeadLetterReplay() { }
 
     public Guid Id { get; private set; }
 
@@ -24,14 +22,15 @@ public sealed class DeadLetterReplay
 
     public DateTimeOffset ReplayedAt { get; private set; }
 
-    public static DeadLetterReplay Of(DeadLetter letter, string by, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        MessageId = letter.MessageId,
-        Queue = letter.Queue,
-        MessageType = letter.MessageType,
-        Reason = letter.Reason is { Length: > MaxReasonLength } text ? text[..MaxReasonLength] : letter.Reason,
-        ReplayedBy = by,
-        ReplayedAt = at,
-    };
+    public static DeadLetterReplay Of(DeadLetter letter, string by, DateTimeOffset at) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(at),
+            MessageId = letter.MessageId,
+            Queue = letter.Queue,
+            MessageType = letter.MessageType,
+            Reason = letter.Reason is { Length: > MaxReasonLength } text ? text[..MaxReasonLength] : letter.Reason,
+            ReplayedBy = by,
+            ReplayedAt = at,
+        };
 }

@@ -60,7 +60,10 @@ public sealed class DeadLetters(Broker broker, string serviceName, string queueP
     public async Task<DeadLetter?> ReplayAsync(string messageId, CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            ct
+        );
         try
         {
             foreach (var queue in Queues)
@@ -76,8 +79,8 @@ public sealed class DeadLetters(Broker broker, string serviceName, string queueP
 
                     var properties = new BasicProperties(delivery.BasicProperties)
                     {
-                        Headers = delivery.BasicProperties.Headers?
-                            .Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal) && !FaultHeaders.Contains(h.Key))
+                        Headers = delivery
+                            .BasicProperties.Headers?.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal) && !FaultHeaders.Contains(h.Key))
                             .ToDictionary(h => h.Key, h => h.Value),
                     };
                     // Straight to the consumer's queue (the default exchange routes by queue name), confirmed before
@@ -109,12 +112,15 @@ public sealed class DeadLetters(Broker broker, string serviceName, string queueP
     private static DeadLetter Read(string queue, BasicGetResult delivery)
     {
         var headers = delivery.BasicProperties.Headers;
-        string? Header(string name) => headers is not null && headers.TryGetValue(name, out var value) ? value switch
-        {
-            byte[] bytes => Encoding.UTF8.GetString(bytes),
-            null => null,
-            _ => value.ToString(),
-        } : null;
+        string? Header(string name) =>
+            headers is not null && headers.TryGetValue(name, out var value)
+                ? value switch
+                {
+                    byte[] bytes => Encoding.UTF8.GetString(bytes),
+                    null => null,
+                    _ => value.ToString(),
+                }
+                : null;
 
         var messageId = delivery.BasicProperties.MessageId;
         string? messageType = Header("MT-Fault-MessageType");
@@ -122,8 +128,12 @@ public sealed class DeadLetters(Broker broker, string serviceName, string queueP
         {
             using var envelope = JsonDocument.Parse(delivery.Body);
             // The event's own id first: the one the outbox and the consumers' inboxes know it by.
-            if (envelope.RootElement.TryGetProperty("message", out var body) && body.ValueKind == JsonValueKind.Object
-                && body.TryGetProperty("eventId", out var eventId) && eventId.ValueKind == JsonValueKind.String)
+            if (
+                envelope.RootElement.TryGetProperty("message", out var body)
+                && body.ValueKind == JsonValueKind.Object
+                && body.TryGetProperty("eventId", out var eventId)
+                && eventId.ValueKind == JsonValueKind.String
+            )
             {
                 messageId = eventId.GetString();
             }
@@ -145,6 +155,14 @@ public sealed class DeadLetters(Broker broker, string serviceName, string queueP
             messageType,
             Header("MT-Fault-ExceptionType"),
             Header("MT-Fault-Message"),
-            DateTimeOffset.TryParse(Header("MT-Fault-Timestamp"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null);
+            DateTimeOffset.TryParse(
+                Header("MT-Fault-Timestamp"),
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal,
+                out var at
+            )
+                ? at
+                : null
+        );
     }
 }

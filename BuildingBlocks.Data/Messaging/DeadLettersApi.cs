@@ -12,7 +12,15 @@ namespace Platform.BuildingBlocks.Messaging;
 
 public sealed record DeadLetterList(long Total, IReadOnlyList<DeadLetter> Messages);
 
-public sealed record DeadLetterReplayResponse(Guid Id, string MessageId, string Queue, string? MessageType, string? Reason, string ReplayedBy, DateTimeOffset ReplayedAt)
+public sealed record DeadLetterReplayResponse(
+    Guid Id,
+    string MessageId,
+    string Queue,
+    string? MessageType,
+    string? Reason,
+    string ReplayedBy,
+    DateTimeOffset ReplayedAt
+)
 {
     public static DeadLetterReplayResponse From(DeadLetterReplay r) => new(r.Id, r.MessageId, r.Queue, r.MessageType, r.Reason, r.ReplayedBy, r.ReplayedAt);
 }
@@ -35,15 +43,25 @@ public static class DeadLettersApi
     public static RouteGroupBuilder MapDeadLettersApi(this RouteGroupBuilder api, string service)
     {
         var admin = api.MapGroup("/admin/dead-letters").WithTags("Operations");
-        admin.MapGet("/", List).WithName($"List{service}DeadLetters")
-            .WithDescription("Messages this service's consumers gave up on (their error queues), oldest first in each queue, with the exception and its message. Looking does not take them off their queue.")
+        admin
+            .MapGet("/", List)
+            .WithName($"List{service}DeadLetters")
+            .WithDescription(
+                "Messages this service's consumers gave up on (their error queues), oldest first in each queue, with the exception and its message. Looking does not take them off their queue."
+            )
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-limit");
-        admin.MapPost("/{messageId}/replay", Replay).WithName($"Replay{service}DeadLetter")
-            .WithDescription("Sends a message back from its error queue to its consumer, after the cause was fixed; the consumer's inbox keeps it from being applied twice. Audited.")
+        admin
+            .MapPost("/{messageId}/replay", Replay)
+            .WithName($"Replay{service}DeadLetter")
+            .WithDescription(
+                "Sends a message back from its error queue to its consumer, after the cause was fixed; the consumer's inbox keeps it from being applied twice. Audited."
+            )
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(404, "dead-letter-not-found");
-        admin.MapGet("/replays", Replays).WithName($"List{service}DeadLetterReplays")
+        admin
+            .MapGet("/replays", Replays)
+            .WithName($"List{service}DeadLetterReplays")
             .WithDescription("The audit of replays: who sent which message back, when, and why it had failed; newest first.")
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-page", "invalid-page-size");
@@ -62,7 +80,14 @@ public static class DeadLettersApi
     }
 
     public static async Task<Results<Ok<DeadLetterReplayResponse>, ProblemHttpResult>> Replay(
-        string messageId, Caller caller, DeadLetters letters, OperationsLog log, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        string messageId,
+        Caller caller,
+        DeadLetters letters,
+        OperationsLog log,
+        TimeProvider clock,
+        ILoggerFactory logs,
+        CancellationToken ct
+    )
     {
         if (await letters.ReplayAsync(messageId, ct) is not { } letter)
         {
@@ -72,19 +97,37 @@ public static class DeadLettersApi
         var replay = DeadLetterReplay.Of(letter, caller.Name, clock.GetUtcNow());
         log.Db.Set<DeadLetterReplay>().Add(replay);
         await log.Db.SaveChangesAsync(ct);
-        logs.CreateLogger("Platform.Audit").LogInformation("{Operator} sent message {MessageId} ({MessageType}) back from {Queue}_error to its consumer; it had failed with: {Reason}",
-            caller.Name, letter.MessageId, letter.MessageType, letter.Queue, letter.Reason);
+        logs.CreateLogger("Platform.Audit")
+            .LogInformation(
+                "{Operator} sent message {MessageId} ({MessageType}) back from {Queue}_error to its consumer; it had failed with: {Reason}",
+                caller.Name,
+                letter.MessageId,
+                letter.MessageType,
+                letter.Queue,
+                letter.Reason
+            );
         return TypedResults.Ok(DeadLetterReplayResponse.From(replay));
     }
 
-    public static async Task<Results<Ok<Page<DeadLetterReplayResponse>>, ProblemHttpResult>> Replays(OperationsLog log, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<DeadLetterReplayResponse>>, ProblemHttpResult>> Replays(
+        OperationsLog log,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
             return Api.Problems.From(error);
         }
 
-        return TypedResults.Ok(await log.Db.Set<DeadLetterReplay>().AsNoTracking().OrderByDescending(r => r.ReplayedAt).ThenByDescending(r => r.Id)
-            .ToPageAsync(paging, DeadLetterReplayResponse.From, ct));
+        return TypedResults.Ok(
+            await log
+                .Db.Set<DeadLetterReplay>()
+                .AsNoTracking()
+                .OrderByDescending(r => r.ReplayedAt)
+                .ThenByDescending(r => r.Id)
+                .ToPageAsync(paging, DeadLetterReplayResponse.From, ct)
+        );
     }
 }

@@ -16,7 +16,8 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddServiceMessaging(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        Action<IBusRegistrationConfigurator>? configureConsumers = null
+    )
     {
         var broker = Broker.From(builder.Configuration);
         var queuePrefix = builder.Configuration["Platform:Messaging:QueuePrefix"] ?? serviceName;
@@ -27,42 +28,46 @@ public static class MessagingExtensions
             // beside the main one); instances of one service otherwise share their queues as competing consumers.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             configureConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-            {
-                endpoint.UseMessageRetry(retry =>
+            bus.AddConfigureEndpointsCallback(
+                (_, _, endpoint) =>
                 {
-                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
-                    retry.Ignore<BusinessRuleException>();
-                    retry.Ignore<ArgumentException>();
-                });
-                if (broker.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
-                {
-                    // Its error queue takes the same arguments, so a dead letter is replicated too.
-                    rabbitEndpoint.SetQuorumQueue(broker.QuorumReplicas);
-                }
-            });
-
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                var first = broker.Nodes[0];
-                rabbit.Host(first.HostName, (ushort)first.Port, broker.VirtualHost, host =>
-                {
-                    host.Username(broker.UserName);
-                    host.Password(broker.Password);
-                    if (broker.Nodes.Count > 1)
+                    endpoint.UseMessageRetry(retry =>
                     {
-                        // The client connects to the first node that answers and fails over to another.
-                        host.UseCluster(cluster =>
-                        {
-                            foreach (var node in broker.Nodes)
-                            {
-                                cluster.Node($"{node.HostName}:{node.Port}");
-                            }
-                        });
+                        retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                        retry.Ignore<BusinessRuleException>();
+                        retry.Ignore<ArgumentException>();
+                    });
+                    if (broker.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                    {
+                        // Its error queue takes the same arguments, so a dead letter is replicated too.
+                        rabbitEndpoint.SetQuorumQueue(broker.QuorumReplicas);
                     }
-                });
-                rabbit.ConfigureEndpoints(context);
-            });
+                }
+            );
+
+            bus.UsingRabbitMq(
+                (context, rabbit) =>
+                {
+                    var first = broker.Nodes[0];
+                    rabbit.Host(first.HostName, (ushort)first.Port, broker.VirtualHost, host =>
+                    {
+                        host.Username(broker.UserName);
+                        host.Password(broker.Password);
+                        if (broker.Nodes.Count > 1)
+                        {
+                            // The client connects to the first node that answers and fails over to another.
+                            host.UseCluster(cluster =>
+                            {
+                                foreach (var node in broker.Nodes)
+                                {
+                                    cluster.Node($"{node.HostName}:{node.Port}");
+                                }
+                            });
+                        }
+                    });
+                    rabbit.ConfigureEndpoints(context);
+                }
+            );
         });
 
         SubscriberQueues.CheckRegistered(builder.Services, serviceName);

@@ -22,12 +22,8 @@ public static class MessagingModel
             e.Property(m => m.SentAt).HasColumnName("sent_at");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
             // The relay's two lanes: new rows in the order they occurred, and rows being retried by when they are due.
-            e.HasIndex(m => new { m.OccurredAt, m.Id })
-                .HasDatabaseName("ix_outbox_messages_new")
-                .HasFilter("sent_at IS NULL AND attempts = 0");
-            e.HasIndex(m => new { m.NextAttemptAt, m.Id })
-                .HasDatabaseName("ix_outbox_messages_retrying")
-                .HasFilter("sent_at IS NULL AND attempts > 0");
+            e.HasIndex(m => new { m.OccurredAt, m.Id }).HasDatabaseName("ix_outbox_messages_new").HasFilter("sent_at IS NULL AND attempts = 0");
+            e.HasIndex(m => new { m.NextAttemptAt, m.Id }).HasDatabaseName("ix_outbox_messages_retrying").HasFilter("sent_at IS NULL AND attempts > 0");
         });
 
         modelBuilder.Entity<InboxMessage>(e =>
@@ -60,6 +56,5 @@ public static class MessagingModel
     /// Queues an integration event in the outbox. It is written by the same <c>SaveChanges</c> as the change it
     /// describes, so either both are stored or neither.
     /// </summary>
-    internal static void AddEvent(this DbContext db, IntegrationEvent integrationEvent) =>
-        db.Set<OutboxMessage>().Add(OutboxMessage.For(integrationEvent));
+    internal static void AddEvent(this DbContext db, IntegrationEvent integrationEvent) => db.Set<OutboxMessage>().Add(OutboxMessage.For(integrationEvent));
 }

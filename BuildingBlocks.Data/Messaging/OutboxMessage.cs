@@ -12,9 +12,7 @@ public sealed class OutboxMessage
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private OutboxMessage()
-    {
-    }
+    private OutboxMessage() { }
 
     /// <summary>The event id; also the MassTransit message id, so consumers can recognise a re-delivery.</summary>
     public Guid Id { get; private set; }
@@ -67,16 +65,13 @@ public sealed class OutboxMessage
     }
 
     /// <summary>Exponential backoff from one second, capped at five minutes: a broken row is retried, never dropped.</summary>
-    public static TimeSpan BackoffAfter(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts - 1, 16))));
+    public static TimeSpan BackoffAfter(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts - 1, 16))));
 }
 
 /// <summary>An event a consumer has already handled: written in the same transaction as the consumer's effect.</summary>
 public sealed class InboxMessage
 {
-    private InboxMessage()
-    {
-    }
+    private InboxMessage() { }
 
     public Guid EventId { get; private set; }
 
@@ -85,5 +80,10 @@ public sealed class InboxMessage
     public DateTimeOffset ProcessedAt { get; private set; }
 
     public static InboxMessage Processed(Guid eventId, string consumer, DateTimeOffset at) =>
-        new() { EventId = eventId, Consumer = consumer, ProcessedAt = at };
+        new()
+        {
+            EventId = eventId,
+            Consumer = consumer,
+            ProcessedAt = at,
+        };
 }

@@ -61,14 +61,17 @@ internal sealed class OutboxRelay<TDbContext>(
     OutboxMetrics metrics,
     TimeProvider clock,
     IConfiguration configuration,
-    ILogger<OutboxRelay<TDbContext>> logger) : PollingWorker(scopes, clock, logger)
+    ILogger<OutboxRelay<TDbContext>> logger
+) : PollingWorker(scopes, clock, logger)
     where TDbContext : DbContext
 {
     private static readonly System.Reflection.Assembly ContractsAssembly = typeof(IntegrationEvent).Assembly;
     private readonly OutboxOptions options = configuration.GetSection("Platform:Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+
     // Signalled by the outbox's commit notifications (OutboxNotification); one pending signal is enough.
     private readonly System.Threading.Channels.Channel<bool> wakeups = System.Threading.Channels.Channel.CreateBounded<bool>(
-        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite }
+    );
     private DateTimeOffset nextCleanup;
     private DateTimeOffset nextMeasure;
 
@@ -103,9 +106,7 @@ internal sealed class OutboxRelay<TDbContext>(
         await Task.WhenAny(signalled, elapsed);
         // Ends the waiter that lost, so none are left behind.
         await wait.CancelAsync();
-        while (wakeups.Reader.TryRead(out _))
-        {
-        }
+        while (wakeups.Reader.TryRead(out _)) { }
     }
 
     /// <summary>
@@ -167,22 +168,26 @@ internal sealed class OutboxRelay<TDbContext>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Clock.GetUtcNow();
         var fresh = await db.Set<OutboxMessage>()
-            .FromSql($"""
+            .FromSql(
+                $"""
                 SELECT * FROM outbox_messages
                 WHERE sent_at IS NULL AND attempts = 0
                 ORDER BY occurred_at, id
                 LIMIT {options.BatchSize}
                 FOR UPDATE SKIP LOCKED
-                """)
+                """
+            )
             .ToListAsync(cancellationToken);
         var retries = await db.Set<OutboxMessage>()
-            .FromSql($"""
+            .FromSql(
+                $"""
                 SELECT * FROM outbox_messages
                 WHERE sent_at IS NULL AND attempts > 0 AND next_attempt_at <= {now}
                 ORDER BY next_attempt_at, id
                 LIMIT {options.RetryBatchSize}
                 FOR UPDATE SKIP LOCKED
-                """)
+                """
+            )
             .ToListAsync(cancellationToken);
         if (fresh.Count + retries.Count == 0)
         {
@@ -217,8 +222,7 @@ internal sealed class OutboxRelay<TDbContext>(
         using var activity = OutboxTelemetry.Source.StartActivity($"outbox publish {row.MessageType}", ActivityKind.Internal, parent);
         try
         {
-            var type = ContractsAssembly.GetType(row.MessageType)
-                ?? throw new InvalidOperationException($"Unknown event type '{row.MessageType}'.");
+            var type = ContractsAssembly.GetType(row.MessageType) ?? throw new InvalidOperationException($"Unknown event type '{row.MessageType}'.");
             var message = JsonSerializer.Deserialize(row.Payload, type, OutboxMessage.Json)
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
             try
@@ -253,8 +257,14 @@ internal sealed class OutboxRelay<TDbContext>(
         row.MarkFailed(Clock.GetUtcNow(), ex.Message);
         metrics.Failed();
         activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-        logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}; next at {NextAttemptAt}",
-            row.Id, row.MessageType, row.Attempts, row.NextAttemptAt);
+        logger.LogWarning(
+            ex,
+            "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}; next at {NextAttemptAt}",
+            row.Id,
+            row.MessageType,
+            row.Attempts,
+            row.NextAttemptAt
+        );
     }
 
     /// <summary>The backlog (rows not yet sent) and the lag (age of the oldest of them), for the dashboard.</summary>
@@ -272,11 +282,15 @@ internal sealed class OutboxRelay<TDbContext>(
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         // Each lane by its own partial index: the table also keeps a week of sent rows, which a plain
         // "sent_at IS NULL" would scan.
-        var lanes = await db.Database.SqlQuery<Lane>($"""
-            SELECT count(*) AS "Rows", min(occurred_at) AS "Oldest" FROM outbox_messages WHERE sent_at IS NULL AND attempts = 0
-            UNION ALL
-            SELECT count(*), min(occurred_at) FROM outbox_messages WHERE sent_at IS NULL AND attempts > 0
-            """).ToListAsync(cancellationToken);
+        var lanes = await db
+            .Database.SqlQuery<Lane>(
+                $"""
+                SELECT count(*) AS "Rows", min(occurred_at) AS "Oldest" FROM outbox_messages WHERE sent_at IS NULL AND attempts = 0
+                UNION ALL
+                SELECT count(*), min(occurred_at) FROM outbox_messages WHERE sent_at IS NULL AND attempts > 0
+                """
+            )
+            .ToListAsync(cancellationToken);
         var oldest = lanes.Where(l => l.Oldest is not null).Select(l => l.Oldest!.Value).DefaultIfEmpty(now).Min();
         metrics.Measured(lanes.Sum(l => l.Rows), now - oldest);
     }
@@ -306,7 +320,8 @@ internal sealed class OutboxRelay<TDbContext>(
 
 internal static class OutboxRelayRegistration
 {
-    public static IServiceCollection AddOutboxRelay<TDbContext>(this IServiceCollection services) where TDbContext : DbContext
+    public static IServiceCollection AddOutboxRelay<TDbContext>(this IServiceCollection services)
+        where TDbContext : DbContext
     {
         services.AddSingleton<OutboxMetrics>();
         return services.AddHostedService<OutboxRelay<TDbContext>>();

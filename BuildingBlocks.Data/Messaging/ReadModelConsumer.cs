@@ -7,7 +7,8 @@ using Platform.Contracts;
 namespace Platform.BuildingBlocks.Messaging;
 
 /// <summary>A local copy of another service's record, kept from its events (the event carries the whole state).</summary>
-public interface IReadModelOf<in TEvent> where TEvent : IntegrationEvent
+public interface IReadModelOf<in TEvent>
+    where TEvent : IntegrationEvent
 {
     /// <summary>Takes the event's state; one that is older than what is held is ignored.</summary>
     void Apply(TEvent message);
@@ -43,8 +44,12 @@ public abstract class ReadModelConsumer<TEvent, TModel, TDbContext>(TDbContext d
 }
 
 /// <summary>Read-model events are small and rare: a few at a time keeps the database connection pool free for requests.</summary>
-public sealed class ReadModelConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer> where TConsumer : class, IConsumer
+public sealed class ReadModelConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
 {
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.ConcurrentMessageLimit = 4;
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator,
+        IRegistrationContext context
+    ) => endpointConfigurator.ConcurrentMessageLimit = 4;
 }

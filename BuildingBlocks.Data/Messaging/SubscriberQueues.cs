@@ -41,9 +41,22 @@ public sealed class SubscriberQueues(Broker broker, ILogger<SubscriberQueues> lo
             {
                 var source = Subscriptions.ExchangeOf(subscription.Event);
                 await channel.ExchangeDeclareAsync(source, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-                await channel.ExchangeDeclareAsync(subscription.Queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+                await channel.ExchangeDeclareAsync(
+                    subscription.Queue,
+                    ExchangeType.Fanout,
+                    durable: true,
+                    autoDelete: false,
+                    cancellationToken: cancellationToken
+                );
                 await channel.ExchangeBindAsync(subscription.Queue, source, "", cancellationToken: cancellationToken);
-                await channel.QueueDeclareAsync(subscription.Queue, durable: true, exclusive: false, autoDelete: false, broker.QueueArguments, cancellationToken: cancellationToken);
+                await channel.QueueDeclareAsync(
+                    subscription.Queue,
+                    durable: true,
+                    exclusive: false,
+                    autoDelete: false,
+                    broker.QueueArguments,
+                    cancellationToken: cancellationToken
+                );
                 await channel.QueueBindAsync(subscription.Queue, subscription.Queue, "", cancellationToken: cancellationToken);
             }
 
@@ -68,21 +81,25 @@ public sealed class SubscriberQueues(Broker broker, ILogger<SubscriberQueues> lo
             .Select(d => d.ServiceType)
             .Where(t => t is { IsClass: true, IsAbstract: false } && !t.IsGenericTypeDefinition)
             .Distinct()
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>) && typeof(IntegrationEvent).IsAssignableFrom(i.GenericTypeArguments[0]))
-                .Select(i => $"{(string)format.MakeGenericMethod(t).Invoke(formatter, null)!} ← {Subscriptions.ExchangeOf(i.GenericTypeArguments[0])}"))
+            .SelectMany(t =>
+                t.GetInterfaces()
+                    .Where(i =>
+                        i.IsGenericType
+                        && i.GetGenericTypeDefinition() == typeof(IConsumer<>)
+                        && typeof(IntegrationEvent).IsAssignableFrom(i.GenericTypeArguments[0])
+                    )
+                    .Select(i => $"{(string)format.MakeGenericMethod(t).Invoke(formatter, null)!} ← {Subscriptions.ExchangeOf(i.GenericTypeArguments[0])}")
+            )
             .ToHashSet();
-        var listed = Subscriptions.All
-            .Where(s => s.Service == serviceName)
-            .Select(s => $"{s.Queue} ← {Subscriptions.ExchangeOf(s.Event)}")
-            .ToHashSet();
+        var listed = Subscriptions.All.Where(s => s.Service == serviceName).Select(s => $"{s.Queue} ← {Subscriptions.ExchangeOf(s.Event)}").ToHashSet();
         var unlisted = registered.Except(listed).Order().ToList();
         var missing = listed.Except(registered).Order().ToList();
         if (unlisted.Count > 0 || missing.Count > 0)
         {
             throw new InvalidOperationException(
                 $"The consumers of '{serviceName}' differ from its entries in Platform.Contracts.Subscriptions. "
-                + $"Registered but not listed: [{string.Join("; ", unlisted)}]. Listed but not registered: [{string.Join("; ", missing)}].");
+                    + $"Registered but not listed: [{string.Join("; ", unlisted)}]. Listed but not registered: [{string.Join("; ", missing)}]."
+            );
         }
     }
 }

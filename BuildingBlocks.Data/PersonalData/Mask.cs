@@ -8,8 +8,7 @@ public static class Mask
         phone.Length <= 7 ? new string('*', phone.Length) : $"{phone[..3]}{new string('*', phone.Length - 7)}{phone[^4..]}";
 
     /// <summary>632802199001011234 → 632802********1234.</summary>
-    public static string IdCard(string id) =>
-        id.Length <= 10 ? new string('*', id.Length) : $"{id[..6]}{new string('*', id.Length - 10)}{id[^4..]}";
+    public static string IdCard(string id) => id.Length <= 10 ? new string('*', id.Length) : $"{id[..6]}{new string('*', id.Length - 10)}{id[^4..]}";
 
     /// <summary>Keeps the first few characters (district, road) and hides the rest.</summary>
     public static string Address(string address)

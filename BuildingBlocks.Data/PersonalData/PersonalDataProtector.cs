@@ -71,9 +71,7 @@ public static class PersonalDataRegistration
     public static IHostApplicationBuilder AddPersonalDataProtection<TDbContext>(this IHostApplicationBuilder builder, string serviceName)
         where TDbContext : DbContext, IDataProtectionKeyContext
     {
-        builder.Services.AddDataProtection()
-            .SetApplicationName($"platform-{serviceName}")
-            .PersistKeysToDbContext<TDbContext>();
+        builder.Services.AddDataProtection().SetApplicationName($"platform-{serviceName}").PersistKeysToDbContext<TDbContext>();
         builder.Services.AddSingleton<PersonalDataProtector>();
         return builder;
     }

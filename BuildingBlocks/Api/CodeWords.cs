@@ -4,6 +4,9 @@ namespace Platform.BuildingBlocks.Api;
 public static class CodeWords
 {
     public static string Of(string field) =>
-        string.Join('-', string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))
-            .Split(['.', '[', ']', '-'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join(
+            '-',
+            string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))
+                .Split(['.', '[', ']', '-'], StringSplitOptions.RemoveEmptyEntries)
+        );
 }

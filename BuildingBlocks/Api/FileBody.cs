@@ -12,8 +12,8 @@ public sealed record FileBody(IReadOnlyList<string> MediaTypes);
 
 public static class FileBodies
 {
-    public static TBuilder TakesFile<TBuilder>(this TBuilder builder, params string[] mediaTypes) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new FileBody(mediaTypes));
+    public static TBuilder TakesFile<TBuilder>(this TBuilder builder, params string[] mediaTypes)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new FileBody(mediaTypes));
 
     /// <summary>Reads the body up to <paramref name="maxBytes"/>; null when it is larger (told by Content-Length before reading, if given).</summary>
     public static async Task<byte[]?> ReadLimitedAsync(this HttpRequest request, int maxBytes, CancellationToken ct)

@@ -59,20 +59,31 @@ internal static partial class OpenApiContract
             schema.Required = new HashSet<string>(context.JsonTypeInfo.Properties.Where(p => !IsNullable(p)).Select(p => p.Name));
             // A value marked [Required] must be given, whatever its C# type (the edge refuses a body without it).
             schema.Required.UnionWith(context.JsonTypeInfo.Properties.Where(RequiredValues.IsRequired).Select(p => p.Name));
-            var defaulted = context.JsonTypeInfo.Properties.Where(p => !IsNullable(p) && p.PropertyType.IsValueType && !RequiredValues.IsRequired(p)).Select(p => (JsonNode)p.Name).ToArray();
+            var defaulted = context
+                .JsonTypeInfo.Properties.Where(p => !IsNullable(p) && p.PropertyType.IsValueType && !RequiredValues.IsRequired(p))
+                .Select(p => (JsonNode)p.Name)
+                .ToArray();
             if (defaulted.Length > 0)
             {
                 schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 schema.Extensions[DefaultedExtension] = new JsonNodeExtension(new JsonArray(defaulted));
             }
 
-            var conditional = context.JsonTypeInfo.Properties
-                .Select(p => (p.Name, When: p.AttributeProvider?.GetCustomAttributes(typeof(RequiredWhenAttribute), true).OfType<RequiredWhenAttribute>().FirstOrDefault()))
-                .Where(p => p.When is not null).ToList();
+            var conditional = context
+                .JsonTypeInfo.Properties.Select(p =>
+                    (
+                        p.Name,
+                        When: p.AttributeProvider?.GetCustomAttributes(typeof(RequiredWhenAttribute), true).OfType<RequiredWhenAttribute>().FirstOrDefault()
+                    )
+                )
+                .Where(p => p.When is not null)
+                .ToList();
             if (conditional.Count > 0)
             {
                 schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-                schema.Extensions[RequiredWhenExtension] = new JsonNodeExtension(new JsonObject(conditional.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)p.When!.Condition))));
+                schema.Extensions[RequiredWhenExtension] = new JsonNodeExtension(
+                    new JsonObject(conditional.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)p.When!.Condition)))
+                );
             }
         }
 
@@ -147,7 +158,11 @@ internal static partial class OpenApiContract
     {
         foreach (var (name, property) in schema.Properties?.ToList() ?? [])
         {
-            if (property is OpenApiSchema inline && inline.Extensions?.TryGetValue(EnumExtension, out var marker) == true && marker is JsonNodeExtension { Node: { } enumName })
+            if (
+                property is OpenApiSchema inline
+                && inline.Extensions?.TryGetValue(EnumExtension, out var marker) == true
+                && marker is JsonNodeExtension { Node: { } enumName }
+            )
             {
                 var nullable = inline.Type?.HasFlag(JsonSchemaType.Null) == true;
                 schema.Properties![name] = EnumReference(enumName.GetValue<string>(), inline.Enum!.Select(v => v!.GetValue<string>()), document, nullable);
@@ -156,8 +171,12 @@ internal static partial class OpenApiContract
     }
 
     private static Type? ItemType(Type type) =>
-        type.IsArray ? type.GetElementType()
-        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        type.IsArray
+            ? type.GetElementType()
+            : type.GetInterfaces()
+                .Append(type)
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                ?.GetGenericArguments()[0];
 
     private static bool IsNullable(JsonPropertyInfo property) =>
         Nullable.GetUnderlyingType(property.PropertyType) is not null || (!property.PropertyType.IsValueType && property.IsGetNullable);
@@ -173,9 +192,12 @@ internal static partial class OpenApiContract
 
         foreach (var parameter in operation.Parameters ?? [])
         {
-            if (description.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name)?.ParameterDescriptor is IParameterInfoParameterDescriptor { ParameterInfo: var info }
+            if (
+                description.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name)?.ParameterDescriptor
+                    is IParameterInfoParameterDescriptor { ParameterInfo: var info }
                 && info.GetCustomAttributes(true).OfType<IOneOf>().FirstOrDefault() is { } oneOf
-                && parameter is OpenApiParameter concrete)
+                && parameter is OpenApiParameter concrete
+            )
             {
                 concrete.Schema = EnumReference(oneOf.EnumType, context.Document!, nullable: false);
             }
@@ -190,21 +212,30 @@ internal static partial class OpenApiContract
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = file.MediaTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+                Content = file.MediaTypes.ToDictionary(
+                    t => t,
+                    _ => new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                    }
+                ),
             };
         }
 
         if (metadata.OfType<IdempotentEndpoint>().Any())
         {
             operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotencyKey.Header,
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "Sent again with the same key and body, the request gets its first answer again (with Idempotent-Replayed: true) instead of being carried out twice; the same key with another request is a 422. A UUID per request, kept by the client until it has the answer.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
-            });
+            operation.Parameters.Add(
+                new OpenApiParameter
+                {
+                    Name = IdempotencyKey.Header,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description =
+                        "Sent again with the same key and body, the request gets its first answer again (with Idempotent-Replayed: true) instead of being carried out twice; the same key with another request is a 422. A UUID per request, kept by the client until it has the answer.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                }
+            );
         }
 
         operation.Responses ??= [];
@@ -264,17 +295,18 @@ internal static partial class OpenApiContract
         return Task.CompletedTask;
     }
 
-    private static string Meaning(int status) => status switch
-    {
-        StatusCodes.Status400BadRequest => "The request breaks a rule of its own: a field is missing, malformed or out of range (errors names it).",
-        StatusCodes.Status401Unauthorized => "No valid access token.",
-        StatusCodes.Status403Forbidden => "The caller's roles or scope do not admit this.",
-        StatusCodes.Status404NotFound => "A record the request names does not exist, or is outside the caller's scope (a read outside scope is a 404).",
-        StatusCodes.Status409Conflict => "The request clashes with the record's current state or a concurrent change.",
-        StatusCodes.Status413PayloadTooLarge => "The body is larger than the service reads.",
-        StatusCodes.Status429TooManyRequests => "Too many requests from this caller (the gateway's limits); Retry-After says when to come back.",
-        _ => "The request is refused.",
-    };
+    private static string Meaning(int status) =>
+        status switch
+        {
+            StatusCodes.Status400BadRequest => "The request breaks a rule of its own: a field is missing, malformed or out of range (errors names it).",
+            StatusCodes.Status401Unauthorized => "No valid access token.",
+            StatusCodes.Status403Forbidden => "The caller's roles or scope do not admit this.",
+            StatusCodes.Status404NotFound => "A record the request names does not exist, or is outside the caller's scope (a read outside scope is a 404).",
+            StatusCodes.Status409Conflict => "The request clashes with the record's current state or a concurrent change.",
+            StatusCodes.Status413PayloadTooLarge => "The body is larger than the service reads.",
+            StatusCodes.Status429TooManyRequests => "Too many requests from this caller (the gateway's limits); Retry-After says when to come back.",
+            _ => "The request is refused.",
+        };
 
     private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, IEnumerable<string> codes)
     {
@@ -291,7 +323,10 @@ internal static partial class OpenApiContract
             {
                 [ProblemJson] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
             },
-            Extensions = new Dictionary<string, IOpenApiExtension> { [CodesExtension] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => (JsonNode)c)])) },
+            Extensions = new Dictionary<string, IOpenApiExtension>
+            {
+                [CodesExtension] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => (JsonNode)c)])),
+            },
         };
     }
 
@@ -301,8 +336,8 @@ internal static partial class OpenApiContract
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = Problem();
         document.Info.Description ??=
-            "Errors are RFC 9457 problem details with a machine-readable code. Instants are answered in UTC (Z); any ISO 8601 offset is read, " +
-            "and one without an offset is the subdistrict's local time (UTC+8). Lists take page (from 1) and pageSize (1 to 200).";
+            "Errors are RFC 9457 problem details with a machine-readable code. Instants are answered in UTC (Z); any ISO 8601 offset is read, "
+            + "and one without an offset is the subdistrict's local time (UTC+8). Lists take page (from 1) and pageSize (1 to 200).";
 
         var requestSchemas = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in Operations(document))
@@ -330,9 +365,10 @@ internal static partial class OpenApiContract
 
             ReferenceEnumerations(concrete, document);
 
-            var defaulted = concrete.Extensions?.TryGetValue(DefaultedExtension, out var d) == true && d is JsonNodeExtension { Node: JsonArray list }
-                ? list.Select(n => n!.GetValue<string>()).ToHashSet()
-                : [];
+            var defaulted =
+                concrete.Extensions?.TryGetValue(DefaultedExtension, out var d) == true && d is JsonNodeExtension { Node: JsonArray list }
+                    ? list.Select(n => n!.GetValue<string>()).ToHashSet()
+                    : [];
             concrete.Extensions?.Remove(DefaultedExtension);
             concrete.Required = requestSchemas.Contains(name)
                 ? new HashSet<string>((concrete.Required ?? new HashSet<string>()).Where(p => !defaulted.Contains(p)))
@@ -347,10 +383,16 @@ internal static partial class OpenApiContract
                 // A body without a required value is refused at the edge, each with its own code.
                 var reached = new HashSet<string>(StringComparer.Ordinal);
                 Collect(content.Schema, document, reached);
-                var required = reached.Select(n => document.Components.Schemas[n]).Append(content.Schema)
-                    .SelectMany(s => s.Required ?? new HashSet<string>()).Select(RequiredValues.CodeFor);
-                if (operation.Responses?.TryGetValue("400", out var refused) == true && refused.Extensions?.TryGetValue(CodesExtension, out var codes) == true
-                    && codes is JsonNodeExtension { Node: JsonArray list })
+                var required = reached
+                    .Select(n => document.Components.Schemas[n])
+                    .Append(content.Schema)
+                    .SelectMany(s => s.Required ?? new HashSet<string>())
+                    .Select(RequiredValues.CodeFor);
+                if (
+                    operation.Responses?.TryGetValue("400", out var refused) == true
+                    && refused.Extensions?.TryGetValue(CodesExtension, out var codes) == true
+                    && codes is JsonNodeExtension { Node: JsonArray list }
+                )
                 {
                     var all = list.Select(n => n!.GetValue<string>()).Concat(required).Distinct().Order(StringComparer.Ordinal);
                     refused.Extensions[CodesExtension] = new JsonNodeExtension(new JsonArray([.. all.Select(c => (JsonNode)c)]));
@@ -380,7 +422,9 @@ internal static partial class OpenApiContract
                 return;
         }
 
-        foreach (var inner in (schema.Properties?.Values ?? []).Concat(schema.AllOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.OneOf ?? []).Append(schema.Items))
+        foreach (
+            var inner in (schema.Properties?.Values ?? []).Concat(schema.AllOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.OneOf ?? []).Append(schema.Items)
+        )
         {
             Collect(inner, document, names);
         }
@@ -445,29 +489,38 @@ internal static partial class OpenApiContract
         return type.HasFlag(JsonSchemaType.Boolean) ? false : null;
     }
 
-    private static OpenApiSchema Problem() => new()
-    {
-        Type = JsonSchemaType.Object,
-        Description = "RFC 9457 problem details, with the platform's machine-readable code and the ids to find the request in the traces.",
-        Required = new HashSet<string> { "title", "status", "code" },
-        Properties = new Dictionary<string, IOpenApiSchema>
+    private static OpenApiSchema Problem() =>
+        new()
         {
-            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
-            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong, for a person." },
-            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
-            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
-            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong, for a program (see each answer's x-problem-codes)." },
-            ["errors"] = new OpenApiSchema
+            Type = JsonSchemaType.Object,
+            Description = "RFC 9457 problem details, with the platform's machine-readable code and the ids to find the request in the traces.",
+            Required = new HashSet<string> { "title", "status", "code" },
+            Properties = new Dictionary<string, IOpenApiSchema>
             {
-                Type = JsonSchemaType.Object,
-                Description = "The fields at fault, each with its messages.",
-                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong, for a person." },
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "What went wrong, for a program (see each answer's x-problem-codes).",
+                },
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "The fields at fault, each with its messages.",
+                    AdditionalProperties = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array,
+                        Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
+                },
+                ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String },
             },
-            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
-            ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String },
-        },
-    };
+        };
 
     /// <summary>"ListServiceHours" → "List service hours".</summary>
     private static string Humanize(string name)
@@ -475,7 +528,15 @@ internal static partial class OpenApiContract
         var words = Words().Matches(name).Select(m => m.Value).ToList();
         return words.Count == 0
             ? name
-            : string.Join(' ', words.Select((w, i) => i == 0 ? w : w.All(char.IsUpper) && w.Length > 1 ? w : w.ToLowerInvariant()));
+            : string.Join(
+                ' ',
+                words.Select(
+                    (w, i) =>
+                        i == 0 ? w
+                        : w.All(char.IsUpper) && w.Length > 1 ? w
+                        : w.ToLowerInvariant()
+                )
+            );
     }
 
     [GeneratedRegex("[A-Z]{2,}(?=[A-Z][a-z]|[0-9]|$)|[A-Z]?[a-z]+|[0-9]+")]

@@ -25,16 +25,11 @@ public static class Problems
             extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
         }
 
-        return TypedResults.Problem(
-            title: error.Message,
-            statusCode: status,
-            type: $"https://platform.local/problems/{error.Code}",
-            extensions: extensions);
+        return TypedResults.Problem(title: error.Message, statusCode: status, type: $"https://platform.local/problems/{error.Code}", extensions: extensions);
     }
 
     /// <summary>A write aimed at an area, unit or record outside the caller's scope.</summary>
-    public static ProblemHttpResult OutOfScope(string what) =>
-        From(DomainError.OutOfScope($"The {what} is outside your scope."));
+    public static ProblemHttpResult OutOfScope(string what) => From(DomainError.OutOfScope($"The {what} is outside your scope."));
 
     public static ProblemHttpResult NotFound(string what, object id) =>
         From(DomainError.NotFound($"{what.Replace(' ', '-')}-not-found", $"No {what} with id {id}."));

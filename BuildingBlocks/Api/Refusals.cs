@@ -13,7 +13,8 @@ public sealed record Refusal(int Status, IReadOnlyList<string> Codes);
 /// </summary>
 public static class Refusals
 {
-    public static TBuilder Refuses<TBuilder>(this TBuilder builder, int status, params string[] codes) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder Refuses<TBuilder>(this TBuilder builder, int status, params string[] codes)
+        where TBuilder : IEndpointConventionBuilder
     {
         if (status is < 400 or > 499 || codes.Length == 0)
         {
@@ -29,8 +30,26 @@ public static class Refusals
     /// </summary>
     public static readonly IReadOnlyDictionary<int, string[]> Machinery = new Dictionary<int, string[]>
     {
-        [StatusCodes.Status400BadRequest] = ["invalid-json", "invalid-text", "invalid-parameter", "unreadable-request", "value-too-long", "value-out-of-range", "invalid-value"],
-        [StatusCodes.Status401Unauthorized] = ["token-required", "token-expired", "token-invalid", "token-signature-invalid", "token-audience-invalid", "token-issuer-invalid", "token-type-invalid"],
+        [StatusCodes.Status400BadRequest] =
+        [
+            "invalid-json",
+            "invalid-text",
+            "invalid-parameter",
+            "unreadable-request",
+            "value-too-long",
+            "value-out-of-range",
+            "invalid-value",
+        ],
+        [StatusCodes.Status401Unauthorized] =
+        [
+            "token-required",
+            "token-expired",
+            "token-invalid",
+            "token-signature-invalid",
+            "token-audience-invalid",
+            "token-issuer-invalid",
+            "token-type-invalid",
+        ],
         [StatusCodes.Status403Forbidden] = ["role-required"],
         [StatusCodes.Status409Conflict] = ["concurrent-change", "already-exists", "referenced-record-missing"],
         [StatusCodes.Status413PayloadTooLarge] = ["request-too-large"],

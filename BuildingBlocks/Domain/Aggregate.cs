@@ -21,7 +21,8 @@ public abstract class Aggregate
     protected void Raise(IntegrationEvent integrationEvent) => raised.Add(integrationEvent);
 
     /// <summary>Raises the event and gives it back, for a method that answers with what it raised.</summary>
-    protected TEvent Raised<TEvent>(TEvent integrationEvent) where TEvent : IntegrationEvent
+    protected TEvent Raised<TEvent>(TEvent integrationEvent)
+        where TEvent : IntegrationEvent
     {
         raised.Add(integrationEvent);
         return integrationEvent;

@@ -43,8 +43,10 @@ internal sealed class InputRulesMiddleware(RequestDelegate next, TimeProvider cl
         }
 
         // Forms are checked where an endpoint of this host reads them (not where the gateway only forwards them).
-        if (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
-            && context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not null)
+        if (
+            request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
+            && context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not null
+        )
         {
             IFormCollection form;
             try
@@ -94,10 +96,18 @@ internal sealed class InputRulesMiddleware(RequestDelegate next, TimeProvider cl
     /// <summary>The query parameters an endpoint binds as <see cref="DateTimeOffset"/>.</summary>
     private static string[] InstantsOf(Endpoint endpoint) =>
         endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
-            ? [.. method.GetParameters()
-                .Where(p => (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) == typeof(DateTimeOffset))
-                .Where(p => p.GetCustomAttribute<FromRouteAttribute>() is null && p.GetCustomAttribute<FromBodyAttribute>() is null && p.GetCustomAttribute<FromHeaderAttribute>() is null)
-                .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!)]
+            ?
+            [
+                .. method
+                    .GetParameters()
+                    .Where(p => (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) == typeof(DateTimeOffset))
+                    .Where(p =>
+                        p.GetCustomAttribute<FromRouteAttribute>() is null
+                        && p.GetCustomAttribute<FromBodyAttribute>() is null
+                        && p.GetCustomAttribute<FromHeaderAttribute>() is null
+                    )
+                    .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!),
+            ]
             : [];
 
     private static void NormaliseInstants(HttpRequest request, string[] names, TimeZoneInfo zone)

@@ -17,8 +17,7 @@ public sealed class UtcInstantConverter(TimeZoneInfo zone) : JsonConverter<DateT
             ? instant
             : throw new JsonException($"Expected {Instants.Expected}.");
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(Instants.Write(value));
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(Instants.Write(value));
 }
 
 /// <summary>Every JSON string a request carries is checked by <see cref="TextRules"/>; answers are written as they are.</summary>
@@ -49,14 +48,15 @@ public sealed class CheckedTextConverter : JsonConverter<string>
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "true or false",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        _ => token.ToString(),
-    };
+    private static string Describe(JsonTokenType token) =>
+        token switch
+        {
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "true or false",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            _ => token.ToString(),
+        };
 }
 
 /// <summary>
@@ -94,8 +94,17 @@ public static class NoNullItems
     }
 
     private static bool HoldsReferences(Type type) =>
-        type != typeof(string) && !typeof(System.Text.Json.Nodes.JsonNode).IsAssignableFrom(type) && type != typeof(JsonElement)
-        && (type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]) is { IsValueType: false } item
+        type != typeof(string)
+        && !typeof(System.Text.Json.Nodes.JsonNode).IsAssignableFrom(type)
+        && type != typeof(JsonElement)
+        && (
+            type.IsArray
+                ? type.GetElementType()
+                : type.GetInterfaces()
+                    .Append(type)
+                    .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                    ?.GetGenericArguments()[0]
+        )
+            is { IsValueType: false } item
         && !item.IsGenericType;
 }

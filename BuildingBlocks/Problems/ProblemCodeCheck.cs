@@ -47,7 +47,8 @@ internal sealed class ProblemCodeCheck(IConfiguration configuration)
         {
             context.HttpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
             context.ProblemDetails.Status = StatusCodes.Status500InternalServerError;
-            context.ProblemDetails.Title = $"{operation} answered {status} {code}, which it does not declare: add .Refuses({status}, \"{code}\") to its mapping.";
+            context.ProblemDetails.Title =
+                $"{operation} answered {status} {code}, which it does not declare: add .Refuses({status}, \"{code}\") to its mapping.";
             context.ProblemDetails.Extensions["code"] = UndeclaredCode;
             context.ProblemDetails.Type = null;
         }

@@ -16,16 +16,18 @@ internal static class ProblemDetailsExtensions
     public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
     {
         services.AddSingleton<ProblemCodeCheck>();
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
-        {
-            ctx.HttpContext.RequestServices.GetRequiredService<ProblemCodeCheck>().Inspect(ctx);
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
-            if (ctx.HttpContext.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
+        services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = ctx =>
             {
-                ctx.ProblemDetails.Extensions["correlationId"] = correlation.ToString();
+                ctx.HttpContext.RequestServices.GetRequiredService<ProblemCodeCheck>().Inspect(ctx);
+                ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+                ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+                if (ctx.HttpContext.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
+                {
+                    ctx.ProblemDetails.Extensions["correlationId"] = correlation.ToString();
+                }
             }
-        });
+        );
         services.AddExceptionHandler<PlatformExceptionHandler>();
         return services;
     }
@@ -39,9 +41,11 @@ internal static class ProblemDetailsExtensions
 /// anything else is a bug and a 500 that says nothing about the internals.
 /// </summary>
 internal sealed partial class PlatformExceptionHandler(
-    IProblemDetailsService problems, IEnumerable<IServerFailures> servers, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+    IProblemDetailsService problems,
+    IEnumerable<IServerFailures> servers,
+    ILogger<PlatformExceptionHandler> logger
+) : IExceptionHandler
 {
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var answer = Classify(exception);
@@ -66,7 +70,8 @@ internal sealed partial class PlatformExceptionHandler(
                 Status = answer.Status,
                 Title = answer.Title,
                 Detail = answer.Detail,
-                Type = answer.Status < 500 || answer.Status == StatusCodes.Status503ServiceUnavailable ? $"https://platform.local/problems/{answer.Code}" : null,
+                Type =
+                    answer.Status < 500 || answer.Status == StatusCodes.Status503ServiceUnavailable ? $"https://platform.local/problems/{answer.Code}" : null,
                 Extensions = { ["code"] = answer.Code },
             },
         };
@@ -95,31 +100,61 @@ internal sealed partial class PlatformExceptionHandler(
         return servers.Select(s => s.Unavailable(exception)).FirstOrDefault(e => e is not null);
     }
 
-    private ExceptionAnswer Classify(Exception exception) => exception switch
-    {
-        _ when Unavailable(exception) is not null =>
-            new(StatusCodes.Status503ServiceUnavailable, "service-unavailable", "A server this service needs cannot be reached just now.",
-                $"The request may not have been carried out: send it again in {RetryAfterSeconds} seconds, with the same Idempotency-Key so that it is carried out once."),
-        BadHttpRequestException { InnerException: InvalidTextException text } bad =>
-            new(StatusCodes.Status400BadRequest, TextRules.Code, $"{FieldOf(text)} {text.Message}", Field: FieldOf(text), FieldMessage: text.Message),
-        BadHttpRequestException { InnerException: MissingValueException missing } =>
-            new(StatusCodes.Status400BadRequest, RequiredValues.CodeFor(missing.Field), missing.Message, Field: FieldOf(missing), FieldMessage: missing.Message),
-        BadHttpRequestException { InnerException: JsonException json } =>
-            new(StatusCodes.Status400BadRequest, "invalid-json", $"The body is not the JSON this endpoint reads{(json.Path is { Length: > 0 } p ? $" (at {p})" : "")}.",
-                Detail: JsonDetail(json), Field: FieldOf(json), FieldMessage: JsonDetail(json)),
-        BadHttpRequestException bad when ParameterOf(bad.Message) is { } parameter =>
-            new(bad.StatusCode, "invalid-parameter", $"{parameter} has a value that cannot be read.", Detail: bad.Message, Field: parameter, FieldMessage: bad.Message),
-        BadHttpRequestException bad =>
-            new(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "unreadable-request", "The request could not be read.", bad.Message),
-        _ when servers.Select(s => s.Classify(exception)).FirstOrDefault(a => a is not null) is { } answer => answer,
-        _ => new(StatusCodes.Status500InternalServerError, "internal-error", "An unexpected error occurred."),
-    };
+    private ExceptionAnswer Classify(Exception exception) =>
+        exception switch
+        {
+            _ when Unavailable(exception) is not null => new(
+                StatusCodes.Status503ServiceUnavailable,
+                "service-unavailable",
+                "A server this service needs cannot be reached just now.",
+                $"The request may not have been carried out: send it again in {RetryAfterSeconds} seconds, with the same Idempotency-Key so that it is carried out once."
+            ),
+            BadHttpRequestException { InnerException: InvalidTextException text } bad => new(
+                StatusCodes.Status400BadRequest,
+                TextRules.Code,
+                $"{FieldOf(text)} {text.Message}",
+                Field: FieldOf(text),
+                FieldMessage: text.Message
+            ),
+            BadHttpRequestException { InnerException: MissingValueException missing } => new(
+                StatusCodes.Status400BadRequest,
+                RequiredValues.CodeFor(missing.Field),
+                missing.Message,
+                Field: FieldOf(missing),
+                FieldMessage: missing.Message
+            ),
+            BadHttpRequestException { InnerException: JsonException json } => new(
+                StatusCodes.Status400BadRequest,
+                "invalid-json",
+                $"The body is not the JSON this endpoint reads{(json.Path is { Length: > 0 } p ? $" (at {p})" : "")}.",
+                Detail: JsonDetail(json),
+                Field: FieldOf(json),
+                FieldMessage: JsonDetail(json)
+            ),
+            BadHttpRequestException bad when ParameterOf(bad.Message) is { } parameter => new(
+                bad.StatusCode,
+                "invalid-parameter",
+                $"{parameter} has a value that cannot be read.",
+                Detail: bad.Message,
+                Field: parameter,
+                FieldMessage: bad.Message
+            ),
+            BadHttpRequestException bad => new(
+                bad.StatusCode,
+                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "unreadable-request",
+                "The request could not be read.",
+                bad.Message
+            ),
+            _ when servers.Select(s => s.Classify(exception)).FirstOrDefault(a => a is not null) is { } answer => answer,
+            _ => new(StatusCodes.Status500InternalServerError, "internal-error", "An unexpected error occurred."),
+        };
 
     /// <summary>Where a required value is missing: the object's path and the property's name.</summary>
     private static string FieldOf(MissingValueException missing) =>
         missing.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $"{path[2..]}.{missing.Field}" : missing.Field;
 
-    private static string FieldOf(JsonException json) => json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : json.Path ?? "body";
+    private static string FieldOf(JsonException json) =>
+        json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : json.Path ?? "body";
 
     private static string JsonDetail(JsonException json)
     {
@@ -129,8 +164,7 @@ internal sealed partial class PlatformExceptionHandler(
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static string? ParameterOf(string message) =>
-        BindFailure().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
+    private static string? ParameterOf(string message) => BindFailure().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
 
     [GeneratedRegex("""parameter "[^"]*?(?<name>[A-Za-z0-9_]+)" from""")]
     private static partial Regex BindFailure();

@@ -22,7 +22,8 @@ public sealed record AnyRecordRule(string Why, IReadOnlyList<string> Roles);
 public static class Access
 {
     /// <summary>Callers holding any of <paramref name="roles"/>; what they see inside is then narrowed by their scope.</summary>
-    public static TBuilder Allow<TBuilder>(this TBuilder builder, params IEnumerable<string> roles) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder Allow<TBuilder>(this TBuilder builder, params IEnumerable<string> roles)
+        where TBuilder : IEndpointConventionBuilder
     {
         var list = roles.Distinct(StringComparer.Ordinal).ToArray();
         if (list.Length == 0 || list.Any(r => !Roles.IsKnown(r)))
@@ -36,18 +37,18 @@ public static class Access
     }
 
     /// <summary>Any signed-in caller, whatever the role (each then sees only their own scope).</summary>
-    public static TBuilder AllowSignedIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.Allow(Roles.All);
+    public static TBuilder AllowSignedIn<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.Allow(Roles.All);
 
     /// <summary>
     /// The endpoint acts on records outside the caller's scope by design (<paramref name="why"/>); every other endpoint
     /// taking a record id checks it against the caller's scope (403 or 404), which the scope sweep tests.
     /// </summary>
     /// <param name="roles">The roles that may (none: every role the endpoint admits).</param>
-    public static TBuilder OnAnyRecord<TBuilder>(this TBuilder builder, string why, params IEnumerable<string> roles) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AnyRecordRule(why, [.. roles]));
+    public static TBuilder OnAnyRecord<TBuilder>(this TBuilder builder, string why, params IEnumerable<string> roles)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new AnyRecordRule(why, [.. roles]));
 
     /// <summary>Open without a token: health, discovery and sign-in, API documents, Open311 reads.</summary>
-    public static TBuilder AllowPublic<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AllowAnonymous().WithMetadata(AccessRule.Anyone);
+    public static TBuilder AllowPublic<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.AllowAnonymous().WithMetadata(AccessRule.Anyone);
 }

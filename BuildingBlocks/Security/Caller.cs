@@ -66,11 +66,9 @@ public sealed class Caller
     public static Caller From(ClaimsPrincipal principal) => new(principal);
 
     /// <summary>Minimal APIs bind a <see cref="Caller"/> parameter from the authenticated user.</summary>
-    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
-        ValueTask.FromResult<Caller?>(From(context.User));
+    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult<Caller?>(From(context.User));
 
-    private static IEnumerable<string> Values(ClaimsPrincipal principal, string type) =>
-        principal.FindAll(type).Select(c => c.Value).Where(v => v.Length > 0);
+    private static IEnumerable<string> Values(ClaimsPrincipal principal, string type) => principal.FindAll(type).Select(c => c.Value).Where(v => v.Length > 0);
 
     private static HashSet<Guid> Ids(ClaimsPrincipal principal, string type) =>
         [.. Values(principal, type).Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];

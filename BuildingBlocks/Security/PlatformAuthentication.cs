@@ -30,14 +30,16 @@ public static class PlatformAuthentication
         if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(keyPem))
         {
             throw new InvalidOperationException(
-                "Token validation needs Platform:Auth:Issuer (the gateway's public URL) and Platform:Auth:ValidationKey (the PEM public key tokens are signed with). The AppHost sets both.");
+                "Token validation needs Platform:Auth:Issuer (the gateway's public URL) and Platform:Auth:ValidationKey (the PEM public key tokens are signed with). The AppHost sets both."
+            );
         }
 
         var rsa = RSA.Create();
         rsa.ImportFromPem(keyPem);
         var signingKey = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false)) { KeyId = KeyId(rsa) };
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        builder
+            .Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 // Keep the token's own claim names (sub, role, community...): no mapping to WS-* URIs.
@@ -65,9 +67,12 @@ public static class PlatformAuthentication
                 };
             });
 
-        builder.Services.AddAuthorizationBuilder()
+        builder
+            .Services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build())
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).AddRequirements(new UndeclaredAccessRequirement()).Build());
+            .SetFallbackPolicy(
+                new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).AddRequirements(new UndeclaredAccessRequirement()).Build()
+            );
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return builder;
     }
@@ -84,7 +89,10 @@ public static class PlatformAuthentication
         {
             null => ("token-required", "Sign in and send the access token as 'Authorization: Bearer <token>'."),
             SecurityTokenExpiredException => ("token-expired", "The access token has expired; refresh it or sign in again."),
-            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => ("token-signature-invalid", "The access token's signature is not valid."),
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => (
+                "token-signature-invalid",
+                "The access token's signature is not valid."
+            ),
             SecurityTokenInvalidAudienceException => ("token-audience-invalid", "The access token was not issued for this API."),
             SecurityTokenInvalidIssuerException => ("token-issuer-invalid", "The access token was not issued by this platform."),
             SecurityTokenInvalidTypeException => ("token-type-invalid", "Send an access token, not an identity or refresh token."),
@@ -93,20 +101,22 @@ public static class PlatformAuthentication
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
-            ? "Bearer"
-            : $"Bearer error=\"invalid_token\", error_description=\"{title}\"";
-        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context.HttpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = title,
-                Type = $"https://platform.local/problems/{code}",
-                Extensions = { ["code"] = code },
-            },
-        });
+        response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : $"Bearer error=\"invalid_token\", error_description=\"{title}\"";
+        await context
+            .HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status401Unauthorized,
+                        Title = title,
+                        Type = $"https://platform.local/problems/{code}",
+                        Extensions = { ["code"] = code },
+                    },
+                }
+            );
     }
 }
 
@@ -124,7 +134,14 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         var rule = endpoint?.Metadata.GetMetadata<AccessRule>();
         // No endpoint (a 404), or routing's own answers (405 wrong method, 415 wrong content type): nothing to
         // protect and nothing revealed, so let them speak.
-        if (endpoint is null || (rule is null && endpoint.DisplayName is { } name && (name.StartsWith("405 ", StringComparison.Ordinal) || name.StartsWith("415 ", StringComparison.Ordinal))))
+        if (
+            endpoint is null
+            || (
+                rule is null
+                && endpoint.DisplayName is { } name
+                && (name.StartsWith("405 ", StringComparison.Ordinal) || name.StartsWith("415 ", StringComparison.Ordinal))
+            )
+        )
         {
             await next(context);
             return;
@@ -140,16 +157,18 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
             ? ("access-undeclared", "This endpoint declares no access rule, so it is closed to everyone.")
             : ("role-required", $"This needs one of the roles: {string.Join(", ", rule.Roles)}.");
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
+        await problems.WriteAsync(
+            new ProblemDetailsContext
             {
-                Status = StatusCodes.Status403Forbidden,
-                Title = title,
-                Type = $"https://platform.local/problems/{code}",
-                Extensions = { ["code"] = code },
-            },
-        });
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = title,
+                    Type = $"https://platform.local/problems/{code}",
+                    Extensions = { ["code"] = code },
+                },
+            }
+        );
     }
 }

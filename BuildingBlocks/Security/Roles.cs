@@ -32,7 +32,14 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
     [
-        SubdistrictAdmin, SubdistrictCadre, DepartmentHandler, CommunityStaff, GridStaff, PartyMember, UnitLiaison, Resident,
+        SubdistrictAdmin,
+        SubdistrictCadre,
+        DepartmentHandler,
+        CommunityStaff,
+        GridStaff,
+        PartyMember,
+        UnitLiaison,
+        Resident,
     ];
 
     /// <summary>Everyone who works for the subdistrict or its communities.</summary>

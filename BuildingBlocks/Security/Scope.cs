@@ -10,8 +10,13 @@ namespace Platform.BuildingBlocks.Security;
 /// </summary>
 public sealed class Scope<T>
 {
-    private Func<T, Guid?>? community, alsoCommunity, grid, unit, person;
-    private Func<T, string?>? department, owner;
+    private Func<T, Guid?>? community,
+        alsoCommunity,
+        grid,
+        unit,
+        person;
+    private Func<T, string?>? department,
+        owner;
 
     /// <summary>Roles that see every record of this kind, whatever their scope (staff see every member unit).</summary>
     public IReadOnlyList<string> SeenWholeBy { get; init; } = [];

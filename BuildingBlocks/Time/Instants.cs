@@ -13,14 +13,16 @@ public static partial class Instants
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
-    public const string Expected = "an ISO 8601 date-time, such as 2026-12-01T08:00:00+08:00 or 2026-12-01T00:00:00Z (without an offset: the subdistrict's local time)";
+    public const string Expected =
+        "an ISO 8601 date-time, such as 2026-12-01T08:00:00+08:00 or 2026-12-01T00:00:00Z (without an offset: the subdistrict's local time)";
 
     public static bool TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset utc)
     {
         utc = default;
         var match = Pattern().Match(text?.Trim() ?? "");
-        if (!match.Success
-            || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (
+            !match.Success || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        )
         {
             return false;
         }
@@ -67,6 +69,8 @@ public static partial class Instants
 
     public static string Write(DateTimeOffset instant) => instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[Tt ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(?<offset>(?<zulu>[Zz])|(?<sign>[+ -])(?<hours>\d{2})(?::?(?<minutes>\d{2}))?)?)?$")]
+    [GeneratedRegex(
+        @"^(?<date>\d{4}-\d{2}-\d{2})(?:[Tt ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(?<offset>(?<zulu>[Zz])|(?<sign>[+ -])(?<hours>\d{2})(?::?(?<minutes>\d{2}))?)?)?$"
+    )]
     private static partial Regex Pattern();
 }

@@ -25,31 +25,33 @@ public static class SharedListenPort
             return builder;
         }
 
-        builder.Services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
-        {
-            if (endpoint is not IPEndPoint ip)
+        builder.Services.Configure<SocketTransportOptions>(options =>
+            options.CreateBoundListenSocket = endpoint =>
             {
-                return SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-            }
-
-            var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
-                if (ip.Address.Equals(IPAddress.IPv6Any))
+                if (endpoint is not IPEndPoint ip)
                 {
-                    socket.DualMode = true;
+                    return SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
                 }
 
-                socket.Bind(ip);
-                return socket;
+                var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+                    if (ip.Address.Equals(IPAddress.IPv6Any))
+                    {
+                        socket.DualMode = true;
+                    }
+
+                    socket.Bind(ip);
+                    return socket;
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
             }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        });
+        );
         return builder;
     }
 }

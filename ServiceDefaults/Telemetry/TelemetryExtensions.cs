@@ -22,21 +22,27 @@ internal static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitSource)
-                .AddMeter(PlatformNames))
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                .AddSource(MassTransitSource)
-                .AddSource(PlatformNames)
-                .AddAspNetCoreInstrumentation(o =>
-                    // Probes every few seconds would drown the traces people look for.
-                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive"))
-                .AddHttpClientInstrumentation());
+        builder
+            .Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(MassTransitSource)
+                    .AddMeter(PlatformNames)
+            )
+            .WithTracing(tracing =>
+                tracing
+                    .AddSource(builder.Environment.ApplicationName)
+                    .AddSource(MassTransitSource)
+                    .AddSource(PlatformNames)
+                    .AddAspNetCoreInstrumentation(o =>
+                        // Probes every few seconds would drown the traces people look for.
+                        o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive")
+                    )
+                    .AddHttpClientInstrumentation()
+            );
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

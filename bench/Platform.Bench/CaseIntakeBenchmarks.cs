@@ -21,7 +21,9 @@ namespace Platform.Bench;
 [Config(typeof(BenchConfig))]
 public class CaseIntakeBenchmarks
 {
-    private const double West = 97.30, North = 37.45, Side = 0.1;
+    private const double West = 97.30,
+        North = 37.45,
+        Side = 0.1;
 
     private readonly BenchWorkflowService service = new();
     private HttpClient resident = null!;
@@ -36,17 +38,22 @@ public class CaseIntakeBenchmarks
         await service.InitializeAsync();
         string C(double x, double y) => $"[{x.ToString(CultureInfo.InvariantCulture)},{y.ToString(CultureInfo.InvariantCulture)}]";
         var grid = Guid.NewGuid();
-        await service.Services.GetRequiredService<IBus>().Publish(new GridChanged
-        {
-            GridId = grid,
-            CommunityId = Guid.Parse("0195a000-0000-7000-8000-000000000001"),
-            Code = "632802001001001",
-            Name = "基准网格",
-            Type = "Urban",
-            Boundary = $"{{\"type\":\"Polygon\",\"coordinates\":[[{C(West, North)},{C(West + Side, North)},{C(West + Side, North - Side)},{C(West, North - Side)},{C(West, North)}]]}}",
-            Version = 1,
-            OccurredAt = DateTimeOffset.UtcNow,
-        });
+        await service
+            .Services.GetRequiredService<IBus>()
+            .Publish(
+                new GridChanged
+                {
+                    GridId = grid,
+                    CommunityId = Guid.Parse("0195a000-0000-7000-8000-000000000001"),
+                    Code = "632802001001001",
+                    Name = "基准网格",
+                    Type = "Urban",
+                    Boundary =
+                        $"{{\"type\":\"Polygon\",\"coordinates\":[[{C(West, North)},{C(West + Side, North)},{C(West + Side, North - Side)},{C(West, North - Side)},{C(West, North)}]]}}",
+                    Version = 1,
+                    OccurredAt = DateTimeOffset.UtcNow,
+                }
+            );
         await Eventually.TrueAsync(async () => await service.ScalarAsync<long>("SELECT count(*) FROM known_grids") == 1, "the grid known");
         resident = service.ClientAs(TestCaller.In(Platform.BuildingBlocks.Security.Roles.Resident) with { Name = "居民", PersonId = Guid.NewGuid() });
         // One real report as the template; the register is filled with copies of it (new id, number, place and time).
@@ -70,13 +77,16 @@ public class CaseIntakeBenchmarks
     private async Task<int> PostAsync(int i)
     {
         var random = new Random(i);
-        using var response = await resident.PostAsJsonAsync("/api/workflow/cases", new
-        {
-            category = "garbage",
-            description = $"基准 {i} 楼下垃圾未清运",
-            latitude = North - random.NextDouble() * Side,
-            longitude = West + random.NextDouble() * Side,
-        });
+        using var response = await resident.PostAsJsonAsync(
+            "/api/workflow/cases",
+            new
+            {
+                category = "garbage",
+                description = $"基准 {i} 楼下垃圾未清运",
+                latitude = North - random.NextDouble() * Side,
+                longitude = West + random.NextDouble() * Side,
+            }
+        );
         if ((int)response.StatusCode != 201)
         {
             throw new InvalidOperationException($"The report answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -92,7 +102,10 @@ public class CaseIntakeBenchmarks
         await using (var connection = new Npgsql.NpgsqlConnection(service.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var query = new Npgsql.NpgsqlCommand("SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = 'public' ORDER BY ordinal_position", connection);
+            await using var query = new Npgsql.NpgsqlCommand(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = 'public' ORDER BY ordinal_position",
+                connection
+            );
             await using var reader = await query.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -104,7 +117,10 @@ public class CaseIntakeBenchmarks
         {
             ["id"] = "gen_random_uuid()",
             ["number"] = "'B-' || lpad(i::text, 7, '0')",
-            ["location"] = string.Create(CultureInfo.InvariantCulture, $"ST_SetSRID(ST_MakePoint({West} + random() * {Side}, {North} - random() * {Side}), 4326)"),
+            ["location"] = string.Create(
+                CultureInfo.InvariantCulture,
+                $"ST_SetSRID(ST_MakePoint({West} + random() * {Side}, {North} - random() * {Side}), 4326)"
+            ),
             ["reported_at"] = "now() - random() * interval '90 days'",
             ["category"] = "(SELECT array_agg(code ORDER BY code) FROM case_categories)[1 + i % (SELECT count(*) FROM case_categories)::int]",
             ["source_ref"] = "NULL",
@@ -116,10 +132,19 @@ public class CaseIntakeBenchmarks
         // In chunks of 100,000, each its own statement (a million rows with ten indexes take minutes).
         for (var from = 1; from <= count; from += 100_000)
         {
-            await using var insert = new Npgsql.NpgsqlCommand($"""
+            await using var insert = new Npgsql.NpgsqlCommand(
+                $"""
                 INSERT INTO cases ({string.Join(", ", columns)})
-                SELECT {select} FROM (SELECT * FROM cases ORDER BY reported_at LIMIT 1) AS t CROSS JOIN generate_series({from}, {Math.Min(count, from + 99_999)}) AS i
-                """, fill) { CommandTimeout = 0 };
+                SELECT {select} FROM (SELECT * FROM cases ORDER BY reported_at LIMIT 1) AS t CROSS JOIN generate_series({from}, {Math.Min(
+                    count,
+                    from + 99_999
+                )}) AS i
+                """,
+                fill
+            )
+            {
+                CommandTimeout = 0,
+            };
             await insert.ExecuteNonQueryAsync();
         }
 

@@ -27,12 +27,22 @@ public static class ConsoleSpeed
         // console meets a suite at rest, so the measurement waits for the machine to settle (at most five minutes).
         var (settledAfter, busyAtStart) = await SettleAsync(TimeSpan.FromMinutes(5), busyBelow: 0.35);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-        });
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = 1440, Height = 900 } });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+                Args = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+            }
+        );
+        var context = await browser.NewContextAsync(
+            new()
+            {
+                BaseURL = baseUrl,
+                Locale = "zh-CN",
+                TimezoneId = "Asia/Shanghai",
+                ViewportSize = new() { Width = 1440, Height = 900 },
+            }
+        );
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(page);
@@ -57,14 +67,16 @@ public static class ConsoleSpeed
 
         // The page notes the moment the first page of cases and the tabs' counts are on screen, from its own clock
         // (navigation start), checked at every frame: what a person waits for, without the driver's round trips.
-        await context.AddInitScriptAsync("""
+        await context.AddInitScriptAsync(
+            """
             (() => {
               const shown = () => document.querySelector('[data-testid=case-table] tbody tr')
                 && [...document.querySelectorAll('[role=tab]')].some((tab) => /^全部 \d+/.test(tab.textContent.trim()));
               const check = () => { if (shown()) { window.__boardShown = performance.now(); } else { requestAnimationFrame(check); } };
               requestAnimationFrame(check);
             })();
-            """);
+            """
+        );
 
         async Task<(double Page, double Driver)> BoardAsync(bool cold)
         {
@@ -135,23 +147,54 @@ public static class ConsoleSpeed
         var report = new StringBuilder()
             .AppendLine("# Web console speed")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} with the demo data and {seeded} open cases ({points} of them with a position, drawn as points).")
-            .AppendLine("The first screen is the case board: from navigation start until the first page of cases and the tabs' counts are on screen, by the page's own clock checked at every frame.")
-            .AppendLine("The driver's figure is the same wait seen from the test driver (Playwright over a pipe): it adds the previous page's unload and the driver's polling and round trips.")
-            .AppendLine(CultureInfo.InvariantCulture, $"After seeding, the measurement waited {settledAfter.TotalSeconds:F0} s for the suite to settle; the machine's CPUs were {busyAtStart:P0} busy when it began ({CpuPressure()}).")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} with the demo data and {seeded} open cases ({points} of them with a position, drawn as points)."
+            )
+            .AppendLine(
+                "The first screen is the case board: from navigation start until the first page of cases and the tabs' counts are on screen, by the page's own clock checked at every frame."
+            )
+            .AppendLine(
+                "The driver's figure is the same wait seen from the test driver (Playwright over a pipe): it adds the previous page's unload and the driver's polling and round trips."
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"After seeding, the measurement waited {settledAfter.TotalSeconds:F0} s for the suite to settle; the machine's CPUs were {busyAtStart:P0} busy when it began ({CpuPressure()})."
+            )
             .AppendLine()
             .AppendLine("| What | median | p90 | target |")
             .AppendLine("|---|---:|---:|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| Case board, empty browser cache (ms) | {Median(cold):F0} | {Percentile(cold, 0.9):F0} | ≤ 2,000 |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Case board, warm cache (ms) | {Median(warm):F0} | {Percentile(warm, 0.9):F0} | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Case board, empty cache, seen by the driver (ms) | {Median(coldDriver):F0} | {Percentile(coldDriver, 0.9):F0} | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Case board, warm cache, seen by the driver (ms) | {Median(warmDriver):F0} | {Percentile(warmDriver, 0.9):F0} | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Map until the grids and {points} case points are drawn (ms) | {Median(map):F0} | {Percentile(map, 0.9):F0} | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Frame while dragging the map with its grids and {points} points (ms) | {Median(frames):F1} | {Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Frame while dragging the same map with both layers off (ms) | {Median(bare):F1} | {Percentile(bare, 0.9):F1} | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Ratio of the medians, with the data / without | {Median(frames) / Median(bare):F2} | | ~1: the data costs nothing more to draw |")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Case board, empty cache, seen by the driver (ms) | {Median(coldDriver):F0} | {Percentile(coldDriver, 0.9):F0} | |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Case board, warm cache, seen by the driver (ms) | {Median(warmDriver):F0} | {Percentile(warmDriver, 0.9):F0} | |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Map until the grids and {points} case points are drawn (ms) | {Median(map):F0} | {Percentile(map, 0.9):F0} | |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Frame while dragging the map with its grids and {points} points (ms) | {Median(frames):F1} | {Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Frame while dragging the same map with both layers off (ms) | {Median(bare):F1} | {Percentile(bare, 0.9):F1} | |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Ratio of the medians, with the data / without | {Median(frames) / Median(bare):F2} | | ~1: the data costs nothing more to draw |"
+            )
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"JavaScript transferred for the first screen with an empty cache: {coldScripts / 1024.0:F0} KiB (as sent by the gateway).")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"JavaScript transferred for the first screen with an empty cache: {coldScripts / 1024.0:F0} KiB (as sent by the gateway)."
+            )
             .AppendLine()
             .AppendLine("Where the last empty-cache board load spent its time (ms from navigation start; request sent, first byte, last byte):")
             .AppendLine()
@@ -189,7 +232,8 @@ public static class ConsoleSpeed
 
     /// <summary>The kernel's CPU pressure: how much of the last ten seconds some task waited for a CPU (a noisy neighbour shows here).</summary>
     private static string CpuPressure() =>
-        File.Exists("/proc/pressure/cpu") && File.ReadLines("/proc/pressure/cpu").First().Split(' ').FirstOrDefault(f => f.StartsWith("avg10=", StringComparison.Ordinal)) is { } avg
+        File.Exists("/proc/pressure/cpu")
+        && File.ReadLines("/proc/pressure/cpu").First().Split(' ').FirstOrDefault(f => f.StartsWith("avg10=", StringComparison.Ordinal)) is { } avg
             ? $"CPU pressure {avg[6..]}% of the last 10 s"
             : "no CPU pressure figures";
 
@@ -197,15 +241,20 @@ public static class ConsoleSpeed
     private static async Task<string> WaterfallAsync(IPage page)
     {
         var entries = await page.EvaluateAsync<JsonElement>(
-            "() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]" +
-            ".map(e => ({ name: e.name, start: e.startTime, firstByte: e.responseStart, end: e.responseEnd, bytes: e.transferSize || 0 }))" +
-            ".concat([{ name: 'first page of cases and counts on screen', start: window.__boardShown, firstByte: 0, end: 0, bytes: 0 }])");
+            "() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]"
+                + ".map(e => ({ name: e.name, start: e.startTime, firstByte: e.responseStart, end: e.responseEnd, bytes: e.transferSize || 0 }))"
+                + ".concat([{ name: 'first page of cases and counts on screen', start: window.__boardShown, firstByte: 0, end: 0, bytes: 0 }])"
+        );
         var rows = new StringBuilder();
         foreach (var entry in entries.EnumerateArray().OrderBy(e => e.GetProperty("start").GetDouble()))
         {
-            var name = new Uri(entry.GetProperty("name").GetString()!, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri ? uri.PathAndQuery : entry.GetProperty("name").GetString();
-            rows.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{name}` | {entry.GetProperty("start").GetDouble():F0} | {entry.GetProperty("firstByte").GetDouble():F0} | {entry.GetProperty("end").GetDouble():F0} | {entry.GetProperty("bytes").GetDouble():F0} |");
+            var name = new Uri(entry.GetProperty("name").GetString()!, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri
+                ? uri.PathAndQuery
+                : entry.GetProperty("name").GetString();
+            rows.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| `{name}` | {entry.GetProperty("start").GetDouble():F0} | {entry.GetProperty("firstByte").GetDouble():F0} | {entry.GetProperty("end").GetDouble():F0} | {entry.GetProperty("bytes").GetDouble():F0} |"
+            );
         }
 
         return rows.ToString();
@@ -215,7 +264,9 @@ public static class ConsoleSpeed
     private static async Task<IReadOnlyList<double>> DragFramesAsync(IPage page)
     {
         var box = (await page.GetByTestId("map").BoundingBoxAsync())!;
-        await page.EvaluateAsync("() => { window.__frames = []; let last = performance.now(); const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 400) requestAnimationFrame(tick); }; requestAnimationFrame(tick); }");
+        await page.EvaluateAsync(
+            "() => { window.__frames = []; let last = performance.now(); const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 400) requestAnimationFrame(tick); }; requestAnimationFrame(tick); }"
+        );
         var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
         await page.Mouse.MoveAsync(x, y);
         await page.Mouse.DownAsync();
@@ -241,21 +292,26 @@ public static class ConsoleSpeed
         using var grids = new HttpRequestMessage(HttpMethod.Get, "/api/grid/grids/map");
         grids.Headers.Authorization = new("Bearer", admin);
         var features = (await (await http.SendAsync(grids)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features");
-        var corners = features.EnumerateArray().SelectMany(f => f.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray())
-            .Select(c => (Lng: c[0].GetDouble(), Lat: c[1].GetDouble())).ToList();
+        var corners = features
+            .EnumerateArray()
+            .SelectMany(f => f.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray())
+            .Select(c => (Lng: c[0].GetDouble(), Lat: c[1].GetDouble()))
+            .ToList();
         var random = new Random(7);
         var categories = new[] { "garbage", "road-damage", "noise", "pollution", "public-order" };
         for (var i = open; i < wanted; i++)
         {
             using var report = new HttpRequestMessage(HttpMethod.Post, "/api/workflow/cases")
             {
-                Content = JsonContent.Create(new
-                {
-                    category = categories[i % categories.Length],
-                    description = $"压测工单 {i}",
-                    latitude = corners.Min(c => c.Lat) + random.NextDouble() * (corners.Max(c => c.Lat) - corners.Min(c => c.Lat)),
-                    longitude = corners.Min(c => c.Lng) + random.NextDouble() * (corners.Max(c => c.Lng) - corners.Min(c => c.Lng)),
-                }),
+                Content = JsonContent.Create(
+                    new
+                    {
+                        category = categories[i % categories.Length],
+                        description = $"压测工单 {i}",
+                        latitude = corners.Min(c => c.Lat) + random.NextDouble() * (corners.Max(c => c.Lat) - corners.Min(c => c.Lat)),
+                        longitude = corners.Min(c => c.Lng) + random.NextDouble() * (corners.Max(c => c.Lng) - corners.Min(c => c.Lng)),
+                    }
+                ),
             };
             report.Headers.Authorization = new("Bearer", resident);
             (await http.SendAsync(report)).EnsureSuccessStatusCode();

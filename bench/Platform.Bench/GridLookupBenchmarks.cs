@@ -20,7 +20,9 @@ namespace Platform.Bench;
 [Config(typeof(BenchConfig))]
 public class GridLookupBenchmarks
 {
-    private const double West = 97.0, South = 37.0, Cell = 0.001;
+    private const double West = 97.0,
+        South = 37.0,
+        Cell = 0.001;
 
     private readonly BenchGridService service = new();
     private readonly List<Polygon> polygons = [];
@@ -40,14 +42,19 @@ public class GridLookupBenchmarks
     {
         await service.InitializeAsync();
         var side = (int)Math.Ceiling(Math.Sqrt(Grids));
-        await service.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
-            INSERT INTO grids (id, code, name, type, community_id, boundary, households, population, complexity, status, version, created_at, updated_at)
-            SELECT gen_random_uuid(), '632802' || lpad(i::text, 9, '0'), 'g' || i, 'Urban', '0195a000-0000-7000-8000-000000000001',
-                   ST_MakeEnvelope({West} + (i % {side}) * {Cell}, {South} + (i / {side}) * {Cell}, {West} + (i % {side} + 1) * {Cell}, {South} + (i / {side} + 1) * {Cell}, 4326),
-                   0, 0, 0, 'Active', 1, now(), now()
-            FROM generate_series(0, {Grids - 1}) AS i;
-            ANALYZE grids;
-            """));
+        await service.ExecuteAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                INSERT INTO grids (id, code, name, type, community_id, boundary, households, population, complexity, status, version, created_at, updated_at)
+                SELECT gen_random_uuid(), '632802' || lpad(i::text, 9, '0'), 'g' || i, 'Urban', '0195a000-0000-7000-8000-000000000001',
+                       ST_MakeEnvelope({West} + (i % {side}) * {Cell}, {South} + (i / {side}) * {Cell}, {West} + (i % {side} + 1) * {Cell}, {South} + (i / {side} + 1) * {Cell}, 4326),
+                       0, 0, 0, 'Active', 1, now(), now()
+                FROM generate_series(0, {Grids - 1}) AS i;
+                ANALYZE grids;
+                """
+            )
+        );
         for (var i = 0; i < Grids; i++)
         {
             var (x, y) = (West + i % side * Cell, South + i / side * Cell);
@@ -59,8 +66,16 @@ public class GridLookupBenchmarks
         index.Build();
         var random = new Random(42);
         var rows = (Grids + side - 1) / side;
-        points = [.. Enumerable.Range(0, 1024).Select(_ => Geo.Factory.CreatePoint(new Coordinate(
-            West + random.NextDouble() * side * Cell, South + random.NextDouble() * Math.Min(rows, Grids / (double)side) * Cell)))];
+        points =
+        [
+            .. Enumerable
+                .Range(0, 1024)
+                .Select(_ =>
+                    Geo.Factory.CreatePoint(
+                        new Coordinate(West + random.NextDouble() * side * Cell, South + random.NextDouble() * Math.Min(rows, Grids / (double)side) * Cell)
+                    )
+                ),
+        ];
         scope = service.Services.CreateScope();
         db = scope.ServiceProvider.GetRequiredService<GridDbContext>();
         sequential = new NpgsqlConnection(service.ConnectionString + ";Options=-c enable_indexscan=off -c enable_bitmapscan=off");
@@ -109,7 +124,9 @@ public class GridLookupBenchmarks
     {
         var point = NextPoint();
         await using var command = new NpgsqlCommand(
-            "SELECT id FROM grids WHERE status = 'Active' AND boundary IS NOT NULL AND ST_Contains(boundary, ST_SetSRID(ST_MakePoint($1, $2), 4326)) LIMIT 10", sequential);
+            "SELECT id FROM grids WHERE status = 'Active' AND boundary IS NOT NULL AND ST_Contains(boundary, ST_SetSRID(ST_MakePoint($1, $2), 4326)) LIMIT 10",
+            sequential
+        );
         command.Parameters.Add(new NpgsqlParameter { Value = point.X });
         command.Parameters.Add(new NpgsqlParameter { Value = point.Y });
         return await command.ExecuteScalarAsync();

@@ -27,7 +27,10 @@ namespace Platform.Bench;
 [Config(typeof(Config))]
 public class IndexRecomputeBenchmarks
 {
-    private const int Members = 100_000, Organizations = 5_000, Communities = 30, Inputs = 2_000_000;
+    private const int Members = 100_000,
+        Organizations = 5_000,
+        Communities = 30,
+        Inputs = 2_000_000;
 
     private string connectionString = "";
 
@@ -50,26 +53,55 @@ public class IndexRecomputeBenchmarks
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
-            INSERT INTO party_organizations (id, name, kind, community_id, status, created_at, updated_at, version)
-            SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'org ' || i,
-                   (ARRAY['CommunityBranch', 'CompoundBranch', 'BuildingGroup', 'MemberUnitOrganization', 'NewEconomicSocialOrganization'])[1 + i % 5],
-                   ('00000000-0000-4000-9000-' || lpad(to_hex(i % {Communities}), 12, '0'))::uuid, 'Active', now(), now(), 1
-            FROM generate_series(0, {Organizations - 1}) AS i
-            """));
+        await Execute(
+            connection,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                INSERT INTO party_organizations (id, name, kind, community_id, status, created_at, updated_at, version)
+                SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'org ' || i,
+                       (ARRAY['CommunityBranch', 'CompoundBranch', 'BuildingGroup', 'MemberUnitOrganization', 'NewEconomicSocialOrganization'])[1 + i % 5],
+                       ('00000000-0000-4000-9000-' || lpad(to_hex(i % {Communities}), 12, '0'))::uuid, 'Active', now(), now(), 1
+                FROM generate_series(0, {Organizations - 1}) AS i
+                """
+            )
+        );
 
         // The inputs: kinds in the proportions a year brings (hours and cases most), each member in one
         // organization and community, at random times in 2026 (local), scored already (the refresher's work is done).
         string[] inputKinds =
         [
-            "ServiceHoursApproved", "ServiceHoursApproved", "ServiceHoursApproved", "CaseClosed", "CaseClosedOnTime", "CaseRated", "CaseRatedSatisfied",
-            "CaseReplied", "CaseRepliedOnTime", "VisitLogged", "VisitLogged", "ActivityAttended", "ActivityAttended", "WishFulfilled", "VolunteerActivityAttended",
-            "PartyActivityHeld", "ProjectClaimed", "Commendation", "Penalty", "OverduePenalty", "CaseOverdue", "LeadershipReview", "GuaranteeReview",
+            "ServiceHoursApproved",
+            "ServiceHoursApproved",
+            "ServiceHoursApproved",
+            "CaseClosed",
+            "CaseClosedOnTime",
+            "CaseRated",
+            "CaseRatedSatisfied",
+            "CaseReplied",
+            "CaseRepliedOnTime",
+            "VisitLogged",
+            "VisitLogged",
+            "ActivityAttended",
+            "ActivityAttended",
+            "WishFulfilled",
+            "VolunteerActivityAttended",
+            "PartyActivityHeld",
+            "ProjectClaimed",
+            "Commendation",
+            "Penalty",
+            "OverduePenalty",
+            "CaseOverdue",
+            "LeadershipReview",
+            "GuaranteeReview",
         ];
         var random = new Random(2026);
         var yearStart = new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero);
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY index_inputs (id, kind, source_key, person_id, organization_id, community_id, quantity, at, event_id, event_occurred_at, withdrawn, scored) FROM STDIN (FORMAT BINARY)"))
+        await using (
+            var copy = await connection.BeginBinaryImportAsync(
+                "COPY index_inputs (id, kind, source_key, person_id, organization_id, community_id, quantity, at, event_id, event_occurred_at, withdrawn, scored) FROM STDIN (FORMAT BINARY)"
+            )
+        )
         {
             for (var i = 0; i < Inputs; i++)
             {
@@ -107,7 +139,12 @@ public class IndexRecomputeBenchmarks
     private async Task<RecomputeResult> RecomputeAsync(bool withParts)
     {
         await using var db = NewContext();
-        var result = await new IndexRecompute(db, TimeProvider.System).RunAsync(Enum.GetValues<IndexKind>(), IndexPeriod.Parse("2026").Value, withParts, CancellationToken.None);
+        var result = await new IndexRecompute(db, TimeProvider.System).RunAsync(
+            Enum.GetValues<IndexKind>(),
+            IndexPeriod.Parse("2026").Value,
+            withParts,
+            CancellationToken.None
+        );
         if (result.Inputs != Inputs)
         {
             throw new InvalidOperationException($"The recompute read {result.Inputs} inputs, not {Inputs}.");
@@ -133,7 +170,14 @@ public class IndexRecomputeBenchmarks
     {
         public Config()
         {
-            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithId("in-process"));
+            AddJob(
+                Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
+                    .WithWarmupCount(1)
+                    .WithIterationCount(3)
+                    .WithInvocationCount(1)
+                    .WithUnrollFactor(1)
+                    .WithId("in-process")
+            );
             AddDiagnoser(MemoryDiagnoser.Default);
             AddColumn(StatisticColumn.Median, StatisticColumn.P95, BaselineRatioColumn.RatioMean);
             AddExporter(MarkdownExporter.GitHub);

@@ -17,10 +17,20 @@ public static class BenchMain
         if (args is ["load", var loadOutput, ..])
         {
             var settings = new Load.LoadSettings(
-                TimeSpan.FromSeconds(Setting("PLATFORM_LOAD_SECONDS", 15)), Setting("PLATFORM_LOAD_ROUNDS", 2),
-                [.. (Environment.GetEnvironmentVariable("PLATFORM_LOAD_GROW") ?? "100000,1000000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)],
-                [.. (Environment.GetEnvironmentVariable("PLATFORM_LOAD_EVENT_RATES") ?? "500,200").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)],
-                Environment.GetEnvironmentVariable("PLATFORM_CONFIGURATION") ?? "Release");
+                TimeSpan.FromSeconds(Setting("PLATFORM_LOAD_SECONDS", 15)),
+                Setting("PLATFORM_LOAD_ROUNDS", 2),
+                [
+                    .. (Environment.GetEnvironmentVariable("PLATFORM_LOAD_GROW") ?? "100000,1000000")
+                        .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(int.Parse),
+                ],
+                [
+                    .. (Environment.GetEnvironmentVariable("PLATFORM_LOAD_EVENT_RATES") ?? "500,200")
+                        .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(int.Parse),
+                ],
+                Environment.GetEnvironmentVariable("PLATFORM_CONFIGURATION") ?? "Release"
+            );
             return await Load.LoadRun.RunAsync(Load.LoadTarget.Parse(args[2..]), loadOutput, settings);
         }
 

@@ -15,12 +15,17 @@ public static class ConsoleRoutes
     {
         foreach (var prefix in ServicePrefixes)
         {
-            app.Map($"{prefix}/{{**rest}}", (HttpContext context) => TypedResults.Problem(
-                    title: $"No service answers {context.Request.Path}.",
-                    statusCode: StatusCodes.Status404NotFound,
-                    type: "https://platform.local/problems/no-such-route",
-                    extensions: new Dictionary<string, object?> { ["code"] = "no-such-route" }))
-                .WithOrder(Order).ExcludeFromDescription().AllowPublic();
+            app.Map($"{prefix}/{{**rest}}", (HttpContext context) =>
+                    TypedResults.Problem(
+                        title: $"No service answers {context.Request.Path}.",
+                        statusCode: StatusCodes.Status404NotFound,
+                        type: "https://platform.local/problems/no-such-route",
+                        extensions: new Dictionary<string, object?> { ["code"] = "no-such-route" }
+                    )
+                )
+                .WithOrder(Order)
+                .ExcludeFromDescription()
+                .AllowPublic();
         }
 
         return app;

@@ -9,14 +9,17 @@ public static class CorsSetup
     public static IServiceCollection AddPlatformCors(this IServiceCollection services, IConfiguration configuration)
     {
         var origins = configuration.GetSection("Platform:Cors:Origins").Get<string[]>() ?? [];
-        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-        {
-            policy.WithOrigins(origins)
-                .WithHeaders("Authorization", "Content-Type", "X-Correlation-Id", "If-Match")
-                .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
-                .WithExposedHeaders("X-Correlation-Id", "Retry-After", "Location", "ETag")
-                .SetPreflightMaxAge(TimeSpan.FromHours(1));
-        }));
+        services.AddCors(cors =>
+            cors.AddDefaultPolicy(policy =>
+            {
+                policy
+                    .WithOrigins(origins)
+                    .WithHeaders("Authorization", "Content-Type", "X-Correlation-Id", "If-Match")
+                    .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+                    .WithExposedHeaders("X-Correlation-Id", "Retry-After", "Location", "ETag")
+                    .SetPreflightMaxAge(TimeSpan.FromHours(1));
+            })
+        );
         return services;
     }
 }

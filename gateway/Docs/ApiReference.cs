@@ -12,13 +12,14 @@ public static class ApiReference
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapScalarApiReference(Path, options =>
-        {
-            options.WithTitle("Platform API");
-            foreach (var service in Services)
             {
-                options.AddDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]} service", $"/api/{service}/openapi/v1.json");
-            }
-        }).AllowPublic();
+                options.WithTitle("Platform API");
+                foreach (var service in Services)
+                {
+                    options.AddDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]} service", $"/api/{service}/openapi/v1.json");
+                }
+            })
+            .AllowPublic();
         return app;
     }
 }

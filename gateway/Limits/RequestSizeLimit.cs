@@ -37,16 +37,20 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, Microsoft.E
     public static async Task TooLargeAsync(HttpContext context, long limit)
     {
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = $"The request body is larger than this route takes ({limit} bytes).",
-                Type = "https://platform.local/problems/request-too-large",
-                Extensions = { ["code"] = "request-too-large", ["limitBytes"] = limit },
-            },
-        });
+        await context
+            .RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = $"The request body is larger than this route takes ({limit} bytes).",
+                        Type = "https://platform.local/problems/request-too-large",
+                        Extensions = { ["code"] = "request-too-large", ["limitBytes"] = limit },
+                    },
+                }
+            );
     }
 }

@@ -34,7 +34,12 @@ public sealed class RateLimitOptions
 /// failing every route.
 /// </summary>
 public sealed partial class RateLimitMiddleware(
-    RequestDelegate next, IConnectionMultiplexer redis, IOptionsMonitor<RateLimitOptions> options, TimeProvider clock, ILogger<RateLimitMiddleware> logger)
+    RequestDelegate next,
+    IConnectionMultiplexer redis,
+    IOptionsMonitor<RateLimitOptions> options,
+    TimeProvider clock,
+    ILogger<RateLimitMiddleware> logger
+)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -51,7 +56,11 @@ public sealed partial class RateLimitMiddleware(
         var address = "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString());
         var caller = context.User.FindFirst(PlatformClaims.Subject)?.Value is { Length: > 0 } subject ? "sub:" + subject : address;
         IReadOnlyList<(string Bucket, string Caller, int Limit)> counters = signIn
-            ? [("sign-in", $"{address}:{await SignInNameAsync(context.Request)}", settings.SignInRequests), ("sign-in-address", address, settings.SignInRequestsPerAddress)]
+            ?
+            [
+                ("sign-in", $"{address}:{await SignInNameAsync(context.Request)}", settings.SignInRequests),
+                ("sign-in-address", address, settings.SignInRequestsPerAddress),
+            ]
             : [("all", caller, settings.Requests)];
         var window = (long)settings.Window.TotalSeconds;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -94,17 +103,26 @@ public sealed partial class RateLimitMiddleware(
         var retryAfter = windowStart + window - now;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = signIn ? "Too many sign-in attempts; wait before trying again." : "Too many requests; slow down.",
-                Type = "https://platform.local/problems/rate-limited",
-                Extensions = { ["code"] = "rate-limited", ["limit"] = limit, ["retryAfterSeconds"] = retryAfter },
-            },
-        });
+        await context
+            .RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = signIn ? "Too many sign-in attempts; wait before trying again." : "Too many requests; slow down.",
+                        Type = "https://platform.local/problems/rate-limited",
+                        Extensions =
+                        {
+                            ["code"] = "rate-limited",
+                            ["limit"] = limit,
+                            ["retryAfterSeconds"] = retryAfter,
+                        },
+                    },
+                }
+            );
     }
 
     /// <summary>Who a token request is for: the user name (password grant) or the client id, read from the form, which stays readable for the proxy.</summary>

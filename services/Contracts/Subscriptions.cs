@@ -31,7 +31,6 @@ public static class Subscriptions
     [
         new("grid", "community-changed", typeof(CommunityChanged)),
         new("grid", "person-changed", typeof(PersonChanged)),
-
         new("organization", "grid-staff-changed", typeof(GridStaffChanged)),
         new("organization", "service-hours-input", typeof(ServiceHoursApproved)),
         new("organization", "case-closed-input", typeof(CaseClosed)),
@@ -42,10 +41,8 @@ public static class Subscriptions
         new("organization", "wish-fulfilled-input", typeof(WishFulfilled)),
         new("organization", "project-claimed-input", typeof(ProjectClaimed)),
         new("organization", "activity-completed-input", typeof(ActivityCompleted)),
-
         new("volunteer", "member-unit-joined", typeof(MemberUnitJoined)),
         new("volunteer", "person-changed", typeof(PersonChanged)),
-
         new("workflow", "grid-changed", typeof(GridChanged)),
         new("workflow", "layer-responsibility-changed", typeof(LayerResponsibilityChanged)),
         new("workflow", "grid-staff-changed", typeof(GridStaffChanged)),

@@ -20,13 +20,16 @@ public static class GridModule
 {
     public static IHostApplicationBuilder AddGrid(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceInfrastructure<GridDbContext>(ResourceNames.Grid, ResourceNames.GridDb,
+        builder.AddServiceInfrastructure<GridDbContext>(
+            ResourceNames.Grid,
+            ResourceNames.GridDb,
             consumers: bus =>
             {
                 bus.AddConsumer<CommunityChangedConsumer, ReadModelConsumerDefinition<CommunityChangedConsumer>>();
                 bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
             },
-            npgsql: npgsql => npgsql.UseNetTopologySuite());
+            npgsql: npgsql => npgsql.UseNetTopologySuite()
+        );
         builder.AddPersonalDataProtection<GridDbContext>(ResourceNames.Grid);
         builder.Services.Configure<GridOptions>(builder.Configuration.GetSection("Platform:Grid"));
         builder.Services.AddScoped<IImporter, GridsImporter>();

@@ -24,7 +24,9 @@ public static class OrganizationModule
 {
     public static IHostApplicationBuilder AddOrganization(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceInfrastructure<OrganizationDbContext>(ResourceNames.Organization, ResourceNames.OrganizationDb,
+        builder.AddServiceInfrastructure<OrganizationDbContext>(
+            ResourceNames.Organization,
+            ResourceNames.OrganizationDb,
             consumers: bus =>
             {
                 bus.AddConsumer<GridStaffChangedConsumer, ReadModelConsumerDefinition<GridStaffChangedConsumer>>();
@@ -38,7 +40,8 @@ public static class OrganizationModule
                 bus.AddConsumer<ProjectClaimedInputConsumer, ReadModelConsumerDefinition<ProjectClaimedInputConsumer>>();
                 bus.AddConsumer<ActivityCompletedInputConsumer, ReadModelConsumerDefinition<ActivityCompletedInputConsumer>>();
             },
-            database: options => options.UseOpenIddict());
+            database: options => options.UseOpenIddict()
+        );
         builder.AddSignIn();
         builder.AddPersonalDataProtection<OrganizationDbContext>(ResourceNames.Organization);
         RosterImport.AddRosterImports(builder.Services);

@@ -25,7 +25,9 @@ public static class WorkflowModule
 {
     public static IHostApplicationBuilder AddWorkflow(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceInfrastructure<WorkflowDbContext>(ResourceNames.Workflow, ResourceNames.WorkflowDb,
+        builder.AddServiceInfrastructure<WorkflowDbContext>(
+            ResourceNames.Workflow,
+            ResourceNames.WorkflowDb,
             consumers: bus =>
             {
                 bus.AddConsumer<GridChangedConsumer, ReadModelConsumerDefinition<GridChangedConsumer>>();
@@ -36,7 +38,8 @@ public static class WorkflowModule
                 bus.AddConsumer<PersonChangedConsumer, ReadModelConsumerDefinition<PersonChangedConsumer>>();
                 bus.AddConsumer<VisitLoggedConsumer, ReadModelConsumerDefinition<VisitLoggedConsumer>>();
             },
-            npgsql: npgsql => npgsql.UseNetTopologySuite());
+            npgsql: npgsql => npgsql.UseNetTopologySuite()
+        );
         builder.AddPersonalDataProtection<WorkflowDbContext>(ResourceNames.Workflow);
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Platform:Workflow:Deadlines"));
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Platform:Workflow:Intake"));

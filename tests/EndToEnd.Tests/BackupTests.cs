@@ -52,8 +52,21 @@ public class BackupTests(SuiteFixture suite)
 
             var pgdata = Path.Combine(restored, "postgres");
             var port = FreePort();
-            await RunAsync(AsPostgres($"{PostgresBin}/pg_ctl", "-D", pgdata, "-w", "-t", "120", "-l", Path.Combine(work, "restored-postgres.log"),
-                "-o", $"-p {port} -k /tmp -c listen_addresses=127.0.0.1", "start"));
+            await RunAsync(
+                AsPostgres(
+                    $"{PostgresBin}/pg_ctl",
+                    "-D",
+                    pgdata,
+                    "-w",
+                    "-t",
+                    "120",
+                    "-l",
+                    Path.Combine(work, "restored-postgres.log"),
+                    "-o",
+                    $"-p {port} -k /tmp -c listen_addresses=127.0.0.1",
+                    "start"
+                )
+            );
             try
             {
                 var back = await ReadAsync($"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false");
@@ -95,19 +108,26 @@ public class BackupTests(SuiteFixture suite)
         return contents;
     }
 
-    private static int PortOf(string pgdata) =>
-        int.Parse(File.ReadAllLines(Path.Combine(pgdata, "postmaster.pid"))[3], CultureInfo.InvariantCulture);
+    private static int PortOf(string pgdata) => int.Parse(File.ReadAllLines(Path.Combine(pgdata, "postmaster.pid"))[3], CultureInfo.InvariantCulture);
 
     private static async Task<string> PlatformAsync(string dataDir, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "platform"), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "platform"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         start.Environment["PLATFORM_DATA_DIR"] = dataDir;
         return await RunAsync(start);
     }
 
     private static ProcessStartInfo AsPostgres(string program, params string[] arguments) =>
         Environment.UserName == "root"
-            ? new ProcessStartInfo("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", program, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true }
+            ? new ProcessStartInfo("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", program, .. arguments])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }
             : new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
 
     private static async Task<string> RunAsync(ProcessStartInfo start)

@@ -8,11 +8,13 @@ namespace Platform.EndToEnd.Tests;
 internal static class Browsers
 {
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] args) =>
-        playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--no-sandbox", .. args],
-        });
+        playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("PLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+                Args = ["--no-sandbox", .. args],
+            }
+        );
 
     /// <summary>
     /// On the Organization service's sign-in page (where an app sends a person who is not signed in), signs in.
@@ -57,16 +59,20 @@ internal static class Browsers
     {
         // Axe judges colours as they are painted: a popover still fading in or out reads as faint text. Wait for the
         // screen's finite animations and transitions to end, and for the frame after them.
-        await page.EvaluateAsync("""
+        await page.EvaluateAsync(
+            """
             async () => {
               const finite = document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity);
               await Promise.all(finite.map(a => a.finished.catch(() => null)));
               await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
             }
-            """);
+            """
+        );
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0,
-            $"{screen}: {string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})"))}");
+        Assert.True(
+            serious.Count == 0,
+            $"{screen}: {string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})"))}"
+        );
     }
 }

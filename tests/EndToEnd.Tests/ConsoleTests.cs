@@ -17,7 +17,8 @@ namespace Platform.EndToEnd.Tests;
 public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
 {
     // Inside demo grid 632802001001001.
-    private const double Latitude = 37.3862, Longitude = 97.3445;
+    private const double Latitude = 37.3862,
+        Longitude = 97.3445;
 
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
@@ -36,13 +37,15 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
 
     private async Task<IPage> SignedInPageAsync(string userName)
     {
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            ViewportSize = new() { Width = 1440, Height = 900 },
-        });
+        var context = await browser.NewContextAsync(
+            new()
+            {
+                BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
+                Locale = "zh-CN",
+                TimezoneId = "Asia/Shanghai",
+                ViewportSize = new() { Width = 1440, Height = 900 },
+            }
+        );
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
@@ -56,7 +59,9 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
     private static async Task NoSeriousAccessibilityViolationsAsync(IPage page, string screen)
     {
         // A component the console forgot to register stays an unknown <el-…> element, shown as bare text.
-        var unresolved = await page.EvaluateAsync<string[]>("() => [...new Set([...document.querySelectorAll('*')].map(e => e.localName).filter(n => n.startsWith('el-')))]");
+        var unresolved = await page.EvaluateAsync<string[]>(
+            "() => [...new Set([...document.querySelectorAll('*')].map(e => e.localName).filter(n => n.startsWith('el-')))]"
+        );
         Assert.True(unresolved.Length == 0, $"{screen}: components not registered in web/src/elements.ts: {string.Join(", ", unresolved)}");
 
         await Browsers.NoSeriousAccessibilityViolationsAsync(page, screen);
@@ -67,8 +72,16 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
     {
         var resident = await suite.SignInAsync("resident.zhou");
         var description = $"楼道堆放杂物 {Guid.NewGuid():N}"[..16];
-        var response = await resident.PostAsJsonAsync("/api/workflow/cases",
-            new { category = "garbage", description, latitude = Latitude, longitude = Longitude });
+        var response = await resident.PostAsJsonAsync(
+            "/api/workflow/cases",
+            new
+            {
+                category = "garbage",
+                description,
+                latitude = Latitude,
+                longitude = Longitude,
+            }
+        );
         var reported = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, reported.ToString());
         var number = reported.GetProperty("number").GetString()!;
@@ -86,13 +99,17 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // Only cases waiting to be registered are listed now.
         await Expect(table.Locator("tbody tr").Filter(new() { HasNotText = "待登记" })).ToHaveCountAsync(0);
         // Narrowed to another community, the report is not listed; to its own, it is.
-        var communities = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/communities?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        var communities = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/communities?pageSize=200"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .ToList();
         var own = communities.Single(c => c.GetProperty("id").GetString() == reported.GetProperty("communityId").GetString());
         var other = communities.First(c => c.GetProperty("id").GetString() != own.GetProperty("id").GetString());
         async Task FilterAsync(JsonElement community)
         {
             await page.GetByTestId("community-filter").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = $"{community.GetProperty("code").GetString()} {community.GetProperty("name").GetString()}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = $"{community.GetProperty("code").GetString()} {community.GetProperty("name").GetString()}" })
+                .ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
@@ -108,7 +125,9 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(page.GetByText(description)).ToBeVisibleAsync();
 
         // A refusal in the API's own words: voiding needs a reason.
-        var refusal = await (await suite.Gateway.PostAsJsonAsync($"/api/workflow/cases/{id}/void", new { reason = "" })).Content.ReadFromJsonAsync<JsonElement>();
+        var refusal = await (
+            await suite.Gateway.PostAsJsonAsync($"/api/workflow/cases/{id}/void", new { reason = "" })
+        ).Content.ReadFromJsonAsync<JsonElement>();
         await page.Locator("[data-action=Void]").ClickAsync();
         await Expect(page.GetByTestId("problem")).ToContainTextAsync(refusal.GetProperty("title").GetString()!);
 
@@ -116,7 +135,8 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("待派遣");
         // Before dispatching, the page says where the routing rules send it, in the API's words.
         var preview = await suite.Gateway.GetFromJsonAsync<JsonElement>(
-            $"/api/workflow/routing-rules/preview?category=garbage&gridId={reported.GetProperty("gridId").GetString()}");
+            $"/api/workflow/routing-rules/preview?category=garbage&gridId={reported.GetProperty("gridId").GetString()}"
+        );
         await Expect(page.GetByTestId("route-preview")).ToContainTextAsync(preview.GetProperty("explanation").GetString()!);
         await page.Locator("[data-action=Dispatch]").ClickAsync();
         await Expect(page.Locator("h2 .el-tag").First).ToHaveTextAsync("已派遣");
@@ -138,13 +158,33 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // A photo of the scene, taken in the browser (a canvas as a JPEG), added to the case and shown as a thumbnail.
         await Expect(page.GetByTestId("case-location").Locator("canvas")).ToBeVisibleAsync();
         var dataUrl = await page.EvaluateAsync<string>(
-            "() => { const c = document.createElement('canvas'); c.width = 64; c.height = 48; const g = c.getContext('2d'); g.fillStyle = '#c03'; g.fillRect(0, 0, 64, 48); return c.toDataURL('image/jpeg', 0.9); }");
-        await page.GetByTestId("photo-file").SetInputFilesAsync(new FilePayload { Name = "scene.jpg", MimeType = "image/jpeg", Buffer = Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',') + 1)..]) });
+            "() => { const c = document.createElement('canvas'); c.width = 64; c.height = 48; const g = c.getContext('2d'); g.fillStyle = '#c03'; g.fillRect(0, 0, 64, 48); return c.toDataURL('image/jpeg', 0.9); }"
+        );
+        await page.GetByTestId("photo-file")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "scene.jpg",
+                    MimeType = "image/jpeg",
+                    Buffer = Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',') + 1)..]),
+                }
+            );
         await Expect(page.GetByTestId("photos").Locator("img")).ToHaveCountAsync(1);
         var photos = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}/photos");
-        Assert.Equal(("Dispatched", 64, 48), (photos[0].GetProperty("stage").GetString(), photos[0].GetProperty("width").GetInt32(), photos[0].GetProperty("height").GetInt32()));
+        Assert.Equal(
+            ("Dispatched", 64, 48),
+            (photos[0].GetProperty("stage").GetString(), photos[0].GetProperty("width").GetInt32(), photos[0].GetProperty("height").GetInt32())
+        );
         // Something that is not a photo is refused in the API's words.
-        await page.GetByTestId("photo-file").SetInputFilesAsync(new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "not a photo"u8.ToArray() });
+        await page.GetByTestId("photo-file")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "notes.jpg",
+                    MimeType = "image/jpeg",
+                    Buffer = "not a photo"u8.ToArray(),
+                }
+            );
         await Expect(page.GetByTestId("photo-problem")).ToContainTextAsync("JPEG, PNG");
 
         // Accepted, more time asked for and granted from the page: the extension is counted on the case.
@@ -189,13 +229,18 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
         var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var assessment = await suite.Gateway.GetFromJsonAsync<JsonElement>(
-            $"/api/workflow/assessment?level=Grid&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz"))}&to={Uri.EscapeDataString(from.AddMonths(1).ToString("yyyy-MM-ddTHH:mm:sszzz"))}");
-        var gridRow = assessment.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("subjectId").GetString() == api.GetProperty("gridId").GetString());
+            $"/api/workflow/assessment?level=Grid&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz"))}&to={Uri.EscapeDataString(from.AddMonths(1).ToString("yyyy-MM-ddTHH:mm:sszzz"))}"
+        );
+        var gridRow = assessment
+            .GetProperty("rows")
+            .EnumerateArray()
+            .Single(r => r.GetProperty("subjectId").GetString() == api.GetProperty("gridId").GetString());
         Assert.True(gridRow.GetProperty("dispatched").GetInt32() >= 1);
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "考核" }).ClickAsync();
         await page.WaitForURLAsync("**/assessment");
         var shown = page.GetByTestId("assessment-table").Locator("tbody tr").Filter(new() { HasText = gridRow.GetProperty("subjectName").GetString() });
-        await Expect(shown.Locator("td").Nth(2)).ToHaveTextAsync(gridRow.GetProperty("dispatched").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(shown.Locator("td").Nth(2))
+            .ToHaveTextAsync(gridRow.GetProperty("dispatched").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("[role=img] canvas").First).ToBeVisibleAsync();
         // The trend of the grid's rates over six months, once its row is chosen.
         await shown.ClickAsync();
@@ -206,12 +251,20 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
 
         // The Service index of the case's community explains its score: the closed case is a reason, linked to its page.
         var community = reported.GetProperty("communityId").GetString()!;
-        await Eventually.TrueAsync(async () =>
-        {
-            var score = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/indices/service/scores/{community}");
-            return score.GetProperty("score").GetProperty("components").EnumerateArray().SelectMany(c => c.GetProperty("lines").EnumerateArray())
-                .Any(l => l.GetProperty("note").GetString() == $"case {number}" && l.GetProperty("kind").GetString() == "CaseRatedSatisfied");
-        }, "the closed case in the community's Service index", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var score = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/indices/service/scores/{community}");
+                return score
+                    .GetProperty("score")
+                    .GetProperty("components")
+                    .EnumerateArray()
+                    .SelectMany(c => c.GetProperty("lines").EnumerateArray())
+                    .Any(l => l.GetProperty("note").GetString() == $"case {number}" && l.GetProperty("kind").GetString() == "CaseRatedSatisfied");
+            },
+            "the closed case in the community's Service index",
+            TimeSpan.FromSeconds(60)
+        );
         await page.ReloadAsync();
         await page.GetByTestId("index-table").Locator($"[data-subject='{community}']").ClickAsync();
         var reason = page.GetByTestId("score-explanation").GetByRole(AriaRole.Link, new() { Name = $"case {number}" }).First;
@@ -246,12 +299,16 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Option, new() { Name = "楼栋党小组", Exact = true }).ClickAsync();
         await page.GetByTestId("found-child").ClickAsync();
         await Expect(tree.GetByText(name, new() { Exact = true })).ToBeVisibleAsync();
-        var founded = (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{await BranchIdAsync(name)}")).GetProperty("organization");
+        var founded = (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{await BranchIdAsync(name)}")).GetProperty(
+            "organization"
+        );
         Assert.Equal("BuildingGroup", founded.GetProperty("kind").GetString());
 
         await page.GetByTestId("dissolve").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
-        var refusal = await (await suite.Gateway.PostAsync($"/api/organization/organizations/{(await BranchIdAsync("长江路社区阳光小区党支部"))}/dissolve", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var refusal = await (
+            await suite.Gateway.PostAsync($"/api/organization/organizations/{(await BranchIdAsync("长江路社区阳光小区党支部"))}/dissolve", null)
+        ).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(refusal.TryGetProperty("code", out var code) && code.GetString() == "organization-not-empty", refusal.ToString());
         await Expect(page.GetByTestId("organization-problem")).ToContainTextAsync(refusal.GetProperty("title").GetString()!);
 
@@ -259,22 +316,33 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await tree.GetByText(name, new() { Exact = true }).ClickAsync();
         await page.GetByTestId("dissolve").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
-        await Eventually.TrueAsync(async () =>
-            (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{founded.GetProperty("id").GetString()}")).GetProperty("organization").GetProperty("status").GetString() == "Dissolved",
-            "the new group dissolved", TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(
+            async () =>
+                (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations/{founded.GetProperty("id").GetString()}"))
+                    .GetProperty("organization")
+                    .GetProperty("status")
+                    .GetString() == "Dissolved",
+            "the new group dissolved",
+            TimeSpan.FromSeconds(15)
+        );
         await Expect(tree.GetByText(name, new() { Exact = true })).ToHaveCountAsync(0);
         await NoSeriousAccessibilityViolationsAsync(page, "the party tree with its actions");
 
         // A registration waiting for the community is confirmed.
         await page.GetByRole(AriaRole.Tab, new() { Name = "报到" }).ClickAsync();
-        var pending = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/registrations?status=Pending")).GetProperty("items").EnumerateArray().ToList();
+        var pending = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/registrations?status=Pending"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .ToList();
         if (pending.Count > 0)
         {
             var first = page.GetByTestId("registrations").Locator("tbody tr").Filter(new() { HasText = pending[0].GetProperty("unitName").GetString() }).First;
             await first.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
             await Expect(page.GetByTestId("registrations").GetByRole(AriaRole.Alert)).ToContainTextAsync("已确认");
             var id = pending[0].GetProperty("id").GetString();
-            var confirmed = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/registrations?status=Confirmed&pageSize=100")).GetProperty("items").EnumerateArray();
+            var confirmed = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/registrations?status=Confirmed&pageSize=100"))
+                .GetProperty("items")
+                .EnumerateArray();
             Assert.Contains(confirmed, r => r.GetProperty("id").GetString() == id);
         }
 
@@ -300,15 +368,21 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(row).ToContainTextAsync("草稿");
         await row.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Expect(row).ToContainTextAsync("已发布");
-        var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/volunteer/projects?status=Published&pageSize=100")).GetProperty("items").EnumerateArray();
+        var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/volunteer/projects?status=Published&pageSize=100"))
+            .GetProperty("items")
+            .EnumerateArray();
         Assert.Contains(published, p => p.GetProperty("title").GetString() == title);
         await NoSeriousAccessibilityViolationsAsync(page, "volunteer projects");
         await ScreenshotAsync(page, "volunteers");
     }
 
     private async Task<string> BranchIdAsync(string name) =>
-        (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations?search={Uri.EscapeDataString(name)}&pageSize=100")).GetProperty("items").EnumerateArray()
-            .Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+        (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/organizations?search={Uri.EscapeDataString(name)}&pageSize=100"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .Single(o => o.GetProperty("name").GetString() == name)
+            .GetProperty("id")
+            .GetString()!;
 
     [Fact]
     public async Task The_admin_reviews_and_publishes_a_past_period_and_drafts_previews_and_publishes_a_rubric_from_the_console()
@@ -319,7 +393,9 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
 
         // Last year, a finished period: the whole subdistrict's Service index explained, and its review below.
         var year = (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await page.GetByRole(AriaRole.Radio, new() { Name = "年", Exact = true }).Or(page.Locator("label.el-radio-button", new() { HasText = "年" })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "年", Exact = true })
+            .Or(page.Locator("label.el-radio-button", new() { HasText = "年" }))
+            .First.ClickAsync();
         var picker = page.GetByRole(AriaRole.Combobox, new() { Name = "考核周期" }).Or(page.Locator("input[aria-label='考核周期']")).First;
         await picker.FillAsync(year);
         await picker.PressAsync("Enter");
@@ -330,8 +406,10 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // Taken for review, then published (公示): the page says so in the numbers the API keeps.
         await review.GetByTestId("take-review").ClickAsync();
         await Expect(review.GetByTestId("publication-status")).ToContainTextAsync("审核中");
-        async Task<JsonElement> PublicationAsync() => (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/Service/publications"))
-            .EnumerateArray().Single(p => p.GetProperty("period").GetString() == year);
+        async Task<JsonElement> PublicationAsync() =>
+            (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/Service/publications"))
+                .EnumerateArray()
+                .Single(p => p.GetProperty("period").GetString() == year);
         var taken = await PublicationAsync();
         Assert.Equal("UnderReview", taken.GetProperty("status").GetString());
         await Expect(review.GetByTestId("publication-status")).ToContainTextAsync($"{taken.GetProperty("subjects").GetInt32()} 个对象");
@@ -351,13 +429,19 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await points.PressAsync("Tab");
         await review.GetByTestId("save-draft").ClickAsync();
         await Expect(page.GetByText("草稿已保存。")).ToBeVisibleAsync();
-        var draft = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/rubrics/Service")).EnumerateArray().Single(v => v.GetProperty("status").GetString() == "Draft");
+        var draft = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/rubrics/Service"))
+            .EnumerateArray()
+            .Single(v => v.GetProperty("status").GetString() == "Draft");
         Assert.Equal(before + 1, draft.GetProperty("rubric").GetProperty("components")[0].GetProperty("items")[0].GetProperty("pointsPer").GetDouble());
 
         await review.GetByTestId("preview-draft").ClickAsync();
-        var preview = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/indices/rubrics/Service/draft/preview?subjectId=subdistrict&period={year}");
-        await Expect(review.GetByTestId("preview-totals")).ToContainTextAsync(
-            $"现行 {preview.GetProperty("inForce").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}，草稿 {preview.GetProperty("draft").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}");
+        var preview = await suite.Gateway.GetFromJsonAsync<JsonElement>(
+            $"/api/organization/indices/rubrics/Service/draft/preview?subjectId=subdistrict&period={year}"
+        );
+        await Expect(review.GetByTestId("preview-totals"))
+            .ToContainTextAsync(
+                $"现行 {preview.GetProperty("inForce").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}，草稿 {preview.GetProperty("draft").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"
+            );
         await NoSeriousAccessibilityViolationsAsync(page, "an index's review and rubric draft");
 
         var from = $"{DateTimeOffset.UtcNow.Year + 4}-01-01";
@@ -366,7 +450,8 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await effective.PressAsync("Enter");
         await review.GetByTestId("publish-draft").ClickAsync();
         await Expect(page.GetByText("新版本已发布。")).ToBeVisibleAsync();
-        var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/rubrics/Service")).EnumerateArray()
+        var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/indices/rubrics/Service"))
+            .EnumerateArray()
             .Single(v => v.GetProperty("version").GetInt32() == draft.GetProperty("version").GetInt32());
         Assert.Equal(("Published", from), (published.GetProperty("status").GetString(), published.GetProperty("effectiveFrom").GetString()));
         await page.Context.CloseAsync();
@@ -420,7 +505,10 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         Assert.Contains("immutable", compressed.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var (plainBytes, brotliBytes) = ((await plain.Content.ReadAsByteArrayAsync()).Length, (await compressed.Content.ReadAsByteArrayAsync()).Length);
         Assert.True(brotliBytes * 2 < plainBytes, $"{brotliBytes} bytes compressed, {plainBytes} plain");
-        using var decoded = new System.IO.Compression.BrotliStream(new MemoryStream(await compressed.Content.ReadAsByteArrayAsync()), System.IO.Compression.CompressionMode.Decompress);
+        using var decoded = new System.IO.Compression.BrotliStream(
+            new MemoryStream(await compressed.Content.ReadAsByteArrayAsync()),
+            System.IO.Compression.CompressionMode.Decompress
+        );
         using var text = new MemoryStream();
         await decoded.CopyToAsync(text);
         Assert.Equal(plainBytes, text.Length);
@@ -429,22 +517,61 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
     [Fact]
     public async Task An_imports_dry_run_shows_every_rows_problem_and_writes_nothing()
     {
-        static object Feature(string code, string type, double west) => new
-        {
-            type = "Feature",
-            geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { west, 37.30 }, new[] { west + 0.01, 37.30 }, new[] { west + 0.01, 37.29 }, new[] { west, 37.29 }, new[] { west, 37.30 } } } },
-            properties = new { code, name = "导入网格", type, community = "001", households = 10, population = 20, complexity = 10 },
-        };
-        var file = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            type = "FeatureCollection",
-            features = new[] { Feature("632802001001001", "Urban", 98.10), Feature("632802001001090", "Downtown", 98.20), Feature("632802001001091", "Urban", 98.30) },
-        });
+        static object Feature(string code, string type, double west) =>
+            new
+            {
+                type = "Feature",
+                geometry = new
+                {
+                    type = "Polygon",
+                    coordinates = new[]
+                    {
+                        new[]
+                        {
+                            new[] { west, 37.30 },
+                            new[] { west + 0.01, 37.30 },
+                            new[] { west + 0.01, 37.29 },
+                            new[] { west, 37.29 },
+                            new[] { west, 37.30 },
+                        },
+                    },
+                },
+                properties = new
+                {
+                    code,
+                    name = "导入网格",
+                    type,
+                    community = "001",
+                    households = 10,
+                    population = 20,
+                    complexity = 10,
+                },
+            };
+        var file = JsonSerializer.SerializeToUtf8Bytes(
+            new
+            {
+                type = "FeatureCollection",
+                features = new[]
+                {
+                    Feature("632802001001001", "Urban", 98.10),
+                    Feature("632802001001090", "Downtown", 98.20),
+                    Feature("632802001001091", "Urban", 98.30),
+                },
+            }
+        );
         var before = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids/map")).GetProperty("features").GetArrayLength();
 
         var page = await SignedInPageAsync("admin");
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "导入" }).ClickAsync();
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "grids.geojson", MimeType = "application/geo+json", Buffer = file });
+        await page.GetByTestId("import-file")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "grids.geojson",
+                    MimeType = "application/geo+json",
+                    Buffer = file,
+                }
+            );
         await page.GetByTestId("dry-run").ClickAsync();
 
         var problems = page.GetByTestId("import-problems").Locator("tbody tr");
@@ -503,13 +630,19 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var listed = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/grid/grids?search=632802001001098");
         var created = listed.GetProperty("items").EnumerateArray().Single();
         var detail = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{created.GetProperty("id").GetString()}");
-        var ring = detail.GetProperty("boundary").GetProperty("coordinates")[0].EnumerateArray().Select(p => (Lng: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+        var ring = detail
+            .GetProperty("boundary")
+            .GetProperty("coordinates")[0]
+            .EnumerateArray()
+            .Select(p => (Lng: p[0].GetDouble(), Lat: p[1].GetDouble()))
+            .ToList();
         var (lng, lat) = (ring.Take(4).Average(p => p.Lng), ring.Take(4).Average(p => p.Lat));
         // What was drawn is what was clicked: a box as wide as it is tall on the screen, not a sliver.
         var (width, height) = (ring.Max(p => p.Lng) - ring.Min(p => p.Lng), ring.Max(p => p.Lat) - ring.Min(p => p.Lat));
         Assert.True(width > 0 && height > 0 && width / height is > 0.5 and < 4, $"{width} x {height}");
         var found = await suite.Gateway.GetFromJsonAsync<JsonElement>(
-            FormattableString.Invariant($"/api/grid/lookup/point?latitude={lat:F6}&longitude={lng:F6}"));
+            FormattableString.Invariant($"/api/grid/lookup/point?latitude={lat:F6}&longitude={lng:F6}")
+        );
         Assert.Equal("632802001001098", found.GetProperty("grid").GetProperty("code").GetString());
 
         // Chosen on the map, the grid shows its figures; its boundary redrawn over its neighbours is refused in the
@@ -536,24 +669,53 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await RedrawAsync(0.84, 0.84, 0.08);
         await Expect(page.GetByTestId("grid-saved")).ToContainTextAsync("632802001001098");
         var moved = (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{created.GetProperty("id").GetString()}"))
-            .GetProperty("boundary").GetProperty("coordinates")[0].EnumerateArray().Min(p => p[0].GetDouble());
+            .GetProperty("boundary")
+            .GetProperty("coordinates")[0]
+            .EnumerateArray()
+            .Min(p => p[0].GetDouble());
         Assert.True(moved > ring.Max(p => p.Lng), $"the boundary moved east: {moved} after {ring.Max(p => p.Lng)}");
 
         // A GeoJSON file dropped on the map: its dry run lists the bad feature's problems row by row, and nothing is written.
-        var file = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            type = "FeatureCollection",
-            features = new[]
+        var file = JsonSerializer.SerializeToUtf8Bytes(
+            new
             {
-                new
+                type = "FeatureCollection",
+                features = new[]
                 {
-                    type = "Feature",
-                    geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 98.5, 37.30 }, new[] { 98.51, 37.30 }, new[] { 98.51, 37.29 }, new[] { 98.5, 37.29 }, new[] { 98.5, 37.30 } } } },
-                    properties = new { code = "632802001001097", name = "导入网格", type = "Downtown", community = "001", households = 10, population = 20, complexity = 10 },
+                    new
+                    {
+                        type = "Feature",
+                        geometry = new
+                        {
+                            type = "Polygon",
+                            coordinates = new[]
+                            {
+                                new[] { new[] { 98.5, 37.30 }, new[] { 98.51, 37.30 }, new[] { 98.51, 37.29 }, new[] { 98.5, 37.29 }, new[] { 98.5, 37.30 } },
+                            },
+                        },
+                        properties = new
+                        {
+                            code = "632802001001097",
+                            name = "导入网格",
+                            type = "Downtown",
+                            community = "001",
+                            households = 10,
+                            population = 20,
+                            complexity = 10,
+                        },
+                    },
                 },
-            },
-        });
-        await page.GetByTestId("map-import-file").SetInputFilesAsync(new FilePayload { Name = "grids.geojson", MimeType = "application/geo+json", Buffer = file });
+            }
+        );
+        await page.GetByTestId("map-import-file")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "grids.geojson",
+                    MimeType = "application/geo+json",
+                    Buffer = file,
+                }
+            );
         await Expect(page.GetByTestId("map-import-problems").Locator("tbody tr")).Not.ToHaveCountAsync(0);
         await Expect(page.GetByTestId("map-import-problems")).ToContainTextAsync("type");
         await Expect(page.GetByTestId("map-import-apply")).ToBeDisabledAsync();
@@ -566,7 +728,9 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var root = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/organization/organizations/tree");
         static IEnumerable<JsonElement> Walk(JsonElement node) => node.GetProperty("children").EnumerateArray().SelectMany(Walk).Prepend(node);
         var branch = Walk(root).First(n => n.GetProperty("members").GetInt32() > 0 && n.GetProperty("children").GetArrayLength() == 0);
-        var listed = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/organization/people?organizationId={branch.GetProperty("id").GetString()}&pageSize=20");
+        var listed = await suite.Gateway.GetFromJsonAsync<JsonElement>(
+            $"/api/organization/people?organizationId={branch.GetProperty("id").GetString()}&pageSize=20"
+        );
         var expected = listed.GetProperty("items").GetArrayLength();
 
         var page = await SignedInPageAsync("admin");

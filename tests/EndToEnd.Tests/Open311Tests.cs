@@ -18,10 +18,19 @@ public class Open311Tests(SuiteFixture suite)
         var services = XDocument.Parse(await client.GetStringAsync("/open311/v2/services.xml")).Root!;
         Assert.Contains(services.Elements("service"), s => s.Element("service_code")!.Value == "garbage");
 
-        var posted = await client.PostAsync("/open311/v2/requests.xml", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["api_key"] = DemoKey, ["service_code"] = "garbage", ["lat"] = "37.3885", ["long"] = "97.342", ["description"] = "垃圾桶满溢（Open311）",
-        }));
+        var posted = await client.PostAsync(
+            "/open311/v2/requests.xml",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["api_key"] = DemoKey,
+                    ["service_code"] = "garbage",
+                    ["lat"] = "37.3885",
+                    ["long"] = "97.342",
+                    ["description"] = "垃圾桶满溢（Open311）",
+                }
+            )
+        );
         var body = await posted.Content.ReadAsStringAsync();
         Assert.True(posted.StatusCode == HttpStatusCode.Created, body);
         var id = XDocument.Parse(body).Root!.Element("request")!.Element("service_request_id")!.Value;
@@ -29,7 +38,10 @@ public class Open311Tests(SuiteFixture suite)
         var read = JsonDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.json")).RootElement[0];
         Assert.Equal(("open", "garbage"), (read.GetProperty("status").GetString(), read.GetProperty("service_code").GetString()));
 
-        var refused = await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "garbage" }));
+        var refused = await client.PostAsync(
+            "/open311/v2/requests.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "garbage" })
+        );
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(403, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement[0].GetProperty("code").GetInt32());
     }

@@ -18,7 +18,8 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     private static readonly Guid DemoCommunity = Guid.Parse("0195a000-0000-7000-8000-000000000001");
 
     // Inside demo grid 632802001001001 (its rectangle starts at 97.340 E, 37.390 N).
-    private const double Latitude = 37.3871, Longitude = 97.3433;
+    private const double Latitude = 37.3871,
+        Longitude = 97.3433;
 
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
@@ -41,15 +42,17 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     private async Task<IPage> PhoneAsync(double latitude = Latitude, double longitude = Longitude)
     {
         var device = playwright.Devices["Pixel 7"];
-        var context = await browser.NewContextAsync(new(device)
-        {
-            BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            Geolocation = new() { Latitude = (float)latitude, Longitude = (float)longitude },
-            Permissions = ["geolocation"],
-            ServiceWorkers = ServiceWorkerPolicy.Allow,
-        });
+        var context = await browser.NewContextAsync(
+            new(device)
+            {
+                BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
+                Locale = "zh-CN",
+                TimezoneId = "Asia/Shanghai",
+                Geolocation = new() { Latitude = (float)latitude, Longitude = (float)longitude },
+                Permissions = ["geolocation"],
+                ServiceWorkers = ServiceWorkerPolicy.Allow,
+            }
+        );
         context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
@@ -77,11 +80,15 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     public async Task A_resident_reports_from_the_phone_grid_staff_reply_from_theirs_and_the_resident_rates_it()
     {
         // grid.sun's token names the demo grid once the Grid service's posts have reached Organization.
-        await Eventually.TrueAsync(async () =>
-        {
-            var me = await (await suite.SignInAsync("grid.sun")).GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
-            return me.GetProperty("grids").EnumerateArray().Any(g => g.GetGuid() == DemoGrid);
-        }, "grid.sun's grids in the token", TimeSpan.FromSeconds(90));
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var me = await (await suite.SignInAsync("grid.sun")).GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
+                return me.GetProperty("grids").EnumerateArray().Any(g => g.GetGuid() == DemoGrid);
+            },
+            "grid.sun's grids in the token",
+            TimeSpan.FromSeconds(90)
+        );
 
         // A resident signs up on the phone, then signs in.
         var userName = $"phone.{Guid.NewGuid():N}"[..18];
@@ -112,11 +119,15 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await resident.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/m/?$"));
 
         var residentApi = await suite.SignInAsync(userName, password);
-        var reported = (JsonElement)await Eventually.GetAsync<object>(async () =>
-        {
-            var page = await residentApi.GetFromJsonAsync<JsonElement>("/api/workflow/cases?pageSize=5");
-            return page.GetProperty("items").EnumerateArray().Select(c => (object)c).FirstOrDefault();
-        }, "the report filed");
+        var reported = (JsonElement)
+            await Eventually.GetAsync<object>(
+                async () =>
+                {
+                    var page = await residentApi.GetFromJsonAsync<JsonElement>("/api/workflow/cases?pageSize=5");
+                    return page.GetProperty("items").EnumerateArray().Select(c => (object)c).FirstOrDefault();
+                },
+                "the report filed"
+            );
         var id = reported.GetProperty("id").GetGuid();
         Assert.Equal(DemoGrid, reported.GetProperty("gridId").GetGuid());
         // On the phone, the report's page says which grid it was placed in.
@@ -137,7 +148,10 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
 
         // Among their tasks, nearest first; accept, resolve with a photo, reply.
         await staff.Locator(".van-tabbar-item", new() { HasText = "工单" }).TapAsync();
-        await staff.Locator($"a[href='/m/cases/{id}'], [href$='/cases/{id}']").Or(staff.GetByText(reported.GetProperty("number").GetString()!)).First.TapAsync();
+        await staff
+            .Locator($"a[href='/m/cases/{id}'], [href$='/cases/{id}']")
+            .Or(staff.GetByText(reported.GetProperty("number").GetString()!))
+            .First.TapAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "受理" }).TapAsync();
         await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true })).ToBeVisibleAsync();
         await staff.GetByLabel("说明").FillAsync("已清运，垃圾桶已消毒");
@@ -218,12 +232,15 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登记" }).TapAsync();
         await page.WaitForURLAsync("**/m/grids");
 
-        var visits = await Eventually.GetAsync<object>(async () =>
-        {
-            var list = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/visits?gridId={DemoGrid}&raisesCase=true&pageSize=200");
-            var found = list.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("findings").GetString() == findings).ToList();
-            return found.Count > 0 ? found : null;
-        }, "the visit logged");
+        var visits = await Eventually.GetAsync<object>(
+            async () =>
+            {
+                var list = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/grid/visits?gridId={DemoGrid}&raisesCase=true&pageSize=200");
+                var found = list.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("findings").GetString() == findings).ToList();
+                return found.Count > 0 ? found : null;
+            },
+            "the visit logged"
+        );
         var visit = Assert.Single((List<JsonElement>)visits);
         Assert.Equal("3单元201", visit.GetProperty("household").GetString());
     }
@@ -233,11 +250,29 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     {
         var title = $"手机签到 {Guid.NewGuid():N}"[..12];
         var now = DateTimeOffset.UtcNow;
-        var planned = await suite.Gateway.PostAsJsonAsync("/api/volunteer/activities", new
-        {
-            communityId = DemoCommunity, title, place = "长江路社区广场", latitude = Latitude, longitude = Longitude, radiusMeters = 200,
-            allowWaitlist = false, autoApproveHours = true, shifts = new[] { new { startsAt = now.AddMinutes(-20), endsAt = now.AddHours(2), capacity = 5 } },
-        });
+        var planned = await suite.Gateway.PostAsJsonAsync(
+            "/api/volunteer/activities",
+            new
+            {
+                communityId = DemoCommunity,
+                title,
+                place = "长江路社区广场",
+                latitude = Latitude,
+                longitude = Longitude,
+                radiusMeters = 200,
+                allowWaitlist = false,
+                autoApproveHours = true,
+                shifts = new[]
+                {
+                    new
+                    {
+                        startsAt = now.AddMinutes(-20),
+                        endsAt = now.AddHours(2),
+                        capacity = 5,
+                    },
+                },
+            }
+        );
         var activity = await planned.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(planned.IsSuccessStatusCode, activity.ToString());
         var activityId = activity.GetProperty("id").GetGuid();
@@ -279,7 +314,10 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     public async Task The_phone_app_is_installable_its_manifest_icons_and_service_worker_in_place()
     {
         var manifest = await suite.Anonymous.GetFromJsonAsync<JsonElement>("/m/manifest.webmanifest");
-        Assert.Equal(("/m/", "/m/", "standalone"), (manifest.GetProperty("start_url").GetString(), manifest.GetProperty("scope").GetString(), manifest.GetProperty("display").GetString()));
+        Assert.Equal(
+            ("/m/", "/m/", "standalone"),
+            (manifest.GetProperty("start_url").GetString(), manifest.GetProperty("scope").GetString(), manifest.GetProperty("display").GetString())
+        );
         foreach (var icon in manifest.GetProperty("icons").EnumerateArray())
         {
             var bytes = await suite.Anonymous.GetByteArrayAsync(icon.GetProperty("src").GetString());
@@ -288,7 +326,9 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
             Assert.Equal(size, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
         }
 
-        Assert.Contains(manifest.GetProperty("icons").EnumerateArray(), i => i.GetProperty("sizes").GetString() == "512x512" && i.GetProperty("purpose").GetString() == "maskable");
+        Assert.Contains(manifest.GetProperty("icons").EnumerateArray(), i =>
+            i.GetProperty("sizes").GetString() == "512x512" && i.GetProperty("purpose").GetString() == "maskable"
+        );
         var page = await PhoneAsync();
         await page.GotoAsync("/m/sign-up");
         await UntilServiceWorkerControlsAsync(page);
@@ -298,7 +338,11 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
 
         // The first download: the entry and what it imports at once, compressed, under 200 KB.
         var html = await suite.Anonymous.GetStringAsync("/m/");
-        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"(/assets/[^\"]+\\.js)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var scripts = System
+            .Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"(/assets/[^\"]+\\.js)\"")
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
         long total = 0;
         foreach (var script in scripts)
         {
@@ -313,5 +357,7 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     private static async Task<int> PatrolCasesAsync(HttpClient staff) =>
-        (await staff.GetFromJsonAsync<JsonElement>($"/api/workflow/cases?channel=GridPatrol&gridId={DemoGrid}&pageSize=1")).GetProperty("totalCount").GetInt32();
+        (await staff.GetFromJsonAsync<JsonElement>($"/api/workflow/cases?channel=GridPatrol&gridId={DemoGrid}&pageSize=1"))
+            .GetProperty("totalCount")
+            .GetInt32();
 }

@@ -55,7 +55,9 @@ public class PublishManifestTests
         var (_, _, plain) = await PublishAsync();
         using (var document = JsonDocument.Parse(plain!))
         {
-            Assert.False(document.RootElement.GetProperty("resources").GetProperty("workflow").GetProperty("env").TryGetProperty("OTEL_TRACES_SAMPLER_ARG", out _));
+            Assert.False(
+                document.RootElement.GetProperty("resources").GetProperty("workflow").GetProperty("env").TryGetProperty("OTEL_TRACES_SAMPLER_ARG", out _)
+            );
         }
 
         var (refused, why, _) = await PublishAsync("Platform:Telemetry:TraceSampleRatio=1.5");
@@ -77,7 +79,10 @@ public class PublishManifestTests
             var parameter = resources.GetProperty(key);
             Assert.Equal("parameter.v0", parameter.GetProperty("type").GetString());
             Assert.Equal($"{{{key}.inputs.value}}", parameter.GetProperty("value").GetString());
-            Assert.False(parameter.GetProperty("inputs").GetProperty("value").TryGetProperty("default", out _), $"{key} has no default value from this machine");
+            Assert.False(
+                parameter.GetProperty("inputs").GetProperty("value").TryGetProperty("default", out _),
+                $"{key} has no default value from this machine"
+            );
         }
 
         string Env(string resource, string name) => resources.GetProperty(resource).GetProperty("env").GetProperty(name).GetString()!;
@@ -87,7 +92,10 @@ public class PublishManifestTests
         }
 
         Assert.Equal("{token-signing-key.value}", Env("organization", "Platform__Auth__SigningKey"));
-        Assert.False(resources.GetProperty("grid").GetProperty("env").TryGetProperty("Platform__Auth__SigningKey", out _), "only the Organization service signs");
+        Assert.False(
+            resources.GetProperty("grid").GetProperty("env").TryGetProperty("Platform__Auth__SigningKey", out _),
+            "only the Organization service signs"
+        );
         Assert.Equal("false", Env("grid", "Platform__SeedDemoData"));
     }
 }

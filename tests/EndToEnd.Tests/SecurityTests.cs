@@ -20,10 +20,23 @@ public class SecurityTests(SuiteFixture suite)
         Assert.Equal([DemoCommunity], me.GetProperty("communities").EnumerateArray().Select(c => c.GetGuid()));
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/grid/grids")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/workflow/grids")).StatusCode);
-        await (await staff.PostAsJsonAsync("/api/grid/grids", new { code = "632802001001009", name = "x", type = "Urban", communityId = DemoCommunity }))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
-        var people = (await staff.GetFromJsonAsync<JsonElement>("/api/organization/people?pageSize=100")).GetProperty("items").EnumerateArray()
-            .Select(p => p.GetProperty("name").GetString()).ToList();
+        await (
+            await staff.PostAsJsonAsync(
+                "/api/grid/grids",
+                new
+                {
+                    code = "632802001001009",
+                    name = "x",
+                    type = "Urban",
+                    communityId = DemoCommunity,
+                }
+            )
+        ).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        var people = (await staff.GetFromJsonAsync<JsonElement>("/api/organization/people?pageSize=100"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString())
+            .ToList();
         Assert.Contains("孙强", people);
         Assert.DoesNotContain("刘敏", people);
     }
@@ -33,17 +46,24 @@ public class SecurityTests(SuiteFixture suite)
     {
         // 孙强 leads 长江路's second grid and assists its first (Grid demo data); the posts reach Organization as events.
         var expected = new[] { Guid.Parse("0195a001-0000-7000-8000-000000000001"), Guid.Parse("0195a001-0000-7000-8000-000000000002") };
-        var grids = await Eventually.GetAsync(async () =>
-        {
-            var me = await (await suite.SignInAsync("grid.sun")).GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
-            var ids = me.GetProperty("grids").EnumerateArray().Select(g => g.GetGuid()).Order().ToList();
-            return ids.Count == 2 ? ids : null;
-        }, "grid.sun's grids in the token", TimeSpan.FromSeconds(60));
+        var grids = await Eventually.GetAsync(
+            async () =>
+            {
+                var me = await (await suite.SignInAsync("grid.sun")).GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
+                var ids = me.GetProperty("grids").EnumerateArray().Select(g => g.GetGuid()).Order().ToList();
+                return ids.Count == 2 ? ids : null;
+            },
+            "grid.sun's grids in the token",
+            TimeSpan.FromSeconds(60)
+        );
 
         Assert.Equal(expected, grids);
         var gridStaff = await suite.SignInAsync("grid.sun");
         Assert.Equal(HttpStatusCode.OK, (await gridStaff.GetAsync($"/api/grid/grids/{expected[0]}/staff")).StatusCode);
-        await (await gridStaff.GetAsync("/api/grid/grids/0195a001-0000-7000-8000-000000000003/staff")).AssertProblemAsync(HttpStatusCode.NotFound, "grid-not-found");
+        await (await gridStaff.GetAsync("/api/grid/grids/0195a001-0000-7000-8000-000000000003/staff")).AssertProblemAsync(
+            HttpStatusCode.NotFound,
+            "grid-not-found"
+        );
     }
 
     [Fact]
@@ -63,7 +83,10 @@ public class SecurityTests(SuiteFixture suite)
         var me = await member.GetFromJsonAsync<JsonElement>("/api/volunteer/volunteers/me");
         var hours = await member.GetFromJsonAsync<JsonElement>("/api/volunteer/hours");
         var today = SubdistrictClock.Today;
-        var certificate = await member.PostAsJsonAsync($"/api/volunteer/volunteers/{me.GetProperty("id").GetGuid()}/certificates", new { from = today.AddDays(-30), to = today });
+        var certificate = await member.PostAsJsonAsync(
+            $"/api/volunteer/volunteers/{me.GetProperty("id").GetGuid()}/certificates",
+            new { from = today.AddDays(-30), to = today }
+        );
 
         Assert.Equal(("谢志远", true), (me.GetProperty("name").GetString(), me.GetProperty("isPartyMember").GetBoolean()));
         Assert.Equal("Approved", hours.GetProperty("items")[0].GetProperty("status").GetString());
@@ -83,9 +106,20 @@ public class SecurityTests(SuiteFixture suite)
     public async Task Personal_data_never_appears_in_logs_or_traces()
     {
         var phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
-        var idCard = TestIdCards.Complete($"632802198{Random.Shared.Next(1, 9)}0{Random.Shared.Next(1, 9)}1{Random.Shared.Next(1, 2)}{Random.Shared.Next(100, 999)}");
+        var idCard = TestIdCards.Complete(
+            $"632802198{Random.Shared.Next(1, 9)}0{Random.Shared.Next(1, 9)}1{Random.Shared.Next(1, 2)}{Random.Shared.Next(100, 999)}"
+        );
         var address = $"德令哈市河西街道隐私测试路{Random.Shared.Next(100, 999)}号";
-        var created = await suite.Gateway.PostAsJsonAsync("/api/organization/people", new { name = "隐私测试", phone, idCardNumber = idCard, homeAddress = address });
+        var created = await suite.Gateway.PostAsJsonAsync(
+            "/api/organization/people",
+            new
+            {
+                name = "隐私测试",
+                phone,
+                idCardNumber = idCard,
+                homeAddress = address,
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await suite.Gateway.GetAsync("/api/organization/people?search=隐私");
@@ -93,8 +127,11 @@ public class SecurityTests(SuiteFixture suite)
         Assert.Equal(phone, (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").GetString());
 
         // The capture works: the reveal's own request shows up in the exported traces.
-        await Eventually.TrueAsync(() => Task.FromResult(suite.Telemetry.Received("traces").Any(t => t.Contains($"/people/{id}/personal-data/reveal", StringComparison.Ordinal))),
-            "the reveal request in the exported traces", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(suite.Telemetry.Received("traces").Any(t => t.Contains($"/people/{id}/personal-data/reveal", StringComparison.Ordinal))),
+            "the reveal request in the exported traces",
+            TimeSpan.FromSeconds(30)
+        );
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var exported = suite.Telemetry.Received("traces").Concat(suite.Telemetry.Received("logs")).ToList();

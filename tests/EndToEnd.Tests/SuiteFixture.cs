@@ -35,8 +35,7 @@ public class SuiteFixture : IAsyncLifetime
     {
         dataDir = TestFolders.Create("e2e");
         var infrastructure = Environment.GetEnvironmentVariable("PLATFORM_TEST_INFRASTRUCTURE") is { Length: > 0 } mode && mode != "external" ? mode : "auto";
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
-        [
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>([
             $"Platform:Infrastructure={infrastructure}",
             $"Platform:DataDir={dataDir}",
             "Platform:GatewayPort=0",
@@ -45,7 +44,8 @@ public class SuiteFixture : IAsyncLifetime
         await Telemetry.StartAsync();
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            builder.CreateResourceBuilder(project)
+            builder
+                .CreateResourceBuilder(project)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
@@ -73,14 +73,19 @@ public class SuiteFixture : IAsyncLifetime
     /// <summary>A gateway client signed in as a demo account, through the gateway, with the password grant.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword)
     {
-        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "platform-app",
-            ["username"] = userName,
-            ["password"] = password,
-            ["scope"] = "platform-api offline_access roles",
-        }));
+        var response = await Anonymous.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "password",
+                    ["client_id"] = "platform-app",
+                    ["username"] = userName,
+                    ["password"] = password,
+                    ["scope"] = "platform-api offline_access roles",
+                }
+            )
+        );
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
@@ -88,7 +93,10 @@ public class SuiteFixture : IAsyncLifetime
         }
 
         var client = App.CreateHttpClient(ResourceNames.Gateway);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString());
+        client.DefaultRequestHeaders.Authorization = new(
+            "Bearer",
+            System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()
+        );
         return client;
     }
 
@@ -116,16 +124,17 @@ public class SuiteFixture : IAsyncLifetime
         {
             await foreach (var update in App.ResourceNotifications.WatchAsync(ct))
             {
-                if (update.Resource is ProjectResource && (update.Snapshot.ExitCode is not null || update.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart"))
+                if (
+                    update.Resource is ProjectResource
+                    && (update.Snapshot.ExitCode is not null || update.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart")
+                )
                 {
                     return $"{update.Resource.Name} stopped while the suite was starting ({update.Snapshot.State?.Text}, exit code {update.Snapshot.ExitCode}). Its last log lines:\n"
                         + await LastLogLinesAsync(update.Resource);
                 }
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         return null;
     }
@@ -143,9 +152,7 @@ public class SuiteFixture : IAsyncLifetime
                 lines.AddRange(batch.Select(l => l.Content));
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         return lines;
     }

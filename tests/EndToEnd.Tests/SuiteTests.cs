@@ -21,9 +21,19 @@ public class SuiteTests(SuiteFixture suite)
             // The export's resource says which service it is from: service.name as OTLP encodes the attribute.
             var from = $"service.name\u0012{(char)(service.Length + 2)}\u000a{(char)service.Length}{service}";
             await Eventually.TrueAsync(
-                () => Task.FromResult(suite.Telemetry.Received("metrics").Any(m =>
-                    m.Contains(from, StringComparison.Ordinal) && m.Contains("platform.outbox.backlog", StringComparison.Ordinal) && m.Contains("platform.outbox.lag", StringComparison.Ordinal))),
-                $"{service}'s outbox metrics exported", TimeSpan.FromSeconds(60));
+                () =>
+                    Task.FromResult(
+                        suite
+                            .Telemetry.Received("metrics")
+                            .Any(m =>
+                                m.Contains(from, StringComparison.Ordinal)
+                                && m.Contains("platform.outbox.backlog", StringComparison.Ordinal)
+                                && m.Contains("platform.outbox.lag", StringComparison.Ordinal)
+                            )
+                    ),
+                $"{service}'s outbox metrics exported",
+                TimeSpan.FromSeconds(60)
+            );
         }
     }
 
@@ -31,15 +41,28 @@ public class SuiteTests(SuiteFixture suite)
     public async Task A_grid_created_through_the_gateway_reaches_Workflow_as_GridChanged()
     {
         var code = $"632802001001{Random.Shared.Next(100, 999)}";
-        var created = await gateway.PostAsJsonAsync("/api/grid/grids", new { code, name = "端到端网格", type = "Urban", communityId = DemoCommunity });
+        var created = await gateway.PostAsJsonAsync(
+            "/api/grid/grids",
+            new
+            {
+                code,
+                name = "端到端网格",
+                type = "Urban",
+                communityId = DemoCommunity,
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var gridId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var known = await Eventually.GetAsync(async () =>
-        {
-            var response = await gateway.GetAsync($"/api/workflow/grids/{gridId}");
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonDocument>() : null;
-        }, "the grid in Workflow's read model", TimeSpan.FromSeconds(60));
+        var known = await Eventually.GetAsync(
+            async () =>
+            {
+                var response = await gateway.GetAsync($"/api/workflow/grids/{gridId}");
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonDocument>() : null;
+            },
+            "the grid in Workflow's read model",
+            TimeSpan.FromSeconds(60)
+        );
 
         Assert.Equal(code, known.RootElement.GetProperty("code").GetString());
         Assert.Equal("端到端网格", known.RootElement.GetProperty("name").GetString());
@@ -51,11 +74,15 @@ public class SuiteTests(SuiteFixture suite)
         var communities = await gateway.GetFromJsonAsync<JsonElement>("/api/organization/communities?search=长江路");
         Assert.Contains(communities.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == DemoCommunity);
 
-        await Eventually.TrueAsync(async () =>
-        {
-            var grids = await gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/grids?communityId={DemoCommunity}");
-            return grids.GetProperty("totalCount").GetInt32() >= 2;
-        }, "the demo grids in Workflow", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var grids = await gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/grids?communityId={DemoCommunity}");
+                return grids.GetProperty("totalCount").GetInt32() >= 2;
+            },
+            "the demo grids in Workflow",
+            TimeSpan.FromSeconds(60)
+        );
     }
 
     [Theory]
@@ -75,7 +102,15 @@ public class SuiteTests(SuiteFixture suite)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/grid/grids")
         {
-            Content = JsonContent.Create(new { code = "1", name = "x", type = "Urban", communityId = DemoCommunity }),
+            Content = JsonContent.Create(
+                new
+                {
+                    code = "1",
+                    name = "x",
+                    type = "Urban",
+                    communityId = DemoCommunity,
+                }
+            ),
         };
         request.Headers.Add("X-Correlation-Id", "e2e-check-1");
 
@@ -93,19 +128,27 @@ public class SuiteTests(SuiteFixture suite)
         var publicUrl = new Uri(gateway.BaseAddress!, "/").ToString();
         Assert.Equal(publicUrl, discovery.GetProperty("issuer").GetString());
         // A client that follows discovery stays on the gateway: every address in it is the gateway's.
-        var addresses = discovery.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.StartsWith("http", StringComparison.Ordinal)).ToList();
+        var addresses = discovery
+            .EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.StartsWith("http", StringComparison.Ordinal))
+            .ToList();
         Assert.Contains(addresses, p => p.Name == "token_endpoint");
         Assert.Contains(addresses, p => p.Name == "jwks_uri");
         Assert.All(addresses, p => Assert.StartsWith(publicUrl, p.Value.GetString()!, StringComparison.Ordinal));
 
-        var response = await suite.Anonymous.PostAsync(discovery.GetProperty("token_endpoint").GetString(), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "platform-app",
-            ["username"] = "staff.wang",
-            ["password"] = "Demo-Platform-2026",
-            ["scope"] = "platform-api offline_access roles",
-        }));
+        var response = await suite.Anonymous.PostAsync(
+            discovery.GetProperty("token_endpoint").GetString(),
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "password",
+                    ["client_id"] = "platform-app",
+                    ["username"] = "staff.wang",
+                    ["password"] = "Demo-Platform-2026",
+                    ["scope"] = "platform-api offline_access roles",
+                }
+            )
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()));
@@ -116,7 +159,10 @@ public class SuiteTests(SuiteFixture suite)
     {
         var name = $"resident.{Guid.NewGuid():N}"[..20];
 
-        var signedUp = await suite.Anonymous.PostAsJsonAsync("/api/organization/accounts/sign-up", new { userName = name, password = "Resident-Platform-2026" });
+        var signedUp = await suite.Anonymous.PostAsJsonAsync(
+            "/api/organization/accounts/sign-up",
+            new { userName = name, password = "Resident-Platform-2026" }
+        );
         var client = await suite.SignInAsync(name, "Resident-Platform-2026");
         var me = await client.GetFromJsonAsync<JsonElement>("/api/organization/accounts/me");
 
@@ -132,7 +178,9 @@ public class SuiteTests(SuiteFixture suite)
         {
             await Eventually.TrueAsync(
                 async () => (await gateway.GetAsync("/api/volunteer/volunteers")).StatusCode == HttpStatusCode.ServiceUnavailable,
-                "the volunteer route to fail over to 503", TimeSpan.FromSeconds(60));
+                "the volunteer route to fail over to 503",
+                TimeSpan.FromSeconds(60)
+            );
 
             var down = await gateway.GetAsync("/api/volunteer/volunteers");
             var problem = await down.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service-unavailable");

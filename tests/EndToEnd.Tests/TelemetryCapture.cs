@@ -37,8 +37,7 @@ public sealed class TelemetryCapture : IAsyncDisposable
     }
 
     /// <summary>Every payload of <paramref name="signal"/> (traces, logs, metrics) so far, as text for searching.</summary>
-    public IReadOnlyList<string> Received(string signal) =>
-        [.. payloads.Where(p => p.Signal == signal).Select(p => Encoding.UTF8.GetString(p.Body))];
+    public IReadOnlyList<string> Received(string signal) => [.. payloads.Where(p => p.Signal == signal).Select(p => Encoding.UTF8.GetString(p.Body))];
 
     public async ValueTask DisposeAsync()
     {

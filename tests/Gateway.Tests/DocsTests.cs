@@ -36,17 +36,24 @@ public partial class DocsTests
             .Where(l => l.Text.Contains("DESIGN.md", StringComparison.Ordinal) || l.Text.Contains("../shared/", StringComparison.Ordinal))
             .Select(l => $"{Path.GetRelativePath(Repository.Root, l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
-        Assert.True(offenders.Count == 0, "The design as built is docs/architecture.md; cite it, not a file outside the repository:\n" + string.Join('\n', offenders));
+        Assert.True(
+            offenders.Count == 0,
+            "The design as built is docs/architecture.md; cite it, not a file outside the repository:\n" + string.Join('\n', offenders)
+        );
     }
 
     [Fact]
     public void Every_relative_link_in_the_readme_and_the_docs_leads_to_a_file()
     {
-        var pages = Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md", SearchOption.AllDirectories)
+        var pages = Directory
+            .EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md", SearchOption.AllDirectories)
             .Append(Path.Combine(Repository.Root, "README.md"));
         var broken = pages
             .SelectMany(page => RelativeLink().Matches(File.ReadAllText(page)).Select(m => (Page: page, Target: m.Groups[1].Value)))
-            .Where(l => !File.Exists(Path.Combine(Path.GetDirectoryName(l.Page)!, l.Target)) && !Directory.Exists(Path.Combine(Path.GetDirectoryName(l.Page)!, l.Target)))
+            .Where(l =>
+                !File.Exists(Path.Combine(Path.GetDirectoryName(l.Page)!, l.Target))
+                && !Directory.Exists(Path.Combine(Path.GetDirectoryName(l.Page)!, l.Target))
+            )
             .Select(l => $"{Path.GetRelativePath(Repository.Root, l.Page)} → {l.Target}")
             .ToList();
         Assert.True(broken.Count == 0, "Links to nothing:\n" + string.Join('\n', broken));
@@ -55,14 +62,18 @@ public partial class DocsTests
     /// <summary>One row per event: the service that publishes it (its folder in Contracts) and every queue it is kept in.</summary>
     private static string EventTable()
     {
-        var events = typeof(IntegrationEvent).Assembly.GetTypes()
+        var events = typeof(IntegrationEvent)
+            .Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(IntegrationEvent)) && !t.IsAbstract)
-            .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal);
+            .OrderBy(t => t.Namespace, StringComparer.Ordinal)
+            .ThenBy(t => t.Name, StringComparer.Ordinal);
         var table = new StringBuilder("| from | event | consumed by (queue) |\n| --- | --- | --- |\n");
         foreach (var type in events)
         {
             var consumers = Subscriptions.All.Where(s => s.Event == type).Select(s => $"{Capitalized(s.Service)} (`{s.Queue}`)").ToList();
-            table.Append($"| {type.Namespace![(type.Namespace!.LastIndexOf('.') + 1)..]} | {type.Name} | {(consumers.Count == 0 ? "nobody yet" : string.Join(", ", consumers))} |\n");
+            table.Append(
+                $"| {type.Namespace![(type.Namespace!.LastIndexOf('.') + 1)..]} | {type.Name} | {(consumers.Count == 0 ? "nobody yet" : string.Join(", ", consumers))} |\n"
+            );
         }
 
         return table.ToString().TrimEnd();
@@ -72,10 +83,28 @@ public partial class DocsTests
 
     private static IEnumerable<string> Sources()
     {
-        string[] roots = ["services", "ServiceDefaults", "BuildingBlocks", "BuildingBlocks.Data", "gateway", "AppHost", "tests", "bench", "eng", "deploy", "docs", "web/src"];
+        string[] roots =
+        [
+            "services",
+            "ServiceDefaults",
+            "BuildingBlocks",
+            "BuildingBlocks.Data",
+            "gateway",
+            "AppHost",
+            "tests",
+            "bench",
+            "eng",
+            "deploy",
+            "docs",
+            "web/src",
+        ];
         string[] kinds = [".cs", ".md", ".sh", ".ts", ".vue", ".yaml", ".json"];
-        var skipped = new[] { "obj", "bin", "node_modules", "Migrations" }.Select(d => $"{Path.DirectorySeparatorChar}{d}{Path.DirectorySeparatorChar}").ToArray();
-        return roots.Select(r => Path.Combine(Repository.Root, r)).Where(Directory.Exists)
+        var skipped = new[] { "obj", "bin", "node_modules", "Migrations" }
+            .Select(d => $"{Path.DirectorySeparatorChar}{d}{Path.DirectorySeparatorChar}")
+            .ToArray();
+        return roots
+            .Select(r => Path.Combine(Repository.Root, r))
+            .Where(Directory.Exists)
             .SelectMany(r => Directory.EnumerateFiles(r, "*", SearchOption.AllDirectories))
             .Where(f => kinds.Contains(Path.GetExtension(f)) && !skipped.Any(s => f.Contains(s, StringComparison.Ordinal)))
             .Where(f => !f.EndsWith("DocsTests.cs", StringComparison.Ordinal))

@@ -34,11 +34,16 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         downstream = builder.Build();
-        downstream.Map("/{**path}", (HttpContext ctx) => Results.Json(new Echo(
-            ctx.Request.Path.Value ?? "",
-            ctx.Request.QueryString.Value ?? "",
-            ctx.Request.Headers["X-Correlation-Id"].ToString(),
-            ctx.Request.Headers.Authorization.ToString())));
+        downstream.Map("/{**path}", (HttpContext ctx) =>
+            Results.Json(
+                new Echo(
+                    ctx.Request.Path.Value ?? "",
+                    ctx.Request.QueryString.Value ?? "",
+                    ctx.Request.Headers["X-Correlation-Id"].ToString(),
+                    ctx.Request.Headers.Authorization.ToString()
+                )
+            )
+        );
         await downstream.StartAsync();
         DownstreamAddress = downstream.Urls.Single();
         _ = Server;
@@ -57,12 +62,13 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:{service}:Address", DownstreamAddress);
         }
 
-        builder.UseSetting($"ReverseProxy:Clusters:{ResourceNames.Volunteer}:Destinations:{ResourceNames.Volunteer}:Address", $"http://127.0.0.1:{ClosedPort()}");
+        builder.UseSetting(
+            $"ReverseProxy:Clusters:{ResourceNames.Volunteer}:Destinations:{ResourceNames.Volunteer}:Address",
+            $"http://127.0.0.1:{ClosedPort()}"
+        );
     }
 
-    protected virtual void ConfigureLimits(IWebHostBuilder builder)
-    {
-    }
+    protected virtual void ConfigureLimits(IWebHostBuilder builder) { }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

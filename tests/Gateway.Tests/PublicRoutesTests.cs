@@ -32,7 +32,9 @@ public class PublicRoutesTests(GatewayFixture gateway) : IClassFixture<GatewayFi
             var refusedAtTheDoor = response.StatusCode == HttpStatusCode.Unauthorized;
             if (isPublic == refusedAtTheDoor)
             {
-                failures.Add($"{operation}: declared {(isPublic ? "public" : "signed-in only")}, the gateway answered {(int)response.StatusCode} without a token");
+                failures.Add(
+                    $"{operation}: declared {(isPublic ? "public" : "signed-in only")}, the gateway answered {(int)response.StatusCode} without a token"
+                );
             }
         }
 

@@ -28,7 +28,15 @@ public class SignInRateLimitTests(LimitedGatewayFixture gateway) : IClassFixture
 public class SignInPerAccountTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
 {
     private static FormUrlEncodedContent PasswordGrant(string user) =>
-        new(new Dictionary<string, string> { ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = user, ["password"] = "guess" });
+        new(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "password",
+                ["client_id"] = "platform-app",
+                ["username"] = user,
+                ["password"] = "guess",
+            }
+        );
 
     [Fact]
     public async Task One_person_guessing_is_braked_without_locking_out_the_others_behind_the_same_address_up_to_its_own_allowance()
@@ -59,14 +67,29 @@ public class SignInPageLimitTests(LimitedGatewayFixture gateway) : IClassFixture
         var browser = gateway.CreateClient();
         for (var i = 0; i < LimitedGatewayFixture.SignIns; i++)
         {
-            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "page.zhou", ["password"] = "guess", ["returnUrl"] = "/connect/authorize?x=1" });
+            var form = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["username"] = "page.zhou",
+                    ["password"] = "guess",
+                    ["returnUrl"] = "/connect/authorize?x=1",
+                }
+            );
             Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/connect/sign-in", form)).StatusCode);
         }
 
-        var script = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = "Page.Zhou", ["password"] = "guess",
-        }));
+        var script = await browser.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "password",
+                    ["client_id"] = "platform-app",
+                    ["username"] = "Page.Zhou",
+                    ["password"] = "guess",
+                }
+            )
+        );
         var page = await browser.GetAsync("/connect/sign-in?returnUrl=%2Fconnect%2Fauthorize%3Fx%3D1");
 
         await script.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");

@@ -21,7 +21,10 @@ public sealed class GridBehindProxyFactory : GridServiceFactory
         base.ConfigureWebHost(builder);
         var direct = new NpgsqlConnectionStringBuilder(ConnectionString);
         proxy ??= TcpProxy.Start(direct.Host!, direct.Port);
-        builder.UseSetting($"ConnectionStrings:{ResourceNames.GridDb}", new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString);
+        builder.UseSetting(
+            $"ConnectionStrings:{ResourceNames.GridDb}",
+            new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString
+        );
     }
 }
 
@@ -43,7 +46,16 @@ public class DatabaseOutageTests(GridBehindProxyFactory service) : IClassFixture
             Assert.True(refused.Headers.RetryAfter?.Delta is { } wait && wait > TimeSpan.Zero, "a 503 says when to try again");
             // Fails fast: the connect timeout is seconds, not a thread held for Npgsql's default 15 s and retries.
             Assert.True(timer.Elapsed < TimeSpan.FromSeconds(15), $"the 503 took {timer.Elapsed}");
-            var write = await client.PostAsJsonAsync("/api/grid/grids", new { code = "632802001001009", communityId = Guid.NewGuid(), name = "停电网格", type = "Base" });
+            var write = await client.PostAsJsonAsync(
+                "/api/grid/grids",
+                new
+                {
+                    code = "632802001001009",
+                    communityId = Guid.NewGuid(),
+                    name = "停电网格",
+                    type = "Base",
+                }
+            );
             await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "service-unavailable");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
         }

@@ -14,10 +14,22 @@ public class GridRulesTests
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
     private static GridEntity Grid(string type = "Urban") =>
-        GridEntity.Create(Guid.NewGuid(), "632802001001001", GridCodeLayout.Default, Community, "001", new GridDetails("一格", type, null, 1, 1, 50), Now).Value!;
+        GridEntity
+            .Create(Guid.NewGuid(), "632802001001001", GridCodeLayout.Default, Community, "001", new GridDetails("一格", type, null, 1, 1, 50), Now)
+            .Value!;
 
     private static KnownPerson Person(bool cadre = false, Guid? staffOf = null) =>
-        KnownPerson.From(new PersonChanged { PersonId = Guid.NewGuid(), Name = "某人", IsCadre = cadre, StaffCommunityId = staffOf, Version = 1, OccurredAt = Now });
+        KnownPerson.From(
+            new PersonChanged
+            {
+                PersonId = Guid.NewGuid(),
+                Name = "某人",
+                IsCadre = cadre,
+                StaffCommunityId = staffOf,
+                Version = 1,
+                OccurredAt = Now,
+            }
+        );
 
     [Theory]
     [InlineData("632802001002003", null)]
@@ -52,8 +64,16 @@ public class GridRulesTests
     }
 
     [Theory]
-    [InlineData("999999999001631", "grid-code-division-mismatch", "division part of code (digits 1-6) is 999999, but this subdistrict's division code is 632802")]
-    [InlineData("632802002001001", "grid-code-subdistrict-mismatch", "subdistrict part of code (digits 7-9) is 002, but this subdistrict's subdistrict code is 001")]
+    [InlineData(
+        "999999999001631",
+        "grid-code-division-mismatch",
+        "division part of code (digits 1-6) is 999999, but this subdistrict's division code is 632802"
+    )]
+    [InlineData(
+        "632802002001001",
+        "grid-code-subdistrict-mismatch",
+        "subdistrict part of code (digits 7-9) is 002, but this subdistrict's subdistrict code is 001"
+    )]
     [InlineData("632802001002001", "grid-code-community-mismatch", "community part of code (digits 10-12) is 002")]
     public void A_code_from_another_division_subdistrict_or_community_is_refused_naming_the_part(string code, string expectedCode, string message)
     {
@@ -84,8 +104,14 @@ public class GridRulesTests
         var staff = Person(staffOf: Community);
         var leader = GridPost.TakeUp(grid, staff, GridPostKind.Leader, null, "书记", [], null, DateOnly.FromDateTime(Now.UtcDateTime), Now).Value!;
 
-        Assert.Equal("leader-not-community-staff", GridPost.TakeUp(grid, Person(staffOf: Guid.NewGuid()), GridPostKind.Leader, null, "x", [], null, default, Now).Error!.Code);
-        Assert.Equal("leader-in-post", GridPost.TakeUp(grid, Person(staffOf: Community), GridPostKind.Leader, null, "x", [leader], null, default, Now).Error!.Code);
+        Assert.Equal(
+            "leader-not-community-staff",
+            GridPost.TakeUp(grid, Person(staffOf: Guid.NewGuid()), GridPostKind.Leader, null, "x", [], null, default, Now).Error!.Code
+        );
+        Assert.Equal(
+            "leader-in-post",
+            GridPost.TakeUp(grid, Person(staffOf: Community), GridPostKind.Leader, null, "x", [leader], null, default, Now).Error!.Code
+        );
         Assert.Equal("already-in-post", GridPost.TakeUp(grid, staff, GridPostKind.Leader, null, "x", [leader], null, default, Now).Error!.Code);
         Assert.Equal("original-duties-required", GridPost.TakeUp(grid, staff, GridPostKind.Leader, null, " ", [], null, default, Now).Error!.Code);
     }
@@ -99,9 +125,15 @@ public class GridRulesTests
         var partTime = TeamMember.Enrol(person.Id, fullTime: false, Now);
 
         Assert.True(GridPost.TakeUp(grid, person, GridPostKind.Assistant, null, null, [], fullTime, default, Now).IsSuccess);
-        Assert.Equal("assistant-not-full-time-team-member", GridPost.TakeUp(grid, person, GridPostKind.Assistant, null, null, [], partTime, default, Now).Error!.Code);
+        Assert.Equal(
+            "assistant-not-full-time-team-member",
+            GridPost.TakeUp(grid, person, GridPostKind.Assistant, null, null, [], partTime, default, Now).Error!.Code
+        );
         Assert.Equal("participant-category-required", GridPost.TakeUp(grid, person, GridPostKind.Participant, null, null, [], null, default, Now).Error!.Code);
-        Assert.Equal(ParticipantCategory.DeputyOrMember, GridPost.TakeUp(grid, person, GridPostKind.Participant, ParticipantCategory.DeputyOrMember, null, [], null, default, Now).Value!.Category);
+        Assert.Equal(
+            ParticipantCategory.DeputyOrMember,
+            GridPost.TakeUp(grid, person, GridPostKind.Participant, ParticipantCategory.DeputyOrMember, null, [], null, default, Now).Value!.Category
+        );
         Assert.Equal("instructor-not-cadre", GridPost.TakeUp(grid, person, GridPostKind.Instructor, null, null, [], null, default, Now).Error!.Code);
         Assert.True(GridPost.TakeUp(grid, Person(cadre: true), GridPostKind.Instructor, null, null, [], null, default, Now).IsSuccess);
     }

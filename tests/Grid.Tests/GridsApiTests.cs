@@ -19,7 +19,10 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
     [Fact]
     public async Task A_created_grid_can_be_read_back_with_its_boundary_as_GeoJSON()
     {
-        var response = await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001001", " 长江路第一网格 ", "urban", CommunityA, Square(97.34, 37.39), 320, 860, 45));
+        var response = await Client.PostAsJsonAsync(
+            "/api/grid/grids",
+            new GridRequest("632802001001001", " 长江路第一网格 ", "urban", CommunityA, Square(97.34, 37.39), 320, 860, 45)
+        );
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<GridResponse>())!;
@@ -46,20 +49,24 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM grids"));
     }
 
-    public static TheoryData<string, string> BadBoundaries() => new()
-    {
-        // A bow tie: the ring crosses itself.
-        { """{"type":"Polygon","coordinates":[[[97.0,37.0],[97.1,37.1],[97.1,37.0],[97.0,37.1],[97.0,37.0]]]}""", "Self-intersection" },
-        { """{"type":"Point","coordinates":[97.0,37.0]}""", "Polygon or MultiPolygon" },
-        { """{"type":"Polygon","coordinates":[[[197.0,37.0],[197.1,37.0],[197.1,37.1],[197.0,37.0]]]}""", "outside longitude" },
-        { """{"type":"Polygon","coordinates":"nonsense"}""", "not valid GeoJSON" },
-    };
+    public static TheoryData<string, string> BadBoundaries() =>
+        new()
+        {
+            // A bow tie: the ring crosses itself.
+            { """{"type":"Polygon","coordinates":[[[97.0,37.0],[97.1,37.1],[97.1,37.0],[97.0,37.1],[97.0,37.0]]]}""", "Self-intersection" },
+            { """{"type":"Point","coordinates":[97.0,37.0]}""", "Polygon or MultiPolygon" },
+            { """{"type":"Polygon","coordinates":[[[197.0,37.0],[197.1,37.0],[197.1,37.1],[197.0,37.0]]]}""", "outside longitude" },
+            { """{"type":"Polygon","coordinates":"nonsense"}""", "not valid GeoJSON" },
+        };
 
     [Theory]
     [MemberData(nameof(BadBoundaries))]
     public async Task An_invalid_boundary_is_a_400_saying_what_is_wrong(string geoJson, string says)
     {
-        var response = await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001001", "x", "Urban", CommunityA, JsonDocument.Parse(geoJson).RootElement, null, null, null));
+        var response = await Client.PostAsJsonAsync(
+            "/api/grid/grids",
+            new GridRequest("632802001001001", "x", "Urban", CommunityA, JsonDocument.Parse(geoJson).RootElement, null, null, null)
+        );
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(says, problem.GetProperty("title").GetString(), StringComparison.Ordinal);
@@ -71,15 +78,20 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         await GridAsync("632802001001001", Square(97.34, 37.39));
         await GridAsync("632802001001002", Square(97.35, 37.39));
 
-        var overlapping = await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001003", "x", "Urban", CommunityA, Square(97.345, 37.39), null, null, null));
+        var overlapping = await Client.PostAsJsonAsync(
+            "/api/grid/grids",
+            new GridRequest("632802001001003", "x", "Urban", CommunityA, Square(97.345, 37.39), null, null, null)
+        );
         await GridAsync("632802001001004", Square(97.349, 37.385, 0.002), "Specialized");
         await GridAsync("632802001002001", Square(97.345, 37.39), community: CommunityB);
 
         var problem = await overlapping.AssertProblemAsync(HttpStatusCode.Conflict, "grid-overlap");
         Assert.Contains("632802001001001, 632802001001002", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         var report = await Client.GetFromJsonAsync<List<OverlapResponse>>("/api/grid/grids/overlaps");
-        Assert.Equal([("632802001001001", "632802001001004", true), ("632802001001002", "632802001001004", true)],
-            report!.Select(o => (o.GridCode, o.OtherGridCode, o.Allowed)));
+        Assert.Equal(
+            [("632802001001001", "632802001001004", true), ("632802001001002", "632802001001004", true)],
+            report!.Select(o => (o.GridCode, o.OtherGridCode, o.Allowed))
+        );
     }
 
     [Fact]
@@ -87,16 +99,21 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
     {
         await GridAsync("632802001001001", null);
 
-        await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001001", "b", "Rural", CommunityA, null, null, null, null)))
-            .AssertProblemAsync(HttpStatusCode.Conflict, "duplicate-grid-code");
-        await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001009001", "b", "Rural", Guid.NewGuid(), null, null, null, null)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-community");
-        await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", Guid.Empty, null, null, null, null)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "community-id-required");
-        await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", CommunityA, null, -1, null, null)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-count");
-        await (await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", CommunityA, null, null, null, 101)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-complexity");
+        await (
+            await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001001", "b", "Rural", CommunityA, null, null, null, null))
+        ).AssertProblemAsync(HttpStatusCode.Conflict, "duplicate-grid-code");
+        await (
+            await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001009001", "b", "Rural", Guid.NewGuid(), null, null, null, null))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-community");
+        await (
+            await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", Guid.Empty, null, null, null, null))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "community-id-required");
+        await (
+            await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", CommunityA, null, -1, null, null))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-count");
+        await (
+            await Client.PostAsJsonAsync("/api/grid/grids", new GridRequest("632802001001002", "b", "Rural", CommunityA, null, null, null, 101))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-complexity");
     }
 
     [Fact]
@@ -108,8 +125,9 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
 
         Assert.Equal("Retired", (await retired.Content.ReadFromJsonAsync<GridResponse>())!.Status);
         await (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.345")).AssertProblemAsync(HttpStatusCode.NotFound, "no-grid-here");
-        await (await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}", new GridRequest(null, "新名", "Urban", CommunityA, null, null, null, null)))
-            .AssertProblemAsync(HttpStatusCode.Conflict, "grid-retired");
+        await (
+            await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}", new GridRequest(null, "新名", "Urban", CommunityA, null, null, null, null))
+        ).AssertProblemAsync(HttpStatusCode.Conflict, "grid-retired");
         await (await Client.PostAsync($"/api/grid/grids/{grid.Id}/retire", null)).AssertProblemAsync(HttpStatusCode.Conflict, "grid-retired");
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/grid/grids/{grid.Id}")).StatusCode);
     }
@@ -121,7 +139,10 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         var other = await GridAsync("632802001002001", null, community: CommunityB);
         var staff = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Communities = [CommunityA] });
 
-        var edited = await staff.PutAsJsonAsync($"/api/grid/grids/{own.Id}", new GridRequest(null, "长江路一格", "Urban", CommunityA, Square(97.34, 37.39), 10, 20, 30));
+        var edited = await staff.PutAsJsonAsync(
+            $"/api/grid/grids/{own.Id}",
+            new GridRequest(null, "长江路一格", "Urban", CommunityA, Square(97.34, 37.39), 10, 20, 30)
+        );
         var refused = await staff.PutAsJsonAsync($"/api/grid/grids/{other.Id}", new GridRequest(null, "改名", "Urban", CommunityB, null, null, null, null));
 
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
@@ -137,7 +158,10 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         await GridAsync("632802001001001", null);
         var market = await GridAsync("632802001001002", null, "Specialized");
         await GridAsync("632802001002001", null, community: CommunityB);
-        await Client.PutAsJsonAsync($"/api/grid/grids/{market.Id}/layers/work-safety", new Layers.ResponsibilityRequest("work-safety", "应急管理局", null, null));
+        await Client.PutAsJsonAsync(
+            $"/api/grid/grids/{market.Id}/layers/work-safety",
+            new Layers.ResponsibilityRequest("work-safety", "应急管理局", null, null)
+        );
 
         var page = await Client.GetFromJsonAsync<Page<GridResponse>>($"/api/grid/grids?communityId={CommunityA}&type=urban&pageSize=1&page=2");
         var byLayer = await Client.GetFromJsonAsync<Page<GridResponse>>("/api/grid/grids?layer=work-safety&department=work-safety");
@@ -178,7 +202,10 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
 
         var first = await events.NextAsync(m => m.GetProperty("gridId").GetGuid() == created.Id && m.GetProperty("version").GetInt64() == 1);
         var message = first.GetProperty("message");
-        Assert.Equal(("632802001001001", "Rural", "Active"), (message.GetProperty("code").GetString(), message.GetProperty("type").GetString(), message.GetProperty("status").GetString()));
+        Assert.Equal(
+            ("632802001001001", "Rural", "Active"),
+            (message.GetProperty("code").GetString(), message.GetProperty("type").GetString(), message.GetProperty("status").GetString())
+        );
         Assert.Equal(message.GetProperty("eventId").GetGuid(), first.GetProperty("messageId").GetGuid());
         var retired = await events.NextAsync(m => m.GetProperty("gridId").GetGuid() == created.Id && m.GetProperty("version").GetInt64() == 2);
         Assert.Equal("Retired", retired.GetProperty("message").GetProperty("status").GetString());

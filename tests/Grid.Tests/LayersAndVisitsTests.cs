@@ -22,18 +22,30 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
         await using var events = await PublishedEvents.ListenAsync<LayerResponsibilityChanged>(Service.Servers.RabbitMq);
         var grid = await GridAsync("632802001001001", null);
 
-        var set = await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}/layers/urban-management", new ResponsibilityRequest("urban-management", "市城管局河西中队", "张队长", "13897771234"));
+        var set = await Client.PutAsJsonAsync(
+            $"/api/grid/grids/{grid.Id}/layers/urban-management",
+            new ResponsibilityRequest("urban-management", "市城管局河西中队", "张队长", "13897771234")
+        );
         var who = await Client.GetFromJsonAsync<ResponsibilityResponse>($"/api/grid/grids/{grid.Id}/layers/urban-management");
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Equal(("市城管局河西中队", "城管执法网", "张队长", "138****1234"), (who!.DepartmentName, who.LayerName, who.ContactName, who.ContactPhone));
-        Assert.DoesNotContain("13897771234", await Service.ScalarAsync<string>("SELECT contact_phone_protected FROM layer_responsibilities"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "13897771234",
+            await Service.ScalarAsync<string>("SELECT contact_phone_protected FROM layer_responsibilities"),
+            StringComparison.Ordinal
+        );
         var message = (await events.NextAsync(m => m.GetProperty("gridId").GetGuid() == grid.Id)).GetProperty("message");
         Assert.Equal(("urban-management", "urban-management"), (message.GetProperty("layer").GetString(), message.GetProperty("departmentCode").GetString()));
         Assert.False(message.TryGetProperty("contactPhone", out _));
         await (await Client.GetAsync($"/api/grid/grids/{grid.Id}/layers/environment")).AssertProblemAsync(HttpStatusCode.NotFound, "no-responsibility");
-        await (await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}/layers/weather", new ResponsibilityRequest("x", "y", null, null))).AssertProblemAsync(HttpStatusCode.NotFound, "unknown-layer");
-        await (await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}/layers/environment", new ResponsibilityRequest("x", "y", null, "12345"))).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-phone");
+        await (await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}/layers/weather", new ResponsibilityRequest("x", "y", null, null))).AssertProblemAsync(
+            HttpStatusCode.NotFound,
+            "unknown-layer"
+        );
+        await (
+            await Client.PutAsJsonAsync($"/api/grid/grids/{grid.Id}/layers/environment", new ResponsibilityRequest("x", "y", null, "12345"))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-phone");
     }
 
     [Fact]
@@ -44,8 +56,14 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(["environment", "public-security", "urban-management", "work-safety", "fire-safety"], layers!.Select(l => l.Code));
-        await (await Client.PostAsJsonAsync("/api/grid/layers", new LayerRequest("fire-safety", "again"))).AssertProblemAsync(HttpStatusCode.Conflict, "duplicate-layer");
-        await (await Client.PostAsJsonAsync("/api/grid/layers", new LayerRequest("Fire Safety!", "x"))).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-layer-code");
+        await (await Client.PostAsJsonAsync("/api/grid/layers", new LayerRequest("fire-safety", "again"))).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "duplicate-layer"
+        );
+        await (await Client.PostAsJsonAsync("/api/grid/layers", new LayerRequest("Fire Safety!", "x"))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "invalid-layer-code"
+        );
         await Service.ExecuteAsync("DELETE FROM layers WHERE code = 'fire-safety'");
     }
 
@@ -59,10 +77,19 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
         var cadre = Service.ClientAs(new TestCaller([Roles.SubdistrictCadre]) { PersonId = person, Grids = [mine.Id] });
         var at = DateTimeOffset.UtcNow.AddHours(-2);
 
-        var logged = await cadre.PostAsJsonAsync("/api/grid/visits", new VisitRequest(mine.Id, null, "3单元502", null, at, "楼道堆放杂物", "通知物业清理", true, "消防通道堵塞", null, null));
-        var elsewhere = await cadre.PostAsJsonAsync("/api/grid/visits", new VisitRequest(other.Id, null, null, null, at, "走访", null, false, null, null, null));
+        var logged = await cadre.PostAsJsonAsync(
+            "/api/grid/visits",
+            new VisitRequest(mine.Id, null, "3单元502", null, at, "楼道堆放杂物", "通知物业清理", true, "消防通道堵塞", null, null)
+        );
+        var elsewhere = await cadre.PostAsJsonAsync(
+            "/api/grid/visits",
+            new VisitRequest(other.Id, null, null, null, at, "走访", null, false, null, null, null)
+        );
         var noCategory = await cadre.PostAsJsonAsync("/api/grid/visits", new VisitRequest(mine.Id, null, null, null, at, "走访", null, true, null, null, null));
-        var future = await cadre.PostAsJsonAsync("/api/grid/visits", new VisitRequest(mine.Id, null, null, null, at.AddDays(2), "走访", null, false, null, null, null));
+        var future = await cadre.PostAsJsonAsync(
+            "/api/grid/visits",
+            new VisitRequest(mine.Id, null, null, null, at.AddDays(2), "走访", null, false, null, null, null)
+        );
         var noPerson = await Client.PostAsJsonAsync("/api/grid/visits", new VisitRequest(mine.Id, null, null, null, at, "走访", null, false, null, null, null));
 
         Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
@@ -71,7 +98,10 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
         await future.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-visit-time");
         await noPerson.AssertProblemAsync(HttpStatusCode.BadRequest, "visitor-person-required");
         var message = (await events.NextAsync(m => m.GetProperty("gridId").GetGuid() == mine.Id)).GetProperty("message");
-        Assert.Equal((person, true, "消防通道堵塞"), (message.GetProperty("visitorPersonId").GetGuid(), message.GetProperty("raisesCase").GetBoolean(), message.GetProperty("caseCategory").GetString()));
+        Assert.Equal(
+            (person, true, "消防通道堵塞"),
+            (message.GetProperty("visitorPersonId").GetGuid(), message.GetProperty("raisesCase").GetBoolean(), message.GetProperty("caseCategory").GetString())
+        );
     }
 
     [Fact]
@@ -80,7 +110,19 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
         await using var events = await PublishedEvents.ListenAsync<VisitLogged>(Service.Servers.RabbitMq);
         var mine = await GridAsync("632802001001001", null);
         var staff = Service.ClientAs(new TestCaller([Roles.GridStaff]) { PersonId = Guid.NewGuid(), Grids = [mine.Id] });
-        var visit = new VisitRequest(mine.Id, null, "5单元101", null, DateTimeOffset.UtcNow.AddHours(-1), "独居老人走访，楼道灯坏", null, true, "消防通道堵塞", 37.3852, 97.3451);
+        var visit = new VisitRequest(
+            mine.Id,
+            null,
+            "5单元101",
+            null,
+            DateTimeOffset.UtcNow.AddHours(-1),
+            "独居老人走访，楼道灯坏",
+            null,
+            true,
+            "消防通道堵塞",
+            37.3852,
+            97.3451
+        );
         var key = Guid.NewGuid().ToString();
 
         var first = await staff.PostWithKeyAsync("/api/grid/visits", visit, key);
@@ -107,7 +149,12 @@ public class LayersAndVisitsTests(GridServiceFactory service) : GridApiTest(serv
         var day = new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
         foreach (var (grid, at) in new[] { (visited.Id, day), (twice.Id, day), (twice.Id, day.AddDays(1)), (visited.Id, day.AddDays(-30)) })
         {
-            Assert.Equal(HttpStatusCode.Created, (await cadre.PostAsJsonAsync("/api/grid/visits", new VisitRequest(grid, null, null, null, at, "走访", null, false, null, null, null))).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.Created,
+                (
+                    await cadre.PostAsJsonAsync("/api/grid/visits", new VisitRequest(grid, null, null, null, at, "走访", null, false, null, null, null))
+                ).StatusCode
+            );
         }
 
         var coverage = await cadre.GetFromJsonAsync<CoverageResponse>("/api/grid/visits/coverage?from=2026-11-01&to=2026-11-30");

@@ -77,10 +77,14 @@ public class LookupTests(GridServiceFactory service) : GridApiTest(service)
     {
         var grid = await GridAsync("632802001001001", Square(97.34, 37.39));
 
-        await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, grid.Id, "1号楼", "远处1号", 37.0, 97.0)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "building-outside-grid");
-        await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "远处1号", 37.0, 97.0)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "no-grid-here");
+        await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, grid.Id, "1号楼", "远处1号", 37.0, 97.0))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "building-outside-grid"
+        );
+        await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "远处1号", 37.0, 97.0))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "no-grid-here"
+        );
     }
 
     [Fact]
@@ -88,8 +92,16 @@ public class LookupTests(GridServiceFactory service) : GridApiTest(service)
     {
         var mine = await GridAsync("632802001001001", Square(97.34, 37.39));
         var next = await GridAsync("632802001001002", Square(97.35, 37.39));
-        var inMine = (await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "长江路1号", 37.385, 97.345))).Content.ReadFromJsonAsync<BuildingResponse>())!;
-        var inNext = (await (await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "长江路2号", 37.385, 97.355))).Content.ReadFromJsonAsync<BuildingResponse>())!;
+        var inMine = (
+            await (
+                await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "长江路1号", 37.385, 97.345))
+            ).Content.ReadFromJsonAsync<BuildingResponse>()
+        )!;
+        var inNext = (
+            await (
+                await Client.PostAsJsonAsync("/api/grid/buildings", new BuildingRequest(null, null, "1号楼", "长江路2号", 37.385, 97.355))
+            ).Content.ReadFromJsonAsync<BuildingResponse>()
+        )!;
         var gridStaff = Service.ClientAs(new TestCaller([Roles.GridStaff]) { Grids = [mine.Id] });
 
         var list = await gridStaff.GetFromJsonAsync<Page<BuildingResponse>>("/api/grid/buildings");

@@ -15,7 +15,14 @@ public class ReadModelTests(GridServiceFactory service) : GridApiTest(service)
     public async Task A_community_announced_on_the_broker_can_have_grids_and_the_same_event_twice_counts_once()
     {
         var community = Guid.NewGuid();
-        var changed = new CommunityChanged { CommunityId = community, Code = "007", Name = "新社区", Version = 1, OccurredAt = DateTimeOffset.UtcNow };
+        var changed = new CommunityChanged
+        {
+            CommunityId = community,
+            Code = "007",
+            Name = "新社区",
+            Version = 1,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
         var bus = Service.Services.GetRequiredService<IBus>();
 
         await bus.Publish(changed);
@@ -35,9 +42,23 @@ public class ReadModelTests(GridServiceFactory service) : GridApiTest(service)
         var grid = await GridAsync("632802001001001", null);
         var person = Guid.NewGuid();
 
-        await Service.Services.GetRequiredService<IBus>().Publish(new PersonChanged { PersonId = person, Name = "王丽", StaffCommunityId = CommunityA, Version = 3, OccurredAt = DateTimeOffset.UtcNow });
+        await Service
+            .Services.GetRequiredService<IBus>()
+            .Publish(
+                new PersonChanged
+                {
+                    PersonId = person,
+                    Name = "王丽",
+                    StaffCommunityId = CommunityA,
+                    Version = 3,
+                    OccurredAt = DateTimeOffset.UtcNow,
+                }
+            );
 
-        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_people WHERE id = $1", person) == 1, "the person known");
+        await Eventually.TrueAsync(
+            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_people WHERE id = $1", person) == 1,
+            "the person known"
+        );
         var taken = await Client.PostAsJsonAsync($"/api/grid/grids/{grid.Id}/staff", new Staffing.TakeUpPostRequest(person, "Leader", null, "书记", null));
         Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
     }

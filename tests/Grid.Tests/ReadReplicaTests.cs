@@ -40,8 +40,10 @@ public class ReadReplicaTests(GridWithReadReplicaFactory service) : GridApiTest(
         Assert.True(await replicated.Replica.IsInRecoveryAsync(), "the read connection is a standby");
         var first = await GridAsync("632802001001001", Square(97.34, 37.39));
         // Streamed within moments: the lookup (on the replica) finds the grid written on the primary.
-        await Eventually.TrueAsync(async () => (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.345")).StatusCode == HttpStatusCode.OK,
-            "the first grid on the replica");
+        await Eventually.TrueAsync(
+            async () => (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.345")).StatusCode == HttpStatusCode.OK,
+            "the first grid on the replica"
+        );
 
         await replicated.Replica.PauseAsync();
         try
@@ -51,7 +53,10 @@ public class ReadReplicaTests(GridWithReadReplicaFactory service) : GridApiTest(
             var second = await GridAsync("632802001001002", Square(97.35, 37.39));
             Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/grid/grids/{second.Id}")).StatusCode);
             // ...and the lookup, on the replica, does not see it yet.
-            await (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.355")).AssertProblemAsync(HttpStatusCode.NotFound, "no-grid-here");
+            await (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.355")).AssertProblemAsync(
+                HttpStatusCode.NotFound,
+                "no-grid-here"
+            );
             Assert.Equal(first.Id, (await Client.GetFromJsonAsync<LookupResponse>("/api/grid/lookup/point?latitude=37.385&longitude=97.345"))!.Grid.Id);
         }
         finally
@@ -59,8 +64,10 @@ public class ReadReplicaTests(GridWithReadReplicaFactory service) : GridApiTest(
             await replicated.Replica.ResumeAsync();
         }
 
-        await Eventually.TrueAsync(async () => (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.355")).StatusCode == HttpStatusCode.OK,
-            "the second grid on the replica once it replays again");
+        await Eventually.TrueAsync(
+            async () => (await Client.GetAsync("/api/grid/lookup/point?latitude=37.385&longitude=97.355")).StatusCode == HttpStatusCode.OK,
+            "the second grid on the replica once it replays again"
+        );
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health")).StatusCode);
     }
 }

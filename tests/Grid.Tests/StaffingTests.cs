@@ -78,10 +78,15 @@ public class StaffingTests(GridServiceFactory service) : GridApiTest(service)
         await Client.PutAsJsonAsync("/api/grid/staffing/assistant-quota", new QuotaRequest(50, 1, 2));
         var adjusted = await Client.GetFromJsonAsync<Page<StaffingRow>>("/api/grid/staffing/report");
 
-        Assert.Equal([(1, 1, "no-leader,no-instructor"), (1, 4, "no-leader,too-few-assistants,no-instructor")],
-            report!.Items.Select(r => (r.Assistants, r.SuggestedAssistants, string.Join(",", r.Problems))));
+        Assert.Equal(
+            [(1, 1, "no-leader,no-instructor"), (1, 4, "no-leader,too-few-assistants,no-instructor")],
+            report!.Items.Select(r => (r.Assistants, r.SuggestedAssistants, string.Join(",", r.Problems)))
+        );
         Assert.Equal([1, 2], adjusted!.Items.Select(r => r.SuggestedAssistants));
-        await (await Client.PutAsJsonAsync("/api/grid/staffing/assistant-quota", new QuotaRequest(0, 3, 1))).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-quota");
+        await (await Client.PutAsJsonAsync("/api/grid/staffing/assistant-quota", new QuotaRequest(0, 3, 1))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "invalid-quota"
+        );
         await (await Client.GetAsync("/api/grid/staffing/report?page=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
@@ -95,8 +100,13 @@ public class StaffingTests(GridServiceFactory service) : GridApiTest(service)
         var post = (await (await TakeUpAsync(grid.Id, wang, "Leader", duties: "书记")).Content.ReadFromJsonAsync<GridPostResponse>())!;
         await Client.PostAsJsonAsync($"/api/grid/grids/{grid.Id}/staff/{post.Id}/end", new EndPostRequest(null));
 
-        var taken = (await events.NextAsync(m => m.GetProperty("assignmentId").GetGuid() == post.Id && m.GetProperty("active").GetBoolean())).GetProperty("message");
-        Assert.Equal((grid.Id, wang, "Leader"), (taken.GetProperty("gridId").GetGuid(), taken.GetProperty("personId").GetGuid(), taken.GetProperty("post").GetString()));
+        var taken = (await events.NextAsync(m => m.GetProperty("assignmentId").GetGuid() == post.Id && m.GetProperty("active").GetBoolean())).GetProperty(
+            "message"
+        );
+        Assert.Equal(
+            (grid.Id, wang, "Leader"),
+            (taken.GetProperty("gridId").GetGuid(), taken.GetProperty("personId").GetGuid(), taken.GetProperty("post").GetString())
+        );
         await events.NextAsync(m => m.GetProperty("assignmentId").GetGuid() == post.Id && !m.GetProperty("active").GetBoolean());
     }
 

@@ -49,8 +49,8 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string AuthorizeUrl(string challenge, string redirect = Callback, string state = "s-42") =>
-        $"/connect/authorize?client_id={AuthModule.AppClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(redirect)}" +
-        $"&scope={Uri.EscapeDataString($"openid offline_access roles {AuthModule.ApiScope}")}&state={state}&code_challenge={challenge}&code_challenge_method=S256";
+        $"/connect/authorize?client_id={AuthModule.AppClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(redirect)}"
+        + $"&scope={Uri.EscapeDataString($"openid offline_access roles {AuthModule.ApiScope}")}&state={state}&code_challenge={challenge}&code_challenge_method=S256";
 
     /// <summary>The sign-in page's form fields (antiforgery token, where to go back), as a browser would post them back.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpResponseMessage page)
@@ -91,11 +91,20 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
         var answer = HttpUtility.ParseQueryString(back.Query);
         Assert.Equal("s-42", answer["state"]);
 
-        var exchange = (string? withVerifier) => browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = AuthModule.AppClientId, ["code"] = answer["code"]!,
-            ["redirect_uri"] = Callback, ["code_verifier"] = withVerifier ?? Pkce().Verifier,
-        }));
+        var exchange = (string? withVerifier) =>
+            browser.PostAsync(
+                "/connect/token",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "authorization_code",
+                        ["client_id"] = AuthModule.AppClientId,
+                        ["code"] = answer["code"]!,
+                        ["redirect_uri"] = Callback,
+                        ["code_verifier"] = withVerifier ?? Pkce().Verifier,
+                    }
+                )
+            );
         var forged = await exchange(null);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal("invalid_grant", (await forged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
@@ -128,9 +137,14 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
         Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
 
         // Without a code challenge the request is refused before anyone is asked to sign in.
-        var withoutPkce = await browser.GetAsync(AuthorizeUrl(challenge).Replace($"&code_challenge={challenge}&code_challenge_method=S256", "", StringComparison.Ordinal));
-        Assert.True(withoutPkce.StatusCode == HttpStatusCode.BadRequest
-            || HttpUtility.ParseQueryString(withoutPkce.Headers.Location?.Query ?? "")["error"] == "invalid_request", $"{withoutPkce.StatusCode} {withoutPkce.Headers.Location}");
+        var withoutPkce = await browser.GetAsync(
+            AuthorizeUrl(challenge).Replace($"&code_challenge={challenge}&code_challenge_method=S256", "", StringComparison.Ordinal)
+        );
+        Assert.True(
+            withoutPkce.StatusCode == HttpStatusCode.BadRequest
+                || HttpUtility.ParseQueryString(withoutPkce.Headers.Location?.Query ?? "")["error"] == "invalid_request",
+            $"{withoutPkce.StatusCode} {withoutPkce.Headers.Location}"
+        );
         Assert.DoesNotContain(SignInPage.Path, withoutPkce.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
 
         var offSite = await browser.GetAsync($"{SignInPage.Path}?returnUrl={Uri.EscapeDataString("https://evil.example/")}");
@@ -156,7 +170,9 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
         Assert.StartsWith(Callback + "?", silent.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
         Assert.NotNull(HttpUtility.ParseQueryString(silent.Headers.Location.Query)["code"]);
 
-        var signedOut = await browser.GetAsync($"{AuthorizationEndpoint.EndSessionPath}?client_id={AuthModule.AppClientId}&post_logout_redirect_uri={Uri.EscapeDataString("https://platform.test/")}");
+        var signedOut = await browser.GetAsync(
+            $"{AuthorizationEndpoint.EndSessionPath}?client_id={AuthModule.AppClientId}&post_logout_redirect_uri={Uri.EscapeDataString("https://platform.test/")}"
+        );
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal("https://platform.test/", signedOut.Headers.Location!.AbsoluteUri);
         var afterwards = await browser.GetAsync(AuthorizeUrl(challenge) + "&prompt=none");
@@ -173,17 +189,24 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
         var app = await manager.FindByClientIdAsync(AuthModule.AppClientId);
         var id = await manager.GetIdAsync(app!);
 
-        var changed = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Platform:Auth:Issuer"] = "https://console.example/",
-            ["Platform:Auth:App:RedirectUris:0"] = "https://console.example/auth/callback",
-        }).Build();
+        var changed = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["Platform:Auth:Issuer"] = "https://console.example/",
+                    ["Platform:Auth:App:RedirectUris:0"] = "https://console.example/auth/callback",
+                }
+            )
+            .Build();
         await manager.UpdateAsync(app!, ClientRegistration.Describe(changed));
 
         var after = await manager.FindByClientIdAsync(AuthModule.AppClientId);
         Assert.Equal(id, await manager.GetIdAsync(after!));
         Assert.Equal(["https://console.example/auth/callback"], (await manager.GetRedirectUrisAsync(after!)).ToArray());
-        Assert.Equal(1, await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync(a => a.ClientId == AuthModule.AppClientId));
+        Assert.Equal(
+            1,
+            await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync(a => a.ClientId == AuthModule.AppClientId)
+        );
         await ClientRegistration.EnsureAsync(scope.ServiceProvider, CancellationToken.None);
     }
 

@@ -37,7 +37,10 @@ public class ClusteredBrokerTests
         {
             // A subscriber of CommunityChanged that never runs here: the relay declares its queue, as quorum.
             var queue = Subscriptions.All.First(s => s.Event == typeof(CommunityChanged) && s.Service == "workflow").Queue;
-            await Eventually.TrueAsync(async () => await cluster.TypeOfAsync(queue, cluster.Nodes[1]) == "quorum", "the subscriber's queue declared as a quorum queue");
+            await Eventually.TrueAsync(
+                async () => await cluster.TypeOfAsync(queue, cluster.Nodes[1]) == "quorum",
+                "the subscriber's queue declared as a quorum queue"
+            );
             var leader = await cluster.LeaderOfAsync(queue, cluster.Nodes[1]);
             var survivor = cluster.Nodes.First(n => n != leader);
 
@@ -59,13 +62,17 @@ public class ClusteredBrokerTests
             {
                 await Eventually.TrueAsync(
                     async () => await service.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL") == 0,
-                    "every outbox row sent", TimeSpan.FromSeconds(240));
+                    "every outbox row sent",
+                    TimeSpan.FromSeconds(240)
+                );
             }
             catch (TimeoutException)
             {
-                Assert.Fail($"Rows left unsent: {await service.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, "
-                    + $"most attempts {await service.ScalarAsync<int>("SELECT max(attempts) FROM outbox_messages WHERE sent_at IS NULL")}, "
-                    + $"last error: {await service.ScalarAsync<string>("SELECT last_error FROM outbox_messages WHERE sent_at IS NULL AND last_error IS NOT NULL LIMIT 1")}");
+                Assert.Fail(
+                    $"Rows left unsent: {await service.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, "
+                        + $"most attempts {await service.ScalarAsync<int>("SELECT max(attempts) FROM outbox_messages WHERE sent_at IS NULL")}, "
+                        + $"last error: {await service.ScalarAsync<string>("SELECT last_error FROM outbox_messages WHERE sent_at IS NULL AND last_error IS NOT NULL LIMIT 1")}"
+                );
             }
 
             // ...and every event is in the subscriber's queue on the surviving nodes, each at least once.
@@ -84,13 +91,16 @@ public class ClusteredBrokerTests
     {
         await using var scope = service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
-        var events = Enumerable.Range(0, count).Select(i => new CommunityChanged
-        {
-            CommunityId = Guid.NewGuid(),
-            Code = $"{i:000}",
-            Name = $"社区 {i}",
-            OccurredAt = DateTimeOffset.UtcNow,
-        }).ToList();
+        var events = Enumerable
+            .Range(0, count)
+            .Select(i => new CommunityChanged
+            {
+                CommunityId = Guid.NewGuid(),
+                Code = $"{i:000}",
+                Name = $"社区 {i}",
+                OccurredAt = DateTimeOffset.UtcNow,
+            })
+            .ToList();
         foreach (var e in events)
         {
             db.AddEvent(e);
@@ -189,7 +199,15 @@ public class QuorumMigrationTests
     {
         await using var scope = service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
-        db.AddEvent(new CommunityChanged { CommunityId = Guid.NewGuid(), Code = "001", Name = "长江路社区", OccurredAt = DateTimeOffset.UtcNow });
+        db.AddEvent(
+            new CommunityChanged
+            {
+                CommunityId = Guid.NewGuid(),
+                Code = "001",
+                Name = "长江路社区",
+                OccurredAt = DateTimeOffset.UtcNow,
+            }
+        );
         await db.SaveChangesAsync();
     }
 

@@ -64,8 +64,11 @@ public class CommunitiesApiTests(OrganizationServiceFactory service) : Organizat
     {
         await using var events = await PublishedEvents.ListenAsync<CommunityChanged>(Service.Servers.RabbitMq);
 
-        var created = (await (await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("004", "滨河路社区")))
-            .Content.ReadFromJsonAsync<CommunityResponse>())!;
+        var created = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("004", "滨河路社区"))
+            ).Content.ReadFromJsonAsync<CommunityResponse>()
+        )!;
 
         var envelope = await events.NextAsync(m => m.GetProperty("communityId").GetGuid() == created.Id);
         Assert.Equal("滨河路社区", envelope.GetProperty("message").GetProperty("name").GetString());
@@ -78,11 +81,19 @@ public class SubdistrictAndCommunityUpdateTests(OrganizationServiceFactory servi
     public async Task The_subdistrict_is_defined_once_and_validated()
     {
         await (await Client.GetAsync("/api/organization/subdistrict")).AssertProblemAsync(HttpStatusCode.NotFound, "subdistrict-not-defined");
-        await (await Client.PutAsJsonAsync("/api/organization/subdistrict", new SubdistrictRequest("63280", "001", "河西街道")))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-division-code");
+        await (await Client.PutAsJsonAsync("/api/organization/subdistrict", new SubdistrictRequest("63280", "001", "河西街道"))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "invalid-division-code"
+        );
 
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync("/api/organization/subdistrict", new SubdistrictRequest("632802", "001", "河西街道"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync("/api/organization/subdistrict", new SubdistrictRequest("632802", "002", "河西街道"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.PutAsJsonAsync("/api/organization/subdistrict", new SubdistrictRequest("632802", "001", "河西街道"))).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Client.PutAsJsonAsync("/api/organization/subdistrict", new SubdistrictRequest("632802", "002", "河西街道"))).StatusCode
+        );
 
         var read = await Client.GetFromJsonAsync<SubdistrictResponse>("/api/organization/subdistrict");
         Assert.Equal(("632802", "002"), (read!.DivisionCode, read.Code));
@@ -92,16 +103,24 @@ public class SubdistrictAndCommunityUpdateTests(OrganizationServiceFactory servi
     [Fact]
     public async Task Updating_a_community_publishes_its_new_state()
     {
-        var created = (await (await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区")))
-            .Content.ReadFromJsonAsync<CommunityResponse>())!;
+        var created = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区"))
+            ).Content.ReadFromJsonAsync<CommunityResponse>()
+        )!;
         await using var events = await PublishedEvents.ListenAsync<CommunityChanged>(Service.Servers.RabbitMq);
 
-        var updated = await Client.PutAsJsonAsync($"/api/organization/communities/{created.Id}", new UpdateCommunityRequest("长江路社区", "长江路社区居委会", "长江路公共服务站"));
+        var updated = await Client.PutAsJsonAsync(
+            $"/api/organization/communities/{created.Id}",
+            new UpdateCommunityRequest("长江路社区", "长江路社区居委会", "长江路公共服务站")
+        );
 
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var envelope = await events.NextAsync(m => m.GetProperty("communityId").GetGuid() == created.Id && m.GetProperty("version").GetInt64() == 2);
         Assert.Equal("长江路公共服务站", envelope.GetProperty("message").GetProperty("serviceStation").GetString());
-        await (await Client.PutAsJsonAsync($"/api/organization/communities/{Guid.NewGuid()}", new UpdateCommunityRequest("x", null, null)))
-            .AssertProblemAsync(HttpStatusCode.NotFound, "community-not-found");
+        await (await Client.PutAsJsonAsync($"/api/organization/communities/{Guid.NewGuid()}", new UpdateCommunityRequest("x", null, null))).AssertProblemAsync(
+            HttpStatusCode.NotFound,
+            "community-not-found"
+        );
     }
 }

@@ -18,11 +18,18 @@ public class DemoDataTests(OrganizationServiceFactory service) : OrganizationSer
     public async Task Seeding_builds_a_whole_subdistrict_once()
     {
         await SeedAsync();
-        var counts = await Service.ScalarAsync<string>("SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT count(*) FROM people), (SELECT count(*) FROM posts))");
+        var counts = await Service.ScalarAsync<string>(
+            "SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT count(*) FROM people), (SELECT count(*) FROM posts))"
+        );
 
         await SeedAsync();
 
-        Assert.Equal(counts, await Service.ScalarAsync<string>("SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT count(*) FROM people), (SELECT count(*) FROM posts))"));
+        Assert.Equal(
+            counts,
+            await Service.ScalarAsync<string>(
+                "SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT count(*) FROM people), (SELECT count(*) FROM posts))"
+            )
+        );
         var tree = await Client.GetFromJsonAsync<TreeNode>("/api/organization/organizations/tree");
         Assert.Equal("河西街道工委", tree!.Name);
         Assert.Equal(4, tree.Children.Count(c => c.Kind is "CommunityGeneralBranch" or "CommunityBranch"));

@@ -16,10 +16,23 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
 {
     private async Task SetUpTreeAsync()
     {
-        var community = (await (await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区"))).Content.ReadFromJsonAsync<CommunityResponse>())!.Id;
-        var root = (await (await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("河西街道工委", "SubdistrictCommittee", null, null, null)))
-            .Content.ReadFromJsonAsync<OrganizationResponse>())!.Id;
-        await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("长江路社区党支部", "CommunityBranch", null, root, community));
+        var community = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区"))
+            ).Content.ReadFromJsonAsync<CommunityResponse>()
+        )!.Id;
+        var root = (
+            await (
+                await Client.PostAsJsonAsync(
+                    "/api/organization/organizations",
+                    new FoundOrganizationRequest("河西街道工委", "SubdistrictCommittee", null, null, null)
+                )
+            ).Content.ReadFromJsonAsync<OrganizationResponse>()
+        )!.Id;
+        await Client.PostAsJsonAsync(
+            "/api/organization/organizations",
+            new FoundOrganizationRequest("长江路社区党支部", "CommunityBranch", null, root, community)
+        );
     }
 
     private static string IdCard(int n) => PersonalDataRulesTests.IdCard($"632802198501{n % 28 + 1:00}{n % 1000:000}");
@@ -80,11 +93,15 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var job = await response.Content.ReadFromJsonAsync<ImportJobResponse>();
 
-        var finished = await Eventually.GetAsync(async () =>
-        {
-            var current = await Client.GetFromJsonAsync<ImportJobResponse>(response.Headers.Location!);
-            return current!.Status is "Completed" or "Failed" ? current : null;
-        }, "the import to finish", TimeSpan.FromSeconds(60));
+        var finished = await Eventually.GetAsync(
+            async () =>
+            {
+                var current = await Client.GetFromJsonAsync<ImportJobResponse>(response.Headers.Location!);
+                return current!.Status is "Completed" or "Failed" ? current : null;
+            },
+            "the import to finish",
+            TimeSpan.FromSeconds(60)
+        );
         Assert.Equal(("Completed", 250, 250, 100), (finished.Status, finished.ProcessedRows, finished.CreatedCount, finished.Percent));
         Assert.Equal(250, await Service.ScalarAsync<long>("SELECT count(*) FROM people"));
         Assert.Equal(job!.Id, finished.Id);
@@ -98,7 +115,10 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
         var taken = IdCard(7);
         var csv = $"name,idCardNumber,organization,memberType\n甲,{IdCard(1)},长江路社区党支部,Resident\n乙,{taken},长江路社区党支部,Resident\n";
         // Someone registers the second person between the check and the worker's turn.
-        await Client.PostAsJsonAsync("/api/organization/people", new Platform.Organization.People.RegisterPersonRequest("乙", null, taken, null, null, false, null));
+        await Client.PostAsJsonAsync(
+            "/api/organization/people",
+            new Platform.Organization.People.RegisterPersonRequest("乙", null, taken, null, null, false, null)
+        );
         await using (var scope = Service.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
@@ -107,12 +127,15 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
             await db.SaveChangesAsync();
         }
 
-        var failed = await Eventually.GetAsync(async () =>
-        {
-            var jobs = await Client.GetFromJsonAsync<JsonElement>("/api/organization/imports");
-            var first = jobs.GetProperty("items")[0];
-            return first.GetProperty("status").GetString() == "Failed" ? first.Clone().GetRawText() : null;
-        }, "the worker to fail the job");
+        var failed = await Eventually.GetAsync(
+            async () =>
+            {
+                var jobs = await Client.GetFromJsonAsync<JsonElement>("/api/organization/imports");
+                var first = jobs.GetProperty("items")[0];
+                return first.GetProperty("status").GetString() == "Failed" ? first.Clone().GetRawText() : null;
+            },
+            "the worker to fail the job"
+        );
 
         Assert.Contains("duplicate-id-card", failed, StringComparison.Ordinal);
         Assert.Equal(1, await Service.ScalarAsync<long>("SELECT count(*) FROM people"));
@@ -138,11 +161,17 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
     {
         await SetUpTreeAsync();
 
-        var staff = await (await PostCsvAsync("staff", $"name,phone,idCardNumber,community,isCadre\n王丽,13812340001,{IdCard(3)},001,否\n李文华,,,001,是\n孙强,,,009,maybe\n", dryRun: true))
-            .Content.ReadFromJsonAsync<ImportCheckResponse>();
+        var staff = await (
+            await PostCsvAsync(
+                "staff",
+                $"name,phone,idCardNumber,community,isCadre\n王丽,13812340001,{IdCard(3)},001,否\n李文华,,,001,是\n孙强,,,009,maybe\n",
+                dryRun: true
+            )
+        ).Content.ReadFromJsonAsync<ImportCheckResponse>();
         Assert.Equal([(4, "unknown-community"), (4, "invalid-flag")], staff!.Problems.Select(p => (p.Row, p.Code)));
 
-        var units = "name,kind,contactName,contactPhone,serviceFields,partyOrganization,joinedOn\n"
+        var units =
+            "name,kind,contactName,contactPhone,serviceFields,partyOrganization,joinedOn\n"
             + "市供电公司,StateEnterprise,孙主任,13912345678,便民服务;安全用电,,2024-03-01\n"
             + "市供电公司,StateEnterprise,孙主任,,便民服务,,\n";
         var check = await (await PostCsvAsync("units", units, dryRun: true)).Content.ReadFromJsonAsync<ImportCheckResponse>();
@@ -159,7 +188,14 @@ public class ImportTests(OrganizationServiceFactory service) : OrganizationServi
     {
         var rows = Csv.Parse("\uFEFFa,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\n1,2");
 
-        Assert.Equal([["a", "b"], ["x, y", "say \"hi\"\nthere"], ["1", "2"]], rows);
+        Assert.Equal(
+            [
+                ["a", "b"],
+                ["x, y", "say \"hi\"\nthere"],
+                ["1", "2"],
+            ],
+            rows
+        );
     }
 
     private static string CultureInfoInvariant(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -14,8 +14,11 @@ namespace Platform.Organization.Tests;
 public class IndexInputTests(OrganizationServiceFactory service) : OrganizationServiceTest(service)
 {
     private async Task<Guid> MemberAsync(string name) =>
-        (await (await Client.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest(name, null, null, null, null, false, null)))
-            .Content.ReadFromJsonAsync<PersonResponse>())!.Id;
+        (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest(name, null, null, null, null, false, null))
+            ).Content.ReadFromJsonAsync<PersonResponse>()
+        )!.Id;
 
     private IBus Bus => Service.Services.GetRequiredService<IBus>();
 
@@ -27,18 +30,39 @@ public class IndexInputTests(OrganizationServiceFactory service) : OrganizationS
         var member = await MemberAsync("谢志远");
         var record = Guid.NewGuid();
         var today = new DateOnly(2026, 10, 15);
-        var hours = new ServiceHoursApproved { RecordId = record, VolunteerId = Guid.NewGuid(), PersonId = member, ActivityId = Guid.NewGuid(), Hours = 4, ServedOn = today, OccurredAt = DateTimeOffset.UtcNow };
+        var hours = new ServiceHoursApproved
+        {
+            RecordId = record,
+            VolunteerId = Guid.NewGuid(),
+            PersonId = member,
+            ActivityId = Guid.NewGuid(),
+            Hours = 4,
+            ServedOn = today,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
         var closed = new CaseClosed
         {
-            CaseId = Guid.NewGuid(), Number = "2026-000042", Category = "garbage", Channel = "Resident", Priority = "Normal", ReportedAt = new DateTimeOffset(2026, 10, 13, 4, 0, 0, TimeSpan.Zero),
-            ClosedAt = new DateTimeOffset(2026, 10, 15, 4, 0, 0, TimeSpan.Zero), HandledByPersonId = member, OnTime = true, Rating = "Satisfied", OccurredAt = DateTimeOffset.UtcNow,
+            CaseId = Guid.NewGuid(),
+            Number = "2026-000042",
+            Category = "garbage",
+            Channel = "Resident",
+            Priority = "Normal",
+            ReportedAt = new DateTimeOffset(2026, 10, 13, 4, 0, 0, TimeSpan.Zero),
+            ClosedAt = new DateTimeOffset(2026, 10, 15, 4, 0, 0, TimeSpan.Zero),
+            HandledByPersonId = member,
+            OnTime = true,
+            Rating = "Satisfied",
+            OccurredAt = DateTimeOffset.UtcNow,
         };
 
         await Bus.Publish(hours);
         await Bus.Publish(hours);
         await Bus.Publish(hours with { EventId = Guid.NewGuid(), Hours = 6, OccurredAt = hours.OccurredAt.AddMinutes(5) });
         await Bus.Publish(closed);
-        await Eventually.TrueAsync(async () => await InboxAsync(nameof(ServiceHoursInputConsumer)) == 2 && await InboxAsync(nameof(CaseClosedInputConsumer)) == 1, "the events consumed");
+        await Eventually.TrueAsync(
+            async () => await InboxAsync(nameof(ServiceHoursInputConsumer)) == 2 && await InboxAsync(nameof(CaseClosedInputConsumer)) == 1,
+            "the events consumed"
+        );
 
         // The member's inputs: the hours, closed on time, rated satisfied (closed and rated count for the community only).
         Assert.Equal(3, await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE person_id = $1", member));

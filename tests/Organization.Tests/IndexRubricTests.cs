@@ -15,14 +15,14 @@ public class IndexRubricTests
     {
         IndexInput[] inputs =
         [
-            Input("ServiceHoursApproved", 6),   // 6 h × 0.5 = 3
-            Input("ServiceHoursApproved", 4),   // 4 h × 0.5 = 2
-            Input("CaseClosedOnTime"),          // 1
-            Input("CaseRatedSatisfied"),        // 0.5
-            Input("VisitLogged"),               // 0.5
-            Input("ActivityAttended"),          // 1
-            Input("Penalty"),                   // −5
-            Input("UnknownKind"),               // no item: no points
+            Input("ServiceHoursApproved", 6), // 6 h × 0.5 = 3
+            Input("ServiceHoursApproved", 4), // 4 h × 0.5 = 2
+            Input("CaseClosedOnTime"), // 1
+            Input("CaseRatedSatisfied"), // 0.5
+            Input("VisitLogged"), // 0.5
+            Input("ActivityAttended"), // 1
+            Input("Penalty"), // −5
+            Input("UnknownKind"), // no item: no points
         ];
 
         var score = RubricScorer.Score(DefaultRubrics.Vanguard, inputs);
@@ -92,7 +92,12 @@ public class IndexRubricTests
         var broken = DefaultRubrics.Vanguard with
         {
             BaseScore = 120,
-            Components = [.. DefaultRubrics.Vanguard.Components, new RubricComponent("service", "again", 5, []), new RubricComponent("odd", "odd", -1, [new("X", 0)], MinPoints: 0)],
+            Components =
+            [
+                .. DefaultRubrics.Vanguard.Components,
+                new RubricComponent("service", "again", 5, []),
+                new RubricComponent("odd", "odd", -1, [new("X", 0)], MinPoints: 0),
+            ],
         };
 
         var codes = broken.Check().Select(e => e.Code).ToList();
@@ -106,11 +111,13 @@ public class IndexRubricTests
     {
         IndexInput[] inputs =
         [
-            Input("LeadershipReview", 12),                                  // leadership 12
-            Input("PartyActivityHeld"), Input("PartyActivityHeld"),         // mechanisms 3
-            Input("ProjectClaimed"),                                        // units: 4; others: 4; community: nothing
-            Input("CaseClosedOnTime"), Input("CaseClosedOnTime"),           // community: 1; others: 1; units: nothing
-            Input("LaggingFinding"),                                        // −10
+            Input("LeadershipReview", 12), // leadership 12
+            Input("PartyActivityHeld"),
+            Input("PartyActivityHeld"), // mechanisms 3
+            Input("ProjectClaimed"), // units: 4; others: 4; community: nothing
+            Input("CaseClosedOnTime"),
+            Input("CaseClosedOnTime"), // community: 1; others: 1; units: nothing
+            Input("LaggingFinding"), // −10
         ];
 
         var community = RubricScorer.Score(DefaultRubrics.Fortress, inputs, "CommunityBranch");
@@ -129,8 +136,12 @@ public class IndexRubricTests
         // 4 closed, 3 on time: 25 × 3/4 = 18.75; 2 rated, 1 satisfied: 15 × 1/2 = 7.5; 1 overdue: −0.5
         IndexInput[] inputs =
         [
-            .. Enumerable.Range(0, 4).Select(_ => Input("CaseClosed")), .. Enumerable.Range(0, 3).Select(_ => Input("CaseClosedOnTime")),
-            Input("CaseRated"), Input("CaseRated"), Input("CaseRatedSatisfied"), Input("CaseOverdue"),
+            .. Enumerable.Range(0, 4).Select(_ => Input("CaseClosed")),
+            .. Enumerable.Range(0, 3).Select(_ => Input("CaseClosedOnTime")),
+            Input("CaseRated"),
+            Input("CaseRated"),
+            Input("CaseRatedSatisfied"),
+            Input("CaseOverdue"),
         ];
 
         var score = RubricScorer.Score(DefaultRubrics.Service, inputs);
@@ -148,8 +159,12 @@ public class IndexRubricTests
         IndexInput Of(string kind, string caseNumber) => new(Guid.NewGuid(), kind, 1, T0.AddDays(1), $"case {caseNumber}", caseNumber);
         IndexInput[] inputs =
         [
-            Of("CaseClosed", "2026-000001"), Of("CaseClosed", "2026-000002"), Of("CaseClosedOnTime", "2026-000001"),
-            Of("CaseRated", "2026-000001"), Of("CaseRated", "2026-000002"), Of("CaseRatedSatisfied", "2026-000001"),
+            Of("CaseClosed", "2026-000001"),
+            Of("CaseClosed", "2026-000002"),
+            Of("CaseClosedOnTime", "2026-000001"),
+            Of("CaseRated", "2026-000001"),
+            Of("CaseRated", "2026-000002"),
+            Of("CaseRatedSatisfied", "2026-000001"),
         ];
 
         var lines = RubricScorer.Score(DefaultRubrics.Service, inputs).Components.Single(c => c.Code == "responsiveness").Lines;
@@ -171,7 +186,10 @@ public class IndexRubricTests
         string?[] types = [null, "CommunityBranch", "MemberUnitOrganization", "MassOrganization"];
         for (var round = 0; round < 200; round++)
         {
-            var inputs = Enumerable.Range(0, random.Next(0, 40)).Select(_ => Input(kinds[random.Next(kinds.Length)], random.Next(1, 9), random.Next(0, 28))).ToList();
+            var inputs = Enumerable
+                .Range(0, random.Next(0, 40))
+                .Select(_ => Input(kinds[random.Next(kinds.Length)], random.Next(1, 9), random.Next(0, 28)))
+                .ToList();
             foreach (var rubric in new[] { DefaultRubrics.Vanguard, DefaultRubrics.Fortress, DefaultRubrics.Service })
             {
                 var type = rubric.Index == IndexKind.Fortress ? types[random.Next(types.Length)] : null;
@@ -187,7 +205,10 @@ public class IndexRubricTests
         Assert.Empty(DefaultRubrics.Vanguard.Check());
         Assert.Empty(DefaultRubrics.Fortress.Check());
         Assert.Empty(DefaultRubrics.Service.Check());
-        var wrong = DefaultRubrics.Fortress with { Components = [new("x", "X", 5, [new("CaseClosed", 1, PerQuantity: true, OutOf: "CaseRated")], ForTypes: ["Club"])] };
+        var wrong = DefaultRubrics.Fortress with
+        {
+            Components = [new("x", "X", 5, [new("CaseClosed", 1, PerQuantity: true, OutOf: "CaseRated")], ForTypes: ["Club"])],
+        };
         Assert.Equal(["invalid-rate", "unknown-organization-type"], wrong.Check().Select(e => e.Code));
     }
 
@@ -198,7 +219,10 @@ public class IndexRubricTests
     public void Periods_run_from_local_midnight(string text, string start, string end)
     {
         var period = IndexPeriod.Parse(text).Value;
-        Assert.Equal((DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture)), (period.Start, period.End));
+        Assert.Equal(
+            (DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture)),
+            (period.Start, period.End)
+        );
         Assert.Equal(text, period.ToString());
     }
 
@@ -214,6 +238,9 @@ public class IndexRubricTests
     public void An_instant_falls_in_its_local_month_quarter_and_year()
     {
         // 2026-12-31 17:00 UTC is 2027-01-01 01:00 in the subdistrict.
-        Assert.Equal(["2027-01", "2027-Q1", "2027"], IndexPeriod.Containing(new DateTimeOffset(2026, 12, 31, 17, 0, 0, TimeSpan.Zero)).Select(p => p.ToString()));
+        Assert.Equal(
+            ["2027-01", "2027-Q1", "2027"],
+            IndexPeriod.Containing(new DateTimeOffset(2026, 12, 31, 17, 0, 0, TimeSpan.Zero)).Select(p => p.ToString())
+        );
     }
 }

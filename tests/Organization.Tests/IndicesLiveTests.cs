@@ -36,18 +36,46 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
     private async Task<(Guid Community, Guid Branch, Guid Unit, Guid Other)> TreeAsync()
     {
         var community = (await PostAsync<CommunityResponse>("/api/organization/communities", new CreateCommunityRequest("007", "黄河路社区"))).Id;
-        var root = (await PostAsync<OrganizationResponse>("/api/organization/organizations", new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null))).Id;
-        var branch = (await PostAsync<OrganizationResponse>("/api/organization/organizations", new FoundOrganizationRequest("黄河路党支部", "CommunityBranch", null, root, community))).Id;
-        var unit = (await PostAsync<OrganizationResponse>("/api/organization/organizations", new FoundOrganizationRequest("供电公司党委", "MemberUnitOrganization", null, root, null))).Id;
-        var other = (await PostAsync<OrganizationResponse>("/api/organization/organizations", new FoundOrganizationRequest("物流协会党支部", "NewEconomicSocialOrganization", null, root, null))).Id;
+        var root = (
+            await PostAsync<OrganizationResponse>(
+                "/api/organization/organizations",
+                new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null)
+            )
+        ).Id;
+        var branch = (
+            await PostAsync<OrganizationResponse>(
+                "/api/organization/organizations",
+                new FoundOrganizationRequest("黄河路党支部", "CommunityBranch", null, root, community)
+            )
+        ).Id;
+        var unit = (
+            await PostAsync<OrganizationResponse>(
+                "/api/organization/organizations",
+                new FoundOrganizationRequest("供电公司党委", "MemberUnitOrganization", null, root, null)
+            )
+        ).Id;
+        var other = (
+            await PostAsync<OrganizationResponse>(
+                "/api/organization/organizations",
+                new FoundOrganizationRequest("物流协会党支部", "NewEconomicSocialOrganization", null, root, null)
+            )
+        ).Id;
         return (community, branch, unit, other);
     }
 
     private async Task<Guid> MemberAsync(Guid organization, string name) =>
-        (await PostAsync<PersonResponse>("/api/organization/people", new RegisterPersonRequest(name, null, null, null, new MembershipInput(organization, "Resident", null), false, null))).Id;
+        (
+            await PostAsync<PersonResponse>(
+                "/api/organization/people",
+                new RegisterPersonRequest(name, null, null, null, new MembershipInput(organization, "Resident", null), false, null)
+            )
+        ).Id;
 
     private Task SettledAsync() =>
-        Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE NOT scored") == 0, "the live scores refreshed");
+        Eventually.TrueAsync(
+            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE NOT scored") == 0,
+            "the live scores refreshed"
+        );
 
     private Task<long> InboxAsync() => Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages")!;
 
@@ -59,11 +87,16 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         var rows = new List<string>();
         await using var connection = new Npgsql.NpgsqlConnection(Service.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT index, period, subject_id, total, grade, rubric_version, inputs FROM index_scores ORDER BY 1, 2, 3", connection);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT index, period, subject_id, total, grade, rubric_version, inputs FROM index_scores ORDER BY 1, 2, 3",
+            connection
+        );
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetGuid(2)} {reader.GetDecimal(3)} {(reader.IsDBNull(4) ? "-" : reader.GetString(4))} v{reader.GetInt32(5)} n{reader.GetInt32(6)}");
+            rows.Add(
+                $"{reader.GetString(0)} {reader.GetString(1)} {reader.GetGuid(2)} {reader.GetDecimal(3)} {(reader.IsDBNull(4) ? "-" : reader.GetString(4))} v{reader.GetInt32(5)} n{reader.GetInt32(6)}"
+            );
         }
 
         return rows;
@@ -77,30 +110,132 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         var before = await InboxAsync();
 
         // Volunteer, Workflow and Grid events, across September, October and November, one delivered twice.
-        var hours = new ServiceHoursApproved { RecordId = Guid.NewGuid(), VolunteerId = Guid.NewGuid(), PersonId = a, ActivityId = Guid.NewGuid(), Hours = 5, ServedOn = new DateOnly(2026, 10, 3), OccurredAt = Oct(3) };
-        CaseClosed Closed(Guid? handler, bool onTime, string? rating, DateTimeOffset at) => new()
+        var hours = new ServiceHoursApproved
         {
-            CaseId = Guid.NewGuid(), Number = "2026-0001", Category = "garbage", Channel = "Resident", Priority = "Normal", CommunityId = community,
-            ReportedAt = at.AddDays(-2), ClosedAt = at, HandledByPersonId = handler, OnTime = onTime, Rating = rating, OccurredAt = at,
+            RecordId = Guid.NewGuid(),
+            VolunteerId = Guid.NewGuid(),
+            PersonId = a,
+            ActivityId = Guid.NewGuid(),
+            Hours = 5,
+            ServedOn = new DateOnly(2026, 10, 3),
+            OccurredAt = Oct(3),
         };
+        CaseClosed Closed(Guid? handler, bool onTime, string? rating, DateTimeOffset at) =>
+            new()
+            {
+                CaseId = Guid.NewGuid(),
+                Number = "2026-0001",
+                Category = "garbage",
+                Channel = "Resident",
+                Priority = "Normal",
+                CommunityId = community,
+                ReportedAt = at.AddDays(-2),
+                ClosedAt = at,
+                HandledByPersonId = handler,
+                OnTime = onTime,
+                Rating = rating,
+                OccurredAt = at,
+            };
         await Bus.Publish(hours);
         await Bus.Publish(hours);
         await Bus.Publish(Closed(a, true, "Satisfied", Oct(8)));
         await Bus.Publish(Closed(b, false, "Dissatisfied", Oct(9)));
-        await Bus.Publish(Closed(b, true, null, new DateTimeOffset(2026, 9, 30, 17, 0, 0, TimeSpan.Zero)));   // 1 October, local time
-        await Bus.Publish(new CaseReplied { CaseId = Guid.NewGuid(), Number = "2026-0002", CommunityId = community, RepliedAt = Oct(10), OnTime = true, OccurredAt = Oct(10) });
-        await Bus.Publish(new CaseOverdue { CaseId = Guid.NewGuid(), Number = "2026-0003", CommunityId = community, OverdueAt = Oct(11), OccurredAt = Oct(11) });
-        await Bus.Publish(new VisitLogged { VisitId = Guid.NewGuid(), GridId = Guid.NewGuid(), CommunityId = community, VisitorPersonId = b, VisitedAt = Oct(12), Findings = "ok", RaisesCase = false, OccurredAt = Oct(12) });
-        await Bus.Publish(new WishFulfilled { WishId = Guid.NewGuid(), CommunityId = community, PersonId = c, OccurredAt = Oct(13) });
-        await Bus.Publish(new ProjectClaimed { ProjectId = Guid.NewGuid(), Title = "助老", UnitId = Guid.NewGuid(), PartyOrganizationId = unit, CommunityId = community, OccurredAt = Oct(14) });
-        await Bus.Publish(new ActivityCompleted { ActivityId = Guid.NewGuid(), Title = "清洁", CommunityId = community, AttendingPersonIds = [c], Attended = 1, NoShows = 0, OccurredAt = new DateTimeOffset(2026, 11, 2, 4, 0, 0, TimeSpan.Zero) });
-        await Bus.Publish(new AssessmentRecorded { ItemId = Guid.NewGuid(), Level = "Handler", SubjectId = b.ToString(), PersonId = b, Points = -1, Reason = "overdue", Source = "Rule", OccurredAt = Oct(15) });
+        await Bus.Publish(Closed(b, true, null, new DateTimeOffset(2026, 9, 30, 17, 0, 0, TimeSpan.Zero))); // 1 October, local time
+        await Bus.Publish(
+            new CaseReplied
+            {
+                CaseId = Guid.NewGuid(),
+                Number = "2026-0002",
+                CommunityId = community,
+                RepliedAt = Oct(10),
+                OnTime = true,
+                OccurredAt = Oct(10),
+            }
+        );
+        await Bus.Publish(
+            new CaseOverdue
+            {
+                CaseId = Guid.NewGuid(),
+                Number = "2026-0003",
+                CommunityId = community,
+                OverdueAt = Oct(11),
+                OccurredAt = Oct(11),
+            }
+        );
+        await Bus.Publish(
+            new VisitLogged
+            {
+                VisitId = Guid.NewGuid(),
+                GridId = Guid.NewGuid(),
+                CommunityId = community,
+                VisitorPersonId = b,
+                VisitedAt = Oct(12),
+                Findings = "ok",
+                RaisesCase = false,
+                OccurredAt = Oct(12),
+            }
+        );
+        await Bus.Publish(
+            new WishFulfilled
+            {
+                WishId = Guid.NewGuid(),
+                CommunityId = community,
+                PersonId = c,
+                OccurredAt = Oct(13),
+            }
+        );
+        await Bus.Publish(
+            new ProjectClaimed
+            {
+                ProjectId = Guid.NewGuid(),
+                Title = "助老",
+                UnitId = Guid.NewGuid(),
+                PartyOrganizationId = unit,
+                CommunityId = community,
+                OccurredAt = Oct(14),
+            }
+        );
+        await Bus.Publish(
+            new ActivityCompleted
+            {
+                ActivityId = Guid.NewGuid(),
+                Title = "清洁",
+                CommunityId = community,
+                AttendingPersonIds = [c],
+                Attended = 1,
+                NoShows = 0,
+                OccurredAt = new DateTimeOffset(2026, 11, 2, 4, 0, 0, TimeSpan.Zero),
+            }
+        );
+        await Bus.Publish(
+            new AssessmentRecorded
+            {
+                ItemId = Guid.NewGuid(),
+                Level = "Handler",
+                SubjectId = b.ToString(),
+                PersonId = b,
+                Points = -1,
+                Reason = "overdue",
+                Source = "Rule",
+                OccurredAt = Oct(15),
+            }
+        );
         await Eventually.TrueAsync(async () => await InboxAsync() - before == 11, "the events consumed (one of them delivered twice)");
 
         // The service's own records: a party activity with its attendance, corrected; a commendation and a review by hand.
-        var activity = await PostAsync<ActivityResponse>("/api/organization/activities", new HoldActivityRequest(branch, "Meeting", "支部党员大会", Oct(20), null));
-        (await Client.PutAsJsonAsync($"/api/organization/activities/{activity.Id}/attendance", new RecordAttendanceRequest([new(a, true, null), new(b, true, null)]))).EnsureSuccessStatusCode();
-        (await Client.PutAsJsonAsync($"/api/organization/activities/{activity.Id}/attendance", new RecordAttendanceRequest([new(b, false, "sick")]))).EnsureSuccessStatusCode();
+        var activity = await PostAsync<ActivityResponse>(
+            "/api/organization/activities",
+            new HoldActivityRequest(branch, "Meeting", "支部党员大会", Oct(20), null)
+        );
+        (
+            await Client.PutAsJsonAsync(
+                $"/api/organization/activities/{activity.Id}/attendance",
+                new RecordAttendanceRequest([new(a, true, null), new(b, true, null)])
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await Client.PutAsJsonAsync($"/api/organization/activities/{activity.Id}/attendance", new RecordAttendanceRequest([new(b, false, "sick")]))
+        ).EnsureSuccessStatusCode();
         await PostAsync<ManualItemResponse>($"{Indices}/items", new ManualItemRequest("Commendation", a, null, null, Oct(21), "优秀共产党员", "文件 2026-17"));
         await PostAsync<ManualItemResponse>($"{Indices}/items", new ManualItemRequest("LeadershipReview", null, branch, 12, Oct(21), "班子考察", "考察记录"));
         await SettledAsync();
@@ -133,7 +268,10 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         var units = await Client.GetFromJsonAsync<IndexRanking>($"{Indices}/fortress/ranking?period=2026-10&organizationType=MemberUnitOrganization");
         // The unit organization: a project claimed 4, a member's wish fulfilled 1.
         Assert.Equal([(unit, 5m)], units!.Rows.Items.Select(r => (r.SubjectId, r.Total)));
-        Assert.Contains(other, (await Client.GetFromJsonAsync<IndexRanking>($"{Indices}/fortress/ranking?period=2026-10"))!.Rows.Items.Select(r => r.SubjectId));
+        Assert.Contains(
+            other,
+            (await Client.GetFromJsonAsync<IndexRanking>($"{Indices}/fortress/ranking?period=2026-10"))!.Rows.Items.Select(r => r.SubjectId)
+        );
 
         // Live = recompute: the year with its quarters and months rebuilt from the stored inputs alone.
         var live = await ScoresAsync();
@@ -170,7 +308,10 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         Assert.True(ranking!.Published);
         Assert.Equal([65m], ranking.Rows.Items.Select(r => r.Total));
         await (await Client.PostAsync($"{Indices}/vanguard/publications/2026-10", null)).AssertProblemAsync(HttpStatusCode.Conflict, "period-published");
-        await (await Client.PostAsync($"{Indices}/vanguard/publications/2026-10/publish", null)).AssertProblemAsync(HttpStatusCode.Conflict, "period-published");
+        await (await Client.PostAsync($"{Indices}/vanguard/publications/2026-10/publish", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "period-published"
+        );
         await (await Client.PostAsync($"{Indices}/vanguard/publications/2026-13", null)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-period");
     }
 
@@ -180,33 +321,62 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         var (community, branch, unit, _) = await TreeAsync();
         var (a, b, c) = (await MemberAsync(branch, "周五"), await MemberAsync(branch, "吴六"), await MemberAsync(unit, "郑七"));
 
-        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Bonus", a, null, null, null, "x", null))).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-item-kind");
-        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, branch, null, null, "x", null))).AssertProblemAsync(HttpStatusCode.BadRequest, "one-subject");
-        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("LeadershipReview", a, null, 5, null, "x", null))).AssertProblemAsync(HttpStatusCode.BadRequest, "item-for-organizations");
-        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, null, null, null, " ", null))).AssertProblemAsync(HttpStatusCode.BadRequest, "reason-required");
-        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, null, null, DateTimeOffset.UtcNow.AddDays(2), "x", null))).AssertProblemAsync(HttpStatusCode.BadRequest, "item-in-future");
-        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", Guid.NewGuid(), null, null, null, "x", null))).AssertProblemAsync(HttpStatusCode.NotFound, "person-not-found");
+        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Bonus", a, null, null, null, "x", null))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "unknown-item-kind"
+        );
+        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, branch, null, null, "x", null))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "one-subject"
+        );
+        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("LeadershipReview", a, null, 5, null, "x", null))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "item-for-organizations"
+        );
+        await (await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, null, null, null, " ", null))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "reason-required"
+        );
+        await (
+            await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, null, null, DateTimeOffset.UtcNow.AddDays(2), "x", null))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "item-in-future");
+        await (
+            await Client.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", Guid.NewGuid(), null, null, null, "x", null))
+        ).AssertProblemAsync(HttpStatusCode.NotFound, "person-not-found");
 
-        var sanction = await PostAsync<ManualItemResponse>($"{Indices}/items", new ManualItemRequest("SeriousDisciplinarySanction", a, null, null, Oct(6), "严重警告", "处分决定"));
+        var sanction = await PostAsync<ManualItemResponse>(
+            $"{Indices}/items",
+            new ManualItemRequest("SeriousDisciplinarySanction", a, null, null, Oct(6), "严重警告", "处分决定")
+        );
         await SettledAsync();
         var reset = await Client.GetFromJsonAsync<IndexScoreResponse>($"{Indices}/vanguard/scores/{a}?period=2026-10");
         Assert.Equal((0m, sanction.Id), (reset!.Score.Total, reset.Score.ResetBy));
-        await (await Client.PostAsJsonAsync($"{Indices}/items/{sanction.Id}/withdraw", new WithdrawItemRequest(""))).AssertProblemAsync(HttpStatusCode.BadRequest, "reason-required");
-        var withdrawn = await (await Client.PostAsJsonAsync($"{Indices}/items/{sanction.Id}/withdraw", new WithdrawItemRequest("复核撤销"))).Content.ReadFromJsonAsync<ManualItemResponse>();
+        await (await Client.PostAsJsonAsync($"{Indices}/items/{sanction.Id}/withdraw", new WithdrawItemRequest(""))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "reason-required"
+        );
+        var withdrawn = await (
+            await Client.PostAsJsonAsync($"{Indices}/items/{sanction.Id}/withdraw", new WithdrawItemRequest("复核撤销"))
+        ).Content.ReadFromJsonAsync<ManualItemResponse>();
         Assert.True(withdrawn!.Withdrawn);
         await SettledAsync();
         Assert.Equal(60m, (await Client.GetFromJsonAsync<IndexScoreResponse>($"{Indices}/vanguard/scores/{a}?period=2026-10"))!.Score.Total);
         Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM index_scores WHERE subject_id = $1", a));
 
         // The branch's secretary sees the branch and its members, not another organization or its members.
-        (await Client.PostAsJsonAsync("/api/organization/posts", new AppointRequest(b, branch, "Secretary", null, null, new DateOnly(2026, 1, 1)))).EnsureSuccessStatusCode();
+        (
+            await Client.PostAsJsonAsync("/api/organization/posts", new AppointRequest(b, branch, "Secretary", null, null, new DateOnly(2026, 1, 1)))
+        ).EnsureSuccessStatusCode();
         var secretary = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = b });
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"{Indices}/vanguard/scores/{a}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"{Indices}/fortress/scores/{branch}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"{Indices}/vanguard/scores/{c}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"{Indices}/fortress/scores/{unit}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"{Indices}/service/scores/subdistrict")).StatusCode);
-        Assert.Equal(new[] { a, b }.Order(), (await secretary.GetFromJsonAsync<IndexRanking>($"{Indices}/vanguard/ranking"))!.Rows.Items.Select(r => r.SubjectId).Order());
+        Assert.Equal(
+            new[] { a, b }.Order(),
+            (await secretary.GetFromJsonAsync<IndexRanking>($"{Indices}/vanguard/ranking"))!.Rows.Items.Select(r => r.SubjectId).Order()
+        );
 
         // A member sees their own; community staff their community's members, organizations and the community.
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = c });
@@ -215,7 +385,10 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         var staff = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Communities = [community] });
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"{Indices}/service/scores/{community}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"{Indices}/fortress/scores/{branch}")).StatusCode);
-        await (await staff.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, null, null, null, "x", null))).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        await (await staff.PostAsJsonAsync($"{Indices}/items", new ManualItemRequest("Penalty", a, null, null, null, "x", null))).AssertProblemAsync(
+            HttpStatusCode.Forbidden,
+            "role-required"
+        );
         await (await staff.GetAsync($"{Indices}/nonsense/ranking")).AssertProblemAsync(HttpStatusCode.NotFound, "index-not-found");
     }
 }

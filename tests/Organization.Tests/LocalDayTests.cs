@@ -23,13 +23,23 @@ public class LocalDayTests(OrganizationAtLocalMidnightFactory service) : Service
     public async Task A_member_who_joined_today_is_not_in_the_future_and_a_post_from_today_starts_on_the_local_day()
     {
         var community = await CreatedAsync<CommunityResponse>("/api/organization/communities", new CreateCommunityRequest("007", "黄河路社区"));
-        var root = await CreatedAsync<OrganizationResponse>("/api/organization/organizations", new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null));
-        var branch = await CreatedAsync<OrganizationResponse>("/api/organization/organizations", new FoundOrganizationRequest("黄河路党支部", "CommunityBranch", null, root.Id, community.Id));
+        var root = await CreatedAsync<OrganizationResponse>(
+            "/api/organization/organizations",
+            new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null)
+        );
+        var branch = await CreatedAsync<OrganizationResponse>(
+            "/api/organization/organizations",
+            new FoundOrganizationRequest("黄河路党支部", "CommunityBranch", null, root.Id, community.Id)
+        );
 
-        var joinedToday = await Client.PostAsJsonAsync("/api/organization/people",
-            new RegisterPersonRequest("王强", null, null, null, new MembershipInput(branch.Id, "Resident", new DateOnly(2026, 12, 1)), false, null));
-        var joinedTomorrow = await Client.PostAsJsonAsync("/api/organization/people",
-            new RegisterPersonRequest("李明", null, null, null, new MembershipInput(branch.Id, "Resident", new DateOnly(2026, 12, 2)), false, null));
+        var joinedToday = await Client.PostAsJsonAsync(
+            "/api/organization/people",
+            new RegisterPersonRequest("王强", null, null, null, new MembershipInput(branch.Id, "Resident", new DateOnly(2026, 12, 1)), false, null)
+        );
+        var joinedTomorrow = await Client.PostAsJsonAsync(
+            "/api/organization/people",
+            new RegisterPersonRequest("李明", null, null, null, new MembershipInput(branch.Id, "Resident", new DateOnly(2026, 12, 2)), false, null)
+        );
         var member = (await joinedToday.Content.ReadFromJsonAsync<PersonResponse>())!;
         var post = await CreatedAsync<PostResponse>("/api/organization/posts", new AppointRequest(member.Id, branch.Id, "Secretary", null, null, null));
 

@@ -29,7 +29,13 @@ public class OutboxLaneTests(OrganizationWithoutRelayFactory service) : IClassFi
     {
         await using var events = await PublishedEvents.ListenAsync<CommunityChanged>(service.Servers.RabbitMq);
         var failing = Enumerable.Range(0, 40).Select(i => new NotAContract { OccurredAt = DateTimeOffset.UtcNow.AddHours(-1).AddSeconds(i) }).ToArray();
-        var fresh = new CommunityChanged { CommunityId = Guid.NewGuid(), Code = "777", Name = "新社区", OccurredAt = DateTimeOffset.UtcNow };
+        var fresh = new CommunityChanged
+        {
+            CommunityId = Guid.NewGuid(),
+            Code = "777",
+            Name = "新社区",
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
         await using (var scope = service.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
@@ -56,12 +62,11 @@ public class OutboxLaneTests(OrganizationWithoutRelayFactory service) : IClassFi
             service.Services.GetRequiredService<SubscriberQueues>(),
             service.Services.GetRequiredService<OutboxMetrics>(),
             TimeProvider.System,
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Platform:Outbox:BatchSize"] = "7",
-                ["Platform:Outbox:RetryBatchSize"] = "5",
-            }).Build(),
-            NullLogger<OutboxRelay<OrganizationDbContext>>.Instance);
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Outbox:BatchSize"] = "7", ["Platform:Outbox:RetryBatchSize"] = "5" })
+                .Build(),
+            NullLogger<OutboxRelay<OrganizationDbContext>>.Instance
+        );
 
         Assert.Equal(1, await relay.RelayBatchAsync(CancellationToken.None));
 

@@ -15,13 +15,14 @@ public sealed record NotAContract : IntegrationEvent;
 
 public class OutboxTests(OrganizationServiceFactory service) : OrganizationServiceTest(service)
 {
-    private static CommunityChanged Changed(int i) => new()
-    {
-        CommunityId = Guid.NewGuid(),
-        Code = $"{i:000}",
-        Name = $"community {i}",
-        OccurredAt = DateTimeOffset.UtcNow,
-    };
+    private static CommunityChanged Changed(int i) =>
+        new()
+        {
+            CommunityId = Guid.NewGuid(),
+            Code = $"{i:000}",
+            Name = $"community {i}",
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
 
     private async Task WriteEventsAsync(params IntegrationEvent[] events)
     {
@@ -70,9 +71,14 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
         await events.NextAsync(m => m.GetProperty("communityId").GetGuid() == good.CommunityId);
         await Eventually.TrueAsync(
             async () => await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", broken.EventId) >= 1,
-            "the broken row attempted");
+            "the broken row attempted"
+        );
         Assert.Null(await Service.ScalarAsync<DateTime?>("SELECT sent_at FROM outbox_messages WHERE id = $1", broken.EventId));
-        Assert.Contains("Unknown event type", await Service.ScalarAsync<string>("SELECT last_error FROM outbox_messages WHERE id = $1", broken.EventId), StringComparison.Ordinal);
+        Assert.Contains(
+            "Unknown event type",
+            await Service.ScalarAsync<string>("SELECT last_error FROM outbox_messages WHERE id = $1", broken.EventId),
+            StringComparison.Ordinal
+        );
         Assert.True(await Service.ScalarAsync<bool>("SELECT next_attempt_at > now() FROM outbox_messages WHERE id = $1", broken.EventId));
     }
 
@@ -81,26 +87,31 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
     {
         await using var events = await PublishedEvents.ListenAsync<CommunityChanged>(Service.Servers.RabbitMq);
         var written = Enumerable.Range(1, 300).Select(Changed).ToArray();
-        var relays = Enumerable.Range(0, 2).Select(_ => new OutboxRelay<OrganizationDbContext>(
-            Service.Services.GetRequiredService<IServiceScopeFactory>(),
-            Service.Services.GetRequiredService<IBus>(),
-            Service.Services.GetRequiredService<SubscriberQueues>(),
-            Service.Services.GetRequiredService<OutboxMetrics>(),
-            TimeProvider.System,
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Outbox:BatchSize"] = "7" }).Build(),
-            NullLogger<OutboxRelay<OrganizationDbContext>>.Instance)).ToList();
+        var relays = Enumerable
+            .Range(0, 2)
+            .Select(_ => new OutboxRelay<OrganizationDbContext>(
+                Service.Services.GetRequiredService<IServiceScopeFactory>(),
+                Service.Services.GetRequiredService<IBus>(),
+                Service.Services.GetRequiredService<SubscriberQueues>(),
+                Service.Services.GetRequiredService<OutboxMetrics>(),
+                TimeProvider.System,
+                new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Outbox:BatchSize"] = "7" }).Build(),
+                NullLogger<OutboxRelay<OrganizationDbContext>>.Instance
+            ))
+            .ToList();
 
         await WriteEventsAsync(written);
         // Two more relays race the service's own one over the same rows.
-        await Task.WhenAll(relays.Select(async relay =>
-        {
-            while (await relay.RelayBatchAsync(CancellationToken.None) > 0)
+        await Task.WhenAll(
+            relays.Select(async relay =>
             {
-            }
-        }));
+                while (await relay.RelayBatchAsync(CancellationToken.None) > 0) { }
+            })
+        );
         await Eventually.TrueAsync(
             async () => await Service.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL") == 0,
-            "every row sent");
+            "every row sent"
+        );
 
         var received = await events.DrainAsync();
         var ids = received.Select(e => e.GetProperty("message").GetProperty("eventId").GetGuid()).ToList();
@@ -113,15 +124,28 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
     {
         // The Volunteer service never runs in this test process; its queue for member units exists all the same,
         // declared by this service's relay from the suite's subscriptions.
-        var joined = new MemberUnitJoined { UnitId = Guid.NewGuid(), Name = "供电公司", JoinedOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow };
+        var joined = new MemberUnitJoined
+        {
+            UnitId = Guid.NewGuid(),
+            Name = "供电公司",
+            JoinedOn = new DateOnly(2026, 1, 1),
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
 
         await WriteEventsAsync(joined);
 
-        var kept = await Eventually.GetAsync(async () =>
-        {
-            await using var queue = await PublishedEvents.OpenQueueAsync(Service.Servers.RabbitMq, "volunteer-member-unit-joined");
-            return (await queue.DrainAsync()).FirstOrDefault(m => m.GetProperty("messageId").GetGuid() == joined.EventId) is { ValueKind: System.Text.Json.JsonValueKind.Object } found ? (object)found : null;
-        }, "the event in the queue of a subscriber that never started");
+        var kept = await Eventually.GetAsync(
+            async () =>
+            {
+                await using var queue = await PublishedEvents.OpenQueueAsync(Service.Servers.RabbitMq, "volunteer-member-unit-joined");
+                return
+                    (await queue.DrainAsync()).FirstOrDefault(m => m.GetProperty("messageId").GetGuid() == joined.EventId)
+                        is { ValueKind: System.Text.Json.JsonValueKind.Object } found
+                    ? (object)found
+                    : null;
+            },
+            "the event in the queue of a subscriber that never started"
+        );
         Assert.Equal(joined.UnitId, ((System.Text.Json.JsonElement)kept!).GetProperty("message").GetProperty("unitId").GetGuid());
         Assert.Equal(1, await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", joined.EventId));
     }
@@ -130,13 +154,22 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
     public async Task An_event_nobody_subscribes_to_is_sent_once_and_nothing_waits_for_it()
     {
         Assert.DoesNotContain(Subscriptions.All, s => s.Event == typeof(PartyOrganizationChanged));
-        var changed = new PartyOrganizationChanged { OrganizationId = Guid.NewGuid(), Name = "第一党支部", Kind = "Branch", Status = "Active", Version = 1, OccurredAt = DateTimeOffset.UtcNow };
+        var changed = new PartyOrganizationChanged
+        {
+            OrganizationId = Guid.NewGuid(),
+            Name = "第一党支部",
+            Kind = "Branch",
+            Status = "Active",
+            Version = 1,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
 
         await WriteEventsAsync(changed);
 
         await Eventually.TrueAsync(
             async () => await Service.ScalarAsync<DateTime?>("SELECT sent_at FROM outbox_messages WHERE id = $1", changed.EventId) is not null,
-            "the event sent");
+            "the event sent"
+        );
         Assert.Equal(1, await Service.ScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE id = $1", changed.EventId));
     }
 
@@ -150,6 +183,8 @@ public class OutboxTests(OrganizationServiceFactory service) : OrganizationServi
         var metrics = Service.Services.GetRequiredService<OutboxMetrics>();
         await Eventually.TrueAsync(
             () => Task.FromResult(metrics.Backlog >= 1 && metrics.Lag >= TimeSpan.FromMinutes(3)),
-            "the relay's backlog and lag measured", TimeSpan.FromSeconds(20));
+            "the relay's backlog and lag measured",
+            TimeSpan.FromSeconds(20)
+        );
     }
 }

@@ -30,7 +30,13 @@ public class OutboxWakeTests(OrganizationPollingSlowlyFactory service) : IClassF
 
         for (var i = 0; i < 3; i++)
         {
-            var changed = new CommunityChanged { CommunityId = Guid.NewGuid(), Code = $"00{i}", Name = "长江路社区", OccurredAt = DateTimeOffset.UtcNow };
+            var changed = new CommunityChanged
+            {
+                CommunityId = Guid.NewGuid(),
+                Code = $"00{i}",
+                Name = "长江路社区",
+                OccurredAt = DateTimeOffset.UtcNow,
+            };
             await using (var scope = service.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();

@@ -11,8 +11,11 @@ namespace Platform.Organization.Tests;
 public class PartyTreeApiTests(OrganizationServiceFactory service) : OrganizationServiceTest(service)
 {
     private async Task<Guid> CommunityAsync(string code = "001") =>
-        (await (await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest(code, $"社区{code}")))
-            .Content.ReadFromJsonAsync<CommunityResponse>())!.Id;
+        (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest(code, $"社区{code}"))
+            ).Content.ReadFromJsonAsync<CommunityResponse>()
+        )!.Id;
 
     private async Task<HttpResponseMessage> FoundAsync(string name, string kind, Guid? parentId = null, Guid? communityId = null, string? mass = null) =>
         await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest(name, kind, mass, parentId, communityId));
@@ -76,7 +79,10 @@ public class PartyTreeApiTests(OrganizationServiceFactory service) : Organizatio
     {
         var root = await FoundOkAsync("工委", "SubdistrictCommittee");
 
-        await (await FoundAsync("x", "CommunityBranch", Guid.NewGuid(), await CommunityAsync())).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-organization");
+        await (await FoundAsync("x", "CommunityBranch", Guid.NewGuid(), await CommunityAsync())).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "unknown-organization"
+        );
         await (await FoundAsync("x", "CommunityBranch", root, Guid.NewGuid())).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-community");
     }
 

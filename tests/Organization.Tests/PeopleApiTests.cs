@@ -15,18 +15,40 @@ public class PeopleApiTests(OrganizationServiceFactory service) : OrganizationSe
 
     private async Task<Guid> BranchAsync()
     {
-        var community = (await (await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区")))
-            .Content.ReadFromJsonAsync<CommunityResponse>())!.Id;
-        var root = (await (await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null)))
-            .Content.ReadFromJsonAsync<OrganizationResponse>())!.Id;
-        return (await (await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("党支部", "CommunityBranch", null, root, community)))
-            .Content.ReadFromJsonAsync<OrganizationResponse>())!.Id;
+        var community = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区"))
+            ).Content.ReadFromJsonAsync<CommunityResponse>()
+        )!.Id;
+        var root = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null))
+            ).Content.ReadFromJsonAsync<OrganizationResponse>()
+        )!.Id;
+        return (
+            await (
+                await Client.PostAsJsonAsync(
+                    "/api/organization/organizations",
+                    new FoundOrganizationRequest("党支部", "CommunityBranch", null, root, community)
+                )
+            ).Content.ReadFromJsonAsync<OrganizationResponse>()
+        )!.Id;
     }
 
     private async Task<PersonResponse> RegisterAsync(Guid branch, string idCard)
     {
-        var response = await Client.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest(
-            "李娜", "13812345678", idCard, "德令哈市河西街道长江路12号3单元", new MembershipInput(branch, "InService", new DateOnly(2010, 7, 1)), false, null));
+        var response = await Client.PostAsJsonAsync(
+            "/api/organization/people",
+            new RegisterPersonRequest(
+                "李娜",
+                "13812345678",
+                idCard,
+                "德令哈市河西街道长江路12号3单元",
+                new MembershipInput(branch, "InService", new DateOnly(2010, 7, 1)),
+                false,
+                null
+            )
+        );
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<PersonResponse>())!;
     }
@@ -42,7 +64,9 @@ public class PeopleApiTests(OrganizationServiceFactory service) : OrganizationSe
         var list = await Client.GetFromJsonAsync<Page<PersonResponse>>("/api/organization/people?memberType=InService");
         Assert.Equal("138****5678", Assert.Single(list!.Items).Phone);
 
-        var stored = await Service.ScalarAsync<string>("SELECT concat_ws('|', phone_protected, id_card_protected, home_address_protected, id_card_hash) FROM people");
+        var stored = await Service.ScalarAsync<string>(
+            "SELECT concat_ws('|', phone_protected, id_card_protected, home_address_protected, id_card_hash) FROM people"
+        );
         Assert.DoesNotContain("13812345678", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(IdCard, stored, StringComparison.Ordinal);
         Assert.DoesNotContain("长江路12号", stored, StringComparison.Ordinal);
@@ -57,8 +81,9 @@ public class PeopleApiTests(OrganizationServiceFactory service) : OrganizationSe
         await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "reveal-reason-required");
         Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM personal_data_reveals"));
 
-        var revealed = await (await Client.PostAsJsonAsync($"/api/organization/people/{person.Id}/personal-data/reveal", new RevealRequest("回访核实诉求")))
-            .Content.ReadFromJsonAsync<RevealedPersonalData>();
+        var revealed = await (
+            await Client.PostAsJsonAsync($"/api/organization/people/{person.Id}/personal-data/reveal", new RevealRequest("回访核实诉求"))
+        ).Content.ReadFromJsonAsync<RevealedPersonalData>();
         Assert.Equal("13812345678", revealed!.Phone);
         Assert.Equal(IdCard, revealed.IdCardNumber);
         Assert.Equal("德令哈市河西街道长江路12号3单元", revealed.HomeAddress);
@@ -75,7 +100,10 @@ public class PeopleApiTests(OrganizationServiceFactory service) : OrganizationSe
         var branch = await BranchAsync();
         await RegisterAsync(branch, IdCard);
 
-        var second = await Client.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest("王强", null, IdCard.ToLowerInvariant(), null, null, false, null));
+        var second = await Client.PostAsJsonAsync(
+            "/api/organization/people",
+            new RegisterPersonRequest("王强", null, IdCard.ToLowerInvariant(), null, null, false, null)
+        );
 
         await second.AssertProblemAsync(HttpStatusCode.Conflict, "duplicate-id-card");
     }
@@ -93,8 +121,10 @@ public class PeopleApiTests(OrganizationServiceFactory service) : OrganizationSe
     [Fact]
     public async Task Membership_of_an_unknown_organization_is_a_400()
     {
-        var response = await Client.PostAsJsonAsync("/api/organization/people",
-            new RegisterPersonRequest("王强", null, null, null, new MembershipInput(Guid.NewGuid(), "Resident", null), false, null));
+        var response = await Client.PostAsJsonAsync(
+            "/api/organization/people",
+            new RegisterPersonRequest("王强", null, null, null, new MembershipInput(Guid.NewGuid(), "Resident", null), false, null)
+        );
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-organization");
     }
@@ -105,7 +135,10 @@ public class PeopleApiTests(OrganizationServiceFactory service) : OrganizationSe
         var branch = await BranchAsync();
         var person = await RegisterAsync(branch, IdCard);
 
-        await (await Client.PostAsync($"/api/organization/organizations/{branch}/dissolve", null)).AssertProblemAsync(HttpStatusCode.Conflict, "organization-not-empty");
+        await (await Client.PostAsync($"/api/organization/organizations/{branch}/dissolve", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "organization-not-empty"
+        );
 
         var left = await Client.PutAsJsonAsync($"/api/organization/people/{person.Id}/membership", new ChangeMembershipRequest(null));
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);

@@ -35,8 +35,7 @@ public class PersonalDataRulesTests
     [InlineData("12812345678", false)]
     [InlineData("1381234567", false)]
     [InlineData("call me", false)]
-    public void Phone_numbers_are_mainland_mobiles_or_landlines(string raw, bool valid) =>
-        Assert.Equal(valid, PhoneNumber.Parse(raw).IsSuccess);
+    public void Phone_numbers_are_mainland_mobiles_or_landlines(string raw, bool valid) => Assert.Equal(valid, PhoneNumber.Parse(raw).IsSuccess);
 
     [Fact]
     public void Masks_keep_enough_to_recognise_and_no_more()

@@ -31,21 +31,50 @@ public class ScopeSweepTests(OrganizationServiceFactory service, ITestOutputHelp
         var general = (await Found("长江路社区党总支", "CommunityGeneralBranch", root, community)).Id;
         var compound = (await Found("阳光小区党支部", "CompoundBranch", general)).Id;
         var unitOrganization = (await Found("市供电公司党委", "MemberUnitOrganization", root)).Id;
-        var resident = await CreatedAsync<PersonResponse>("/api/organization/people",
-            new RegisterPersonRequest("周阿姨", "13912345678", null, "长江路1号", new MembershipInput(general, "Resident", null), false, null));
-        var engineer = await CreatedAsync<PersonResponse>("/api/organization/people",
-            new RegisterPersonRequest("陈工程师", null, null, null, new MembershipInput(unitOrganization, "InService", null), false, null));
-        var registration = await CreatedAsync<RegistrationResponse>("/api/organization/registrations", new SubmitRegistrationRequest(engineer.Id, community, compound, null, ["助老"]));
-        var unit = await CreatedAsync<MemberUnitResponse>("/api/organization/member-units", new JoinAllianceRequest(
-            "市供电公司", "StateEnterprise", unitOrganization, "孙主任", null, null, ["便民服务"], null));
-        var meeting = await CreatedAsync<MeetingResponse>("/api/organization/alliance/meetings",
-            new RecordMeetingRequest(new DateOnly(2026, 3, 5), "一季度联席会议", [unit.Id], [new AgreedTaskInput("为老旧小区检修线路", unit.Id, new DateOnly(2026, 4, 30))]));
-        var activity = await CreatedAsync<ActivityResponse>("/api/organization/activities",
-            new HoldActivityRequest(compound, "ThemedPartyDay", "主题党日：清理楼道", DateTimeOffset.UtcNow.AddDays(-3), "阳光小区"));
-        var deliberation = await CreatedAsync<DeliberationResponse>("/api/organization/deliberations", new HoldDeliberationRequest(
-            community, "小区停车难", DateTimeOffset.UtcNow.AddDays(-1),
-            [new PartyInput("Community", "长江路社区居委会"), new PartyInput("HomeownersCommittee", "阳光小区业委会"), new PartyInput("PropertyCompany", "安居物业")],
-            "三方协商停车位划线与收费。", [new ResolutionInput("物业两周内完成划线", "安居物业", new DateOnly(2026, 12, 15))]));
+        var resident = await CreatedAsync<PersonResponse>(
+            "/api/organization/people",
+            new RegisterPersonRequest("周阿姨", "13912345678", null, "长江路1号", new MembershipInput(general, "Resident", null), false, null)
+        );
+        var engineer = await CreatedAsync<PersonResponse>(
+            "/api/organization/people",
+            new RegisterPersonRequest("陈工程师", null, null, null, new MembershipInput(unitOrganization, "InService", null), false, null)
+        );
+        var registration = await CreatedAsync<RegistrationResponse>(
+            "/api/organization/registrations",
+            new SubmitRegistrationRequest(engineer.Id, community, compound, null, ["助老"])
+        );
+        var unit = await CreatedAsync<MemberUnitResponse>(
+            "/api/organization/member-units",
+            new JoinAllianceRequest("市供电公司", "StateEnterprise", unitOrganization, "孙主任", null, null, ["便民服务"], null)
+        );
+        var meeting = await CreatedAsync<MeetingResponse>(
+            "/api/organization/alliance/meetings",
+            new RecordMeetingRequest(
+                new DateOnly(2026, 3, 5),
+                "一季度联席会议",
+                [unit.Id],
+                [new AgreedTaskInput("为老旧小区检修线路", unit.Id, new DateOnly(2026, 4, 30))]
+            )
+        );
+        var activity = await CreatedAsync<ActivityResponse>(
+            "/api/organization/activities",
+            new HoldActivityRequest(compound, "ThemedPartyDay", "主题党日：清理楼道", DateTimeOffset.UtcNow.AddDays(-3), "阳光小区")
+        );
+        var deliberation = await CreatedAsync<DeliberationResponse>(
+            "/api/organization/deliberations",
+            new HoldDeliberationRequest(
+                community,
+                "小区停车难",
+                DateTimeOffset.UtcNow.AddDays(-1),
+                [
+                    new PartyInput("Community", "长江路社区居委会"),
+                    new PartyInput("HomeownersCommittee", "阳光小区业委会"),
+                    new PartyInput("PropertyCompany", "安居物业"),
+                ],
+                "三方协商停车位划线与收费。",
+                [new ResolutionInput("物业两周内完成划线", "安居物业", new DateOnly(2026, 12, 15))]
+            )
+        );
 
         var world = new ScopeWorld();
         world.Records["communities"] = community.ToString();

@@ -26,7 +26,16 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
 {
     private const string Password = "Scope-Tests-2026";
 
-    private sealed record World(Guid A, Guid B, Guid BranchA, Guid BranchB, Guid UnitOrganization, PersonResponse MemberA, PersonResponse MemberB, PersonResponse StaffA);
+    private sealed record World(
+        Guid A,
+        Guid B,
+        Guid BranchA,
+        Guid BranchB,
+        Guid UnitOrganization,
+        PersonResponse MemberA,
+        PersonResponse MemberB,
+        PersonResponse StaffA
+    );
 
     private async Task<T> CreatedAsync<T>(string url, object body)
     {
@@ -45,12 +54,31 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         var branchA = (await Found("长江路社区党支部", "CommunityBranch", root, a)).Id;
         var branchB = (await Found("祁连路社区党支部", "CommunityBranch", root, b)).Id;
         var unit = (await Found("供电公司党委", "MemberUnitOrganization", root)).Id;
-        Task<PersonResponse> Person(string name, Guid? organization, Guid? staffOf) => CreatedAsync<PersonResponse>("/api/organization/people",
-            new RegisterPersonRequest(name, "13812345678", null, "德令哈市河西街道长江路12号", organization is { } o ? new MembershipInput(o, "Resident", null) : null, false, staffOf));
+        Task<PersonResponse> Person(string name, Guid? organization, Guid? staffOf) =>
+            CreatedAsync<PersonResponse>(
+                "/api/organization/people",
+                new RegisterPersonRequest(
+                    name,
+                    "13812345678",
+                    null,
+                    "德令哈市河西街道长江路12号",
+                    organization is { } o ? new MembershipInput(o, "Resident", null) : null,
+                    false,
+                    staffOf
+                )
+            );
         return new World(a, b, branchA, branchB, unit, await Person("甲", branchA, null), await Person("乙", branchB, null), await Person("社工丙", null, a));
     }
 
-    private HttpClient StaffOf(World world) => Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Name = "staff.a", PersonId = world.StaffA.Id, Communities = [world.A] });
+    private HttpClient StaffOf(World world) =>
+        Service.ClientAs(
+            new TestCaller([Roles.CommunityStaff])
+            {
+                Name = "staff.a",
+                PersonId = world.StaffA.Id,
+                Communities = [world.A],
+            }
+        );
 
     [Fact]
     public async Task Community_staff_see_only_the_people_of_their_community()
@@ -61,7 +89,11 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         var page = await staff.GetFromJsonAsync<Page<PersonResponse>>("/api/organization/people");
         Assert.Equal(["甲", "社工丙"], page!.Items.Select(p => p.Name).Order());
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/organization/people/{world.MemberA.Id}")).StatusCode);
-        await ProblemDetailsAssertions.AssertProblemAsync(await staff.GetAsync($"/api/organization/people/{world.MemberB.Id}"), HttpStatusCode.NotFound, "person-not-found");
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await staff.GetAsync($"/api/organization/people/{world.MemberB.Id}"),
+            HttpStatusCode.NotFound,
+            "person-not-found"
+        );
     }
 
     [Fact]
@@ -70,7 +102,10 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         var world = await WorldAsync();
         var staff = StaffOf(world);
 
-        var revealed = await staff.PostAsJsonAsync($"/api/organization/people/{world.MemberA.Id}/personal-data/reveal", new RevealRequest("上门走访核实联系方式"));
+        var revealed = await staff.PostAsJsonAsync(
+            $"/api/organization/people/{world.MemberA.Id}/personal-data/reveal",
+            new RevealRequest("上门走访核实联系方式")
+        );
         var outside = await staff.PostAsJsonAsync($"/api/organization/people/{world.MemberB.Id}/personal-data/reveal", new RevealRequest("好奇"));
 
         Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
@@ -101,11 +136,19 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         var world = await WorldAsync();
         var staff = StaffOf(world);
 
-        var own = await staff.PutAsJsonAsync($"/api/organization/communities/{world.A}", new UpdateCommunityRequest("长江路社区", "长江路社区居民委员会", null));
+        var own = await staff.PutAsJsonAsync(
+            $"/api/organization/communities/{world.A}",
+            new UpdateCommunityRequest("长江路社区", "长江路社区居民委员会", null)
+        );
         var other = await staff.PutAsJsonAsync($"/api/organization/communities/{world.B}", new UpdateCommunityRequest("改名", null, null));
-        var deliberation = await staff.PostAsJsonAsync("/api/organization/deliberations", new HoldDeliberationRequest(
-            world.B, "停车难", DateTimeOffset.UtcNow.AddDays(-1), [new PartyInput("Residents", "居民代表")], "记录", []));
-        var registerElsewhere = await staff.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest("丁", null, null, null, new MembershipInput(world.BranchB, "Resident", null), false, null));
+        var deliberation = await staff.PostAsJsonAsync(
+            "/api/organization/deliberations",
+            new HoldDeliberationRequest(world.B, "停车难", DateTimeOffset.UtcNow.AddDays(-1), [new PartyInput("Residents", "居民代表")], "记录", [])
+        );
+        var registerElsewhere = await staff.PostAsJsonAsync(
+            "/api/organization/people",
+            new RegisterPersonRequest("丁", null, null, null, new MembershipInput(world.BranchB, "Resident", null), false, null)
+        );
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         await ProblemDetailsAssertions.AssertProblemAsync(other, HttpStatusCode.Forbidden, "out-of-scope");
@@ -122,9 +165,16 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = world.MemberA.Id });
 
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/organization/people/{world.MemberA.Id}")).StatusCode);
-        await ProblemDetailsAssertions.AssertProblemAsync(await member.GetAsync($"/api/organization/people/{world.MemberB.Id}"), HttpStatusCode.NotFound, "person-not-found");
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await member.GetAsync($"/api/organization/people/{world.MemberB.Id}"),
+            HttpStatusCode.NotFound,
+            "person-not-found"
+        );
         await ProblemDetailsAssertions.AssertProblemAsync(await member.GetAsync("/api/organization/people"), HttpStatusCode.Forbidden, "role-required");
-        var forOther = await member.PostAsJsonAsync("/api/organization/registrations", new SubmitRegistrationRequest(world.MemberB.Id, world.A, world.BranchA, null, ["助老"]));
+        var forOther = await member.PostAsJsonAsync(
+            "/api/organization/registrations",
+            new SubmitRegistrationRequest(world.MemberB.Id, world.A, world.BranchA, null, ["助老"])
+        );
         await ProblemDetailsAssertions.AssertProblemAsync(forOther, HttpStatusCode.Forbidden, "out-of-scope");
     }
 
@@ -133,14 +183,34 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
     {
         var world = await WorldAsync();
         var cadre = await CreatedAsync<PersonResponse>("/api/organization/people", new RegisterPersonRequest("李干部", null, null, null, null, true, null));
-        await CreatedAsync<AreaAssignmentResponse>("/api/organization/area-assignments", new AssignAreaRequest(cadre.Id, world.B, [Guid.Parse("0195a001-0000-7000-8000-000000000002")], null, null));
-        var liaison = await CreatedAsync<PersonResponse>("/api/organization/people", new RegisterPersonRequest("林联络", null, null, null, new MembershipInput(world.UnitOrganization, "InService", null), false, null));
-        var unit = await CreatedAsync<MemberUnitResponse>("/api/organization/member-units", new JoinAllianceRequest(
-            "供电公司", "StateEnterprise", world.UnitOrganization, "林联络", "13900000000", [], ["便民服务"], new DateOnly(2024, 3, 1)));
-        await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("cadre.li", Password, [Roles.SubdistrictCadre], cadre.Id, null));
-        await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("staff.bing", Password, [Roles.CommunityStaff], world.StaffA.Id, null));
-        await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("unit.lin", Password, [Roles.UnitLiaison], liaison.Id, null));
-        await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("handler.city", Password, [Roles.DepartmentHandler], null, "urban-management"));
+        await CreatedAsync<AreaAssignmentResponse>(
+            "/api/organization/area-assignments",
+            new AssignAreaRequest(cadre.Id, world.B, [Guid.Parse("0195a001-0000-7000-8000-000000000002")], null, null)
+        );
+        var liaison = await CreatedAsync<PersonResponse>(
+            "/api/organization/people",
+            new RegisterPersonRequest("林联络", null, null, null, new MembershipInput(world.UnitOrganization, "InService", null), false, null)
+        );
+        var unit = await CreatedAsync<MemberUnitResponse>(
+            "/api/organization/member-units",
+            new JoinAllianceRequest("供电公司", "StateEnterprise", world.UnitOrganization, "林联络", "13900000000", [], ["便民服务"], new DateOnly(2024, 3, 1))
+        );
+        await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("cadre.li", Password, [Roles.SubdistrictCadre], cadre.Id, null)
+        );
+        await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("staff.bing", Password, [Roles.CommunityStaff], world.StaffA.Id, null)
+        );
+        await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("unit.lin", Password, [Roles.UnitLiaison], liaison.Id, null)
+        );
+        await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("handler.city", Password, [Roles.DepartmentHandler], null, "urban-management")
+        );
 
         var cadreMe = await MeAsync("cadre.li");
         var staffMe = await MeAsync("staff.bing");
@@ -163,22 +233,36 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
     public async Task Grid_staff_get_the_grids_of_their_posts_from_the_Grid_services_events()
     {
         var world = await WorldAsync();
-        await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("grid.bing", Password, [Roles.GridStaff], world.StaffA.Id, null));
+        await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("grid.bing", Password, [Roles.GridStaff], world.StaffA.Id, null)
+        );
         var (led, assisted, ended) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var bus = Service.Services.GetRequiredService<IBus>();
-        GridStaffChanged Post(Guid grid, string post, bool active, Guid? assignment = null) => new()
-        {
-            AssignmentId = assignment ?? Guid.NewGuid(), GridId = grid, CommunityId = world.A, PersonId = world.StaffA.Id, Post = post, Active = active,
-            From = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
-        };
+        GridStaffChanged Post(Guid grid, string post, bool active, Guid? assignment = null) =>
+            new()
+            {
+                AssignmentId = assignment ?? Guid.NewGuid(),
+                GridId = grid,
+                CommunityId = world.A,
+                PersonId = world.StaffA.Id,
+                Post = post,
+                Active = active,
+                From = new DateOnly(2026, 1, 1),
+                OccurredAt = DateTimeOffset.UtcNow,
+            };
         var endedPost = Post(ended, "Leader", true);
 
         await bus.Publish(Post(led, "Leader", true));
         await bus.Publish(Post(assisted, "Assistant", true));
         await bus.Publish(endedPost);
         await bus.Publish(endedPost with { EventId = Guid.NewGuid(), Active = false, OccurredAt = DateTimeOffset.UtcNow.AddSeconds(1) });
-        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM grid_postings WHERE NOT active") == 1
-            && await Service.ScalarAsync<long>("SELECT count(*) FROM grid_postings") == 3, "the grid posts known");
+        await Eventually.TrueAsync(
+            async () =>
+                await Service.ScalarAsync<long>("SELECT count(*) FROM grid_postings WHERE NOT active") == 1
+                && await Service.ScalarAsync<long>("SELECT count(*) FROM grid_postings") == 3,
+            "the grid posts known"
+        );
 
         Assert.Equal(new[] { led, assisted }.Order(), (await MeAsync("grid.bing")).Grids.Order());
     }
@@ -186,16 +270,29 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
     [Fact]
     public async Task Role_changes_are_audited_and_reach_the_token_at_the_next_refresh()
     {
-        var account = await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("zhou", Password, [Roles.Resident], null, null));
+        var account = await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("zhou", Password, [Roles.Resident], null, null)
+        );
         var signIn = await SignInAsync("zhou");
         Assert.Equal([Roles.Resident], (await MeWithAsync(signIn.GetProperty("access_token").GetString()!)).Roles);
 
-        var granted = await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest([Roles.DepartmentHandler], "environment"));
+        var granted = await Client.PutAsJsonAsync(
+            $"/api/organization/accounts/{account.Id}/roles",
+            new GrantRolesRequest([Roles.DepartmentHandler], "environment")
+        );
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        var refreshed = await Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["client_id"] = AuthModule.AppClientId, ["refresh_token"] = signIn.GetProperty("refresh_token").GetString()!,
-        }));
+        var refreshed = await Client.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "refresh_token",
+                    ["client_id"] = AuthModule.AppClientId,
+                    ["refresh_token"] = signIn.GetProperty("refresh_token").GetString()!,
+                }
+            )
+        );
         var me = await MeWithAsync((await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
 
         Assert.Equal([Roles.DepartmentHandler], me.Roles);
@@ -208,13 +305,36 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
     [Fact]
     public async Task Granting_roles_is_checked()
     {
-        var account = await CreatedAsync<AccountResponse>("/api/organization/accounts", new CreateAccountRequest("wu.yi", Password, [Roles.Resident], null, null));
+        var account = await CreatedAsync<AccountResponse>(
+            "/api/organization/accounts",
+            new CreateAccountRequest("wu.yi", Password, [Roles.Resident], null, null)
+        );
 
-        await ProblemDetailsAssertions.AssertProblemAsync(await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest(["mayor"], null)), HttpStatusCode.BadRequest, "unknown-role");
-        await ProblemDetailsAssertions.AssertProblemAsync(await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest([Roles.DepartmentHandler], null)), HttpStatusCode.BadRequest, "department-mismatch");
-        await ProblemDetailsAssertions.AssertProblemAsync(await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest([Roles.CommunityStaff], null)), HttpStatusCode.BadRequest, "person-required");
-        await ProblemDetailsAssertions.AssertProblemAsync(await Client.PostAsJsonAsync("/api/organization/accounts", new CreateAccountRequest("wu.yi", Password, [Roles.Resident], null, null)), HttpStatusCode.Conflict, "user-name-taken");
-        await ProblemDetailsAssertions.AssertProblemAsync(await Client.PostAsJsonAsync("/api/organization/accounts/sign-up", new SignUpRequest("qian", "short1")), HttpStatusCode.BadRequest, "weak-password");
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest(["mayor"], null)),
+            HttpStatusCode.BadRequest,
+            "unknown-role"
+        );
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest([Roles.DepartmentHandler], null)),
+            HttpStatusCode.BadRequest,
+            "department-mismatch"
+        );
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await Client.PutAsJsonAsync($"/api/organization/accounts/{account.Id}/roles", new GrantRolesRequest([Roles.CommunityStaff], null)),
+            HttpStatusCode.BadRequest,
+            "person-required"
+        );
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await Client.PostAsJsonAsync("/api/organization/accounts", new CreateAccountRequest("wu.yi", Password, [Roles.Resident], null, null)),
+            HttpStatusCode.Conflict,
+            "user-name-taken"
+        );
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await Client.PostAsJsonAsync("/api/organization/accounts/sign-up", new SignUpRequest("qian", "short1")),
+            HttpStatusCode.BadRequest,
+            "weak-password"
+        );
     }
 
     [Fact]
@@ -231,16 +351,30 @@ public class ScopeTests(OrganizationServiceFactory service) : OrganizationServic
         Assert.Equal((await first.Content.ReadFromJsonAsync<AccountResponse>())!.Id, (await again.Content.ReadFromJsonAsync<AccountResponse>())!.Id);
         await ProblemDetailsAssertions.AssertProblemAsync(otherPassword, (HttpStatusCode)422, "idempotency-key-reused");
         // Without the key, the name is taken (this was an undeclared 409, answered as a 500, before).
-        await ProblemDetailsAssertions.AssertProblemAsync(await anonymous.PostAsJsonAsync("/api/organization/accounts/sign-up", new SignUpRequest("zheng.yi", Password)), HttpStatusCode.Conflict, "user-name-taken");
+        await ProblemDetailsAssertions.AssertProblemAsync(
+            await anonymous.PostAsJsonAsync("/api/organization/accounts/sign-up", new SignUpRequest("zheng.yi", Password)),
+            HttpStatusCode.Conflict,
+            "user-name-taken"
+        );
     }
 
     private async Task<JsonElement> SignInAsync(string user)
     {
-        var response = await Service.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = AuthModule.AppClientId, ["username"] = user, ["password"] = Password,
-            ["scope"] = $"{AuthModule.ApiScope} offline_access roles",
-        }));
+        var response = await Service
+            .CreateClient()
+            .PostAsync(
+                "/connect/token",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "password",
+                        ["client_id"] = AuthModule.AppClientId,
+                        ["username"] = user,
+                        ["password"] = Password,
+                        ["scope"] = $"{AuthModule.ApiScope} offline_access roles",
+                    }
+                )
+            );
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

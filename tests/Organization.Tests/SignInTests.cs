@@ -29,9 +29,14 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
     private Task<HttpResponseMessage> TokenAsync(params (string Key, string Value)[] form) =>
         Client.PostAsync("/connect/token", new FormUrlEncodedContent(form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
 
-    private Task<HttpResponseMessage> PasswordAsync(string user, string password) => TokenAsync(
-        ("grant_type", "password"), ("client_id", AuthModule.AppClientId), ("username", user), ("password", password),
-        ("scope", $"{AuthModule.ApiScope} offline_access roles"));
+    private Task<HttpResponseMessage> PasswordAsync(string user, string password) =>
+        TokenAsync(
+            ("grant_type", "password"),
+            ("client_id", AuthModule.AppClientId),
+            ("username", user),
+            ("password", password),
+            ("scope", $"{AuthModule.ApiScope} offline_access roles")
+        );
 
     private static JsonElement Payload(string jwt)
     {
@@ -70,7 +75,11 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
 
         var locked = await PasswordAsync("zhao", Password);
         Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
-        Assert.Contains("locked", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "locked",
+            (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error_description").GetString(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -93,12 +102,17 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
         var next = (await renewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!;
 
-        var revoked = await Client.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = AuthModule.AppClientId,
-            ["token"] = next,
-            ["token_type_hint"] = "refresh_token",
-        }));
+        var revoked = await Client.PostAsync(
+            "/connect/revoke",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["client_id"] = AuthModule.AppClientId,
+                    ["token"] = next,
+                    ["token_type_hint"] = "refresh_token",
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         var afterSignOut = await TokenAsync(("grant_type", "refresh_token"), ("client_id", AuthModule.AppClientId), ("refresh_token", next));
         Assert.Equal(HttpStatusCode.BadRequest, afterSignOut.StatusCode);
@@ -112,14 +126,16 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
             var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
             if (await manager.FindByClientIdAsync("open311-test") is null)
             {
-                await manager.CreateAsync(new OpenIddictApplicationDescriptor
-                {
-                    ClientId = "open311-test",
-                    ClientSecret = "s3cret-for-tests",
-                    ClientType = OpenIddictConstants.ClientTypes.Confidential,
-                    DisplayName = "Open311 test client",
-                    Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
-                });
+                await manager.CreateAsync(
+                    new OpenIddictApplicationDescriptor
+                    {
+                        ClientId = "open311-test",
+                        ClientSecret = "s3cret-for-tests",
+                        ClientType = OpenIddictConstants.ClientTypes.Confidential,
+                        DisplayName = "Open311 test client",
+                        Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
+                    }
+                );
             }
         }
 
@@ -140,7 +156,10 @@ public class SignInTests(OrganizationServiceFactory service) : OrganizationServi
         var discovery = await Client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
 
         Assert.EndsWith("/connect/token", discovery.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["authorization_code", "client_credentials", "password", "refresh_token"], discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Order());
+        Assert.Equal(
+            ["authorization_code", "client_credentials", "password", "refresh_token"],
+            discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Order()
+        );
     }
 }
 
@@ -159,18 +178,31 @@ public class SecurityAuditTests(OrganizationServiceFactory service) : Organizati
             await db.SaveChangesAsync();
         }
 
-        Task<HttpResponseMessage> SignIn(string password) => Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = AuthModule.AppClientId, ["username"] = "audit.me", ["password"] = password,
-        }));
+        Task<HttpResponseMessage> SignIn(string password) =>
+            Client.PostAsync(
+                "/connect/token",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "password",
+                        ["client_id"] = AuthModule.AppClientId,
+                        ["username"] = "audit.me",
+                        ["password"] = password,
+                    }
+                )
+            );
         await SignIn("Right-Password-1");
         for (var i = 0; i < UserAccount.MaxFailures; i++)
         {
             await SignIn("wrong");
         }
 
-        var person = await (await Client.PostAsJsonAsync("/api/organization/people", new Platform.Organization.People.RegisterPersonRequest("周", "13812345678", null, null, null, false, null)))
-            .Content.ReadFromJsonAsync<Platform.Organization.People.PersonResponse>();
+        var person = await (
+            await Client.PostAsJsonAsync(
+                "/api/organization/people",
+                new Platform.Organization.People.RegisterPersonRequest("周", "13812345678", null, null, null, false, null)
+            )
+        ).Content.ReadFromJsonAsync<Platform.Organization.People.PersonResponse>();
         await Client.PostAsJsonAsync($"/api/organization/people/{person!.Id}/personal-data/reveal", new Platform.Organization.People.RevealRequest("核实"));
 
         var log = await Client.GetFromJsonAsync<JsonElement>("/api/organization/security-events?pageSize=50");

@@ -73,8 +73,14 @@ public class TreeRulesTests
     {
         var root = Root();
 
-        Assert.Equal("mass-type-required", PartyOrganization.Found(Guid.NewGuid(), "x", OrganizationKind.MassOrganization, null, root, null, true, T0).Error?.Code);
-        Assert.Equal(MassOrganizationType.YouthLeague, Under(root, OrganizationKind.MassOrganization, mass: MassOrganizationType.YouthLeague).MassOrganizationType);
+        Assert.Equal(
+            "mass-type-required",
+            PartyOrganization.Found(Guid.NewGuid(), "x", OrganizationKind.MassOrganization, null, root, null, true, T0).Error?.Code
+        );
+        Assert.Equal(
+            MassOrganizationType.YouthLeague,
+            Under(root, OrganizationKind.MassOrganization, mass: MassOrganizationType.YouthLeague).MassOrganizationType
+        );
     }
 
     [Fact]
@@ -103,9 +109,11 @@ public class TreeRulesTests
         Assert.Null(compound.MoveUnder(second, [root.Id], moved));
 
         Assert.Equal(second.Id, compound.ParentId);
-        Assert.Collection(compound.ParentHistory,
+        Assert.Collection(
+            compound.ParentHistory,
             p => Assert.Equal(new ParentPeriod(first.Id, T0, moved), p),
-            p => Assert.Equal(new ParentPeriod(second.Id, moved, null), p));
+            p => Assert.Equal(new ParentPeriod(second.Id, moved, null), p)
+        );
         Assert.Equal(2, compound.Version);
     }
 

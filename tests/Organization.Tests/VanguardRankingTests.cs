@@ -13,22 +13,43 @@ public class VanguardRankingTests(OrganizationServiceFactory service) : Organiza
 {
     private async Task<Guid> BranchAsync()
     {
-        var community = (await (await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区")))
-            .Content.ReadFromJsonAsync<CommunityResponse>())!.Id;
-        var root = (await (await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null)))
-            .Content.ReadFromJsonAsync<OrganizationResponse>())!.Id;
-        return (await (await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("党支部", "CommunityBranch", null, root, community)))
-            .Content.ReadFromJsonAsync<OrganizationResponse>())!.Id;
+        var community = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/communities", new CreateCommunityRequest("001", "长江路社区"))
+            ).Content.ReadFromJsonAsync<CommunityResponse>()
+        )!.Id;
+        var root = (
+            await (
+                await Client.PostAsJsonAsync("/api/organization/organizations", new FoundOrganizationRequest("工委", "SubdistrictCommittee", null, null, null))
+            ).Content.ReadFromJsonAsync<OrganizationResponse>()
+        )!.Id;
+        return (
+            await (
+                await Client.PostAsJsonAsync(
+                    "/api/organization/organizations",
+                    new FoundOrganizationRequest("党支部", "CommunityBranch", null, root, community)
+                )
+            ).Content.ReadFromJsonAsync<OrganizationResponse>()
+        )!.Id;
     }
 
     private async Task<Guid> MemberAsync(Guid branch, string name) =>
-        (await (await Client.PostAsJsonAsync("/api/organization/people", new RegisterPersonRequest(name, null, null, null, new MembershipInput(branch, "Resident", null), false, null)))
-            .Content.ReadFromJsonAsync<PersonResponse>())!.Id;
+        (
+            await (
+                await Client.PostAsJsonAsync(
+                    "/api/organization/people",
+                    new RegisterPersonRequest(name, null, null, null, new MembershipInput(branch, "Resident", null), false, null)
+                )
+            ).Content.ReadFromJsonAsync<PersonResponse>()
+        )!.Id;
 
-    private Task InputAsync(Guid person, string kind) => Service.ExecuteAsync($"""
-        INSERT INTO index_inputs (id, person_id, kind, source_key, quantity, at, event_id, event_occurred_at)
-        VALUES ('{Guid.NewGuid()}', '{person}', '{kind}', '{Guid.NewGuid()}', 1, '2026-10-10T00:00:00Z', '{Guid.NewGuid()}', '2026-10-10T00:00:00Z')
-        """);
+    private Task InputAsync(Guid person, string kind) =>
+        Service.ExecuteAsync(
+            $"""
+            INSERT INTO index_inputs (id, person_id, kind, source_key, quantity, at, event_id, event_occurred_at)
+            VALUES ('{Guid.NewGuid()}', '{person}', '{kind}', '{Guid.NewGuid()}', 1, '2026-10-10T00:00:00Z', '{Guid.NewGuid()}', '2026-10-10T00:00:00Z')
+            """
+        );
 
     [Fact]
     public async Task Members_are_ranked_by_score_and_ties_share_a_rank()
@@ -45,7 +66,10 @@ public class VanguardRankingTests(OrganizationServiceFactory service) : Organiza
         await InputAsync(tiedA, "Penalty");
 
         const string url = "/api/organization/indices/vanguard/ranking?period=2026-10&organizationId=";
-        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE NOT scored") == 0, "the live scores refreshed");
+        await Eventually.TrueAsync(
+            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM index_inputs WHERE NOT scored") == 0,
+            "the live scores refreshed"
+        );
         var ranking = await Client.GetFromJsonAsync<IndexRanking>(url + branch);
 
         Assert.Equal(3, ranking!.Rows.TotalCount);
@@ -59,6 +83,9 @@ public class VanguardRankingTests(OrganizationServiceFactory service) : Organiza
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = first });
         var own = await member.GetFromJsonAsync<IndexRanking>(url + branch);
         Assert.Equal([first], own!.Rows.Items.Select(r => r.SubjectId));
-        await (await Client.GetAsync("/api/organization/indices/vanguard/ranking?organizationType=Club")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-organization-type");
+        await (await Client.GetAsync("/api/organization/indices/vanguard/ranking?organizationType=Club")).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "invalid-organization-type"
+        );
     }
 }

@@ -42,12 +42,25 @@ public static partial class AccessMatrix
 
     /// <summary>The service's endpoints with their methods and declared access.</summary>
     public static IReadOnlyList<Call> Endpoints(IServiceProvider services) =>
-        [.. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => new Call(method, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<AccessRule>(),
-                    e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json") { Metadata = e.Metadata }))
-            .Where(c => c.Method != "OPTIONS")
-            .OrderBy(c => c.Template).ThenBy(c => c.Method)];
+        [
+            .. services
+                .GetRequiredService<EndpointDataSource>()
+                .Endpoints.OfType<RouteEndpoint>()
+                .SelectMany(e =>
+                    (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new Call(
+                        method,
+                        "/" + e.RoutePattern.RawText!.TrimStart('/'),
+                        e.Metadata.GetMetadata<AccessRule>(),
+                        e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json"
+                    )
+                    {
+                        Metadata = e.Metadata,
+                    })
+                )
+                .Where(c => c.Method != "OPTIONS")
+                .OrderBy(c => c.Template)
+                .ThenBy(c => c.Method),
+        ];
 
     /// <summary>What went wrong for <paramref name="caller"/> (a role or <see cref="Anonymous"/>): empty when the matrix holds.</summary>
     public static async Task<IReadOnlyList<string>> CheckAsync(IServiceProvider services, Func<TestCaller?, HttpClient> client, string caller)
@@ -71,7 +84,8 @@ public static partial class AccessMatrix
             using var response = await http.SendAsync(request);
             var code = await CodeAsync(response);
             var allowed = call.Rule.Public || (caller != Anonymous && call.Rule.Roles.Contains(caller));
-            var refusedByRule = response.StatusCode == HttpStatusCode.Unauthorized
+            var refusedByRule =
+                response.StatusCode == HttpStatusCode.Unauthorized
                 || (response.StatusCode == HttpStatusCode.Forbidden && code is "role-required" or "access-undeclared");
             if (allowed && refusedByRule)
             {
@@ -95,8 +109,8 @@ public static partial class AccessMatrix
     }
 
     /// <summary>A path for a route template: ids that exist nowhere, a word for other parameters.</summary>
-    private static string Concrete(string template) => RouteParameter().Replace(template, m =>
-        m.Groups["constraint"].Value.Contains("guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
+    private static string Concrete(string template) =>
+        RouteParameter().Replace(template, m => m.Groups["constraint"].Value.Contains("guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "x");
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response)
     {

@@ -8,7 +8,15 @@ namespace Platform.Testing;
 public sealed record ApiParameter(string Name, string In, JsonElement Schema, bool Required);
 
 /// <summary>One operation of a service's OpenAPI document: what the generated sweeps call.</summary>
-public sealed record ApiOperation(string Method, string Path, string? OperationId, IReadOnlyList<ApiParameter> Parameters, JsonElement? Body, string? BodyMediaType, JsonElement Raw)
+public sealed record ApiOperation(
+    string Method,
+    string Path,
+    string? OperationId,
+    IReadOnlyList<ApiParameter> Parameters,
+    JsonElement? Body,
+    string? BodyMediaType,
+    JsonElement Raw
+)
 {
     public override string ToString() => $"{Method} {Path}";
 }
@@ -44,16 +52,19 @@ public sealed partial class ApiDocument(JsonElement root)
 
                     var operation = item.Value;
                     var parameters = operation.TryGetProperty("parameters", out var list)
-                        ? list.EnumerateArray().Select(Resolve).Select(p => new ApiParameter(
-                            p.GetProperty("name").GetString()!,
-                            p.GetProperty("in").GetString()!,
-                            p.TryGetProperty("schema", out var s) ? Resolve(s) : default,
-                            p.TryGetProperty("required", out var r) && r.GetBoolean())).ToList()
+                        ? list.EnumerateArray()
+                            .Select(Resolve)
+                            .Select(p => new ApiParameter(
+                                p.GetProperty("name").GetString()!,
+                                p.GetProperty("in").GetString()!,
+                                p.TryGetProperty("schema", out var s) ? Resolve(s) : default,
+                                p.TryGetProperty("required", out var r) && r.GetBoolean()
+                            ))
+                            .ToList()
                         : [];
                     JsonElement? body = null;
                     string? mediaType = null;
-                    if (operation.TryGetProperty("requestBody", out var requestBody)
-                        && Resolve(requestBody).TryGetProperty("content", out var content))
+                    if (operation.TryGetProperty("requestBody", out var requestBody) && Resolve(requestBody).TryGetProperty("content", out var content))
                     {
                         var first = content.EnumerateObject().First();
                         mediaType = first.Name;
@@ -61,8 +72,14 @@ public sealed partial class ApiDocument(JsonElement root)
                     }
 
                     yield return new ApiOperation(
-                        item.Name.ToUpperInvariant(), path.Name, operation.TryGetProperty("operationId", out var id) ? id.GetString() : null,
-                        parameters, body, mediaType, operation);
+                        item.Name.ToUpperInvariant(),
+                        path.Name,
+                        operation.TryGetProperty("operationId", out var id) ? id.GetString() : null,
+                        parameters,
+                        body,
+                        mediaType,
+                        operation
+                    );
                 }
             }
         }
@@ -96,9 +113,7 @@ public sealed partial class ApiDocument(JsonElement root)
 
         if (schema.TryGetProperty("type", out var type))
         {
-            return type.ValueKind == JsonValueKind.Array
-                ? [.. type.EnumerateArray().Select(t => t.GetString()!).Where(t => t != "null")]
-                : [type.GetString()!];
+            return type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString()!).Where(t => t != "null")] : [type.GetString()!];
         }
 
         foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
@@ -140,8 +155,11 @@ public sealed partial class ApiDocument(JsonElement root)
                 foreach (var alternative in alternatives.EnumerateArray())
                 {
                     var resolved = Resolve(alternative);
-                    var onlyNull = resolved.ValueKind == JsonValueKind.Object && resolved.TryGetProperty("type", out var type)
-                        && type.ValueKind == JsonValueKind.String && type.GetString() == "null";
+                    var onlyNull =
+                        resolved.ValueKind == JsonValueKind.Object
+                        && resolved.TryGetProperty("type", out var type)
+                        && type.ValueKind == JsonValueKind.String
+                        && type.GetString() == "null";
                     if (!onlyNull)
                     {
                         return resolved;
@@ -176,7 +194,10 @@ public sealed partial class ApiDocument(JsonElement root)
             return null;
         }
 
-        if (schema.TryGetProperty("enum", out var values) && values.EnumerateArray().FirstOrDefault(v => v.ValueKind != JsonValueKind.Null) is { ValueKind: not JsonValueKind.Undefined } first)
+        if (
+            schema.TryGetProperty("enum", out var values)
+            && values.EnumerateArray().FirstOrDefault(v => v.ValueKind != JsonValueKind.Null) is { ValueKind: not JsonValueKind.Undefined } first
+        )
         {
             return JsonNode.Parse(first.GetRawText());
         }
@@ -198,8 +219,9 @@ public sealed partial class ApiDocument(JsonElement root)
             "number" => 1,
             "boolean" => false,
             "array" => schema.TryGetProperty("items", out var items) && Example(items, depth + 1) is { } item ? new JsonArray(item) : new JsonArray(),
-            "object" or null when PropertiesOf(schema) is { Count: > 0 } properties =>
-                new JsonObject(properties.Select(p => KeyValuePair.Create(p.Name, Example(p.Schema, depth + 1)))),
+            "object" or null when PropertiesOf(schema) is { Count: > 0 } properties => new JsonObject(
+                properties.Select(p => KeyValuePair.Create(p.Name, Example(p.Schema, depth + 1)))
+            ),
             "object" => new JsonObject(),
             _ => null,
         };

@@ -25,15 +25,22 @@ public abstract class ApiSweepTest<TProgram>(ServiceFactory<TProgram> service, I
     public void Every_creating_request_honours_an_idempotency_key()
     {
         // A phone that lost its answer sends the request again: whatever a POST creates must not be created twice.
-        var creating = service.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
-                && e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == 201))
+        var creating = service
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
+            .Where(e =>
+                e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
+                && e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == 201)
+            )
             .ToList();
         Assert.NotEmpty(creating);
         var missing = creating
-            .Where(e => e.Metadata.GetMetadata<IdempotentEndpoint>() is null
-                && !NotIdempotent.ContainsKey(e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? ""))
-            .Select(e => e.RoutePattern.RawText).ToList();
+            .Where(e =>
+                e.Metadata.GetMetadata<IdempotentEndpoint>() is null
+                && !NotIdempotent.ContainsKey(e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "")
+            )
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
         output.WriteLine($"{creating.Count} creating endpoints, {NotIdempotent.Count} exempt");
         Assert.True(missing.Count == 0, $"creating endpoints without .Idempotent(): {string.Join(", ", missing)}");
     }

@@ -45,11 +45,31 @@ public static partial class ApiSweeps
 
     /// <summary>Bodies that are not the JSON an endpoint reads at all.</summary>
     private static readonly string[] MalformedBodies =
-        ["not json", "[]", "null", "\"x\"", "{\"a\":", "{\"a\":\"\\u0000\"}", new string('[', 200) + new string(']', 200)];
+    [
+        "not json",
+        "[]",
+        "null",
+        "\"x\"",
+        "{\"a\":",
+        "{\"a\":\"\\u0000\"}",
+        new string('[', 200) + new string(']', 200),
+    ];
 
     /// <summary>Query values, already encoded for the URL.</summary>
     private static readonly string[] MalformedQuery =
-        ["a%00b", "%ED%A0%80", new string('x', 100_000), "abc", "99999999999999999999999999", "-1", "1e400", "NotAValue", "2026-13-45T25%3A00%3A00%2B08%3A00", "%00", ""];
+    [
+        "a%00b",
+        "%ED%A0%80",
+        new string('x', 100_000),
+        "abc",
+        "99999999999999999999999999",
+        "-1",
+        "1e400",
+        "NotAValue",
+        "2026-13-45T25%3A00%3A00%2B08%3A00",
+        "%00",
+        "",
+    ];
 
     /// <summary>Path values, already encoded (a NUL in the path is refused by the server itself before any endpoint: Kestrel and the test host both).</summary>
     private static readonly string[] MalformedPath = ["abc", new string('9', 5_000), "-1", "%ED%A0%80"];
@@ -84,7 +104,8 @@ public static partial class ApiSweeps
             {
                 foreach (var value in MalformedPath)
                 {
-                    var path = ApiDocument.Fill(operation.Path, name => name == parameter.Name ? "\u0001" : PathValue(document, operation, name))
+                    var path = ApiDocument
+                        .Fill(operation.Path, name => name == parameter.Name ? "\u0001" : PathValue(document, operation, name))
                         .Replace("%01", value, StringComparison.Ordinal);
                     await Send($"path {parameter.Name}={Short(value)}", path + baseQuery, baseBody?.Json);
                 }
@@ -213,7 +234,13 @@ public static partial class ApiSweeps
                     continue;
                 }
 
-                foreach (var (what, json) in new[] { ("left out", body.Without(field)), ("null", body.IsNullable(field) || required ? body.With(field, "null") : null) })
+                foreach (
+                    var (what, json) in new[]
+                    {
+                        ("left out", body.Without(field)),
+                        ("null", body.IsNullable(field) || required ? body.With(field, "null") : null),
+                    }
+                )
                 {
                     if (json is null)
                     {
@@ -224,21 +251,33 @@ public static partial class ApiSweeps
                     using var request = Build(document, operation, path, json);
                     using var response = await http.SendAsync(request);
                     var answer = await response.Content.ReadAsStringAsync();
-                    var problem = (int)response.StatusCode is >= 400 and < 500 && answer.StartsWith('{') ? JsonDocument.Parse(answer).RootElement : (JsonElement?)null;
+                    var problem =
+                        (int)response.StatusCode is >= 400 and < 500 && answer.StartsWith('{') ? JsonDocument.Parse(answer).RootElement : (JsonElement?)null;
                     var code = problem is { } p && p.TryGetProperty("code", out var c) ? c.GetString() : null;
-                    var names = problem is { } q && q.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+                    var names =
+                        problem is { } q
+                        && q.TryGetProperty("errors", out var errors)
+                        && errors.ValueKind == JsonValueKind.Object
                         && errors.EnumerateObject().Any(e => Leaf(e.Name).Equals(leaf, StringComparison.OrdinalIgnoreCase));
                     if ((int)response.StatusCode >= 500)
                     {
                         failures.Add($"{operation} with {field} {what}: {(int)response.StatusCode} {Short(answer, 200)}");
                     }
-                    else if (required && !(response.StatusCode == HttpStatusCode.BadRequest && (code == RequiredCode(leaf) || what == "null" && code == "invalid-json" && names)))
+                    else if (
+                        required
+                        && !(
+                            response.StatusCode == HttpStatusCode.BadRequest
+                            && (code == RequiredCode(leaf) || what == "null" && code == "invalid-json" && names)
+                        )
+                    )
                     {
                         failures.Add($"{operation}: {field} is required in the document, but {what} it got {(int)response.StatusCode} {code}");
                     }
                     else if (!required && (names || code == RequiredCode(leaf)))
                     {
-                        failures.Add($"{operation}: {field} is optional{(what == "null" ? " and nullable" : "")} in the document, but {what} it was refused: {code} {Short(answer, 200)}");
+                        failures.Add(
+                            $"{operation}: {field} is optional{(what == "null" ? " and nullable" : "")} in the document, but {what} it was refused: {code} {Short(answer, 200)}"
+                        );
                     }
                 }
             }
@@ -308,7 +347,9 @@ public static partial class ApiSweeps
                 var multipart = new MultipartFormDataContent();
                 foreach (var (name, value) in Flat(body))
                 {
-                    var isFile = document.PropertiesOf(operation.Body!.Value).Any(p => p.Name == name && ApiDocument.FormatOf(document.Main(p.Schema)) == "binary");
+                    var isFile = document
+                        .PropertiesOf(operation.Body!.Value)
+                        .Any(p => p.Name == name && ApiDocument.FormatOf(document.Main(p.Schema)) == "binary");
                     if (isFile)
                     {
                         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
@@ -365,8 +406,7 @@ public static partial class ApiSweeps
         }
     }
 
-    private static string FormEncode(string json) =>
-        string.Join("&", Flat(json).Select(p => $"{Uri.EscapeDataString(p.Name)}={Encode(p.Value)}"));
+    private static string FormEncode(string json) => string.Join("&", Flat(json).Select(p => $"{Uri.EscapeDataString(p.Name)}={Encode(p.Value)}"));
 
     /// <summary>URL-encodes what <see cref="Uri.EscapeDataString(string)"/> refuses too (a lone surrogate goes as its WTF-8 bytes).</summary>
     private static string Encode(string value)
@@ -405,7 +445,13 @@ public static partial class ApiSweeps
             : Guid.NewGuid().ToString();
 
     /// <summary>The query string: every required parameter with a plausible value, <paramref name="name"/> with <paramref name="encodedValue"/>.</summary>
-    private static string Query(ApiDocument document, ApiOperation operation, string? name, string? encodedValue, IReadOnlyDictionary<string, string>? overrides = null)
+    private static string Query(
+        ApiDocument document,
+        ApiOperation operation,
+        string? name,
+        string? encodedValue,
+        IReadOnlyDictionary<string, string>? overrides = null
+    )
     {
         var parts = new List<string>();
         foreach (var parameter in operation.Parameters.Where(p => p.In == "query"))
@@ -427,8 +473,7 @@ public static partial class ApiSweeps
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
-    private static Body? BodyTemplate(ApiDocument document, ApiOperation operation) =>
-        operation.Body is { } schema ? new Body(document, schema) : null;
+    private static Body? BodyTemplate(ApiDocument document, ApiOperation operation) => operation.Body is { } schema ? new Body(document, schema) : null;
 
     /// <summary>A plausible body and the paths of its fields (top-level, inside objects and the first item of arrays).</summary>
     private sealed partial class Body
@@ -473,7 +518,9 @@ public static partial class ApiSweeps
         {
             var cut = path.LastIndexOf('.');
             var parent = cut < 0 ? schema : SchemaAt(path[..cut]);
-            return parent is { } p && document.Main(p) is { ValueKind: JsonValueKind.Object } main && main.TryGetProperty("required", out var required)
+            return parent is { } p
+                && document.Main(p) is { ValueKind: JsonValueKind.Object } main
+                && main.TryGetProperty("required", out var required)
                 && required.EnumerateArray().Any(r => r.GetString() == path[(cut + 1)..]);
         }
 
@@ -482,7 +529,9 @@ public static partial class ApiSweeps
         {
             var cut = path.LastIndexOf('.');
             var parent = cut < 0 ? schema : SchemaAt(path[..cut]);
-            return parent is { } p && document.Main(p) is { ValueKind: JsonValueKind.Object } main && main.TryGetProperty("x-required-when", out var when)
+            return parent is { } p
+                && document.Main(p) is { ValueKind: JsonValueKind.Object } main
+                && main.TryGetProperty("x-required-when", out var when)
                 && when.TryGetProperty(path[(cut + 1)..], out _);
         }
 
@@ -524,9 +573,12 @@ public static partial class ApiSweeps
                 }
 
                 var main = document.Main(s);
-                current = part == "[0]"
-                    ? main.TryGetProperty("items", out var items) ? document.Resolve(items) : null
-                    : document.PropertiesOf(main).Where(p => p.Name == part).Select(p => (JsonElement?)p.Schema).FirstOrDefault();
+                current =
+                    part == "[0]"
+                        ? main.TryGetProperty("items", out var items)
+                            ? document.Resolve(items)
+                            : null
+                        : document.PropertiesOf(main).Where(p => p.Name == part).Select(p => (JsonElement?)p.Schema).FirstOrDefault();
             }
 
             return current;
@@ -565,7 +617,8 @@ public static partial class ApiSweeps
 
     /// <summary>Each endpoint's declared access, by method and path (route constraints dropped, as the document writes them).</summary>
     private static Dictionary<string, AccessRule?> Callers(IServiceProvider services) =>
-        AccessMatrix.Endpoints(services)
+        AccessMatrix
+            .Endpoints(services)
             .GroupBy(e => $"{e.Method} {Constraint().Replace(e.Template, "}").TrimEnd('/')}")
             .ToDictionary(g => g.Key, g => g.First().Rule);
 

@@ -103,11 +103,32 @@ internal static partial class LocalServers
         {
             var data = Path.Combine(dir, "pg");
             var port = FreePort(32001, 32700);
-            await RunToEndAsync("initdb", AsPostgres($"{PostgresBin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
-            var process = Start("postgres", AsPostgres(
-                $"{PostgresBin}/postgres", "-D", data, "-k", dir, "-p", port.ToString(CultureInfo.InvariantCulture),
-                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "max_connections=300"));
+            await RunToEndAsync(
+                "initdb",
+                AsPostgres($"{PostgresBin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+            );
+            var process = Start(
+                "postgres",
+                AsPostgres(
+                    $"{PostgresBin}/postgres",
+                    "-D",
+                    data,
+                    "-k",
+                    dir,
+                    "-p",
+                    port.ToString(CultureInfo.InvariantCulture),
+                    "-c",
+                    "listen_addresses=127.0.0.1",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                    "-c",
+                    "max_connections=300"
+                )
+            );
             var connection = $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false";
             await WaitUntilAsync("postgres", process, async ct =>
             {
@@ -130,7 +151,22 @@ internal static partial class LocalServers
             var data = Path.Combine(dir, "redis");
             Directory.CreateDirectory(data);
             var port = FreePort();
-            var process = Start("redis", ["redis-server", "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", data]);
+            var process = Start(
+                "redis",
+                [
+                    "redis-server",
+                    "--port",
+                    port.ToString(CultureInfo.InvariantCulture),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    data,
+                ]
+            );
             await WaitUntilAsync("redis", process, ct => ExchangeAsync(port, "PING\r\n"u8.ToArray(), r => r.StartsWith("+PONG", StringComparison.Ordinal), ct));
             return $"127.0.0.1:{port}";
         }
@@ -203,7 +239,12 @@ internal static partial class LocalServers
                 {
                     var parts = line.Split(' ', 2);
                     // Only a process still running the binary recorded for it: a recycled pid is left alone.
-                    if (int.TryParse(parts[0], out var pid) && parts.Length == 2 && IsAlive(pid) && CommandLineOf(pid).Contains(parts[1], StringComparison.Ordinal))
+                    if (
+                        int.TryParse(parts[0], out var pid)
+                        && parts.Length == 2
+                        && IsAlive(pid)
+                        && CommandLineOf(pid).Contains(parts[1], StringComparison.Ordinal)
+                    )
                     {
                         pids.Add(pid);
                     }
@@ -211,10 +252,21 @@ internal static partial class LocalServers
             }
 
             // The servers' own records: Postgres's postmaster and RabbitMQ's Erlang VM (its start script only waits on it).
-            foreach (var (pidFile, binary) in new[] { (Path.Combine(dir, "pg", "postmaster.pid"), "postgres"), (Path.Combine(dir, "rabbitmq", "rabbitmq.pid"), "beam") })
+            foreach (
+                var (pidFile, binary) in new[]
+                {
+                    (Path.Combine(dir, "pg", "postmaster.pid"), "postgres"),
+                    (Path.Combine(dir, "rabbitmq", "rabbitmq.pid"), "beam"),
+                }
+            )
             {
-                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault()?.Trim(), out var pid)
-                    && IsAlive(pid) && !pids.Contains(pid) && CommandLineOf(pid).Contains(binary, StringComparison.Ordinal))
+                if (
+                    File.Exists(pidFile)
+                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault()?.Trim(), out var pid)
+                    && IsAlive(pid)
+                    && !pids.Contains(pid)
+                    && CommandLineOf(pid).Contains(binary, StringComparison.Ordinal)
+                )
                 {
                     pids.Add(pid);
                 }
@@ -254,7 +306,10 @@ internal static partial class LocalServers
             var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {name}.");
             lock (pidsLock)
             {
-                File.AppendAllText(Path.Combine(dir, PidsFile), $"{process.Id} {Path.GetFileName(command.First(c => !c.StartsWith("--", StringComparison.Ordinal) && c != "setpriv"))}\n");
+                File.AppendAllText(
+                    Path.Combine(dir, PidsFile),
+                    $"{process.Id} {Path.GetFileName(command.First(c => !c.StartsWith("--", StringComparison.Ordinal) && c != "setpriv"))}\n"
+                );
             }
 
             return process;

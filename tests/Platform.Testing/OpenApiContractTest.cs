@@ -14,7 +14,11 @@ namespace Platform.Testing;
 public abstract partial class OpenApiContractTest<TProgram>(ServiceFactory<TProgram> service, string name)
     where TProgram : class
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [Fact]
     public async Task The_document_in_the_repository_is_the_one_the_service_serves()
@@ -28,8 +32,10 @@ public abstract partial class OpenApiContractTest<TProgram>(ServiceFactory<TProg
         }
 
         Assert.True(File.Exists(file), $"{file} is missing: run the tests with PLATFORM_UPDATE_OPENAPI=1 and commit it.");
-        Assert.True(await File.ReadAllTextAsync(file) == live,
-            $"The API changed but {file} did not: run the tests with PLATFORM_UPDATE_OPENAPI=1, read the diff, and commit it (the web client is generated from it).");
+        Assert.True(
+            await File.ReadAllTextAsync(file) == live,
+            $"The API changed but {file} did not: run the tests with PLATFORM_UPDATE_OPENAPI=1, read the diff, and commit it (the web client is generated from it)."
+        );
     }
 
     [Fact]
@@ -55,9 +61,7 @@ public abstract partial class OpenApiContractTest<TProgram>(ServiceFactory<TProg
                 failures.Add($"{operation}: no operationId (a generated client names its function after it)");
             }
 
-            var errors = raw.TryGetProperty("responses", out var responses)
-                ? responses.EnumerateObject().Where(r => r.Name.StartsWith('4')).ToList()
-                : [];
+            var errors = raw.TryGetProperty("responses", out var responses) ? responses.EnumerateObject().Where(r => r.Name.StartsWith('4')).ToList() : [];
             if (errors.Count == 0 && !operation.Path.StartsWith("/open311/", StringComparison.Ordinal))
             {
                 failures.Add($"{operation}: declares no 4xx answer");

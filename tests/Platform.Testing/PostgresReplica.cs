@@ -41,9 +41,35 @@ public sealed class PostgresReplica : IDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => replica.Dispose();
         try
         {
-            Run("pg_basebackup", "-h", primary.Host!, "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-D", data, "-R", "-X", "stream", "-c", "fast");
-            Run("pg_ctl", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60",
-                "-o", $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=400 -c fsync=off", "start");
+            Run(
+                "pg_basebackup",
+                "-h",
+                primary.Host!,
+                "-p",
+                primary.Port.ToString(CultureInfo.InvariantCulture),
+                "-U",
+                "postgres",
+                "-D",
+                data,
+                "-R",
+                "-X",
+                "stream",
+                "-c",
+                "fast"
+            );
+            Run(
+                "pg_ctl",
+                "-D",
+                data,
+                "-l",
+                Path.Combine(data, "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=400 -c fsync=off",
+                "start"
+            );
             return replica;
         }
         catch (InvalidOperationException ex)

@@ -46,17 +46,24 @@ public sealed class PublishedEvents : IAsyncDisposable
     /// others are skipped.
     /// </summary>
     public async Task<JsonElement> NextAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null) =>
-        await Eventually.GetAsync<object>(async () =>
-        {
-            var delivery = await channel.BasicGetAsync(queue, autoAck: true);
-            if (delivery is null)
+        await Eventually.GetAsync<object>(
+            async () =>
             {
-                return null;
-            }
+                var delivery = await channel.BasicGetAsync(queue, autoAck: true);
+                if (delivery is null)
+                {
+                    return null;
+                }
 
-            var envelope = JsonSerializer.Deserialize<JsonElement>(delivery.Body.Span);
-            return match(envelope.GetProperty("message")) ? envelope : null;
-        }, "a matching event on the broker", timeout) is JsonElement found ? found : default;
+                var envelope = JsonSerializer.Deserialize<JsonElement>(delivery.Body.Span);
+                return match(envelope.GetProperty("message")) ? envelope : null;
+            },
+            "a matching event on the broker",
+            timeout
+        )
+            is JsonElement found
+            ? found
+            : default;
 
     /// <summary>Every event waiting in the queue now.</summary>
     public async Task<IReadOnlyList<JsonElement>> DrainAsync()

@@ -39,7 +39,10 @@ public sealed class RabbitMqCluster : IAsyncDisposable
     {
         var dir = TestFolders.Create("rabbitmq-cluster");
         var epmdPort = LocalServers.FreePort(24000, 26000).ToString(CultureInfo.InvariantCulture);
-        var nodes = Enumerable.Range(1, size).Select(i => new Node($"cluster{i}-{Environment.ProcessId}@localhost", LocalServers.FreePort(26001, 28000))).ToList();
+        var nodes = Enumerable
+            .Range(1, size)
+            .Select(i => new Node($"cluster{i}-{Environment.ProcessId}@localhost", LocalServers.FreePort(26001, 28000)))
+            .ToList();
         var cluster = new RabbitMqCluster(dir, epmdPort, nodes);
         try
         {
@@ -85,30 +88,32 @@ public sealed class RabbitMqCluster : IAsyncDisposable
     /// What an operator's script needs to reach a node with rabbitmqctl (its cookie's HOME, epmd's port, the node's
     /// name): the settings <c>deploy/rabbitmq/migrate-to-quorum.sh</c> reads.
     /// </summary>
-    public IReadOnlyDictionary<string, string> ControlEnvironment(Node node) => new Dictionary<string, string>(NodeEnvironment(node))
-    {
-        ["RABBITMQCTL"] = Ctl,
-        ["RABBITMQ_NODE"] = node.Name,
-    };
+    public IReadOnlyDictionary<string, string> ControlEnvironment(Node node) =>
+        new Dictionary<string, string>(NodeEnvironment(node)) { ["RABBITMQCTL"] = Ctl, ["RABBITMQ_NODE"] = node.Name };
 
     /// <summary>The node that leads a quorum queue now (its Raft leader), asked of a running node.</summary>
     public async Task<Node> LeaderOfAsync(string queue, Node askWhom)
     {
         var listing = await CtlAsync(askWhom, "list_queues", "--quiet", "--no-table-headers", "name", "leader");
-        var line = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var line = listing
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.Split('\t', StringSplitOptions.TrimEntries))
             .FirstOrDefault(parts => parts.Length == 2 && parts[0] == queue)
             ?? throw new InvalidOperationException($"Queue {queue} is not on the cluster:\n{listing}");
-        return Nodes.FirstOrDefault(n => n.Name == line[1]) ?? throw new InvalidOperationException($"Queue {queue} has no leader among the nodes: '{line[1]}'.");
+        return Nodes.FirstOrDefault(n => n.Name == line[1])
+            ?? throw new InvalidOperationException($"Queue {queue} has no leader among the nodes: '{line[1]}'.");
     }
 
     /// <summary>The queue's type as the broker holds it (<c>quorum</c>, <c>classic</c>).</summary>
     public async Task<string> TypeOfAsync(string queue, Node askWhom)
     {
         var listing = await CtlAsync(askWhom, "list_queues", "--quiet", "--no-table-headers", "name", "type");
-        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        return listing
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.Split('\t', StringSplitOptions.TrimEntries))
-            .FirstOrDefault(parts => parts.Length == 2 && parts[0] == queue)?[1] ?? "(none)";
+            .FirstOrDefault(parts => parts.Length == 2 && parts[0] == queue)
+            ?[1]
+            ?? "(none)";
     }
 
     /// <summary>Kills a node's Erlang VM outright (SIGKILL, as a crashed machine would go), and waits until it is gone.</summary>
@@ -159,29 +164,35 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         Directory.CreateDirectory(data);
         File.WriteAllText(Path.Combine(data, "enabled_plugins"), "[].\n");
         File.WriteAllText(Path.Combine(data, "rabbitmq.conf"), "loopback_users = none\n");
-        Start(NodeFolder(node), Server, [Server], new Dictionary<string, string>(NodeEnvironment(node))
-        {
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false",
-            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_NODE_PORT"] = node.Port.ToString(CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = LocalServers.FreePort(28001, 30000).ToString(CultureInfo.InvariantCulture),
-            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(data, "mnesia"),
-            ["RABBITMQ_LOG_BASE"] = Path.Combine(data, "log"),
-            ["RABBITMQ_LOGS"] = "-",
-            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins"),
-            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(data, "rabbitmq"),
-            ["RABBITMQ_PID_FILE"] = Path.Combine(data, "rabbitmq.pid"),
-        });
+        Start(
+            NodeFolder(node),
+            Server,
+            [Server],
+            new Dictionary<string, string>(NodeEnvironment(node))
+            {
+                ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false",
+                ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+                ["RABBITMQ_NODE_PORT"] = node.Port.ToString(CultureInfo.InvariantCulture),
+                ["RABBITMQ_DIST_PORT"] = LocalServers.FreePort(28001, 30000).ToString(CultureInfo.InvariantCulture),
+                ["RABBITMQ_MNESIA_BASE"] = Path.Combine(data, "mnesia"),
+                ["RABBITMQ_LOG_BASE"] = Path.Combine(data, "log"),
+                ["RABBITMQ_LOGS"] = "-",
+                ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins"),
+                ["RABBITMQ_CONFIG_FILE"] = Path.Combine(data, "rabbitmq"),
+                ["RABBITMQ_PID_FILE"] = Path.Combine(data, "rabbitmq.pid"),
+            }
+        );
     }
 
-    private Dictionary<string, string> NodeEnvironment(Node node) => new()
-    {
-        ["HOME"] = dir,
-        ["RABBITMQ_CONF_ENV_FILE"] = "/dev/null",
-        ["RABBITMQ_NODENAME"] = node.Name,
-        ["ERL_EPMD_PORT"] = epmdPort,
-        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-    };
+    private Dictionary<string, string> NodeEnvironment(Node node) =>
+        new()
+        {
+            ["HOME"] = dir,
+            ["RABBITMQ_CONF_ENV_FILE"] = "/dev/null",
+            ["RABBITMQ_NODENAME"] = node.Name,
+            ["ERL_EPMD_PORT"] = epmdPort,
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        };
 
     private async Task AwaitStartupAsync(Node node)
     {
@@ -220,7 +231,9 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(150));
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"rabbitmqctl -n {node.Name} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await error}");
+            throw new InvalidOperationException(
+                $"rabbitmqctl -n {node.Name} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await error}"
+            );
         }
 
         return await output;
@@ -228,7 +241,10 @@ public sealed class RabbitMqCluster : IAsyncDisposable
 
     private void Start(string name, string binary, string[] command, Dictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("/bin/sh", ["-c", $"exec {string.Join(' ', command.Select(c => $"'{c}'"))} >>'{Path.Combine(dir, name + ".log")}' 2>&1"])
+        var info = new ProcessStartInfo(
+            "/bin/sh",
+            ["-c", $"exec {string.Join(' ', command.Select(c => $"'{c}'"))} >>'{Path.Combine(dir, name + ".log")}' 2>&1"]
+        )
         {
             UseShellExecute = false,
             WorkingDirectory = dir,

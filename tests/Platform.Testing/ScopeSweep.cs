@@ -17,15 +17,16 @@ public sealed class ScopeWorld
     public Dictionary<string, string> Records { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A caller of <paramref name="role"/> whose community, grids, unit, department and person are all elsewhere.</summary>
-    public static TestCaller Outsider(string role) => new([role])
-    {
-        Name = $"outsider.{role}",
-        PersonId = Guid.NewGuid(),
-        Communities = [Guid.NewGuid()],
-        Grids = [Guid.NewGuid()],
-        Units = [Guid.NewGuid()],
-        Department = "elsewhere",
-    };
+    public static TestCaller Outsider(string role) =>
+        new([role])
+        {
+            Name = $"outsider.{role}",
+            PersonId = Guid.NewGuid(),
+            Communities = [Guid.NewGuid()],
+            Grids = [Guid.NewGuid()],
+            Units = [Guid.NewGuid()],
+            Department = "elsewhere",
+        };
 }
 
 /// <summary>
@@ -41,7 +42,8 @@ public static partial class ScopeSweep
 
     public static async Task<Outcome> RunAsync(ApiDocument document, IServiceProvider services, Func<TestCaller?, HttpClient> clients, ScopeWorld world)
     {
-        var endpoints = AccessMatrix.Endpoints(services)
+        var endpoints = AccessMatrix
+            .Endpoints(services)
             .GroupBy(e => Key(e.Method, Constraint().Replace(e.Template, "}")))
             .ToDictionary(g => g.Key, g => g.First());
         var failures = new List<string>();
@@ -67,31 +69,34 @@ public static partial class ScopeSweep
                 exempt.Add($"{operation} ({(any.Roles.Count == 0 ? "every role" : string.Join(", ", any.Roles))}): {any.Why}");
             }
 
-            var roles = endpoint.Rule.Roles.Where(r => r != Roles.SubdistrictAdmin && !(any is not null && (any.Roles.Count == 0 || any.Roles.Contains(r)))).ToList();
+            var roles = endpoint
+                .Rule.Roles.Where(r => r != Roles.SubdistrictAdmin && !(any is not null && (any.Roles.Count == 0 || any.Roles.Contains(r))))
+                .ToList();
             if (roles.Count == 0)
             {
                 continue;
             }
 
             string? missing = null;
-            var path = Parameter().Replace(operation.Path, m =>
-            {
-                var name = m.Groups["name"].Value;
-                var segment = m.Groups["segment"].Value;
-                if (world.Records.TryGetValue(segment, out var id))
+            var path = Parameter()
+                .Replace(operation.Path, m =>
                 {
-                    return $"{segment}/{Uri.EscapeDataString(id)}";
-                }
+                    var name = m.Groups["name"].Value;
+                    var segment = m.Groups["segment"].Value;
+                    if (world.Records.TryGetValue(segment, out var id))
+                    {
+                        return $"{segment}/{Uri.EscapeDataString(id)}";
+                    }
 
-                var schema = operation.Parameters.FirstOrDefault(p => p.In == "path" && p.Name == name)?.Schema;
-                if (schema is { } s && ApiDocument.FormatOf(document.Main(s)) != "uuid" && document.Example(s) is { } example)
-                {
-                    return $"{segment}/{Uri.EscapeDataString(example.ToString())}";
-                }
+                    var schema = operation.Parameters.FirstOrDefault(p => p.In == "path" && p.Name == name)?.Schema;
+                    if (schema is { } s && ApiDocument.FormatOf(document.Main(s)) != "uuid" && document.Example(s) is { } example)
+                    {
+                        return $"{segment}/{Uri.EscapeDataString(example.ToString())}";
+                    }
 
-                missing = segment;
-                return m.Value;
-            });
+                    missing = segment;
+                    return m.Value;
+                });
             if (missing is not null)
             {
                 failures.Add($"{operation}: the world has no record for '{missing}' (add one to the service's scope world)");
@@ -99,7 +104,8 @@ public static partial class ScopeSweep
             }
 
             operations++;
-            var body = operation.Body is { } bodySchema && operation.BodyMediaType == "application/json" ? document.Example(bodySchema)?.ToJsonString() ?? "{}" : null;
+            var body =
+                operation.Body is { } bodySchema && operation.BodyMediaType == "application/json" ? document.Example(bodySchema)?.ToJsonString() ?? "{}" : null;
             foreach (var role in roles)
             {
                 requests++;

@@ -56,7 +56,8 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         var kept = string.Join(", ", KeptTables.Select(t => $"'{t}'"));
-        await using var command = new NpgsqlCommand($"""
+        await using var command = new NpgsqlCommand(
+            $"""
             DO $$
             DECLARE tables text;
             BEGIN
@@ -66,7 +67,9 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
                 AND tablename NOT IN ({kept});
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' CASCADE'; END IF;
             END $$;
-            """, connection);
+            """,
+            connection
+        );
         await command.ExecuteNonQueryAsync();
     }
 
@@ -100,7 +103,9 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
         }
 
         var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return result is null or DBNull
+            ? default
+            : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -71,9 +71,7 @@ public sealed class TcpProxy : IAsyncDisposable
                     socket.LingerState = new LingerOption(true, 0);
                     socket.Close();
                 }
-                catch (ObjectDisposedException)
-                {
-                }
+                catch (ObjectDisposedException) { }
             }
 
             open.Clear();

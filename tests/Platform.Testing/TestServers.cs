@@ -49,8 +49,7 @@ public sealed class TestServers
         {
             "local" => await LocalServers.StartAsync(),
             "containers" => await ContainerServers.StartAsync(),
-            "external" => new TestServers(
-                Required("PLATFORM_TEST_POSTGRES"), Required("PLATFORM_TEST_REDIS"), Required("PLATFORM_TEST_RABBITMQ"), "external"),
+            "external" => new TestServers(Required("PLATFORM_TEST_POSTGRES"), Required("PLATFORM_TEST_REDIS"), Required("PLATFORM_TEST_RABBITMQ"), "external"),
             _ => throw new InvalidOperationException($"PLATFORM_TEST_INFRASTRUCTURE is '{mode}'; use auto, containers, local or external."),
         };
         return servers;

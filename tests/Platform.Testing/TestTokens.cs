@@ -45,10 +45,18 @@ public static class TestTokens
 
     public static string ValidationKeyPem { get; } = Key.ExportSubjectPublicKeyInfoPem();
 
-    private static readonly SigningCredentials Credentials =
-        new(new RsaSecurityKey(Key) { KeyId = PlatformAuthentication.KeyId(Key) }, SecurityAlgorithms.RsaSha256);
+    private static readonly SigningCredentials Credentials = new(
+        new RsaSecurityKey(Key) { KeyId = PlatformAuthentication.KeyId(Key) },
+        SecurityAlgorithms.RsaSha256
+    );
 
-    public static string For(TestCaller caller, DateTime? expires = null, string audience = PlatformClaims.ApiAudience, SigningCredentials? credentials = null, string type = PlatformAuthentication.AccessTokenType)
+    public static string For(
+        TestCaller caller,
+        DateTime? expires = null,
+        string audience = PlatformClaims.ApiAudience,
+        SigningCredentials? credentials = null,
+        string type = PlatformAuthentication.AccessTokenType
+    )
     {
         var claims = new Dictionary<string, object>
         {
@@ -82,17 +90,19 @@ public static class TestTokens
         }
 
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = audience,
-            Claims = claims,
-            IssuedAt = expiry.AddMinutes(-30),
-            NotBefore = expiry.AddMinutes(-30),
-            Expires = expiry,
-            TokenType = type,
-            SigningCredentials = credentials ?? Credentials,
-        });
+        return new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = Issuer,
+                Audience = audience,
+                Claims = claims,
+                IssuedAt = expiry.AddMinutes(-30),
+                NotBefore = expiry.AddMinutes(-30),
+                Expires = expiry,
+                TokenType = type,
+                SigningCredentials = credentials ?? Credentials,
+            }
+        );
     }
 
     /// <summary>A client that calls as <paramref name="caller"/> (no token when null).</summary>

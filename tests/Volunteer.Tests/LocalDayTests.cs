@@ -20,13 +20,22 @@ public class LocalDayTests(VolunteerAtLocalMidnightFactory service) : VolunteerA
         var (client, volunteer) = await VolunteerAsync("周敏");
         var seat = (await (await SignUpAsync(client, activity)).Content.ReadFromJsonAsync<SignUpResponse>())!;
         clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null))).StatusCode
+        );
         clock.Advance(TimeSpan.FromMinutes(90));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null))).StatusCode
+        );
         var record = Assert.Single((await client.GetFromJsonAsync<Page<HoursResponse>>("/api/volunteer/hours"))!.Items);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/volunteer/hours/{record.Id}/approve", null)).StatusCode);
 
-        var certificate = await client.PostAsJsonAsync($"/api/volunteer/volunteers/{volunteer.Id}/certificates", new CertificateRequest(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)));
+        var certificate = await client.PostAsJsonAsync(
+            $"/api/volunteer/volunteers/{volunteer.Id}/certificates",
+            new CertificateRequest(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1))
+        );
 
         Assert.Equal(new DateOnly(2026, 12, 1), record.ServedOn);
         Assert.Equal(HttpStatusCode.Created, certificate.StatusCode);

@@ -22,20 +22,38 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         var liaison = Service.ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [unit] });
         var draft = await ProjectAsync(publish: false);
 
-        await (await liaison.PostAsJsonAsync($"/api/volunteer/projects/{draft.Id}/claims", new ClaimRequest(null))).AssertProblemAsync(HttpStatusCode.NotFound, "project-not-found");
+        await (await liaison.PostAsJsonAsync($"/api/volunteer/projects/{draft.Id}/claims", new ClaimRequest(null))).AssertProblemAsync(
+            HttpStatusCode.NotFound,
+            "project-not-found"
+        );
         var published = (await (await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/publish", null)).Content.ReadFromJsonAsync<ProjectResponse>())!;
         var claimed = await liaison.PostAsJsonAsync($"/api/volunteer/projects/{draft.Id}/claims", new ClaimRequest(null));
-        await (await liaison.PostAsJsonAsync($"/api/volunteer/projects/{draft.Id}/claims", new ClaimRequest(null))).AssertProblemAsync(HttpStatusCode.Conflict, "already-claimed");
-        var confirmed = (await (await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/claims/{unit}/confirm", null)).Content.ReadFromJsonAsync<ProjectResponse>())!;
-        await (await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/complete", null)).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-project-transition");
+        await (await liaison.PostAsJsonAsync($"/api/volunteer/projects/{draft.Id}/claims", new ClaimRequest(null))).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "already-claimed"
+        );
+        var confirmed = (
+            await (await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/claims/{unit}/confirm", null)).Content.ReadFromJsonAsync<ProjectResponse>()
+        )!;
+        await (await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/complete", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "invalid-project-transition"
+        );
         await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/start", null);
         await Client.PostAsync($"/api/volunteer/projects/{draft.Id}/complete", null);
-        var evaluated = await Client.PostAsJsonAsync($"/api/volunteer/projects/{draft.Id}/evaluation", new EvaluationRequest([new UnitEvaluation(unit, 5, "按月探访，效果好")]));
+        var evaluated = await Client.PostAsJsonAsync(
+            $"/api/volunteer/projects/{draft.Id}/evaluation",
+            new EvaluationRequest([new UnitEvaluation(unit, 5, "按月探访，效果好")])
+        );
 
         Assert.Equal(("Draft", "Published"), (draft.Status, published.Status));
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         Assert.Equal("Claimed", confirmed.Status);
-        Assert.Contains("\"status\":\"Confirmed\"", await (await Client.GetAsync($"/api/volunteer/projects/{draft.Id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"status\":\"Confirmed\"",
+            await (await Client.GetAsync($"/api/volunteer/projects/{draft.Id}")).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal("Evaluated", (await evaluated.Content.ReadFromJsonAsync<ProjectResponse>())!.Status);
         var message = (await events.NextAsync(m => m.GetProperty("projectId").GetGuid() == draft.Id)).GetProperty("message");
         Assert.Equal(unit, message.GetProperty("unitId").GetGuid());
@@ -50,12 +68,22 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         var stranger = Guid.NewGuid();
         var known = await KnowUnitAsync("河西中学");
 
-        await (await Service.ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [stranger] }).PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(null)))
-            .AssertProblemAsync(HttpStatusCode.Conflict, "unit-not-in-alliance");
-        await (await Service.ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [stranger] }).PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(known)))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "out-of-scope");
-        await (await Client.PostAsJsonAsync("/api/volunteer/projects", new ProjectRequest("x", "助老", Community, null, "y", new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1), 1)))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-period");
+        await (
+            await Service
+                .ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [stranger] })
+                .PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(null))
+        ).AssertProblemAsync(HttpStatusCode.Conflict, "unit-not-in-alliance");
+        await (
+            await Service
+                .ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [stranger] })
+                .PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(known))
+        ).AssertProblemAsync(HttpStatusCode.Forbidden, "out-of-scope");
+        await (
+            await Client.PostAsJsonAsync(
+                "/api/volunteer/projects",
+                new ProjectRequest("x", "助老", Community, null, "y", new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1), 1)
+            )
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-period");
     }
 
     [Fact]
@@ -72,8 +100,15 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         var approved = await Client.PostAsync($"/api/volunteer/hours/{record.Id}/approve", null);
         var twice = await Client.PostAsync($"/api/volunteer/hours/{record.Id}/approve", null);
         var noReason = await Client.PostAsJsonAsync($"/api/volunteer/hours/{record.Id}/correct", new CorrectHoursRequest(2, " "));
-        var corrected = (await (await Client.PostAsJsonAsync($"/api/volunteer/hours/{record.Id}/correct", new CorrectHoursRequest(2, "签退漏记，按签到表更正"))).Content.ReadFromJsonAsync<HoursResponse>())!;
-        var certificate = await client.PostAsJsonAsync($"/api/volunteer/volunteers/{volunteer.Id}/certificates", new CertificateRequest(SubdistrictClock.Today.AddDays(-1), SubdistrictClock.Today));
+        var corrected = (
+            await (
+                await Client.PostAsJsonAsync($"/api/volunteer/hours/{record.Id}/correct", new CorrectHoursRequest(2, "签退漏记，按签到表更正"))
+            ).Content.ReadFromJsonAsync<HoursResponse>()
+        )!;
+        var certificate = await client.PostAsJsonAsync(
+            $"/api/volunteer/volunteers/{volunteer.Id}/certificates",
+            new CertificateRequest(SubdistrictClock.Today.AddDays(-1), SubdistrictClock.Today)
+        );
 
         Assert.Equal(("Pending", 0m), (record.Status, record.Hours));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
@@ -83,11 +118,15 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         Assert.Equal(HttpStatusCode.Created, certificate.StatusCode);
         var issued = (await certificate.Content.ReadFromJsonAsync<CertificateResponse>())!;
         Assert.Matches("^HXC-[0-9]{4}-[0-9]{6}$", issued.Number);
-        Assert.Equal((volunteer.Number, "周敏", 2m, "河西街道新时代文明实践所"), (issued.VolunteerNumber, issued.VolunteerName, issued.TotalHours, issued.IssuedBy));
+        Assert.Equal(
+            (volunteer.Number, "周敏", 2m, "河西街道新时代文明实践所"),
+            (issued.VolunteerNumber, issued.VolunteerName, issued.TotalHours, issued.IssuedBy)
+        );
         Assert.Equal("社区敬老院探访", issued.Lines.Single().Activity);
         Assert.Equal(issued.Number, (await Client.GetFromJsonAsync<CertificateResponse>($"/api/volunteer/certificates/{issued.Number}"))!.Number);
         // Decimals travel as JSON strings (MassTransit keeps their precision that way).
-        static decimal Hours(System.Text.Json.JsonElement e) => decimal.Parse(e.GetProperty("message").GetProperty("hours").ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        static decimal Hours(System.Text.Json.JsonElement e) =>
+            decimal.Parse(e.GetProperty("message").GetProperty("hours").ToString(), System.Globalization.CultureInfo.InvariantCulture);
         var figures = new List<decimal>
         {
             Hours(await events.NextAsync(m => m.GetProperty("recordId").GetGuid() == record.Id)),
@@ -131,14 +170,23 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         Assert.Equal(["Confirmed", "NoShow"], roster!.OrderBy(r => r.Id).Select(r => r.Status));
         var message = (await events.NextAsync(m => m.GetProperty("activityId").GetGuid() == activity.Id)).GetProperty("message");
         Assert.Equal((1, 1), (message.GetProperty("attended").GetInt32(), message.GetProperty("noShows").GetInt32()));
-        await (await Client.PostAsync($"/api/volunteer/activities/{activity.Id}/complete", null)).AssertProblemAsync(HttpStatusCode.Conflict, "activity-closed");
+        await (await Client.PostAsync($"/api/volunteer/activities/{activity.Id}/complete", null)).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "activity-closed"
+        );
     }
 
     [Fact]
     public async Task Member_units_arrive_from_the_Organization_service_and_then_may_claim()
     {
         var unit = Guid.NewGuid();
-        var joined = new MemberUnitJoined { UnitId = unit, Name = "河西商贸城", JoinedOn = new DateOnly(2026, 3, 1), OccurredAt = DateTimeOffset.UtcNow };
+        var joined = new MemberUnitJoined
+        {
+            UnitId = unit,
+            Name = "河西商贸城",
+            JoinedOn = new DateOnly(2026, 3, 1),
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
         var bus = Service.Services.GetRequiredService<IBus>();
 
         await bus.Publish(joined);
@@ -146,7 +194,9 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
 
         await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_units WHERE id = $1", unit) == 1, "the unit known");
         var project = await ProjectAsync();
-        var claimed = await Service.ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [unit] }).PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(null));
+        var claimed = await Service
+            .ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [unit] })
+            .PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(null));
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         Assert.Equal(1L, await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
     }
@@ -160,11 +210,20 @@ public class ProjectsAndHoursTests(VolunteerServiceFactory service) : VolunteerA
         var elsewhere = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Name = "别的社区", Communities = [Guid.NewGuid()] });
         var servedOn = SubdistrictClock.Today;
 
-        var recorded = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 2.5m, "老人不用手机，按签到表补录"));
+        var recorded = await organizer.PostAsJsonAsync(
+            "/api/volunteer/hours",
+            new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 2.5m, "老人不用手机，按签到表补录")
+        );
         var twice = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn, 1m, "again"));
         var noNote = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-1), 1m, " "));
-        var oddHours = await organizer.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-1), 0.3m, "x"));
-        var notTheirs = await elsewhere.PostAsJsonAsync("/api/volunteer/hours", new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-2), 1m, "x"));
+        var oddHours = await organizer.PostAsJsonAsync(
+            "/api/volunteer/hours",
+            new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-1), 0.3m, "x")
+        );
+        var notTheirs = await elsewhere.PostAsJsonAsync(
+            "/api/volunteer/hours",
+            new RecordHoursRequest(volunteer.Id, activity.Id, servedOn.AddDays(-2), 1m, "x")
+        );
 
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         var record = (await recorded.Content.ReadFromJsonAsync<HoursResponse>())!;

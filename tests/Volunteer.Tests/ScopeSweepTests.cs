@@ -31,25 +31,69 @@ public class ScopeSweepTests(VolunteerServiceFactory service, ITestOutputHelper 
         await using (var scope = Service.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VolunteerDbContext>();
-            db.Units.Add(KnownUnit.From(new MemberUnitJoined { UnitId = unit, Name = "河西中学", JoinedOn = new DateOnly(2024, 1, 1), OccurredAt = DateTimeOffset.UtcNow }));
+            db.Units.Add(
+                KnownUnit.From(
+                    new MemberUnitJoined
+                    {
+                        UnitId = unit,
+                        Name = "河西中学",
+                        JoinedOn = new DateOnly(2024, 1, 1),
+                        OccurredAt = DateTimeOffset.UtcNow,
+                    }
+                )
+            );
             await db.SaveChangesAsync();
         }
 
         var resident = Service.ClientAs(new TestCaller([Roles.Resident]) { Name = "周敏", PersonId = Guid.NewGuid() });
-        var volunteer = await CreatedAsync<VolunteerResponse>(resident.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", ["助老"])));
+        var volunteer = await CreatedAsync<VolunteerResponse>(
+            resident.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", ["助老"]))
+        );
         var start = DateTimeOffset.UtcNow.AddMinutes(-90);
-        var activity = await CreatedAsync<ActivityResponse>(Admin.PostAsJsonAsync("/api/volunteer/activities", new ActivityRequest(
-            null, Community, "社区敬老院探访", "长江路敬老院", 37.385, 97.345, 100, null, true, false, [new ShiftRequest(start, start.AddHours(2), 5)])));
+        var activity = await CreatedAsync<ActivityResponse>(
+            Admin.PostAsJsonAsync(
+                "/api/volunteer/activities",
+                new ActivityRequest(
+                    null,
+                    Community,
+                    "社区敬老院探访",
+                    "长江路敬老院",
+                    37.385,
+                    97.345,
+                    100,
+                    null,
+                    true,
+                    false,
+                    [new ShiftRequest(start, start.AddHours(2), 5)]
+                )
+            )
+        );
         await CreatedAsync<ActivityResponse>(Admin.PostAsync($"/api/volunteer/activities/{activity.Id}/publish", null));
-        var seat = await CreatedAsync<SignUpResponse>(resident.PostAsync($"/api/volunteer/activities/{activity.Id}/shifts/{activity.Shifts[0].Id}/sign-ups", null));
-        await CreatedAsync<SignUpResponse>(resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null)));
-        await CreatedAsync<SignUpResponse>(resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null)));
+        var seat = await CreatedAsync<SignUpResponse>(
+            resident.PostAsync($"/api/volunteer/activities/{activity.Id}/shifts/{activity.Shifts[0].Id}/sign-ups", null)
+        );
+        await CreatedAsync<SignUpResponse>(
+            resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null))
+        );
+        await CreatedAsync<SignUpResponse>(
+            resident.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null))
+        );
         var hours = (await resident.GetFromJsonAsync<Platform.BuildingBlocks.Api.Page<Hours.HoursResponse>>("/api/volunteer/hours"))!.Items.Single();
-        var project = await CreatedAsync<ProjectResponse>(Admin.PostAsJsonAsync("/api/volunteer/projects",
-            new ProjectRequest("关爱空巢老人", "助老", Community, null, "每月探访", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 1)));
+        var project = await CreatedAsync<ProjectResponse>(
+            Admin.PostAsJsonAsync(
+                "/api/volunteer/projects",
+                new ProjectRequest("关爱空巢老人", "助老", Community, null, "每月探访", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 1)
+            )
+        );
         await CreatedAsync<ProjectResponse>(Admin.PostAsync($"/api/volunteer/projects/{project.Id}/publish", null));
-        await CreatedAsync<ProjectResponse>(Service.ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [unit] }).PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(null)));
-        var wish = await CreatedAsync<WishResponse>(resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "想要一台收音机", "独居老人")));
+        await CreatedAsync<ProjectResponse>(
+            Service
+                .ClientAs(new TestCaller([Roles.UnitLiaison]) { Units = [unit] })
+                .PostAsJsonAsync($"/api/volunteer/projects/{project.Id}/claims", new ClaimRequest(null))
+        );
+        var wish = await CreatedAsync<WishResponse>(
+            resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "想要一台收音机", "独居老人"))
+        );
 
         var world = new ScopeWorld();
         world.Records["activities"] = activity.Id.ToString();

@@ -90,16 +90,28 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
         var otherSeat = (await (await SignUpAsync(other, now)).Content.ReadFromJsonAsync<SignUpResponse>())!;
         var early = (await (await SignUpAsync(volunteer, tomorrow)).Content.ReadFromJsonAsync<SignUpResponse>())!;
 
-        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest("000000", null, null))).AssertProblemAsync(HttpStatusCode.BadRequest, "wrong-check-in-code");
-        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(null, 37.40, 97.345))).AssertProblemAsync(HttpStatusCode.BadRequest, "outside-radius");
-        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{early.Id}/check-in", new CheckRequest(tomorrow.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.BadRequest, "outside-check-in-window");
-        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{otherSeat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.NotFound, "sign-up-not-found");
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest("000000", null, null))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "wrong-check-in-code"
+        );
+        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(null, 37.40, 97.345))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "outside-radius"
+        );
+        await (
+            await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{early.Id}/check-in", new CheckRequest(tomorrow.CheckInCode, null, null))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "outside-check-in-window");
+        await (
+            await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{otherSeat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))
+        ).AssertProblemAsync(HttpStatusCode.NotFound, "sign-up-not-found");
         var byLocation = await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(null, 37.3852, 97.3451));
         var byCode = await other.PostAsJsonAsync($"/api/volunteer/sign-ups/{otherSeat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null));
 
         Assert.Equal(HttpStatusCode.OK, byLocation.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
-        await (await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))).AssertProblemAsync(HttpStatusCode.Conflict, "already-checked-in");
+        await (
+            await volunteer.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(now.CheckInCode, null, null))
+        ).AssertProblemAsync(HttpStatusCode.Conflict, "already-checked-in");
         Assert.Null((await volunteer.GetFromJsonAsync<ActivityResponse>($"/api/volunteer/activities/{now.Id}"))!.CheckInCode);
     }
 
@@ -127,7 +139,10 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
         await (await SignUpAsync(volunteer, now)).AssertProblemAsync(HttpStatusCode.Conflict, "already-signed-up");
         // The kept answer is encrypted at rest: the check-in's answer is not readable in the table.
         Assert.Equal(2, await Service.ScalarAsync<long>("SELECT count(*) FROM idempotent_requests WHERE key IN ($1, $2)", signUpKey, checkInKey));
-        Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM idempotent_requests WHERE position(convert_to($1, 'UTF8') IN body) > 0", seat.Id.ToString()));
+        Assert.Equal(
+            0,
+            await Service.ScalarAsync<long>("SELECT count(*) FROM idempotent_requests WHERE position(convert_to($1, 'UTF8') IN body) > 0", seat.Id.ToString())
+        );
     }
 
     [Fact]
@@ -136,7 +151,10 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
         var activity = await ActivityAsync(start: DateTimeOffset.UtcNow.AddMinutes(20));
         var (client, _) = await VolunteerAsync("周敏");
         var seat = (await (await SignUpAsync(client, activity)).Content.ReadFromJsonAsync<SignUpResponse>())!;
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-in", new CheckRequest(activity.CheckInCode, null, null))).StatusCode
+        );
 
         var early = await client.PostAsJsonAsync($"/api/volunteer/sign-ups/{seat.Id}/check-out", new CheckRequest(activity.CheckInCode, null, null));
 
@@ -149,7 +167,19 @@ public class ShiftTests(VolunteerServiceFactory service) : VolunteerApiTest(serv
     public async Task An_activity_is_drafted_seen_only_by_those_who_run_it_then_published_for_sign_ups()
     {
         var start = DateTimeOffset.UtcNow.AddHours(2);
-        var request = new ActivityRequest(null, Community, "社区清洁日", "长江路", 37.385, 97.345, 100, null, true, false, [new ShiftRequest(start, start.AddHours(2), 3)]);
+        var request = new ActivityRequest(
+            null,
+            Community,
+            "社区清洁日",
+            "长江路",
+            37.385,
+            97.345,
+            100,
+            null,
+            true,
+            false,
+            [new ShiftRequest(start, start.AddHours(2), 3)]
+        );
         var draft = (await (await Client.PostAsJsonAsync("/api/volunteer/activities", request)).Content.ReadFromJsonAsync<ActivityResponse>())!;
         var (client, _) = await VolunteerAsync("周敏");
         var staff = Service.ClientAs(new TestCaller([Roles.CommunityStaff]) { Communities = [Community] });

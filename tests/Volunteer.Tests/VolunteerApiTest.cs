@@ -21,7 +21,17 @@ public abstract class VolunteerApiTest(VolunteerServiceFactory service) : Volunt
         var id = Guid.NewGuid();
         await using var scope = Service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VolunteerDbContext>();
-        db.Units.Add(KnownUnit.From(new MemberUnitJoined { UnitId = id, Name = name, JoinedOn = new DateOnly(2024, 1, 1), OccurredAt = DateTimeOffset.UtcNow }));
+        db.Units.Add(
+            KnownUnit.From(
+                new MemberUnitJoined
+                {
+                    UnitId = id,
+                    Name = name,
+                    JoinedOn = new DateOnly(2024, 1, 1),
+                    OccurredAt = DateTimeOffset.UtcNow,
+                }
+            )
+        );
         await db.SaveChangesAsync();
         return id;
     }
@@ -35,11 +45,29 @@ public abstract class VolunteerApiTest(VolunteerServiceFactory service) : Volunt
         return (client, (await response.Content.ReadFromJsonAsync<VolunteerResponse>())!);
     }
 
-    protected async Task<ActivityResponse> ActivityAsync(int capacity = 2, bool waitlist = true, bool autoApprove = false, DateTimeOffset? start = null, string[]? skills = null, int shifts = 1)
+    protected async Task<ActivityResponse> ActivityAsync(
+        int capacity = 2,
+        bool waitlist = true,
+        bool autoApprove = false,
+        DateTimeOffset? start = null,
+        string[]? skills = null,
+        int shifts = 1
+    )
     {
         var from = start ?? DateTimeOffset.UtcNow.AddMinutes(10);
-        var request = new ActivityRequest(null, Community, "社区敬老院探访", "长江路敬老院", 37.385, 97.345, 100, skills, waitlist, autoApprove,
-            [.. Enumerable.Range(0, shifts).Select(i => new ShiftRequest(from.AddHours(3 * i), from.AddHours(3 * i + 2), capacity))]);
+        var request = new ActivityRequest(
+            null,
+            Community,
+            "社区敬老院探访",
+            "长江路敬老院",
+            37.385,
+            97.345,
+            100,
+            skills,
+            waitlist,
+            autoApprove,
+            [.. Enumerable.Range(0, shifts).Select(i => new ShiftRequest(from.AddHours(3 * i), from.AddHours(3 * i + 2), capacity))]
+        );
         var response = await Client.PostAsJsonAsync("/api/volunteer/activities", request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var drafted = (await response.Content.ReadFromJsonAsync<ActivityResponse>())!;
@@ -53,9 +81,14 @@ public abstract class VolunteerApiTest(VolunteerServiceFactory service) : Volunt
 
     protected async Task<ProjectResponse> ProjectAsync(int unitsNeeded = 1, bool publish = true)
     {
-        var response = await Client.PostAsJsonAsync("/api/volunteer/projects", new ProjectRequest("关爱空巢老人", "助老", Community, null, "每月探访空巢老人", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), unitsNeeded));
+        var response = await Client.PostAsJsonAsync(
+            "/api/volunteer/projects",
+            new ProjectRequest("关爱空巢老人", "助老", Community, null, "每月探访空巢老人", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), unitsNeeded)
+        );
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var project = (await response.Content.ReadFromJsonAsync<ProjectResponse>())!;
-        return publish ? (await (await Client.PostAsync($"/api/volunteer/projects/{project.Id}/publish", null)).Content.ReadFromJsonAsync<ProjectResponse>())! : project;
+        return publish
+            ? (await (await Client.PostAsync($"/api/volunteer/projects/{project.Id}/publish", null)).Content.ReadFromJsonAsync<ProjectResponse>())!
+            : project;
     }
 }

@@ -11,7 +11,10 @@ public class VolunteersApiTests(VolunteerServiceFactory service) : VolunteerServ
     [Fact]
     public async Task A_registered_volunteer_can_be_read_back_with_skills_deduplicated()
     {
-        var response = await Client.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest(" 王芳 ", ["First aid", "first aid", " Tutoring "]));
+        var response = await Client.PostAsJsonAsync(
+            "/api/volunteer/volunteers",
+            new RegisterVolunteerRequest(" 王芳 ", ["First aid", "first aid", " Tutoring "])
+        );
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<VolunteerResponse>())!;
@@ -45,7 +48,10 @@ public class VolunteersApiTests(VolunteerServiceFactory service) : VolunteerServ
         foreach (var (name, skill) in new[] { ("a", "Tutoring"), ("b", "First aid"), ("c", "Tutoring") })
         {
             var resident = Service.ClientAs(TestCaller.In(Roles.Resident));
-            Assert.Equal(HttpStatusCode.Created, (await resident.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest(name, [skill]))).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.Created,
+                (await resident.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest(name, [skill]))).StatusCode
+            );
         }
 
         var page = await Client.GetFromJsonAsync<Page<VolunteerResponse>>("/api/volunteer/volunteers?skill=Tutoring&pageSize=1");
@@ -60,8 +66,16 @@ public class VolunteersApiTests(VolunteerServiceFactory service) : VolunteerServ
         var me = Service.ClientAs(TestCaller.In(Roles.Resident));
         var other = Service.ClientAs(TestCaller.In(Roles.Resident));
 
-        var mine = (await (await me.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", ["助老"], "周末"))).Content.ReadFromJsonAsync<VolunteerResponse>())!;
-        var theirs = (await (await other.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("吴强", []))).Content.ReadFromJsonAsync<VolunteerResponse>())!;
+        var mine = (
+            await (
+                await me.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", ["助老"], "周末"))
+            ).Content.ReadFromJsonAsync<VolunteerResponse>()
+        )!;
+        var theirs = (
+            await (
+                await other.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("吴强", []))
+            ).Content.ReadFromJsonAsync<VolunteerResponse>()
+        )!;
         var again = await me.PostAsJsonAsync("/api/volunteer/volunteers", new RegisterVolunteerRequest("周敏", []));
 
         Assert.Matches("^HX[0-9]{6}$", mine.Number);

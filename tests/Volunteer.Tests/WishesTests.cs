@@ -18,7 +18,11 @@ public class WishesTests(VolunteerServiceFactory service) : VolunteerApiTest(ser
         var member = Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = person });
         var otherMember = Service.ClientAs(TestCaller.In(Roles.PartyMember));
 
-        var wish = (await (await resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "想要一台收音机", "独居老人，想听戏曲"))).Content.ReadFromJsonAsync<WishResponse>())!;
+        var wish = (
+            await (
+                await resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "想要一台收音机", "独居老人，想听戏曲"))
+            ).Content.ReadFromJsonAsync<WishResponse>()
+        )!;
         var seen = await member.GetFromJsonAsync<Page<WishResponse>>("/api/volunteer/wishes");
         await member.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/claim", new ClaimWishRequest(null));
         var taken = await otherMember.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/claim", new ClaimWishRequest(null));
@@ -36,14 +40,20 @@ public class WishesTests(VolunteerServiceFactory service) : VolunteerApiTest(ser
         Assert.Equal("Confirmed", (await confirmed.Content.ReadFromJsonAsync<WishResponse>())!.Status);
         var message = (await events.NextAsync(m => m.GetProperty("wishId").GetGuid() == wish.Id)).GetProperty("message");
         Assert.Equal(person, message.GetProperty("personId").GetGuid());
-        Assert.DoesNotContain("ownerSubject", await (await member.GetAsync("/api/volunteer/wishes?mine=true")).Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(
+            "ownerSubject",
+            await (await member.GetAsync("/api/volunteer/wishes?mine=true")).Content.ReadAsStringAsync(),
+            StringComparison.OrdinalIgnoreCase
+        );
     }
 
     [Fact]
     public async Task Of_members_claiming_one_wish_at_once_exactly_one_gets_it()
     {
         var resident = Service.ClientAs(TestCaller.In(Roles.Resident));
-        var wish = (await (await resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "轮椅", null))).Content.ReadFromJsonAsync<WishResponse>())!;
+        var wish = (
+            await (await resident.PostAsJsonAsync("/api/volunteer/wishes", new WishRequest(Community, "轮椅", null))).Content.ReadFromJsonAsync<WishResponse>()
+        )!;
         var members = Enumerable.Range(0, 6).Select(_ => Service.ClientAs(new TestCaller([Roles.PartyMember]) { PersonId = Guid.NewGuid() })).ToList();
 
         var responses = await Task.WhenAll(members.Select(m => m.PostAsJsonAsync($"/api/volunteer/wishes/{wish.Id}/claim", new ClaimWishRequest(null))));

@@ -24,7 +24,15 @@ public class AllowedActionsTests(WorkflowServiceFactory service) : CaseTest(serv
         [CaseAction.Return] = ("return", new { reason = "非本网格事项" }),
         [CaseAction.Accept] = ("accept", new { }),
         [CaseAction.Escalate] = ("escalate", new { reason = "群众反映强烈" }),
-        [CaseAction.Extend] = ("approvals", new { kind = "Extension", workingDays = 2, reason = "需协调环卫车辆" }),
+        [CaseAction.Extend] = (
+            "approvals",
+            new
+            {
+                kind = "Extension",
+                workingDays = 2,
+                reason = "需协调环卫车辆",
+            }
+        ),
         [CaseAction.Defer] = ("approvals", new { kind = "Deferral", reason = "等待天气好转" }),
         [CaseAction.Resume] = ("resume", new { }),
         [CaseAction.Resolve] = ("resolve", new { text = "已清理" }),
@@ -57,7 +65,16 @@ public class AllowedActionsTests(WorkflowServiceFactory service) : CaseTest(serv
             ("department handler", HandlerOf("urban")),
             ("reporter", Resident),
         };
-        var states = new[] { CaseState.Reported, CaseState.Registered, CaseState.Dispatched, CaseState.Accepted, CaseState.Deferred, CaseState.Resolved, CaseState.Verified };
+        var states = new[]
+        {
+            CaseState.Reported,
+            CaseState.Registered,
+            CaseState.Dispatched,
+            CaseState.Accepted,
+            CaseState.Deferred,
+            CaseState.Resolved,
+            CaseState.Verified,
+        };
         var checkedSteps = 0;
         foreach (var state in states)
         {
@@ -71,7 +88,9 @@ public class AllowedActionsTests(WorkflowServiceFactory service) : CaseTest(serv
                 }
 
                 var offered = (await OkAsync(shown)).AllowedActions;
-                Assert.All(offered, a => Assert.Contains(Enum.Parse<CaseAction>(a), CaseStateMachine.Transitions.Keys.Where(k => k.From == state).Select(k => k.Action)));
+                Assert.All(offered, a =>
+                    Assert.Contains(Enum.Parse<CaseAction>(a), CaseStateMachine.Transitions.Keys.Where(k => k.From == state).Select(k => k.Action))
+                );
                 foreach (var step in steps)
                 {
                     // A fresh case in the state for every request: a step taken changes it.

@@ -7,9 +7,10 @@ namespace Platform.Workflow.Tests;
 [Collection(WorkflowServiceCollection.Name)]
 public class ApiSweepTests(WorkflowServiceFactory service, ITestOutputHelper output) : ApiSweepTest<Program>(service, output)
 {
-    protected override IReadOnlyDictionary<string, string> NotIdempotent { get; } = new Dictionary<string, string>
-    {
-        ["IssueOpen311Key"] = "its answer carries a secret shown once: keeping the answer would keep the secret",
-        ["Open311CreateRequest"] = "Open311 GeoReport v2 is form-encoded and defines its own retries (a client's service_request_id)",
-    };
+    protected override IReadOnlyDictionary<string, string> NotIdempotent { get; } =
+        new Dictionary<string, string>
+        {
+            ["IssueOpen311Key"] = "its answer carries a secret shown once: keeping the answer would keep the secret",
+            ["Open311CreateRequest"] = "Open311 GeoReport v2 is form-encoded and defines its own retries (a client's service_request_id)",
+        };
 }

@@ -34,16 +34,48 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         var grid = await GridAsync(2);
         var building = Guid.NewGuid();
         var (latitude, longitude) = Inside(2);
-        await Bus.Publish(new BuildingRegistered { BuildingId = building, GridId = grid, CommunityId = CommunityId, Name = "3号楼", Latitude = latitude, Longitude = longitude, OccurredAt = DateTimeOffset.UtcNow });
-        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_buildings WHERE id = $1", building) == 1, "the building known");
+        await Bus.Publish(
+            new BuildingRegistered
+            {
+                BuildingId = building,
+                GridId = grid,
+                CommunityId = CommunityId,
+                Name = "3号楼",
+                Latitude = latitude,
+                Longitude = longitude,
+                OccurredAt = DateTimeOffset.UtcNow,
+            }
+        );
+        await Eventually.TrueAsync(
+            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_buildings WHERE id = $1", building) == 1,
+            "the building known"
+        );
 
-        var reported = await ReportAsync(Resident, new { category = "garbage", description = "楼下垃圾", buildingId = building });
+        var reported = await ReportAsync(
+            Resident,
+            new
+            {
+                category = "garbage",
+                description = "楼下垃圾",
+                buildingId = building,
+            }
+        );
 
         Assert.Equal(grid, reported.GridId);
         Assert.Equal(building, reported.BuildingId);
         Assert.Equal(latitude, reported.Latitude!.Value, 9);
-        await (await As(Resident).PostAsJsonAsync("/api/workflow/cases", new { category = "garbage", description = "x", buildingId = Guid.NewGuid() }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-building");
+        await (
+            await As(Resident)
+                .PostAsJsonAsync(
+                    "/api/workflow/cases",
+                    new
+                    {
+                        category = "garbage",
+                        description = "x",
+                        buildingId = Guid.NewGuid(),
+                    }
+                )
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-building");
     }
 
     [Theory]
@@ -52,7 +84,10 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
     [InlineData("{\"category\":\"garbage\",\"description\":\"x\",\"latitude\":37.38}", "incomplete-location")]
     [InlineData("{\"category\":\"garbage\",\"description\":\"x\",\"latitude\":137.38,\"longitude\":97.34}", "invalid-location")]
     [InlineData("{\"category\":\"garbage\",\"description\":\"x\"}", "location-required")]
-    [InlineData("{\"category\":\"garbage\",\"description\":\"x\",\"latitude\":37.38,\"longitude\":97.34,\"photoUrls\":[\"ftp://a/b.jpg\"]}", "invalid-photo-url")]
+    [InlineData(
+        "{\"category\":\"garbage\",\"description\":\"x\",\"latitude\":37.38,\"longitude\":97.34,\"photoUrls\":[\"ftp://a/b.jpg\"]}",
+        "invalid-photo-url"
+    )]
     [InlineData("{\"category\":\"garbage\",\"description\":\"x\",\"latitude\":37.38,\"longitude\":97.34,\"channel\":\"Hotline\"}", "channel-not-allowed")]
     [InlineData("{\"category\":\"garbage\",\"description\":\"x\",\"latitude\":37.38,\"longitude\":97.34,\"priority\":\"Soon\"}", "invalid-priority")]
     [InlineData("{\"category\":\"garbage\",\"description\":\"x\",\"gridId\":\"0195a001-0000-7000-8000-0000000000ff\"}", "unknown-grid")]
@@ -69,25 +104,34 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
     {
         var staff = GridStaffOf(Guid.NewGuid());
 
-        await (await As(staff).PostAsJsonAsync("/api/workflow/cases", Report("garbage", Inside(0), channel: null))).AssertProblemAsync(HttpStatusCode.BadRequest, "channel-required");
-        await (await As(staff).PostAsJsonAsync("/api/workflow/cases", Report("garbage", Inside(0), channel: "Visit"))).AssertProblemAsync(HttpStatusCode.BadRequest, "channel-not-allowed");
+        await (await As(staff).PostAsJsonAsync("/api/workflow/cases", Report("garbage", Inside(0), channel: null))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "channel-required"
+        );
+        await (await As(staff).PostAsJsonAsync("/api/workflow/cases", Report("garbage", Inside(0), channel: "Visit"))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "channel-not-allowed"
+        );
     }
 
     [Fact]
     public async Task A_hotline_callers_name_and_phone_are_masked_in_answers_and_not_stored_in_clear()
     {
         await GridAsync(0);
-        var reported = await ReportAsync(Operator, new
-        {
-            category = "noise",
-            description = "夜间施工",
-            channel = "Hotline",
-            latitude = Inside(0).Latitude,
-            longitude = Inside(0).Longitude,
-            address = "河西街道长江路88号3单元502",
-            reporterName = "张三丰",
-            reporterPhone = "13912345678",
-        });
+        var reported = await ReportAsync(
+            Operator,
+            new
+            {
+                category = "noise",
+                description = "夜间施工",
+                channel = "Hotline",
+                latitude = Inside(0).Latitude,
+                longitude = Inside(0).Longitude,
+                address = "河西街道长江路88号3单元502",
+                reporterName = "张三丰",
+                reporterPhone = "13912345678",
+            }
+        );
 
         var reporter = Assert.Single(reported.Reporters);
         Assert.Equal("139****5678", reporter.Phone);
@@ -95,7 +139,8 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.False(reporter.SignedIn);
         Assert.DoesNotContain("88号", reported.Address, StringComparison.Ordinal);
         var stored = await Service.ScalarAsync<long>(
-            "SELECT count(*) FROM case_reporters r JOIN cases c ON c.id = r.case_id WHERE concat_ws('|', r.name_protected, r.name_masked, r.phone_protected, r.phone_masked, c.address_protected, c.address_masked) ~ '13912345678|张三丰|88号'");
+            "SELECT count(*) FROM case_reporters r JOIN cases c ON c.id = r.case_id WHERE concat_ws('|', r.name_protected, r.name_masked, r.phone_protected, r.phone_masked, c.address_protected, c.address_masked) ~ '13912345678|张三丰|88号'"
+        );
         Assert.Equal(0, stored);
     }
 
@@ -110,7 +155,13 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         await GridAsync(0);
         var original = await ReportAsync(Resident, Report("garbage", Inside(0), channel: null));
 
-        var next = await ReportAsync(TestCaller.In(Roles.Resident) with { Name = "居民丙" }, Report("garbage", Inside(0, eastMetres: east, northMetres: north), channel: null));
+        var next = await ReportAsync(
+            TestCaller.In(Roles.Resident) with
+            {
+                Name = "居民丙",
+            },
+            Report("garbage", Inside(0, eastMetres: east, northMetres: north), channel: null)
+        );
 
         Assert.Equal(flagged ? original.Id : null, next.PossibleDuplicateOf);
     }
@@ -140,7 +191,10 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal(2, grown!.Reporters.Count);
         Assert.Equal(near.Id, grown.Reporters[1].FromCaseId);
         Assert.Contains(await TimelineAsync(original.Id), s => s.Action == "Merged" && s.Note!.Contains(near.Number, StringComparison.Ordinal));
-        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{otherKind.Id}/merge", new { into = otherKind.Id })).AssertProblemAsync(HttpStatusCode.BadRequest, "merge-into-itself");
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{otherKind.Id}/merge", new { into = otherKind.Id })).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "merge-into-itself"
+        );
     }
 
     [Fact]
@@ -185,11 +239,14 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         await Bus.Publish(visit with { EventId = Guid.NewGuid() });
         await Bus.Publish(quiet);
 
-        var cases = await Eventually.GetAsync(async () =>
-        {
-            var consumed = await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE consumer = 'VisitLoggedConsumer'");
-            return consumed == 3 && delivered.Count == 4 ? await Client.GetFromJsonAsync<Page<CaseSummary>>("/api/workflow/cases?channel=Visit") : null;
-        }, "the visits consumed");
+        var cases = await Eventually.GetAsync(
+            async () =>
+            {
+                var consumed = await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE consumer = 'VisitLoggedConsumer'");
+                return consumed == 3 && delivered.Count == 4 ? await Client.GetFromJsonAsync<Page<CaseSummary>>("/api/workflow/cases?channel=Visit") : null;
+            },
+            "the visits consumed"
+        );
         var taken = Assert.Single(cases.Items);
         Assert.Equal(grid, taken.GridId);
         Assert.Equal("other", taken.Category);
@@ -204,7 +261,8 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         await ReportAsync(Resident, Report("noise", Inside(1), channel: null));
         await StepAsync(Operator, first.Id, "register");
 
-        async Task<List<Guid>> Ids(string query) => [.. (await Client.GetFromJsonAsync<Page<CaseSummary>>($"/api/workflow/cases?{query}"))!.Items.Select(c => c.Id)];
+        async Task<List<Guid>> Ids(string query) =>
+            [.. (await Client.GetFromJsonAsync<Page<CaseSummary>>($"/api/workflow/cases?{query}"))!.Items.Select(c => c.Id)];
 
         Assert.Equal([first.Id], await Ids("state=Registered"));
         Assert.Equal([first.Id], await Ids("category=garbage"));

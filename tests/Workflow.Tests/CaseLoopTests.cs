@@ -19,8 +19,17 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
     {
         var grid = await GridAsync(0);
         await LayerAsync(grid, "urban-management", "cgj-hexi");
-        (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "road-damage", level = "Department", layer = "urban-management" }))
-            .EnsureSuccessStatusCode();
+        (
+            await Client.PostAsJsonAsync(
+                "/api/workflow/routing-rules",
+                new
+                {
+                    category = "road-damage",
+                    level = "Department",
+                    layer = "urban-management",
+                }
+            )
+        ).EnsureSuccessStatusCode();
         var handler = HandlerOf("cgj-hexi");
         await using var closedEvents = await PublishedEvents.ListenAsync<CaseClosed>(Service.Servers.RabbitMq);
 
@@ -32,19 +41,28 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal(HandlerLevel.Department, dispatched.HandlerLevel);
         Assert.Equal("cgj-hexi", dispatched.Department);
         var categoryDays = 5; // road-damage, at normal priority
-        Assert.Equal(Service.Services.GetRequiredService<DeadlinePolicy>().DueAt(CasePriority.Normal, categoryDays, dispatched.DispatchedAt!.Value), dispatched.DueAt);
-        await (await As(GridStaffOf(grid)).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { })).AssertProblemAsync(HttpStatusCode.Forbidden, "not-case-handler");
+        Assert.Equal(
+            Service.Services.GetRequiredService<DeadlinePolicy>().DueAt(CasePriority.Normal, categoryDays, dispatched.DispatchedAt!.Value),
+            dispatched.DueAt
+        );
+        await (await As(GridStaffOf(grid)).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { })).AssertProblemAsync(
+            HttpStatusCode.Forbidden,
+            "not-case-handler"
+        );
         await (await As(HandlerOf("police")).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { })).AssertProblemAsync(HttpStatusCode.NotFound);
 
         await StepAsync(handler, reported.Id, "accept");
         await StepAsync(handler, reported.Id, "progress", new { text = "已派人到场" });
         await StepAsync(handler, reported.Id, "resolve", new { text = "已更换破损地砖" });
         await StepAsync(handler, reported.Id, "reply", new { text = "已更换破损地砖，感谢反映" });
-        var inbox = await Eventually.GetAsync(async () =>
-        {
-            var page = await As(Resident).GetFromJsonAsync<Page<NotificationResponse>>("/api/workflow/notifications/mine");
-            return page!.Items.FirstOrDefault(n => n.Status == NotificationStatus.Sent);
-        }, "the reply delivered to the resident's inbox");
+        var inbox = await Eventually.GetAsync(
+            async () =>
+            {
+                var page = await As(Resident).GetFromJsonAsync<Page<NotificationResponse>>("/api/workflow/notifications/mine");
+                return page!.Items.FirstOrDefault(n => n.Status == NotificationStatus.Sent);
+            },
+            "the reply delivered to the resident's inbox"
+        );
         Assert.Contains("已更换破损地砖", inbox.Text, StringComparison.Ordinal);
         Assert.Equal(reported.Id, inbox.CaseId);
 
@@ -63,7 +81,8 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.True(closed.OnTime);
         Assert.Equal(
             ["Report", "Register", "Dispatch", "Accept", "Progress", "Resolve", "Reply", "Rated", "Reopen", "Resolve", "Reply", "Rated", "Verify", "Close"],
-            (await TimelineAsync(reported.Id)).Select(s => s.Action));
+            (await TimelineAsync(reported.Id)).Select(s => s.Action)
+        );
         var timeline = await TimelineAsync(reported.Id);
         Assert.Equal(CaseState.Resolved, timeline[8].From);
         Assert.Equal("社区工作者", timeline[1].Actor);
@@ -79,7 +98,10 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         await GridAsync(0);
         var reported = await ReportAsync(Resident, Report("garbage", Inside(0), channel: null));
 
-        var problem = await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/close", new { })).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-case-transition");
+        var problem = await (await As(Operator).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/close", new { })).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "invalid-case-transition"
+        );
 
         Assert.Contains("Reported", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(["Report"], (await TimelineAsync(reported.Id)).Select(s => s.Action));
@@ -92,12 +114,22 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         var reported = await ReportAsync(Resident, Report("garbage", Inside(0), channel: null));
         var otherCommunityStaff = TestCaller.In(Roles.CommunityStaff) with { Communities = [Guid.NewGuid()] };
 
-        await (await As(Resident).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/register", new { })).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
-        await (await As(otherCommunityStaff).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/register", new { })).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await As(GridStaffOf(grid)).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/escalate", new { reason = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        await (await As(Resident).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/register", new { })).AssertProblemAsync(
+            HttpStatusCode.Forbidden,
+            "role-required"
+        );
+        await (await As(otherCommunityStaff).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/register", new { })).AssertProblemAsync(
+            HttpStatusCode.NotFound
+        );
+        await (await As(GridStaffOf(grid)).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/escalate", new { reason = "x" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden,
+            "role-required"
+        );
         await StepAsync(Operator, reported.Id, "register");
         await StepAsync(Operator, reported.Id, "dispatch", new { level = "Grid" });
-        await (await As(GridStaffOf(Guid.NewGuid())).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await As(GridStaffOf(Guid.NewGuid())).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/accept", new { })).AssertProblemAsync(
+            HttpStatusCode.NotFound
+        );
         var staff = GridStaffOf(grid);
         var accepted = await StepAsync(staff, reported.Id, "accept");
         Assert.Equal(CaseState.Accepted, accepted.State);
@@ -115,7 +147,10 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         await StepAsync(Operator, reported.Id, "dispatch", new { level = "Department", department = "police" });
         var police = HandlerOf("police");
 
-        await (await As(police).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/return", new { reason = " " })).AssertProblemAsync(HttpStatusCode.BadRequest, "reason-required");
+        await (await As(police).PostAsJsonAsync($"/api/workflow/cases/{reported.Id}/return", new { reason = " " })).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "reason-required"
+        );
         var returned = await StepAsync(police, reported.Id, "return", new { reason = "咨询类不属于派出所" });
         await StepAsync(Operator, voided.Id, "void", new { reason = "非本辖区问题" });
 
@@ -142,24 +177,48 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         var staff = GridStaffOf(grid);
         await StepAsync(staff, dispatched.Id, "accept");
 
-        var asked = await (await As(staff).PostAsJsonAsync($"/api/workflow/cases/{dispatched.Id}/approvals", new { kind = "Extension", workingDays = 2, reason = "需协调物业" }))
-            .Content.ReadFromJsonAsync<ApprovalResponse>();
-        await (await As(staff).PostAsJsonAsync($"/api/workflow/cases/{dispatched.Id}/approvals", new { kind = "Deferral", reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict, "approval-pending");
-        await (await As(staff).PostAsJsonAsync($"/api/workflow/approvals/{asked!.Id}/decision", new { approve = true })).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        var asked = await (
+            await As(staff)
+                .PostAsJsonAsync(
+                    $"/api/workflow/cases/{dispatched.Id}/approvals",
+                    new
+                    {
+                        kind = "Extension",
+                        workingDays = 2,
+                        reason = "需协调物业",
+                    }
+                )
+        ).Content.ReadFromJsonAsync<ApprovalResponse>();
+        await (
+            await As(staff).PostAsJsonAsync($"/api/workflow/cases/{dispatched.Id}/approvals", new { kind = "Deferral", reason = "again" })
+        ).AssertProblemAsync(HttpStatusCode.Conflict, "approval-pending");
+        await (await As(staff).PostAsJsonAsync($"/api/workflow/approvals/{asked!.Id}/decision", new { approve = true })).AssertProblemAsync(
+            HttpStatusCode.Forbidden,
+            "role-required"
+        );
         var queue = await As(Operator).GetFromJsonAsync<Page<ApprovalResponse>>("/api/workflow/approvals?status=Pending");
         Assert.Equal([asked.Id], queue!.Items.Select(a => a.Id));
-        var decided = await (await As(Operator).PostAsJsonAsync($"/api/workflow/approvals/{asked.Id}/decision", new { approve = true, note = "同意" })).Content.ReadFromJsonAsync<ApprovalResponse>();
+        var decided = await (
+            await As(Operator).PostAsJsonAsync($"/api/workflow/approvals/{asked.Id}/decision", new { approve = true, note = "同意" })
+        ).Content.ReadFromJsonAsync<ApprovalResponse>();
 
         Assert.Equal(ApprovalStatus.Approved, decided!.Status);
         var extended = await Client.GetFromJsonAsync<CaseResponse>($"/api/workflow/cases/{dispatched.Id}");
         Assert.Equal(Service.Services.GetRequiredService<DeadlinePolicy>().Extend(dispatched.DueAt!.Value, 2), extended!.DueAt);
         Assert.Equal(1, extended.Extensions);
-        await (await As(Operator).PostAsJsonAsync($"/api/workflow/approvals/{asked.Id}/decision", new { approve = false })).AssertProblemAsync(HttpStatusCode.Conflict, "approval-decided");
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/approvals/{asked.Id}/decision", new { approve = false })).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "approval-decided"
+        );
 
-        var deferral = await (await As(staff).PostAsJsonAsync($"/api/workflow/cases/{dispatched.Id}/approvals", new { kind = "Deferral", reason = "等待雨季结束" }))
-            .Content.ReadFromJsonAsync<ApprovalResponse>();
+        var deferral = await (
+            await As(staff).PostAsJsonAsync($"/api/workflow/cases/{dispatched.Id}/approvals", new { kind = "Deferral", reason = "等待雨季结束" })
+        ).Content.ReadFromJsonAsync<ApprovalResponse>();
         await Service.ExecuteAsync($"UPDATE cases SET due_at = now() - interval '1 minute' WHERE id = '{dispatched.Id}'");
-        await (await As(Operator).PostAsJsonAsync($"/api/workflow/approvals/{deferral!.Id}/decision", new { approve = true })).AssertProblemAsync(HttpStatusCode.Conflict, "deadline-passed");
+        await (await As(Operator).PostAsJsonAsync($"/api/workflow/approvals/{deferral!.Id}/decision", new { approve = true })).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "deadline-passed"
+        );
         var after = await Client.GetFromJsonAsync<CaseResponse>($"/api/workflow/cases/{dispatched.Id}");
         Assert.Equal(CaseState.Accepted, after!.State);
         Assert.Equal(0, after.Deferrals);
@@ -171,13 +230,37 @@ public class CaseLoopTests(WorkflowServiceFactory service) : CaseTest(service)
         var grid = await GridAsync(0);
         await LayerAsync(grid, "environment", "sthj");
 
-        (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "pollution", level = "Department", layer = "environment" })).EnsureSuccessStatusCode();
-        await (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "pollution", level = "Community" })).AssertProblemAsync(HttpStatusCode.Conflict, "routing-rule-exists");
-        await (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "nope", level = "Community" })).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-category");
-        await (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "noise", level = "Up" })).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-level");
-        await (await As(Operator).PostAsJsonAsync("/api/workflow/routing-rules", new { category = "noise", level = "Grid" })).AssertProblemAsync(HttpStatusCode.Forbidden, "role-required");
+        (
+            await Client.PostAsJsonAsync(
+                "/api/workflow/routing-rules",
+                new
+                {
+                    category = "pollution",
+                    level = "Department",
+                    layer = "environment",
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        await (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "pollution", level = "Community" })).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "routing-rule-exists"
+        );
+        await (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "nope", level = "Community" })).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "unknown-category"
+        );
+        await (await Client.PostAsJsonAsync("/api/workflow/routing-rules", new { category = "noise", level = "Up" })).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "invalid-level"
+        );
+        await (await As(Operator).PostAsJsonAsync("/api/workflow/routing-rules", new { category = "noise", level = "Grid" })).AssertProblemAsync(
+            HttpStatusCode.Forbidden,
+            "role-required"
+        );
 
-        var preview = await Client.GetFromJsonAsync<Platform.Workflow.Routing.RouteResponse>($"/api/workflow/routing-rules/preview?category=pollution&gridId={grid}");
+        var preview = await Client.GetFromJsonAsync<Platform.Workflow.Routing.RouteResponse>(
+            $"/api/workflow/routing-rules/preview?category=pollution&gridId={grid}"
+        );
         Assert.Equal(("sthj", HandlerLevel.Department), (preview!.Department, preview.Level));
         var elsewhere = await Client.GetFromJsonAsync<Platform.Workflow.Routing.RouteResponse>("/api/workflow/routing-rules/preview?category=pollution");
         Assert.Equal(HandlerLevel.Subdistrict, elsewhere!.Level);

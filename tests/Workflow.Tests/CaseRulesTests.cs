@@ -66,7 +66,9 @@ public class CaseRulesTests
     [Fact]
     public void Voided_and_closed_cases_are_final_and_say_so()
     {
-        Assert.All(Enum.GetValues<CaseAction>(), action => Assert.Contains("is final", CaseStateMachine.Next(CaseState.Closed, action).Error!.Message, StringComparison.Ordinal));
+        Assert.All(Enum.GetValues<CaseAction>(), action =>
+            Assert.Contains("is final", CaseStateMachine.Next(CaseState.Closed, action).Error!.Message, StringComparison.Ordinal)
+        );
         Assert.True(CaseStateMachine.IsFinal(CaseState.Voided));
         Assert.False(CaseStateMachine.ClockRuns(CaseState.Deferred));
     }
@@ -75,9 +77,7 @@ public class CaseRulesTests
     public void Working_days_skip_weekends_and_holidays_and_count_exchanged_weekend_days()
     {
         // National Day 2026: 1–7 October off, Saturday 10 October worked in exchange.
-        var calendar = new WorkingCalendar(
-            [.. Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d))],
-            [new DateOnly(2026, 10, 10)]);
+        var calendar = new WorkingCalendar([.. Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d))], [new DateOnly(2026, 10, 10)]);
 
         Assert.Equal(new DateOnly(2026, 10, 9), calendar.AddWorkingDays(new DateOnly(2026, 9, 30), 2));
         Assert.Equal(new DateOnly(2026, 10, 10), calendar.AddWorkingDays(new DateOnly(2026, 9, 30), 3));

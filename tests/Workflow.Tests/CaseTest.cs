@@ -15,15 +15,30 @@ namespace Platform.Workflow.Tests;
 /// </summary>
 public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowServiceTest(service)
 {
-    protected const double West = 97.340, North = 37.390, Width = 0.004, Height = 0.003;
+    protected const double West = 97.340,
+        North = 37.390,
+        Width = 0.004,
+        Height = 0.003;
 
     protected static readonly Guid CommunityId = Guid.Parse("0195a000-0000-7000-8000-0000000000c1");
 
-    protected static TestCaller Operator { get; } = TestCaller.In(Roles.CommunityStaff) with { Communities = [CommunityId], Name = "社区工作者", PersonId = Guid.NewGuid() };
+    protected static TestCaller Operator { get; } =
+        TestCaller.In(Roles.CommunityStaff) with
+        {
+            Communities = [CommunityId],
+            Name = "社区工作者",
+            PersonId = Guid.NewGuid(),
+        };
 
     protected static TestCaller Resident { get; } = TestCaller.In(Roles.Resident) with { Name = "居民甲" };
 
-    protected internal static TestCaller GridStaffOf(Guid grid) => TestCaller.In(Roles.GridStaff) with { Grids = [grid], Name = "网格员", PersonId = Guid.NewGuid() };
+    protected internal static TestCaller GridStaffOf(Guid grid) =>
+        TestCaller.In(Roles.GridStaff) with
+        {
+            Grids = [grid],
+            Name = "网格员",
+            PersonId = Guid.NewGuid(),
+        };
 
     protected static TestCaller HandlerOf(string department) => TestCaller.In(Roles.DepartmentHandler) with { Department = department, Name = "部门办理人" };
 
@@ -34,27 +49,41 @@ public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowService
         var (w, n) = (West + column * Width, North - row * Height);
         var (e, s) = (w + Width * size, n - Height * size);
         string C(double x, double y) => $"[{x.ToString(CultureInfo.InvariantCulture)},{y.ToString(CultureInfo.InvariantCulture)}]";
-        await Bus.Publish(new GridChanged
-        {
-            GridId = id,
-            CommunityId = community ?? CommunityId,
-            Code = $"6328020010019{Random.Shared.Next(10, 99)}",
-            Name = $"测试网格{column}-{row}",
-            Type = type,
-            Boundary = $"{{\"type\":\"Polygon\",\"coordinates\":[[{C(w, n)},{C(e, n)},{C(e, s)},{C(w, s)},{C(w, n)}]]}}",
-            Version = 1,
-            OccurredAt = DateTimeOffset.UtcNow,
-        });
+        await Bus.Publish(
+            new GridChanged
+            {
+                GridId = id,
+                CommunityId = community ?? CommunityId,
+                Code = $"6328020010019{Random.Shared.Next(10, 99)}",
+                Name = $"测试网格{column}-{row}",
+                Type = type,
+                Boundary = $"{{\"type\":\"Polygon\",\"coordinates\":[[{C(w, n)},{C(e, n)},{C(e, s)},{C(w, s)},{C(w, n)}]]}}",
+                Version = 1,
+                OccurredAt = DateTimeOffset.UtcNow,
+            }
+        );
         await Eventually.TrueAsync(async () => (await Client.GetAsync($"/api/workflow/grids/{id}")).StatusCode == HttpStatusCode.OK, $"grid {id} known");
         return id;
     }
 
     protected async Task LayerAsync(Guid grid, string layer, string department)
     {
-        await Bus.Publish(new LayerResponsibilityChanged { GridId = grid, CommunityId = CommunityId, Layer = layer, DepartmentCode = department, Version = 1, OccurredAt = DateTimeOffset.UtcNow });
+        await Bus.Publish(
+            new LayerResponsibilityChanged
+            {
+                GridId = grid,
+                CommunityId = CommunityId,
+                Layer = layer,
+                DepartmentCode = department,
+                Version = 1,
+                OccurredAt = DateTimeOffset.UtcNow,
+            }
+        );
         await Eventually.TrueAsync(
-            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_layer_responsibilities WHERE grid_id = $1 AND layer = $2", grid, layer) == 1,
-            "layer responsibility known");
+            async () =>
+                await Service.ScalarAsync<long>("SELECT count(*) FROM known_layer_responsibilities WHERE grid_id = $1 AND layer = $2", grid, layer) == 1,
+            "layer responsibility known"
+        );
     }
 
     /// <summary>The centre of a grid made by <see cref="GridAsync"/>, moved by metres east and north.</summary>
@@ -65,16 +94,23 @@ public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowService
 
     protected internal HttpClient As(TestCaller caller) => Service.ClientAs(caller);
 
-    protected static object Report(string category, (double Latitude, double Longitude)? at = null, string? channel = "GridPatrol", Guid? gridId = null, string? priority = null) => new
-    {
-        category,
-        description = "楼道堆放杂物",
-        channel,
-        priority,
-        latitude = at?.Latitude,
-        longitude = at?.Longitude,
-        gridId,
-    };
+    protected static object Report(
+        string category,
+        (double Latitude, double Longitude)? at = null,
+        string? channel = "GridPatrol",
+        Guid? gridId = null,
+        string? priority = null
+    ) =>
+        new
+        {
+            category,
+            description = "楼道堆放杂物",
+            channel,
+            priority,
+            latitude = at?.Latitude,
+            longitude = at?.Longitude,
+            gridId,
+        };
 
     protected static async Task<CaseResponse> CreatedAsync(HttpResponseMessage response)
     {
@@ -90,7 +126,8 @@ public abstract class CaseTest(WorkflowServiceFactory service) : WorkflowService
 
     protected Task<CaseResponse> ReportAsync(TestCaller caller, object body) => ReportAsync(As(caller), body);
 
-    protected static async Task<CaseResponse> ReportAsync(HttpClient client, object body) => await CreatedAsync(await client.PostAsJsonAsync("/api/workflow/cases", body));
+    protected static async Task<CaseResponse> ReportAsync(HttpClient client, object body) =>
+        await CreatedAsync(await client.PostAsJsonAsync("/api/workflow/cases", body));
 
     protected static async Task<CaseResponse> StepAsync(HttpClient client, Guid id, string step, object? body = null) =>
         await OkAsync(await client.PostAsJsonAsync($"/api/workflow/cases/{id}/{step}", body ?? new { }));

@@ -16,18 +16,19 @@ public class DeadLetterTests(WorkflowServiceFactory service) : CaseTest(service)
 {
     private const string Queue = "workflow-visit-logged";
 
-    private VisitLogged Visit(Guid grid, string category) => new()
-    {
-        VisitId = Guid.NewGuid(),
-        GridId = grid,
-        CommunityId = CommunityId,
-        VisitorPersonId = Guid.NewGuid(),
-        VisitedAt = DateTimeOffset.UtcNow,
-        Findings = "楼道堆放杂物",
-        RaisesCase = true,
-        CaseCategory = category,
-        OccurredAt = DateTimeOffset.UtcNow,
-    };
+    private VisitLogged Visit(Guid grid, string category) =>
+        new()
+        {
+            VisitId = Guid.NewGuid(),
+            GridId = grid,
+            CommunityId = CommunityId,
+            VisitorPersonId = Guid.NewGuid(),
+            VisitedAt = DateTimeOffset.UtcNow,
+            Findings = "楼道堆放杂物",
+            RaisesCase = true,
+            CaseCategory = category,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
 
     private Task<long> CasesFromAsync(VisitLogged visit) =>
         Service.ScalarAsync<long>("SELECT count(*) FROM cases WHERE source_ref = $1", $"visit:{visit.VisitId}");
@@ -47,17 +48,27 @@ public class DeadLetterTests(WorkflowServiceFactory service) : CaseTest(service)
             // The one behind it is not held up by its retries.
             await Eventually.TrueAsync(async () => await CasesFromAsync(healthy) == 1, "the healthy visit taken in");
 
-            var listed = await Eventually.GetAsync(async () =>
-                (await Client.GetFromJsonAsync<DeadLetterList>("/api/workflow/admin/dead-letters"))!.Messages.FirstOrDefault(m => m.MessageId == poison.EventId.ToString()),
-                "the poison message in the error queue", TimeSpan.FromSeconds(90));
+            var listed = await Eventually.GetAsync(
+                async () =>
+                    (await Client.GetFromJsonAsync<DeadLetterList>("/api/workflow/admin/dead-letters"))!.Messages.FirstOrDefault(m =>
+                        m.MessageId == poison.EventId.ToString()
+                    ),
+                "the poison message in the error queue",
+                TimeSpan.FromSeconds(90)
+            );
             Assert.Equal(Queue, listed.Queue);
             Assert.Equal("Platform.Contracts.Grid:VisitLogged", listed.MessageType);
             Assert.Contains("InvalidOperationException", listed.ExceptionType, StringComparison.Ordinal);
             Assert.Contains("could not be taken in as a case", listed.Reason, StringComparison.Ordinal);
             Assert.Equal(0, await CasesFromAsync(poison));
             // Looking does not take it off its queue.
-            Assert.Contains((await Client.GetFromJsonAsync<DeadLetterList>("/api/workflow/admin/dead-letters"))!.Messages, m => m.MessageId == listed.MessageId);
-            Assert.Equal(HttpStatusCode.Forbidden, (await As(Resident).PostAsync($"/api/workflow/admin/dead-letters/{listed.MessageId}/replay", null)).StatusCode);
+            Assert.Contains((await Client.GetFromJsonAsync<DeadLetterList>("/api/workflow/admin/dead-letters"))!.Messages, m =>
+                m.MessageId == listed.MessageId
+            );
+            Assert.Equal(
+                HttpStatusCode.Forbidden,
+                (await As(Resident).PostAsync($"/api/workflow/admin/dead-letters/{listed.MessageId}/replay", null)).StatusCode
+            );
         }
         finally
         {
@@ -70,8 +81,13 @@ public class DeadLetterTests(WorkflowServiceFactory service) : CaseTest(service)
         var replay = (await replayed.Content.ReadFromJsonAsync<DeadLetterReplayResponse>())!;
         Assert.Equal((Queue, TestCaller.Admin.Name), (replay.Queue, replay.ReplayedBy));
         await Eventually.TrueAsync(async () => await CasesFromAsync(poison) == 1, "the replayed visit taken in");
-        await (await Client.PostAsync($"/api/workflow/admin/dead-letters/{poison.EventId}/replay", null)).AssertProblemAsync(HttpStatusCode.NotFound, "dead-letter-not-found");
-        Assert.DoesNotContain((await Client.GetFromJsonAsync<DeadLetterList>("/api/workflow/admin/dead-letters"))!.Messages, m => m.MessageId == poison.EventId.ToString());
+        await (await Client.PostAsync($"/api/workflow/admin/dead-letters/{poison.EventId}/replay", null)).AssertProblemAsync(
+            HttpStatusCode.NotFound,
+            "dead-letter-not-found"
+        );
+        Assert.DoesNotContain((await Client.GetFromJsonAsync<DeadLetterList>("/api/workflow/admin/dead-letters"))!.Messages, m =>
+            m.MessageId == poison.EventId.ToString()
+        );
         var audit = await Client.GetFromJsonAsync<Page<DeadLetterReplayResponse>>("/api/workflow/admin/dead-letters/replays");
         Assert.Contains(audit!.Items, r => r.MessageId == poison.EventId.ToString() && r.Reason!.Contains("could not be taken in", StringComparison.Ordinal));
         Assert.Equal(1, await CasesFromAsync(poison));

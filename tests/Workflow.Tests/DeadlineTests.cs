@@ -10,14 +10,19 @@ public class DeadlineTests
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    private static DeadlinePolicy Policy(TimeSpan? warnBefore = null) => new(Options.Create(new DeadlineOptions
-    {
-        UtcOffset = Beijing,
-        // National Day 2026: 1–7 October off; Sunday 20 September and Saturday 10 October worked in exchange.
-        Holidays = [.. Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d))],
-        WorkingWeekendDays = [new DateOnly(2026, 9, 20), new DateOnly(2026, 10, 10)],
-        WarnBefore = warnBefore ?? TimeSpan.FromDays(1),
-    }));
+    private static DeadlinePolicy Policy(TimeSpan? warnBefore = null) =>
+        new(
+            Options.Create(
+                new DeadlineOptions
+                {
+                    UtcOffset = Beijing,
+                    // National Day 2026: 1–7 October off; Sunday 20 September and Saturday 10 October worked in exchange.
+                    Holidays = [.. Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d))],
+                    WorkingWeekendDays = [new DateOnly(2026, 9, 20), new DateOnly(2026, 10, 10)],
+                    WarnBefore = warnBefore ?? TimeSpan.FromDays(1),
+                }
+            )
+        );
 
     [Fact]
     public void An_emergency_is_due_at_the_end_of_the_local_day_it_was_dispatched()
@@ -74,9 +79,25 @@ public class DeadlineTests
         var route = new CaseRoute(HandlerLevel.Grid, null, null, "test");
         var (gridId, communityId) = (Guid.NewGuid(), Guid.NewGuid());
         var @case = Case.Report(
-            new ReportCase { Category = "garbage", Description = "垃圾满溢", Channel = CaseChannel.GridPatrol, Priority = CasePriority.Normal, GridId = gridId, CommunityId = communityId },
-            new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null },
-            "2026-000001", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
+            new ReportCase
+            {
+                Category = "garbage",
+                Description = "垃圾满溢",
+                Channel = CaseChannel.GridPatrol,
+                Priority = CasePriority.Normal,
+                GridId = gridId,
+                CommunityId = communityId,
+            },
+            new IntakeFindings
+            {
+                GridId = gridId,
+                CommunityId = communityId,
+                Location = null,
+            },
+            "2026-000001",
+            Actor.DeadlineTimer,
+            clock.GetUtcNow()
+        ).Value!;
         Assert.Null(@case.Register(Actor.DeadlineTimer, clock.GetUtcNow()));
         Assert.Null(@case.Dispatch(route, 3, policy, Actor.DeadlineTimer, clock.GetUtcNow()));
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Beijing), @case.Deadline.DueAt);
@@ -101,7 +122,10 @@ public class DeadlineTests
 
         clock.Advance(TimeSpan.FromDays(10));
         Assert.False(@case.Tick(policy, clock.GetUtcNow()));
-        Assert.Equal(["Warned", "Overdue", "Escalate", "Escalate"], @case.Steps.Where(s => s.Action is "Warned" or "Overdue" or "Escalate").Select(s => s.Action));
+        Assert.Equal(
+            ["Warned", "Overdue", "Escalate", "Escalate"],
+            @case.Steps.Where(s => s.Action is "Warned" or "Overdue" or "Escalate").Select(s => s.Action)
+        );
         Assert.Equal(2, @case.Escalations);
     }
 
@@ -112,9 +136,25 @@ public class DeadlineTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Beijing));
         var (gridId, communityId) = (Guid.NewGuid(), Guid.NewGuid());
         var @case = Case.Report(
-            new ReportCase { Category = "garbage", Description = "垃圾满溢", Channel = CaseChannel.GridPatrol, Priority = CasePriority.Normal, GridId = gridId, CommunityId = communityId },
-            new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null },
-            "2026-000002", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
+            new ReportCase
+            {
+                Category = "garbage",
+                Description = "垃圾满溢",
+                Channel = CaseChannel.GridPatrol,
+                Priority = CasePriority.Normal,
+                GridId = gridId,
+                CommunityId = communityId,
+            },
+            new IntakeFindings
+            {
+                GridId = gridId,
+                CommunityId = communityId,
+                Location = null,
+            },
+            "2026-000002",
+            Actor.DeadlineTimer,
+            clock.GetUtcNow()
+        ).Value!;
         @case.Register(Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Dispatch(new CaseRoute(HandlerLevel.Grid, null, null, "test"), 3, policy, Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Accept(Actor.DeadlineTimer, clock.GetUtcNow());
@@ -136,9 +176,25 @@ public class DeadlineTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Beijing));
         var (gridId, communityId) = (Guid.NewGuid(), Guid.NewGuid());
         var @case = Case.Report(
-            new ReportCase { Category = "garbage", Description = "垃圾满溢", Channel = CaseChannel.GridPatrol, Priority = CasePriority.Emergency, GridId = gridId, CommunityId = communityId },
-            new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null },
-            "2026-000003", Actor.DeadlineTimer, clock.GetUtcNow()).Value!;
+            new ReportCase
+            {
+                Category = "garbage",
+                Description = "垃圾满溢",
+                Channel = CaseChannel.GridPatrol,
+                Priority = CasePriority.Emergency,
+                GridId = gridId,
+                CommunityId = communityId,
+            },
+            new IntakeFindings
+            {
+                GridId = gridId,
+                CommunityId = communityId,
+                Location = null,
+            },
+            "2026-000003",
+            Actor.DeadlineTimer,
+            clock.GetUtcNow()
+        ).Value!;
         @case.Register(Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Dispatch(new CaseRoute(HandlerLevel.Grid, null, null, "test"), 3, policy, Actor.DeadlineTimer, clock.GetUtcNow());
         @case.Accept(Actor.DeadlineTimer, clock.GetUtcNow());

@@ -12,19 +12,19 @@ namespace Platform.Workflow.Tests;
 /// <summary>The supervision timer against real Postgres: several instances at once, and a restart, act on each case once.</summary>
 public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(service)
 {
-    private DeadlineWatcher Instance(TimeProvider clock) => new(
-        Service.Services.GetRequiredService<IServiceScopeFactory>(),
-        Service.Services.GetRequiredService<DeadlinePolicy>(),
-        Service.Services.GetRequiredService<IOptions<DeadlineOptions>>(),
-        Service.Services.GetRequiredService<IOptions<AssessmentOptions>>(),
-        clock,
-        NullLogger<DeadlineWatcher>.Instance);
+    private DeadlineWatcher Instance(TimeProvider clock) =>
+        new(
+            Service.Services.GetRequiredService<IServiceScopeFactory>(),
+            Service.Services.GetRequiredService<DeadlinePolicy>(),
+            Service.Services.GetRequiredService<IOptions<DeadlineOptions>>(),
+            Service.Services.GetRequiredService<IOptions<AssessmentOptions>>(),
+            clock,
+            NullLogger<DeadlineWatcher>.Instance
+        );
 
     private static async Task RunUntilIdleAsync(DeadlineWatcher watcher)
     {
-        while (await watcher.RunOnceAsync(CancellationToken.None) > 0)
-        {
-        }
+        while (await watcher.RunOnceAsync(CancellationToken.None) > 0) { }
     }
 
     private Task<long> CountAsync(string sql) => Service.ScalarAsync<long>(sql)!;
@@ -54,7 +54,10 @@ public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(servi
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM case_steps WHERE action = 'Escalate'"));
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%CaseOverdue%'"));
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM cases WHERE supervising_level = 'Community'"));
-        Assert.Equal(open, await CountAsync($"SELECT count(*) FROM assessment_items WHERE level = 'Grid' AND subject_id = '{grid}' AND points = -1 AND source = 'Rule'"));
+        Assert.Equal(
+            open,
+            await CountAsync($"SELECT count(*) FROM assessment_items WHERE level = 'Grid' AND subject_id = '{grid}' AND points = -1 AND source = 'Rule'")
+        );
         Assert.Equal(open, await CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%AssessmentRecorded%'"));
         Assert.Equal(0, await CountAsync($"SELECT count(*) FROM case_steps WHERE case_id = '{resolved}' AND action IN ('Overdue', 'Escalate')"));
 
@@ -76,12 +79,23 @@ public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(servi
     {
         var grid = await GridAsync(0);
         var leader = Guid.NewGuid();
-        await Bus.Publish(new GridStaffChanged
-        {
-            AssignmentId = Guid.NewGuid(), GridId = grid, CommunityId = CommunityId, PersonId = leader, Post = "Leader", Active = true,
-            From = SubdistrictClock.Today, OccurredAt = DateTimeOffset.UtcNow,
-        });
-        await Eventually.TrueAsync(async () => await CountAsync($"SELECT count(*) FROM known_grid_posts WHERE person_id = '{leader}'") == 1, "the leader known");
+        await Bus.Publish(
+            new GridStaffChanged
+            {
+                AssignmentId = Guid.NewGuid(),
+                GridId = grid,
+                CommunityId = CommunityId,
+                PersonId = leader,
+                Post = "Leader",
+                Active = true,
+                From = SubdistrictClock.Today,
+                OccurredAt = DateTimeOffset.UtcNow,
+            }
+        );
+        await Eventually.TrueAsync(
+            async () => await CountAsync($"SELECT count(*) FROM known_grid_posts WHERE person_id = '{leader}'") == 1,
+            "the leader known"
+        );
         var dispatched = await DispatchedToGridAsync(grid);
         var clock = new FakeTimeProvider(dispatched.DueAt!.Value.AddHours(-1));
 
@@ -90,6 +104,9 @@ public class DeadlineTimerTests(WorkflowServiceFactory service) : CaseTest(servi
 
         Assert.Equal(1, await CountAsync($"SELECT count(*) FROM case_steps WHERE case_id = '{dispatched.Id}' AND action = 'Warned'"));
         Assert.Equal(0, await CountAsync($"SELECT count(*) FROM case_steps WHERE case_id = '{dispatched.Id}' AND action = 'Overdue'"));
-        Assert.Equal(1, await CountAsync($"SELECT count(*) FROM notifications WHERE case_id = '{dispatched.Id}' AND kind = 'Warning' AND recipient = 'person:{leader}'"));
+        Assert.Equal(
+            1,
+            await CountAsync($"SELECT count(*) FROM notifications WHERE case_id = '{dispatched.Id}' AND kind = 'Warning' AND recipient = 'person:{leader}'")
+        );
     }
 }

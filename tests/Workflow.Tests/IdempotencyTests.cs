@@ -51,10 +51,21 @@ public class IdempotencyTests(WorkflowServiceFactory service) : CaseTest(service
         var client = As(Resident);
         var key = Guid.NewGuid().ToString();
 
-        await (await client.PostWithKeyAsync("/api/workflow/cases", Report("no-such-category", Inside(Column), channel: null), key)).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Created, (await client.PostWithKeyAsync("/api/workflow/cases", Report("garbage", Inside(Column), channel: null), key)).StatusCode);
-        await (await client.PostWithKeyAsync("/api/workflow/cases", Report("noise", Inside(Column), channel: null), key)).AssertProblemAsync((HttpStatusCode)422, "idempotency-key-reused");
-        await (await client.PostWithKeyAsync("/api/workflow/cases", Report("garbage", Inside(Column), channel: null), new string('k', 201))).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-idempotency-key");
+        await (await client.PostWithKeyAsync("/api/workflow/cases", Report("no-such-category", Inside(Column), channel: null), key)).AssertProblemAsync(
+            HttpStatusCode.BadRequest
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await client.PostWithKeyAsync("/api/workflow/cases", Report("garbage", Inside(Column), channel: null), key)).StatusCode
+        );
+        await (await client.PostWithKeyAsync("/api/workflow/cases", Report("noise", Inside(Column), channel: null), key)).AssertProblemAsync(
+            (HttpStatusCode)422,
+            "idempotency-key-reused"
+        );
+        await (await client.PostWithKeyAsync("/api/workflow/cases", Report("garbage", Inside(Column), channel: null), new string('k', 201))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "invalid-idempotency-key"
+        );
     }
 
     [Fact]
@@ -64,7 +75,13 @@ public class IdempotencyTests(WorkflowServiceFactory service) : CaseTest(service
         var client = As(Resident);
         var key = Guid.NewGuid().ToString();
         var description = $"同时重发 {Guid.NewGuid():N}";
-        var body = new { category = "garbage", description, latitude = Inside(Column).Latitude, longitude = Inside(Column).Longitude };
+        var body = new
+        {
+            category = "garbage",
+            description,
+            latitude = Inside(Column).Latitude,
+            longitude = Inside(Column).Longitude,
+        };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostWithKeyAsync("/api/workflow/cases", body, key)));
 
@@ -107,7 +124,11 @@ public class IdempotencyTests(WorkflowServiceFactory service) : CaseTest(service
         var first = (await (await client.PostWithKeyAsync("/api/workflow/cases", body, key)).Content.ReadFromJsonAsync<CaseResponse>())!;
         await Service.ExecuteAsync($"UPDATE idempotent_requests SET expires_at = now() - interval '1 minute' WHERE key = '{key}'");
 
-        var swept = await Service.Services.GetServices<IHostedService>().OfType<ExpiredAnswersSweeper<WorkflowDbContext>>().Single().SweepAsync(CancellationToken.None);
+        var swept = await Service
+            .Services.GetServices<IHostedService>()
+            .OfType<ExpiredAnswersSweeper<WorkflowDbContext>>()
+            .Single()
+            .SweepAsync(CancellationToken.None);
         var later = await client.PostWithKeyAsync("/api/workflow/cases", body, key);
 
         Assert.True(swept >= 1);

@@ -11,31 +11,35 @@ namespace Platform.Workflow.Tests;
 
 public class KnownGridsTests(WorkflowServiceFactory service) : WorkflowServiceTest(service)
 {
-    private static GridChanged Changed(Guid gridId, long version, string name) => new()
-    {
-        GridId = gridId,
-        CommunityId = Guid.Parse("0195a000-0000-7000-8000-000000000001"),
-        Code = "632802001001001",
-        Name = name,
-        Type = "Urban",
-        Version = version,
-        OccurredAt = DateTimeOffset.UtcNow,
-    };
+    private static GridChanged Changed(Guid gridId, long version, string name) =>
+        new()
+        {
+            GridId = gridId,
+            CommunityId = Guid.Parse("0195a000-0000-7000-8000-000000000001"),
+            Code = "632802001001001",
+            Name = name,
+            Type = "Urban",
+            Version = version,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
 
     private Task PublishAsync(GridChanged e) => Service.Services.GetRequiredService<IBus>().Publish(e);
 
     private async Task<KnownGridResponse> WaitForGridAsync(Guid id, Func<KnownGridResponse, bool> until) =>
-        await Eventually.GetAsync(async () =>
-        {
-            var response = await Client.GetAsync($"/api/workflow/grids/{id}");
-            if (response.StatusCode != HttpStatusCode.OK)
+        await Eventually.GetAsync(
+            async () =>
             {
-                return null;
-            }
+                var response = await Client.GetAsync($"/api/workflow/grids/{id}");
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    return null;
+                }
 
-            var grid = await response.Content.ReadFromJsonAsync<KnownGridResponse>();
-            return grid is not null && until(grid) ? grid : null;
-        }, $"grid {id} in Workflow's read model");
+                var grid = await response.Content.ReadFromJsonAsync<KnownGridResponse>();
+                return grid is not null && until(grid) ? grid : null;
+            },
+            $"grid {id} in Workflow's read model"
+        );
 
     [Fact]
     public async Task A_GridChanged_event_from_the_broker_lands_in_the_read_model()
@@ -63,7 +67,9 @@ public class KnownGridsTests(WorkflowServiceFactory service) : WorkflowServiceTe
         await WaitForGridAsync(gridId, g => g.Version == 2);
         // Up to four events are consumed at once: the later one may land before both copies of the first.
         await Eventually.TrueAsync(
-            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE event_id = $1", once.EventId) > 0, "the first event consumed");
+            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE event_id = $1", once.EventId) > 0,
+            "the first event consumed"
+        );
 
         Assert.Equal(1, await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE event_id = $1", once.EventId));
         Assert.Equal(2, await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
@@ -80,7 +86,8 @@ public class KnownGridsTests(WorkflowServiceFactory service) : WorkflowServiceTe
         await PublishAsync(stale);
         await Eventually.TrueAsync(
             async () => await Service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE event_id = $1", stale.EventId) == 1,
-            "the stale event consumed");
+            "the stale event consumed"
+        );
 
         var grid = await Client.GetFromJsonAsync<KnownGridResponse>($"/api/workflow/grids/{gridId}");
         Assert.Equal("renamed", grid!.Name);

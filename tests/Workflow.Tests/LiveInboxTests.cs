@@ -49,22 +49,27 @@ public class LiveInboxTests(WorkflowServiceFactory service) : CaseTest(service)
         await StepAsync(Resident, reported.Id, "rating", new { rating = "Dissatisfied", comment = "门口还有" });
         await StepAsync(staff, reported.Id, "resolve", new { text = "门口已清理" });
         await StepAsync(staff, reported.Id, "reply", new { text = "门口也已清理" });
-        var missed = await Eventually.GetAsync(async () =>
-        {
-            var after = await As(Resident).GetFromJsonAsync<List<NotificationResponse>>($"/api/workflow/notifications/mine/live?after={first.Id}");
-            return after is { Count: > 0 } ? after : null;
-        }, "the second reply delivered");
+        var missed = await Eventually.GetAsync(
+            async () =>
+            {
+                var after = await As(Resident).GetFromJsonAsync<List<NotificationResponse>>($"/api/workflow/notifications/mine/live?after={first.Id}");
+                return after is { Count: > 0 } ? after : null;
+            },
+            "the second reply delivered"
+        );
 
         Assert.Single(missed);
         Assert.Contains("门口也已清理", missed[0].Text, StringComparison.Ordinal);
         // Someone else's inbox has none of it.
-        var other = await As(TestCaller.In(Roles.Resident) with { Name = "居民乙" }).GetFromJsonAsync<List<NotificationResponse>>($"/api/workflow/notifications/mine/live?after={first.Id}");
+        var other = await As(TestCaller.In(Roles.Resident) with { Name = "居民乙" })
+            .GetFromJsonAsync<List<NotificationResponse>>($"/api/workflow/notifications/mine/live?after={first.Id}");
         Assert.Empty(other!);
     }
 
     private static async Task<(string Id, NotificationResponse Notification)> NextNotificationAsync(StreamReader reader, CancellationToken ct)
     {
-        string? id = null, kind = null;
+        string? id = null,
+            kind = null;
         while (await reader.ReadLineAsync(ct) is { } line)
         {
             if (line.StartsWith("id: ", StringComparison.Ordinal))

@@ -15,15 +15,32 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
 {
     private static readonly string[] RequestFields =
     [
-        "service_request_id", "status", "status_notes", "service_name", "service_code", "description", "agency_responsible", "service_notice",
-        "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url",
+        "service_request_id",
+        "status",
+        "status_notes",
+        "service_name",
+        "service_code",
+        "description",
+        "agency_responsible",
+        "service_notice",
+        "requested_datetime",
+        "updated_datetime",
+        "expected_datetime",
+        "address",
+        "address_id",
+        "zipcode",
+        "lat",
+        "long",
+        "media_url",
     ];
 
     private HttpClient Public => Service.CreateClient();
 
     private async Task<string> KeyAsync()
     {
-        var issued = await (await Client.PostAsJsonAsync("/api/workflow/open311-clients", new { name = "城市服务App" })).Content.ReadFromJsonAsync<IssuedOpen311Client>();
+        var issued = await (
+            await Client.PostAsJsonAsync("/api/workflow/open311-clients", new { name = "城市服务App" })
+        ).Content.ReadFromJsonAsync<IssuedOpen311Client>();
         return issued!.ApiKey;
     }
 
@@ -80,11 +97,24 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         var key = await KeyAsync();
         var (latitude, longitude) = Inside(0);
 
-        var created = await JsonAsync(await PostAsync("json", new()
-        {
-            ["api_key"] = key, ["service_code"] = "road-damage", ["lat"] = $"{latitude}", ["long"] = $"{longitude}",
-            ["description"] = "井盖缺失", ["first_name"] = "明", ["last_name"] = "李", ["phone"] = "13812345678", ["media_url"] = "https://img.example/a.jpg",
-        }), HttpStatusCode.Created);
+        var created = await JsonAsync(
+            await PostAsync(
+                "json",
+                new()
+                {
+                    ["api_key"] = key,
+                    ["service_code"] = "road-damage",
+                    ["lat"] = $"{latitude}",
+                    ["long"] = $"{longitude}",
+                    ["description"] = "井盖缺失",
+                    ["first_name"] = "明",
+                    ["last_name"] = "李",
+                    ["phone"] = "13812345678",
+                    ["media_url"] = "https://img.example/a.jpg",
+                }
+            ),
+            HttpStatusCode.Created
+        );
         var answer = Assert.Single(created.EnumerateArray());
         var id = answer.GetProperty("service_request_id").GetString()!;
         // The id, not a token: the spec has one or the other.
@@ -120,7 +150,9 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         Assert.Equal(RequestFields, closed.Elements().Select(e => e.Name.LocalName));
         var onlyClosed = await JsonAsync(await Public.GetAsync("/open311/v2/requests.json?status=closed"), HttpStatusCode.OK);
         Assert.Equal([id], onlyClosed.EnumerateArray().Select(r => r.GetProperty("service_request_id").GetString()));
-        Assert.Empty((await JsonAsync(await Public.GetAsync("/open311/v2/requests.json?status=open&service_code=road-damage"), HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty(
+            (await JsonAsync(await Public.GetAsync("/open311/v2/requests.json?status=open&service_code=road-damage"), HttpStatusCode.OK)).EnumerateArray()
+        );
     }
 
     [Fact]
@@ -130,12 +162,85 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         var key = await KeyAsync();
         var (latitude, longitude) = Inside(0);
 
-        AssertError(await JsonAsync(await PostAsync("json", new() { ["service_code"] = "garbage", ["lat"] = $"{latitude}", ["long"] = $"{longitude}" }), HttpStatusCode.Forbidden), 403);
-        AssertError(await JsonAsync(await PostAsync("json", new() { ["api_key"] = "not-a-key", ["service_code"] = "garbage", ["lat"] = $"{latitude}", ["long"] = $"{longitude}" }), HttpStatusCode.Forbidden), 403);
-        AssertError(await JsonAsync(await PostAsync("json", new() { ["api_key"] = key, ["lat"] = $"{latitude}", ["long"] = $"{longitude}" }), HttpStatusCode.BadRequest), 400);
+        AssertError(
+            await JsonAsync(
+                await PostAsync(
+                    "json",
+                    new()
+                    {
+                        ["service_code"] = "garbage",
+                        ["lat"] = $"{latitude}",
+                        ["long"] = $"{longitude}",
+                    }
+                ),
+                HttpStatusCode.Forbidden
+            ),
+            403
+        );
+        AssertError(
+            await JsonAsync(
+                await PostAsync(
+                    "json",
+                    new()
+                    {
+                        ["api_key"] = "not-a-key",
+                        ["service_code"] = "garbage",
+                        ["lat"] = $"{latitude}",
+                        ["long"] = $"{longitude}",
+                    }
+                ),
+                HttpStatusCode.Forbidden
+            ),
+            403
+        );
+        AssertError(
+            await JsonAsync(
+                await PostAsync(
+                    "json",
+                    new()
+                    {
+                        ["api_key"] = key,
+                        ["lat"] = $"{latitude}",
+                        ["long"] = $"{longitude}",
+                    }
+                ),
+                HttpStatusCode.BadRequest
+            ),
+            400
+        );
         AssertError(await JsonAsync(await PostAsync("json", new() { ["api_key"] = key, ["service_code"] = "garbage" }), HttpStatusCode.BadRequest), 400);
-        AssertError(await JsonAsync(await PostAsync("json", new() { ["api_key"] = key, ["service_code"] = "garbage", ["lat"] = "north" , ["long"] = "1" }), HttpStatusCode.BadRequest), 400);
-        AssertError(await JsonAsync(await PostAsync("json", new() { ["api_key"] = key, ["service_code"] = "unicorns", ["lat"] = $"{latitude}", ["long"] = $"{longitude}" }), HttpStatusCode.NotFound), 404);
+        AssertError(
+            await JsonAsync(
+                await PostAsync(
+                    "json",
+                    new()
+                    {
+                        ["api_key"] = key,
+                        ["service_code"] = "garbage",
+                        ["lat"] = "north",
+                        ["long"] = "1",
+                    }
+                ),
+                HttpStatusCode.BadRequest
+            ),
+            400
+        );
+        AssertError(
+            await JsonAsync(
+                await PostAsync(
+                    "json",
+                    new()
+                    {
+                        ["api_key"] = key,
+                        ["service_code"] = "unicorns",
+                        ["lat"] = $"{latitude}",
+                        ["long"] = $"{longitude}",
+                    }
+                ),
+                HttpStatusCode.NotFound
+            ),
+            404
+        );
         AssertError(await JsonAsync(await Public.GetAsync("/open311/v2/requests/1999-000001.json"), HttpStatusCode.NotFound), 404);
         AssertError(await JsonAsync(await Public.GetAsync("/open311/v2/services/unicorns.json"), HttpStatusCode.NotFound), 404);
         AssertError(await JsonAsync(await Public.GetAsync("/open311/v2/services.csv"), HttpStatusCode.NotFound), 404);
@@ -162,7 +267,10 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         Assert.EndsWith("/open311/v2/", endpoint.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Equal(["text/xml", "application/json"], endpoint.GetProperty("formats").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("discovery", xml.Name.LocalName);
-        Assert.Equal(["text/xml", "application/json"], xml.Element("endpoints")!.Element("endpoint")!.Element("formats")!.Elements("format").Select(f => f.Value));
+        Assert.Equal(
+            ["text/xml", "application/json"],
+            xml.Element("endpoints")!.Element("endpoint")!.Element("formats")!.Elements("format").Select(f => f.Value)
+        );
     }
 
     [Fact]
@@ -172,22 +280,49 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         var key = await KeyAsync();
         var building = Guid.NewGuid();
         var (latitude, longitude) = Inside(0);
-        await Bus.Publish(new Platform.Contracts.Grid.BuildingRegistered { BuildingId = building, GridId = grid, CommunityId = CommunityId, Name = "3号楼", Latitude = latitude, Longitude = longitude, OccurredAt = DateTimeOffset.UtcNow });
-        await Eventually.TrueAsync(async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_buildings WHERE id = $1", building) == 1, "the building known");
+        await Bus.Publish(
+            new Platform.Contracts.Grid.BuildingRegistered
+            {
+                BuildingId = building,
+                GridId = grid,
+                CommunityId = CommunityId,
+                Name = "3号楼",
+                Latitude = latitude,
+                Longitude = longitude,
+                OccurredAt = DateTimeOffset.UtcNow,
+            }
+        );
+        await Eventually.TrueAsync(
+            async () => await Service.ScalarAsync<long>("SELECT count(*) FROM known_buildings WHERE id = $1", building) == 1,
+            "the building known"
+        );
 
         var services = await JsonAsync(await Public.GetAsync("/open311/v2/services.JSON?jurisdiction_id="), HttpStatusCode.OK);
-        var byAddressId = await Public.PostAsync($"/open311/v2/requests.json?api_key={key}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["service_code"] = "garbage", ["address_id"] = building.ToString(), ["jurisdiction_id"] = "",
-        }));
+        var byAddressId = await Public.PostAsync(
+            $"/open311/v2/requests.json?api_key={key}",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["service_code"] = "garbage",
+                    ["address_id"] = building.ToString(),
+                    ["jurisdiction_id"] = "",
+                }
+            )
+        );
         var created = Assert.Single((await JsonAsync(byAddressId, HttpStatusCode.Created)).EnumerateArray());
-        var read = Assert.Single((await JsonAsync(await Public.GetAsync($"/open311/v2/requests/{created.GetProperty("service_request_id").GetString()}.Json"), HttpStatusCode.OK)).EnumerateArray());
+        var read = Assert.Single(
+            (
+                await JsonAsync(await Public.GetAsync($"/open311/v2/requests/{created.GetProperty("service_request_id").GetString()}.Json"), HttpStatusCode.OK)
+            ).EnumerateArray()
+        );
 
         Assert.Contains(services.EnumerateArray(), s => s.GetProperty("service_code").GetString() == "garbage");
         Assert.Equal(latitude, read.GetProperty("lat").GetDouble(), 9);
         // No description given: the service's name stands for it (the spec makes description optional).
-        Assert.Equal(services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "garbage").GetProperty("service_name").GetString(),
-            read.GetProperty("description").GetString());
+        Assert.Equal(
+            services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "garbage").GetProperty("service_name").GetString(),
+            read.GetProperty("description").GetString()
+        );
     }
 
     [Fact]
@@ -200,12 +335,21 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
         AssertError(await JsonAsync(await Public.GetAsync("/open311/v2/nothing-here.json"), HttpStatusCode.NotFound), 404);
         var xml = await XmlAsync(await Public.GetAsync("/open311/v2/requests/a/b.xml"), HttpStatusCode.NotFound);
         AssertError(await JsonAsync(await Public.DeleteAsync("/open311/v2/requests.json"), HttpStatusCode.NotFound), 404);
-        Dictionary<string, string> Form(string? media = null) => new()
-        {
-            ["api_key"] = key, ["service_code"] = "garbage", ["lat"] = $"{latitude}", ["long"] = $"{longitude}", ["description"] = new string('长', 4000),
-            ["media_url"] = media ?? "https://img.example/a.jpg",
-        };
-        static long Number(JsonElement created) => long.Parse(Assert.Single(created.EnumerateArray()).GetProperty("service_request_id").GetString()![5..], System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Form(string? media = null) =>
+            new()
+            {
+                ["api_key"] = key,
+                ["service_code"] = "garbage",
+                ["lat"] = $"{latitude}",
+                ["long"] = $"{longitude}",
+                ["description"] = new string('长', 4000),
+                ["media_url"] = media ?? "https://img.example/a.jpg",
+            };
+        static long Number(JsonElement created) =>
+            long.Parse(
+                Assert.Single(created.EnumerateArray()).GetProperty("service_request_id").GetString()![5..],
+                System.Globalization.CultureInfo.InvariantCulture
+            );
         var first = await JsonAsync(await PostAsync("json", Form()), HttpStatusCode.Created);
         var badMedia = await JsonAsync(await PostAsync("json", Form("not a url")), HttpStatusCode.BadRequest);
         var second = await JsonAsync(await PostAsync("json", Form()), HttpStatusCode.Created);
@@ -227,16 +371,36 @@ public partial class Open311Tests(WorkflowServiceFactory service) : CaseTest(ser
 
         AssertError(await JsonAsync(await Public.GetAsync($"/open311/v2/requests/{dispute.Number}.json"), HttpStatusCode.NotFound), 404);
         Assert.Empty(listed.EnumerateArray());
-        Assert.Equal("private", services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "neighbour-dispute").GetProperty("keywords").GetString());
+        Assert.Equal(
+            "private",
+            services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "neighbour-dispute").GetProperty("keywords").GetString()
+        );
     }
 
     [Fact]
     public async Task A_revoked_key_is_refused()
     {
-        var issued = await (await Client.PostAsJsonAsync("/api/workflow/open311-clients", new { name = "旧供应商" })).Content.ReadFromJsonAsync<IssuedOpen311Client>();
+        var issued = await (
+            await Client.PostAsJsonAsync("/api/workflow/open311-clients", new { name = "旧供应商" })
+        ).Content.ReadFromJsonAsync<IssuedOpen311Client>();
         (await Client.PostAsJsonAsync($"/api/workflow/open311-clients/{issued!.Id}/revoke", new { })).EnsureSuccessStatusCode();
 
-        AssertError(await JsonAsync(await PostAsync("json", new() { ["api_key"] = issued.ApiKey, ["service_code"] = "garbage", ["lat"] = "37.38", ["long"] = "97.34" }), HttpStatusCode.Forbidden), 403);
+        AssertError(
+            await JsonAsync(
+                await PostAsync(
+                    "json",
+                    new()
+                    {
+                        ["api_key"] = issued.ApiKey,
+                        ["service_code"] = "garbage",
+                        ["lat"] = "37.38",
+                        ["long"] = "97.34",
+                    }
+                ),
+                HttpStatusCode.Forbidden
+            ),
+            403
+        );
         var listed = await Client.GetFromJsonAsync<List<Open311ClientResponse>>("/api/workflow/open311-clients");
         Assert.DoesNotContain(issued.ApiKey, JsonSerializer.Serialize(listed), StringComparison.Ordinal);
     }

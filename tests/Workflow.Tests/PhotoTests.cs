@@ -26,7 +26,17 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal((20, 40), (upload.Width, upload.Height));
         Assert.Null(upload.CaseId);
 
-        var reported = await ReportAsync(resident, new { category = "garbage", description = "楼下垃圾", latitude = Inside(0).Latitude, longitude = Inside(0).Longitude, photoIds = new[] { upload.Id } });
+        var reported = await ReportAsync(
+            resident,
+            new
+            {
+                category = "garbage",
+                description = "楼下垃圾",
+                latitude = Inside(0).Latitude,
+                longitude = Inside(0).Longitude,
+                photoIds = new[] { upload.Id },
+            }
+        );
 
         var photos = await As(Operator).GetFromJsonAsync<List<PhotoResponse>>($"/api/workflow/cases/{reported.Id}/photos");
         var photo = Assert.Single(photos!);
@@ -88,11 +98,17 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
         await (await As(Resident).PostAsync("/api/workflow/photos", Image(tooBig))).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "photo-too-large");
 
         // A small file whose header claims 100 megapixels is refused before it is decoded.
-        await (await As(Resident).PostAsync("/api/workflow/photos", Image(ClaimingSize(Encode(TwoColours(16, 16), SKEncodedImageFormat.Jpeg), 10_000, 10_000))))
-            .AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "photo-too-large");
+        await (
+            await As(Resident).PostAsync("/api/workflow/photos", Image(ClaimingSize(Encode(TwoColours(16, 16), SKEncodedImageFormat.Jpeg), 10_000, 10_000)))
+        ).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "photo-too-large");
 
-        Assert.Equal(0, await Service.ScalarAsync<long>("SELECT count(*) FROM case_photo_contents c JOIN case_photos p ON p.id = c.photo_id WHERE p.uploaded_by_subject = $1", Resident.Subject)
-            - await Service.ScalarAsync<long>("SELECT count(*) FROM case_photos WHERE uploaded_by_subject = $1", Resident.Subject));
+        Assert.Equal(
+            0,
+            await Service.ScalarAsync<long>(
+                "SELECT count(*) FROM case_photo_contents c JOIN case_photos p ON p.id = c.photo_id WHERE p.uploaded_by_subject = $1",
+                Resident.Subject
+            ) - await Service.ScalarAsync<long>("SELECT count(*) FROM case_photos WHERE uploaded_by_subject = $1", Resident.Subject)
+        );
     }
 
     [Fact]
@@ -104,11 +120,45 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
         var photo = await UploadAsync(mine, Encode(TwoColours(20, 20), SKEncodedImageFormat.Webp), "image/webp");
         var at = Inside(0);
 
-        await (await As(theirs).PostAsJsonAsync("/api/workflow/cases", new { category = "garbage", description = "x", latitude = at.Latitude, longitude = at.Longitude, photoIds = new[] { photo.Id } }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-photo");
-        var reported = await ReportAsync(mine, new { category = "garbage", description = "x", latitude = at.Latitude, longitude = at.Longitude, photoIds = new[] { photo.Id } });
-        await (await As(mine).PostAsJsonAsync("/api/workflow/cases", new { category = "garbage", description = "again", latitude = at.Latitude, longitude = at.Longitude, photoIds = new[] { photo.Id } }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-photo");
+        await (
+            await As(theirs)
+                .PostAsJsonAsync(
+                    "/api/workflow/cases",
+                    new
+                    {
+                        category = "garbage",
+                        description = "x",
+                        latitude = at.Latitude,
+                        longitude = at.Longitude,
+                        photoIds = new[] { photo.Id },
+                    }
+                )
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-photo");
+        var reported = await ReportAsync(
+            mine,
+            new
+            {
+                category = "garbage",
+                description = "x",
+                latitude = at.Latitude,
+                longitude = at.Longitude,
+                photoIds = new[] { photo.Id },
+            }
+        );
+        await (
+            await As(mine)
+                .PostAsJsonAsync(
+                    "/api/workflow/cases",
+                    new
+                    {
+                        category = "garbage",
+                        description = "again",
+                        latitude = at.Latitude,
+                        longitude = at.Longitude,
+                        photoIds = new[] { photo.Id },
+                    }
+                )
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-photo");
 
         Assert.Equal(reported.Id, await Service.ScalarAsync<Guid>("SELECT case_id FROM case_photos WHERE id = $1", photo.Id));
     }
@@ -126,10 +176,13 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal((dispatched.Id, CaseState.Dispatched, "网格员"), (added.CaseId, added.Stage, added.UploadedBy));
 
         var voided = await StepAsync(Operator, (await ReportAsync(GridStaffOf(grid), Report("garbage", gridId: grid))).Id, "void", new { reason = "重复" });
-        await (await As(Operator).PostAsync($"/api/workflow/cases/{voided.Id}/photos", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))))
-            .AssertProblemAsync(HttpStatusCode.Conflict, "case-finished");
-        await (await As(GridStaffOf(Guid.NewGuid())).PostAsync($"/api/workflow/cases/{dispatched.Id}/photos", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))))
-            .AssertProblemAsync(HttpStatusCode.NotFound, "case-not-found");
+        await (
+            await As(Operator).PostAsync($"/api/workflow/cases/{voided.Id}/photos", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg)))
+        ).AssertProblemAsync(HttpStatusCode.Conflict, "case-finished");
+        await (
+            await As(GridStaffOf(Guid.NewGuid()))
+                .PostAsync($"/api/workflow/cases/{dispatched.Id}/photos", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg)))
+        ).AssertProblemAsync(HttpStatusCode.NotFound, "case-not-found");
     }
 
     [Fact]
@@ -140,17 +193,25 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
         var handler = As(GridStaffOf(grid));
         var at = Inside(1);
 
-        var response = await handler.PostAsync(FormattableString.Invariant($"/api/workflow/cases/{dispatched.Id}/photos?latitude={at.Latitude}&longitude={at.Longitude}"), Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg)));
+        var response = await handler.PostAsync(
+            FormattableString.Invariant($"/api/workflow/cases/{dispatched.Id}/photos?latitude={at.Latitude}&longitude={at.Longitude}"),
+            Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))
+        );
         var added = (await response.Content.ReadFromJsonAsync<PhotoResponse>())!;
         var listed = (await handler.GetFromJsonAsync<List<PhotoResponse>>($"/api/workflow/cases/{dispatched.Id}/photos"))!;
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal((at.Latitude, at.Longitude), (added.Latitude, added.Longitude));
         Assert.Equal((at.Latitude, at.Longitude), (listed.Single(p => p.Id == added.Id).Latitude, listed.Single(p => p.Id == added.Id).Longitude));
-        await (await handler.PostAsync(FormattableString.Invariant($"/api/workflow/cases/{dispatched.Id}/photos?latitude={at.Latitude}"), Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "incomplete-location");
-        await (await handler.PostAsync($"/api/workflow/photos?latitude=91&longitude=97", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-location");
+        await (
+            await handler.PostAsync(
+                FormattableString.Invariant($"/api/workflow/cases/{dispatched.Id}/photos?latitude={at.Latitude}"),
+                Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg))
+            )
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "incomplete-location");
+        await (
+            await handler.PostAsync($"/api/workflow/photos?latitude=91&longitude=97", Image(Encode(TwoColours(30, 30), SKEncodedImageFormat.Jpeg)))
+        ).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-location");
     }
 
     [Fact]
@@ -185,7 +246,17 @@ public class PhotoTests(WorkflowServiceFactory service) : CaseTest(service)
         var forgotten = await UploadAsync(resident, Encode(TwoColours(20, 20), SKEncodedImageFormat.Jpeg), "image/jpeg");
         var named = await UploadAsync(resident, Encode(TwoColours(20, 20), SKEncodedImageFormat.Jpeg), "image/jpeg");
         var fresh = await UploadAsync(resident, Encode(TwoColours(20, 20), SKEncodedImageFormat.Jpeg), "image/jpeg");
-        await ReportAsync(resident, new { category = "garbage", description = "x", latitude = Inside(0).Latitude, longitude = Inside(0).Longitude, photoIds = new[] { named.Id } });
+        await ReportAsync(
+            resident,
+            new
+            {
+                category = "garbage",
+                description = "x",
+                latitude = Inside(0).Latitude,
+                longitude = Inside(0).Longitude,
+                photoIds = new[] { named.Id },
+            }
+        );
         await Service.ExecuteAsync($"UPDATE case_photos SET uploaded_at = uploaded_at - interval '25 hours' WHERE id IN ('{forgotten.Id}', '{named.Id}')");
 
         await Service.Services.GetRequiredService<PendingPhotoSweeper>().SweepAsync(CancellationToken.None);

@@ -9,8 +9,15 @@ public class RoutingRulesTests
     private static readonly Guid Community = Guid.NewGuid();
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static RoutingRule Rule(string? category, HandlerLevel level, Guid? grid = null, Guid? community = null, string? layer = null, string? department = null, int minutes = 0) =>
-        RoutingRule.Create(category, grid, community, level, layer, department, null, T0.AddMinutes(minutes)).Value!;
+    private static RoutingRule Rule(
+        string? category,
+        HandlerLevel level,
+        Guid? grid = null,
+        Guid? community = null,
+        string? layer = null,
+        string? department = null,
+        int minutes = 0
+    ) => RoutingRule.Create(category, grid, community, level, layer, department, null, T0.AddMinutes(minutes)).Value!;
 
     private static string? Departments(string layer) => layer == "urban-management" ? "cgj-hexi" : null;
 

@@ -14,7 +14,17 @@ public class ScopeSweepTests(WorkflowServiceFactory service, ITestOutputHelper o
         var cases = new Cases(service);
         var grid = await cases.GridAsync(0);
         var dispatched = await cases.DispatchedToGridAsync(grid);
-        var asked = await cases.As(Cases.GridStaffOf(grid)).PostAsJsonAsync($"/api/workflow/cases/{dispatched.Id}/approvals", new { kind = "Extension", workingDays = 2, reason = "需协调物业" });
+        var asked = await cases
+            .As(Cases.GridStaffOf(grid))
+            .PostAsJsonAsync(
+                $"/api/workflow/cases/{dispatched.Id}/approvals",
+                new
+                {
+                    kind = "Extension",
+                    workingDays = 2,
+                    reason = "需协调物业",
+                }
+            );
         var approval = (await asked.Content.ReadFromJsonAsync<ApprovalResponse>())!;
 
         var world = new ScopeWorld();

@@ -13,62 +13,80 @@ public static class ConsolePages
     /// A configured tile server's origin is the one other place the maps may fetch from.
     /// </summary>
     private static string ContentSecurityPolicy(string? tiles) =>
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
-        $"img-src 'self' data: blob:{tiles}; worker-src 'self' blob:; connect-src 'self'{tiles}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
+        + $"img-src 'self' data: blob:{tiles}; worker-src 'self' blob:; connect-src 'self'{tiles}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static WebApplication MapConsole(this WebApplication app)
     {
         var settings = app.Configuration.GetSection("Platform:Web").Get<ConsoleSettings>() ?? new ConsoleSettings();
-        var tiles = Uri.TryCreate(settings.MapTiles?.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var tileUri)
+        var tiles = Uri.TryCreate(
+            settings.MapTiles?.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal),
+            UriKind.Absolute,
+            out var tileUri
+        )
             ? $" {tileUri.GetLeftPart(UriPartial.Authority)}"
             : null;
         var policy = ContentSecurityPolicy(tiles);
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
-            context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next(context);
-        });
-        // Scripts and styles are kept compressed beside themselves (web/scripts/compress.mjs): the copy the browser accepts is sent.
-        app.Use(async (context, next) =>
-        {
-            var path = context.Request.Path.Value ?? "";
-            if (path.StartsWith("/assets/", StringComparison.Ordinal) && CompressedCopies.Of(path) is not null)
+        app.Use(
+            async (context, next) =>
             {
-                var accepted = context.Request.Headers.AcceptEncoding.ToString();
-                foreach (var (encoding, suffix) in CompressedCopies.Encodings)
+                context.Response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
+                context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+                await next(context);
+            }
+        );
+        // Scripts and styles are kept compressed beside themselves (web/scripts/compress.mjs): the copy the browser accepts is sent.
+        app.Use(
+            async (context, next) =>
+            {
+                var path = context.Request.Path.Value ?? "";
+                if (path.StartsWith("/assets/", StringComparison.Ordinal) && CompressedCopies.Of(path) is not null)
                 {
-                    if (accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase) && app.Environment.WebRootFileProvider.GetFileInfo(path + suffix).Exists)
+                    var accepted = context.Request.Headers.AcceptEncoding.ToString();
+                    foreach (var (encoding, suffix) in CompressedCopies.Encodings)
                     {
-                        context.Request.Path = path + suffix;
-                        context.Response.Headers.ContentEncoding = encoding;
-                        break;
+                        if (
+                            accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase)
+                            && app.Environment.WebRootFileProvider.GetFileInfo(path + suffix).Exists
+                        )
+                        {
+                            context.Request.Path = path + suffix;
+                            context.Response.Headers.ContentEncoding = encoding;
+                            break;
+                        }
                     }
+
+                    context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
                 }
 
-                context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+                await next(context);
             }
-
-            await next(context);
-        });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            ContentTypeProvider = new CompressedCopies(),
-            OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] =
-                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
-        });
+        );
+        app.UseStaticFiles(
+            new StaticFileOptions
+            {
+                ContentTypeProvider = new CompressedCopies(),
+                OnPrepareResponse = file =>
+                    file.Context.Response.Headers[HeaderNames.CacheControl] = file.Context.Request.Path.StartsWithSegments("/assets")
+                        ? "public, max-age=31536000, immutable"
+                        : "no-cache",
+            }
+        );
         // What the console reads at start that differs per deployment (nothing secret: it is public, as the page is).
         app.MapGet("/console-settings.json", () => TypedResults.Ok(settings)).AllowPublic().ExcludeFromDescription();
         // The phone app's screens are its own page (web/m/index.html); its service worker is never kept by caches.
-        app.MapFallbackToFile("/m/{*path:nonfile}", "m/index.html", new StaticFileOptions
-        {
-            OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        }).AllowPublic();
-        app.MapFallbackToFile("index.html", new StaticFileOptions
-        {
-            OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        }).AllowPublic();
+        app.MapFallbackToFile(
+                "/m/{*path:nonfile}",
+                "m/index.html",
+                new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache" }
+            )
+            .AllowPublic();
+        app.MapFallbackToFile(
+                "index.html",
+                new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache" }
+            )
+            .AllowPublic();
         return app;
     }
 }

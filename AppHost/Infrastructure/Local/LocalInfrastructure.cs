@@ -25,7 +25,8 @@ public static class LocalInfrastructure
         var postgres = builder.AddLocalPostgres(dataDir);
         var databases = PlatformInfrastructureExtensions.DatabaseNames.ToDictionary(
             name => name,
-            name => (IResourceBuilder<IResourceWithConnectionString>)builder.AddLocalDatabase(name, postgres));
+            name => (IResourceBuilder<IResourceWithConnectionString>)builder.AddLocalDatabase(name, postgres)
+        );
         var redis = builder.AddLocalRedis(dataDir);
         var rabbit = builder.AddLocalRabbitMq(dataDir);
         return new PlatformInfrastructure(databases, redis, rabbit);
@@ -38,42 +39,65 @@ public static class LocalInfrastructure
 
         // Postgres refuses to run as root: as root, the folder goes to the postgres user and the server runs as that user.
         var asPostgres = asRoot ? "setpriv --reuid=postgres --regid=postgres --init-groups " : "";
-        var initScript = (asRoot ? $"mkdir -p '{pgData}' && chown postgres:postgres '{pgData}' && chmod 700 '{pgData}' && " : $"mkdir -p '{pgData}' && ")
+        var initScript =
+            (asRoot ? $"mkdir -p '{pgData}' && chown postgres:postgres '{pgData}' && chmod 700 '{pgData}' && " : $"mkdir -p '{pgData}' && ")
             + $"if [ ! -f '{pgData}/PG_VERSION' ]; then {asPostgres}{PostgresBin}/initdb -D '{pgData}' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8; fi";
         var init = builder.AddExecutable($"{ResourceNames.Postgres}-init", "/bin/sh", dataDir, "-c", initScript);
 
         var server = new LocalServerResource(ResourceNames.Postgres, asRoot ? "setpriv" : $"{PostgresBin}/postgres", dataDir);
         string[] command = asRoot ? ["--reuid=postgres", "--regid=postgres", "--init-groups", $"{PostgresBin}/postgres"] : [];
         var postgresPort = FreePort(22001, 23000);
-        var postgres = builder.AddResource(server)
-            .WithArgs([.. command, "-D", pgData, "-k", pgData, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
+        var postgres = builder
+            .AddResource(server)
+            .WithArgs([
+                .. command,
+                "-D",
+                pgData,
+                "-k",
+                pgData,
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "max_connections=300",
                 // Statement statistics for finding where the time goes (CREATE EXTENSION pg_stat_statements in a database to read them).
-                "-c", "shared_preload_libraries=pg_stat_statements"])
+                "-c",
+                "shared_preload_libraries=pg_stat_statements",
+            ])
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", port: postgresPort, targetPort: postgresPort, isProxied: false)
             .WaitForCompletion(init);
         var endpoint = postgres.GetEndpoint("tcp");
         server.ConnectionString = ReferenceExpression.Create(
-            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username=postgres");
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username=postgres"
+        );
 
         var check = $"{ResourceNames.Postgres}-ready";
         builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => Probes.PostgresAsync(server.ConnectionString, ct));
         return postgres.WithHealthCheck(check);
     }
 
-    private static IResourceBuilder<LocalDatabaseResource> AddLocalDatabase(this IDistributedApplicationBuilder builder, string name, IResourceBuilder<LocalServerResource> server)
+    private static IResourceBuilder<LocalDatabaseResource> AddLocalDatabase(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<LocalServerResource> server
+    )
     {
-        var database = builder.AddResource(new LocalDatabaseResource(name, server.Resource))
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "PostgresDatabase",
-                State = KnownResourceStates.Waiting,
-                Properties = [],
-            });
+        var database = builder
+            .AddResource(new LocalDatabaseResource(name, server.Resource))
+            .WithInitialState(
+                new CustomResourceSnapshot
+                {
+                    ResourceType = "PostgresDatabase",
+                    State = KnownResourceStates.Waiting,
+                    Properties = [],
+                }
+            );
 
         // A database is ready when its server is: the service's migrations create it on first start.
         builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (ready, _) =>
-            await ready.Services.GetRequiredService<ResourceNotificationService>()
-                .PublishUpdateAsync(database.Resource, s => s with { State = KnownResourceStates.Running }));
+            await ready
+                .Services.GetRequiredService<ResourceNotificationService>()
+                .PublishUpdateAsync(database.Resource, s => s with { State = KnownResourceStates.Running })
+        );
         return database;
     }
 
@@ -120,7 +144,8 @@ public static class LocalInfrastructure
 
         var server = new LocalServerResource(ResourceNames.RabbitMq, RabbitMqServer, mqDir);
         var amqpPort = FreePort(26001, 27000);
-        var rabbit = builder.AddResource(server)
+        var rabbit = builder
+            .AddResource(server)
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", port: amqpPort, targetPort: amqpPort, isProxied: false)
             .WithEnvironment("HOME", mqDir)
             .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-start_epmd false")
@@ -141,7 +166,8 @@ public static class LocalInfrastructure
             .WaitFor(epmd);
         var endpoint = rabbit.GetEndpoint("tcp");
         server.ConnectionString = ReferenceExpression.Create(
-            $"amqp://guest:guest@{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}/");
+            $"amqp://guest:guest@{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}/"
+        );
 
         var check = $"{ResourceNames.RabbitMq}-ready";
         builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => Probes.RabbitMqAsync(endpoint, ct));

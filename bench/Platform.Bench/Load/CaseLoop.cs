@@ -6,8 +6,16 @@ using System.Text.Json;
 
 namespace Platform.Bench.Load;
 
-public sealed record LoopFigures(int Workers, TimeSpan Duration, int Closed, IReadOnlyDictionary<string, List<double>> StepMs, IReadOnlyList<double> LoopMs,
-    IReadOnlyDictionary<string, int> Failures, EventTrail Closings, EventTrail Replies);
+public sealed record LoopFigures(
+    int Workers,
+    TimeSpan Duration,
+    int Closed,
+    IReadOnlyDictionary<string, List<double>> StepMs,
+    IReadOnlyList<double> LoopMs,
+    IReadOnlyDictionary<string, int> Failures,
+    EventTrail Closings,
+    EventTrail Replies
+);
 
 /// <summary>
 /// A case's whole loop through the gateway, as many times as the workers get through: a resident reports road damage in
@@ -18,7 +26,10 @@ public sealed record LoopFigures(int Workers, TimeSpan Duration, int Closed, IRe
 public static class CaseLoop
 {
     // Demo grid 632802001001001, where the routing rules send road damage to urban management.
-    private const double West = 97.3405, South = 37.3873, Width = 0.003, Height = 0.0024;
+    private const double West = 97.3405,
+        South = 37.3873,
+        Width = 0.003,
+        Height = 0.0024;
 
     private static readonly string[] Steps = ["report", "register", "dispatch", "accept", "resolve", "reply", "rating", "verification", "close"];
 
@@ -41,13 +52,18 @@ public static class CaseLoop
             while (clock.Elapsed < duration)
             {
                 var loop = Stopwatch.StartNew();
-                var report = await StepAsync("report", resident, "/api/workflow/cases", new
-                {
-                    category = "road-damage",
-                    description = $"L{run}-loop-{w}-{n++} 人行道地砖松动",
-                    latitude = Math.Round(South + random.NextDouble() * Height, 6),
-                    longitude = Math.Round(West + random.NextDouble() * Width, 6),
-                });
+                var report = await StepAsync(
+                    "report",
+                    resident,
+                    "/api/workflow/cases",
+                    new
+                    {
+                        category = "road-damage",
+                        description = $"L{run}-loop-{w}-{n++} 人行道地砖松动",
+                        latitude = Math.Round(South + random.NextDouble() * Height, 6),
+                        longitude = Math.Round(West + random.NextDouble() * Width, 6),
+                    }
+                );
                 if (report is not { } reported)
                 {
                     continue;
@@ -55,7 +71,8 @@ public static class CaseLoop
 
                 var id = reported.GetProperty("id").GetGuid();
                 var path = $"/api/workflow/cases/{id}";
-                var done = await StepAsync("register", operatorToken, $"{path}/register", new { }) is not null
+                var done =
+                    await StepAsync("register", operatorToken, $"{path}/register", new { }) is not null
                     && await StepAsync("dispatch", operatorToken, $"{path}/dispatch", new { }) is not null
                     && await StepAsync("accept", handler, $"{path}/accept", new { }) is not null
                     && await StepAsync("resolve", handler, $"{path}/resolve", new { text = "已更换地砖" }) is not null
@@ -113,10 +130,24 @@ public static class CaseLoop
         }
 
         // Each closing and reply is counted once by the Organization service's indices.
-        var closings = await EventTrail.FollowAsync(target, "workflow", "Platform.Contracts.Workflow.CaseClosed",
-            "occurred_at >= @since AND payload->>'caseId' = ANY(@ids)", [("organization", "CaseClosedInputConsumer")], TimeSpan.FromMinutes(2), CaseIds);
-        var replies = await EventTrail.FollowAsync(target, "workflow", "Platform.Contracts.Workflow.CaseReplied",
-            "occurred_at >= @since AND payload->>'caseId' = ANY(@ids)", [("organization", "CaseRepliedInputConsumer")], TimeSpan.FromMinutes(2), CaseIds);
+        var closings = await EventTrail.FollowAsync(
+            target,
+            "workflow",
+            "Platform.Contracts.Workflow.CaseClosed",
+            "occurred_at >= @since AND payload->>'caseId' = ANY(@ids)",
+            [("organization", "CaseClosedInputConsumer")],
+            TimeSpan.FromMinutes(2),
+            CaseIds
+        );
+        var replies = await EventTrail.FollowAsync(
+            target,
+            "workflow",
+            "Platform.Contracts.Workflow.CaseReplied",
+            "occurred_at >= @since AND payload->>'caseId' = ANY(@ids)",
+            [("organization", "CaseRepliedInputConsumer")],
+            TimeSpan.FromMinutes(2),
+            CaseIds
+        );
         return new LoopFigures(workers, elapsed, closed.Count, steps, loops, failures.ToDictionary(), closings, replies);
     }
 }

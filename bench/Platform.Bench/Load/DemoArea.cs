@@ -10,8 +10,19 @@ public sealed class DemoArea
 {
     public static readonly string[] Categories =
     [
-        "complaint", "consultation", "fire-hazard", "garbage", "help-request", "neighbour-dispute", "noise", "other", "pollution",
-        "property-management", "public-order", "report", "road-damage",
+        "complaint",
+        "consultation",
+        "fire-hazard",
+        "garbage",
+        "help-request",
+        "neighbour-dispute",
+        "noise",
+        "other",
+        "pollution",
+        "property-management",
+        "public-order",
+        "report",
+        "road-damage",
     ];
 
     private readonly List<(Guid Grid, Guid Community, double West, double South, double East, double North)> grids;
@@ -42,9 +53,22 @@ public sealed class DemoArea
                 continue;
             }
 
-            var ring = feature.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble())).ToList();
-            grids.Add((properties.GetProperty("id").GetGuid(), properties.GetProperty("communityId").GetGuid(),
-                ring.Min(c => c.X), ring.Min(c => c.Y), ring.Max(c => c.X), ring.Max(c => c.Y)));
+            var ring = feature
+                .GetProperty("geometry")
+                .GetProperty("coordinates")[0]
+                .EnumerateArray()
+                .Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble()))
+                .ToList();
+            grids.Add(
+                (
+                    properties.GetProperty("id").GetGuid(),
+                    properties.GetProperty("communityId").GetGuid(),
+                    ring.Min(c => c.X),
+                    ring.Min(c => c.Y),
+                    ring.Max(c => c.X),
+                    ring.Max(c => c.Y)
+                )
+            );
         }
 
         return grids.Count > 0 ? new DemoArea(grids) : throw new InvalidOperationException("The Grid service drew no grids (demo data off?).");

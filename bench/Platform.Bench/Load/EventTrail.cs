@@ -12,14 +12,24 @@ public sealed record EventTrail(string Event, int Published, IReadOnlyList<Consu
     public bool Complete => Consumers.All(c => c.Handled == Published && c.Twice == 0);
 
     /// <summary>Waits (at most <paramref name="atMost"/>) until every consumer has every event, then measures.</summary>
-    public static async Task<EventTrail> FollowAsync(LoadTarget target, string source, string messageType, string filter, IReadOnlyList<(string Service, string Consumer)> consumers,
-        TimeSpan atMost, Action<NpgsqlCommand>? parameters = null)
+    public static async Task<EventTrail> FollowAsync(
+        LoadTarget target,
+        string source,
+        string messageType,
+        string filter,
+        IReadOnlyList<(string Service, string Consumer)> consumers,
+        TimeSpan atMost,
+        Action<NpgsqlCommand>? parameters = null
+    )
     {
         var events = new Dictionary<Guid, (DateTimeOffset Occurred, DateTimeOffset? Sent)>();
         await using (var connection = new NpgsqlConnection(target.Database(source)))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"SELECT id, occurred_at, sent_at FROM outbox_messages WHERE message_type = @type AND ({filter})", connection);
+            await using var command = new NpgsqlCommand(
+                $"SELECT id, occurred_at, sent_at FROM outbox_messages WHERE message_type = @type AND ({filter})",
+                connection
+            );
             command.Parameters.AddWithValue("type", messageType);
             parameters?.Invoke(command);
             await using var reader = await command.ExecuteReaderAsync();
@@ -40,7 +50,10 @@ public sealed record EventTrail(string Event, int Published, IReadOnlyList<Consu
                 handled = [];
                 await using var connection = new NpgsqlConnection(target.Database(service));
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("SELECT event_id, processed_at FROM inbox_messages WHERE consumer = @consumer AND event_id = ANY(@ids)", connection);
+                await using var command = new NpgsqlCommand(
+                    "SELECT event_id, processed_at FROM inbox_messages WHERE consumer = @consumer AND event_id = ANY(@ids)",
+                    connection
+                );
                 command.Parameters.AddWithValue("consumer", consumer);
                 command.Parameters.AddWithValue("ids", ids);
                 await using var reader = await command.ExecuteReaderAsync();
@@ -58,7 +71,15 @@ public sealed record EventTrail(string Event, int Published, IReadOnlyList<Consu
             }
 
             var latencies = handled.Select(h => (h.At - events[h.Id].Occurred).TotalMilliseconds).ToList();
-            trails.Add(new ConsumerTrail(service, consumer, handled.Select(h => h.Id).Distinct().Count(), handled.Count - handled.Select(h => h.Id).Distinct().Count(), latencies));
+            trails.Add(
+                new ConsumerTrail(
+                    service,
+                    consumer,
+                    handled.Select(h => h.Id).Distinct().Count(),
+                    handled.Count - handled.Select(h => h.Id).Distinct().Count(),
+                    latencies
+                )
+            );
         }
 
         // Re-read the send times: rows still unsent at the first read may have gone since.
@@ -66,7 +87,10 @@ public sealed record EventTrail(string Event, int Published, IReadOnlyList<Consu
         await using (var connection = new NpgsqlConnection(target.Database(source)))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT occurred_at, sent_at FROM outbox_messages WHERE id = ANY(@ids) AND sent_at IS NOT NULL", connection);
+            await using var command = new NpgsqlCommand(
+                "SELECT occurred_at, sent_at FROM outbox_messages WHERE id = ANY(@ids) AND sent_at IS NOT NULL",
+                connection
+            );
             command.Parameters.AddWithValue("ids", ids);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())

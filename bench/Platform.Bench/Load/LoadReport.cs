@@ -34,28 +34,47 @@ public sealed class LoadReport(LoadSettings settings)
             var index = throughput.FindLastIndex(r => r.StartsWith($"| {name} | {size} | gateway", StringComparison.Ordinal));
             if (index >= 0)
             {
-                throughput[index] = throughput[index].Replace($"| {F(gateway.PerSecond)} |", $"| {F(gateway.PerSecond)} ({gateway.PerSecond / f.PerSecond:P0} of direct) |", StringComparison.Ordinal);
+                throughput[index] = throughput[index]
+                    .Replace(
+                        $"| {F(gateway.PerSecond)} |",
+                        $"| {F(gateway.PerSecond)} ({gateway.PerSecond / f.PerSecond:P0} of direct) |",
+                        StringComparison.Ordinal
+                    );
             }
         }
 
-        throughput.Add($"| {name} | {size} | {via} | {connections} | {f.Requests:N0} | {F(f.PerSecond)}{ratio} | {F(f.P50)} | {F(f.P90)} | {F(f.P99)} | {f.StatusText} | {reconciled ?? "—"} |");
+        throughput.Add(
+            $"| {name} | {size} | {via} | {connections} | {f.Requests:N0} | {F(f.PerSecond)}{ratio} | {F(f.P50)} | {F(f.P90)} | {F(f.P99)} | {f.StatusText} | {reconciled ?? "—"} |"
+        );
     }
 
     public void Loop(LoopFigures loop)
     {
         sections.AppendLine("## A case's whole loop through the gateway");
         sections.AppendLine();
-        sections.AppendLine(CultureInfo.InvariantCulture, $"{loop.Workers} workers for {loop.Duration.TotalSeconds:N0} s, each: a resident reports road damage; an administrator registers and dispatches it; an urban-management handler accepts, resolves and replies; the resident rates it; the administrator verifies and closes it.");
+        sections.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{loop.Workers} workers for {loop.Duration.TotalSeconds:N0} s, each: a resident reports road damage; an administrator registers and dispatches it; an urban-management handler accepts, resolves and replies; the resident rates it; the administrator verifies and closes it."
+        );
         sections.AppendLine();
-        sections.AppendLine(CultureInfo.InvariantCulture, $"- closed: **{loop.Closed:N0}** cases, {loop.Closed / loop.Duration.TotalSeconds:N1} loops/s ({loop.Closed * 9 / loop.Duration.TotalSeconds:N0} requests/s); a loop p50 {F(Percentiles.Of(loop.LoopMs, 0.5))} ms, p99 {F(Percentiles.Of(loop.LoopMs, 0.99))} ms");
-        sections.AppendLine(CultureInfo.InvariantCulture, $"- refused or failed steps: {(loop.Failures.Count == 0 ? "none" : string.Join(", ", loop.Failures.Select(f => $"{f.Key}: {f.Value}")))}");
+        sections.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"- closed: **{loop.Closed:N0}** cases, {loop.Closed / loop.Duration.TotalSeconds:N1} loops/s ({loop.Closed * 9 / loop.Duration.TotalSeconds:N0} requests/s); a loop p50 {F(Percentiles.Of(loop.LoopMs, 0.5))} ms, p99 {F(Percentiles.Of(loop.LoopMs, 0.99))} ms"
+        );
+        sections.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"- refused or failed steps: {(loop.Failures.Count == 0 ? "none" : string.Join(", ", loop.Failures.Select(f => $"{f.Key}: {f.Value}")))}"
+        );
         Failed |= loop.Failures.Count > 0;
         sections.AppendLine();
         sections.AppendLine("| step | p50 ms | p90 ms | p99 ms |");
         sections.AppendLine("|---|---:|---:|---:|");
         foreach (var (step, times) in loop.StepMs)
         {
-            sections.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {F(Percentiles.Of(times, 0.5))} | {F(Percentiles.Of(times, 0.9))} | {F(Percentiles.Of(times, 0.99))} |");
+            sections.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {step} | {F(Percentiles.Of(times, 0.5))} | {F(Percentiles.Of(times, 0.9))} | {F(Percentiles.Of(times, 0.99))} |"
+            );
         }
 
         sections.AppendLine();
@@ -67,7 +86,10 @@ public sealed class LoadReport(LoadSettings settings)
     {
         sections.AppendLine(CultureInfo.InvariantCulture, $"## Events at {events.Rate} a second: from the write to the consumer's effect");
         sections.AppendLine();
-        sections.AppendLine(CultureInfo.InvariantCulture, $"{events.Sent:N0} visits logged directly on the Grid service in {events.Duration.TotalSeconds:N0} s at a fixed rate (an open loop), each a `VisitLogged` event consumed by the Organization service's indices and by the Workflow service. Answers: {string.Join(", ", events.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}; request p50 {F(Percentiles.Of(events.RequestMs, 0.5))} ms, p99 {F(Percentiles.Of(events.RequestMs, 0.99))} ms.");
+        sections.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{events.Sent:N0} visits logged directly on the Grid service in {events.Duration.TotalSeconds:N0} s at a fixed rate (an open loop), each a `VisitLogged` event consumed by the Organization service's indices and by the Workflow service. Answers: {string.Join(", ", events.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}; request p50 {F(Percentiles.Of(events.RequestMs, 0.5))} ms, p99 {F(Percentiles.Of(events.RequestMs, 0.99))} ms."
+        );
         sections.AppendLine();
         Failed |= events.Statuses.Keys.Any(s => s != 201);
         Trail(events.Trail);
@@ -76,13 +98,19 @@ public sealed class LoadReport(LoadSettings settings)
 
     private void Trail(EventTrail trail)
     {
-        sections.AppendLine(CultureInfo.InvariantCulture, $"`{trail.Event}`: {trail.Published:N0} written; relay sent p50 {F(Percentiles.Of(trail.SentAfterMs, 0.5))} ms, p99 {F(Percentiles.Of(trail.SentAfterMs, 0.99))} ms after the write.");
+        sections.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"`{trail.Event}`: {trail.Published:N0} written; relay sent p50 {F(Percentiles.Of(trail.SentAfterMs, 0.5))} ms, p99 {F(Percentiles.Of(trail.SentAfterMs, 0.99))} ms after the write."
+        );
         sections.AppendLine();
         sections.AppendLine("| consumer | handled | handled twice | effect p50 ms | p90 ms | p99 ms | max ms |");
         sections.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var c in trail.Consumers)
         {
-            sections.AppendLine(CultureInfo.InvariantCulture, $"| {c.Service} {c.Consumer} | {c.Handled:N0} of {trail.Published:N0} | {c.Twice} | {F(Percentiles.Of(c.LatencyMs, 0.5))} | {F(Percentiles.Of(c.LatencyMs, 0.9))} | {F(Percentiles.Of(c.LatencyMs, 0.99))} | {F(c.LatencyMs.DefaultIfEmpty(double.NaN).Max())} |");
+            sections.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {c.Service} {c.Consumer} | {c.Handled:N0} of {trail.Published:N0} | {c.Twice} | {F(Percentiles.Of(c.LatencyMs, 0.5))} | {F(Percentiles.Of(c.LatencyMs, 0.9))} | {F(Percentiles.Of(c.LatencyMs, 0.99))} | {F(c.LatencyMs.DefaultIfEmpty(double.NaN).Max())} |"
+            );
         }
 
         sections.AppendLine();
@@ -109,7 +137,10 @@ public sealed class LoadReport(LoadSettings settings)
         var text = new StringBuilder();
         text.AppendLine("# Load: the whole suite on one machine");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"`./platform bench load`: the suite built in {settings.Configuration}, wrk (2 threads) on loopback, runs of {settings.Duration.TotalSeconds:N0} s, {settings.Rounds} rounds alternating the gateway's own port and the service's port in one window (figures: throughput over all rounds, latency percentiles the median of the rounds'). Residents and staff are seeded accounts (the gateway limits each user to 3,000 requests a minute). Every 201 is looked up in the register.");
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"`./platform bench load`: the suite built in {settings.Configuration}, wrk (2 threads) on loopback, runs of {settings.Duration.TotalSeconds:N0} s, {settings.Rounds} rounds alternating the gateway's own port and the service's port in one window (figures: throughput over all rounds, latency percentiles the median of the rounds'). Residents and staff are seeded accounts (the gateway limits each user to 3,000 requests a minute). Every 201 is looked up in the register."
+        );
         text.AppendLine();
         text.AppendLine("| load | data | via | conns | requests | per s | p50 ms | p90 ms | p99 ms | answers | reconciled |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|");
@@ -139,18 +170,31 @@ public sealed class LoadReport(LoadSettings settings)
         if (intake.Count > 0)
         {
             var first = intake[0].Value;
-            rows.Add(("intake through the gateway ≥ 1,000/s at 16 connections, p99 < 100 ms", $"{F(first.PerSecond)}/s, p99 {F(first.P99)} ms", first.PerSecond >= 1000 && first.P99 < 100));
+            rows.Add(
+                (
+                    "intake through the gateway ≥ 1,000/s at 16 connections, p99 < 100 ms",
+                    $"{F(first.PerSecond)}/s, p99 {F(first.P99)} ms",
+                    first.PerSecond >= 1000 && first.P99 < 100
+                )
+            );
             var last = intake[^1];
             if (intake.Count > 1)
             {
-                rows.Add(($"intake at {last.Key.Size} within 20 % of the emptiest run", $"{last.Value.PerSecond / first.PerSecond:P0} of its throughput, p99 {F(last.Value.P99)} vs {F(first.P99)} ms",
-                    last.Value.PerSecond >= 0.8 * first.PerSecond && last.Value.P99 <= 1.2 * first.P99));
+                rows.Add(
+                    (
+                        $"intake at {last.Key.Size} within 20 % of the emptiest run",
+                        $"{last.Value.PerSecond / first.PerSecond:P0} of its throughput, p99 {F(last.Value.P99)} vs {F(first.P99)} ms",
+                        last.Value.PerSecond >= 0.8 * first.PerSecond && last.Value.P99 <= 1.2 * first.P99
+                    )
+                );
             }
         }
 
         if (lookup.TryGetValue("gateway", out var viaGateway) && lookup.TryGetValue("direct", out var direct))
         {
-            rows.Add(("the gateway ≥ 90 % of direct on the lookup", $"{viaGateway.PerSecond / direct.PerSecond:P0}", viaGateway.PerSecond >= 0.9 * direct.PerSecond));
+            rows.Add(
+                ("the gateway ≥ 90 % of direct on the lookup", $"{viaGateway.PerSecond / direct.PerSecond:P0}", viaGateway.PerSecond >= 0.9 * direct.PerSecond)
+            );
         }
 
         foreach (var (rate, p99) in eventP99.OrderByDescending(e => e.Key))

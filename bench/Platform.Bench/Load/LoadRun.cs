@@ -27,30 +27,65 @@ public static class LoadRun
         var report = new LoadReport(settings);
         var random = new Random(2026);
 
-        List<LoadRequest> Intake(string label, bool byGrid) => [.. Enumerable.Range(0, 4000).Select(i =>
-        {
-            var (lat, lng, grid) = area.PointIn(random);
-            var where = byGrid ? $"\"gridId\":\"{grid}\"" : $"\"latitude\":{DemoArea.Number(lat)},\"longitude\":{DemoArea.Number(lng)}";
-            return new LoadRequest("POST", "/api/workflow/cases", accounts.Residents[i % accounts.Residents.Count],
-                $"{{\"category\":\"{DemoArea.Categories[random.Next(DemoArea.Categories.Length)]}\",\"description\":\"{label}-{{n}} 楼道堆放杂物\",{where}}}");
-        })];
+        List<LoadRequest> Intake(string label, bool byGrid) =>
+            [
+                .. Enumerable
+                    .Range(0, 4000)
+                    .Select(i =>
+                    {
+                        var (lat, lng, grid) = area.PointIn(random);
+                        var where = byGrid ? $"\"gridId\":\"{grid}\"" : $"\"latitude\":{DemoArea.Number(lat)},\"longitude\":{DemoArea.Number(lng)}";
+                        return new LoadRequest(
+                            "POST",
+                            "/api/workflow/cases",
+                            accounts.Residents[i % accounts.Residents.Count],
+                            $"{{\"category\":\"{DemoArea.Categories[random.Next(DemoArea.Categories.Length)]}\",\"description\":\"{label}-{{n}} 楼道堆放杂物\",{where}}}"
+                        );
+                    }),
+            ];
 
-        List<LoadRequest> Lookup(string label) => [.. Enumerable.Range(0, 4000).Select(i =>
-        {
-            var (lat, lng, _) = area.PointIn(random);
-            return new LoadRequest("GET", $"/api/grid/lookup/point?latitude={DemoArea.Number(lat)}&longitude={DemoArea.Number(lng)}", accounts.Residents[i % accounts.Residents.Count]);
-        })];
+        List<LoadRequest> Lookup(string label) =>
+            [
+                .. Enumerable
+                    .Range(0, 4000)
+                    .Select(i =>
+                    {
+                        var (lat, lng, _) = area.PointIn(random);
+                        return new LoadRequest(
+                            "GET",
+                            $"/api/grid/lookup/point?latitude={DemoArea.Number(lat)}&longitude={DemoArea.Number(lng)}",
+                            accounts.Residents[i % accounts.Residents.Count]
+                        );
+                    }),
+            ];
 
-        List<LoadRequest> Lists(string label) => [.. Enumerable.Range(0, 4000).Select(i => new LoadRequest("GET", (i % 4) switch
-        {
-            0 => "/api/workflow/cases?pageSize=20",
-            1 => $"/api/workflow/cases?pageSize=20&open=true&category={DemoArea.Categories[random.Next(DemoArea.Categories.Length)]}",
-            2 => $"/api/workflow/cases?pageSize=20&gridId={area.Grids[random.Next(area.Grids.Count)]}",
-            _ => "/api/workflow/cases/counts",
-        }, accounts.Staff[i % accounts.Staff.Count]))];
+        List<LoadRequest> Lists(string label) =>
+            [
+                .. Enumerable
+                    .Range(0, 4000)
+                    .Select(i => new LoadRequest(
+                        "GET",
+                        (i % 4) switch
+                        {
+                            0 => "/api/workflow/cases?pageSize=20",
+                            1 => $"/api/workflow/cases?pageSize=20&open=true&category={DemoArea.Categories[random.Next(DemoArea.Categories.Length)]}",
+                            2 => $"/api/workflow/cases?pageSize=20&gridId={area.Grids[random.Next(area.Grids.Count)]}",
+                            _ => "/api/workflow/cases/counts",
+                        },
+                        accounts.Staff[i % accounts.Staff.Count]
+                    )),
+            ];
 
-        List<LoadRequest> IndexScore(string label) => [.. Enumerable.Range(0, 4000).Select(i => new LoadRequest("GET",
-            $"/api/organization/indices/service/scores/{area.Communities[random.Next(area.Communities.Count)]}", accounts.Staff[i % accounts.Staff.Count]))];
+        List<LoadRequest> IndexScore(string label) =>
+            [
+                .. Enumerable
+                    .Range(0, 4000)
+                    .Select(i => new LoadRequest(
+                        "GET",
+                        $"/api/organization/indices/service/scores/{area.Communities[random.Next(area.Communities.Count)]}",
+                        accounts.Staff[i % accounts.Staff.Count]
+                    )),
+            ];
 
         var scenarios = new (string Name, string Service, Func<string, List<LoadRequest>> Requests, bool Creates)[]
         {
@@ -91,7 +126,9 @@ public static class LoadRun
                 {
                     Console.WriteLine($"load: growing the register from {have:N0} to {size:N0} cases...");
                     var took = await RegisterFill.GrowAsync(target.Database("workflow"), size - have);
-                    report.Note($"Register grown from {have:N0} to {size:N0} cases in {took.TotalSeconds:N0} s (copies of a case, spread over the demo area and the last 90 days, all open).");
+                    report.Note(
+                        $"Register grown from {have:N0} to {size:N0} cases in {took.TotalSeconds:N0} s (copies of a case, spread over the demo area and the last 90 days, all open)."
+                    );
                 }
 
                 var grown = $"register {await CountCasesAsync(target):N0} cases";
@@ -113,11 +150,20 @@ public static class LoadRun
             report.Memory(memory.Peaks(), "under load");
             Console.WriteLine("load: the suite at rest after the load...");
             var (busy, rest) = await MachineBusy.MeasureAsync(TimeSpan.FromSeconds(60));
-            report.Note($"After the last load the machine was {busy:P0} busy over the next {rest.TotalSeconds:N0} s (both cores; includes Postgres, RabbitMQ and the orchestrator).");
+            report.Note(
+                $"After the last load the machine was {busy:P0} busy over the next {rest.TotalSeconds:N0} s (both cores; includes Postgres, RabbitMQ and the orchestrator)."
+            );
             report.Memory(memory.Current(), "60 s after the load");
         }
 
-        async Task RunSideBySideAsync(string name, string service, Func<string, List<LoadRequest>> requests, bool creates, string size, bool gatewayOnly = false)
+        async Task RunSideBySideAsync(
+            string name,
+            string service,
+            Func<string, List<LoadRequest>> requests,
+            bool creates,
+            string size,
+            bool gatewayOnly = false
+        )
         {
             Console.WriteLine($"load: {name}, {size}...");
             var runs = new Dictionary<string, List<(LoadFigures Figures, string Label)>> { ["gateway"] = [], ["direct"] = [] };
@@ -125,7 +171,13 @@ public static class LoadRun
             // compilation), which on two busy cores takes tens of seconds of load.
             foreach (var via in gatewayOnly ? ["gateway"] : new[] { "gateway", "direct" })
             {
-                await Wrk.RunAsync(via == "gateway" ? target.Gateway : target.Direct(service), requests($"W{run}-{report.Next()}"), Connections, settings.Duration, work);
+                await Wrk.RunAsync(
+                    via == "gateway" ? target.Gateway : target.Direct(service),
+                    requests($"W{run}-{report.Next()}"),
+                    Connections,
+                    settings.Duration,
+                    work
+                );
             }
 
             for (var round = 0; round < settings.Rounds; round++)
@@ -174,7 +226,8 @@ public static class LoadRun
     {
         await using var connection = new NpgsqlConnection(target.Database("workflow"));
         await connection.OpenAsync();
-        long rows = 0, distinct = 0;
+        long rows = 0,
+            distinct = 0;
         foreach (var label in labels)
         {
             // The description starts with the request's label and tag; an index on it is not needed for a few runs.

@@ -10,9 +10,8 @@ namespace Platform.Bench.Load;
 /// </summary>
 public sealed record LoadTarget(Uri Gateway, IReadOnlyDictionary<string, Uri> Services, string Postgres)
 {
-    public Uri Direct(string service) => Services.TryGetValue(service, out var uri)
-        ? uri
-        : throw new InvalidOperationException($"No port was found for the {service} service.");
+    public Uri Direct(string service) =>
+        Services.TryGetValue(service, out var uri) ? uri : throw new InvalidOperationException($"No port was found for the {service} service.");
 
     public string Database(string service) => $"{Postgres};Database={service}db";
 
@@ -61,7 +60,15 @@ public sealed class LoadAccounts
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/organization/accounts")
             {
-                Content = JsonContent.Create(new { userName = name, password = Password, roles = new[] { role }, department }),
+                Content = JsonContent.Create(
+                    new
+                    {
+                        userName = name,
+                        password = Password,
+                        roles = new[] { role },
+                        department,
+                    }
+                ),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
             using var response = await gateway.SendAsync(request);
@@ -108,10 +115,19 @@ public sealed class LoadAccounts
 
     public static async Task<string> TokenAsync(HttpClient http, string user, string password)
     {
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = "platform-app", ["username"] = user, ["password"] = password, ["scope"] = "platform-api roles",
-        }));
+        using var response = await http.PostAsync(
+            "/connect/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "password",
+                    ["client_id"] = "platform-app",
+                    ["username"] = user,
+                    ["password"] = password,
+                    ["scope"] = "platform-api roles",
+                }
+            )
+        );
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Signing in as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -12,8 +12,12 @@ public static class RegisterFill
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var columns = new List<string>();
-        await using (var query = new NpgsqlCommand(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = 'public' ORDER BY ordinal_position", connection))
+        await using (
+            var query = new NpgsqlCommand(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = 'public' ORDER BY ordinal_position",
+                connection
+            )
+        )
         await using (var reader = await query.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -27,7 +31,8 @@ public static class RegisterFill
         {
             ["id"] = "gen_random_uuid()",
             ["number"] = "'F' || to_char(now(), 'MMDDHH24MISS') || lpad(i::text, 7, '0')",
-            ["location"] = "ST_SetSRID(ST_MakePoint(ST_XMin(g.boundary) + random() * (ST_XMax(g.boundary) - ST_XMin(g.boundary)), "
+            ["location"] =
+                "ST_SetSRID(ST_MakePoint(ST_XMin(g.boundary) + random() * (ST_XMax(g.boundary) - ST_XMin(g.boundary)), "
                 + "ST_YMin(g.boundary) + random() * (ST_YMax(g.boundary) - ST_YMin(g.boundary))), 4326)",
             ["grid_id"] = "g.id",
             ["community_id"] = "g.community_id",
@@ -40,7 +45,8 @@ public static class RegisterFill
         var select = string.Join(", ", columns.Select(c => overrides.TryGetValue(c, out var value) ? value : $"t.{c}"));
         for (long from = 1; from <= count; from += 100_000)
         {
-            await using var insert = new NpgsqlCommand($"""
+            await using var insert = new NpgsqlCommand(
+                $"""
                 WITH t AS (SELECT * FROM cases WHERE state = 'Reported' AND location IS NOT NULL ORDER BY reported_at DESC LIMIT 1),
                      g AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, id, community_id, boundary FROM known_grids
                            WHERE type <> 'Specialized' AND boundary IS NOT NULL),
@@ -50,7 +56,12 @@ public static class RegisterFill
                 SELECT {select} FROM t CROSS JOIN n CROSS JOIN cat
                 CROSS JOIN generate_series({from}, {Math.Min(count, from + 99_999)}) AS i
                 JOIN g ON g.k = i % n.c
-                """, connection) { CommandTimeout = 0 };
+                """,
+                connection
+            )
+            {
+                CommandTimeout = 0,
+            };
             await insert.ExecuteNonQueryAsync();
         }
 

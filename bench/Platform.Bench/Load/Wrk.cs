@@ -9,14 +9,23 @@ namespace Platform.Bench.Load;
 public sealed record LoadRequest(string Method, string Path, string Token, string Body = "");
 
 /// <summary>What wrk measured for one run: throughput, latency percentiles and the answers by status.</summary>
-public sealed record LoadFigures(long Requests, TimeSpan Duration, double P50, double P90, double P99, double Max, IReadOnlyDictionary<int, long> Statuses, long SocketErrors)
+public sealed record LoadFigures(
+    long Requests,
+    TimeSpan Duration,
+    double P50,
+    double P90,
+    double P99,
+    double Max,
+    IReadOnlyDictionary<int, long> Statuses,
+    long SocketErrors
+)
 {
     public double PerSecond => Requests / Duration.TotalSeconds;
 
     public long Count(int status) => Statuses.TryGetValue(status, out var n) ? n : 0;
 
-    public string StatusText => string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))
-        + (SocketErrors > 0 ? $", socket errors: {SocketErrors}" : "");
+    public string StatusText =>
+        string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")) + (SocketErrors > 0 ? $", socket errors: {SocketErrors}" : "");
 
     /// <summary>Several runs of the same load as one: counts added, percentiles as the median of the runs'.</summary>
     public static LoadFigures Combine(IReadOnlyList<LoadFigures> runs)
@@ -28,9 +37,16 @@ public sealed record LoadFigures(long Requests, TimeSpan Duration, double P50, d
         }
 
         var statuses = runs.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
-        return new LoadFigures(runs.Sum(r => r.Requests), TimeSpan.FromTicks(runs.Sum(r => r.Duration.Ticks)),
-            Median(runs.Select(r => r.P50)), Median(runs.Select(r => r.P90)), Median(runs.Select(r => r.P99)), runs.Max(r => r.Max),
-            statuses, runs.Sum(r => r.SocketErrors));
+        return new LoadFigures(
+            runs.Sum(r => r.Requests),
+            TimeSpan.FromTicks(runs.Sum(r => r.Duration.Ticks)),
+            Median(runs.Select(r => r.P50)),
+            Median(runs.Select(r => r.P90)),
+            Median(runs.Select(r => r.P99)),
+            runs.Max(r => r.Max),
+            statuses,
+            runs.Sum(r => r.SocketErrors)
+        );
     }
 }
 
@@ -57,13 +73,19 @@ public static class Wrk
             RedirectStandardError = true,
             ArgumentList =
             {
-                "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture),
-                "-c", connections.ToString(CultureInfo.InvariantCulture),
-                "-d", $"{(int)duration.TotalSeconds}s",
-                "--timeout", "10s",
-                "-s", script,
+                "-t",
+                Math.Min(2, connections).ToString(CultureInfo.InvariantCulture),
+                "-c",
+                connections.ToString(CultureInfo.InvariantCulture),
+                "-d",
+                $"{(int)duration.TotalSeconds}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script,
                 target.ToString().TrimEnd('/'),
-                "--", file,
+                "--",
+                file,
             },
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
@@ -74,10 +96,20 @@ public static class Wrk
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("LOADRESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk gave no result ({process.ExitCode}): {output}\n{errors}");
         var json = JsonDocument.Parse(line["LOADRESULT ".Length..]).RootElement;
-        var statuses = json.GetProperty("statuses").EnumerateObject().ToDictionary(p => int.Parse(p.Name, CultureInfo.InvariantCulture), p => p.Value.GetInt64());
+        var statuses = json.GetProperty("statuses")
+            .EnumerateObject()
+            .ToDictionary(p => int.Parse(p.Name, CultureInfo.InvariantCulture), p => p.Value.GetInt64());
         var socketErrors = new[] { "connectErrors", "readErrors", "writeErrors", "timeouts" }.Sum(n => json.GetProperty(n).GetInt64());
         static double Ms(JsonElement e, string name) => e.GetProperty(name).GetDouble() / 1000.0;
-        return new LoadFigures(json.GetProperty("requests").GetInt64(), TimeSpan.FromMicroseconds(json.GetProperty("durationMicroseconds").GetInt64()),
-            Ms(json, "p50"), Ms(json, "p90"), Ms(json, "p99"), Ms(json, "max"), statuses, socketErrors);
+        return new LoadFigures(
+            json.GetProperty("requests").GetInt64(),
+            TimeSpan.FromMicroseconds(json.GetProperty("durationMicroseconds").GetInt64()),
+            Ms(json, "p50"),
+            Ms(json, "p90"),
+            Ms(json, "p99"),
+            Ms(json, "max"),
+            statuses,
+            socketErrors
+        );
     }
 }

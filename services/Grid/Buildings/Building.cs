@@ -10,9 +10,7 @@ public sealed class Compound
 {
     public const int MaxNameLength = 100;
 
-    private Compound()
-    {
-    }
+    private Compound() { }
 
     /// <summary>The compounds of the caller's communities; department handlers, who work across them, see all.</summary>
     public static readonly Scope<Compound> Scope = new() { Community = c => c.CommunityId, SeenWholeBy = [Roles.DepartmentHandler] };
@@ -39,7 +37,14 @@ public sealed class Compound
             return DomainError.Invalid("address", "invalid-address", $"address is at most {Building.MaxAddressLength} characters.");
         }
 
-        return new Compound { Id = Guid.CreateVersion7(), CommunityId = communityId, Name = name.Trim(), Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim(), Location = location };
+        return new Compound
+        {
+            Id = Guid.CreateVersion7(),
+            CommunityId = communityId,
+            Name = name.Trim(),
+            Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim(),
+            Location = location,
+        };
     }
 }
 
@@ -52,12 +57,15 @@ public sealed class Building : Aggregate
     public const int MaxNameLength = 50;
     public const int MaxAddressLength = 200;
 
-    private Building()
-    {
-    }
+    private Building() { }
 
     /// <summary>The buildings of the caller's communities and grids; department handlers see all.</summary>
-    public static readonly Scope<Building> Scope = new() { Community = b => b.CommunityId, Grid = b => b.GridId, SeenWholeBy = [Roles.DepartmentHandler] };
+    public static readonly Scope<Building> Scope = new()
+    {
+        Community = b => b.CommunityId,
+        Grid = b => b.GridId,
+        SeenWholeBy = [Roles.DepartmentHandler],
+    };
 
     public Guid Id { get; private set; }
 
@@ -103,16 +111,17 @@ public sealed class Building : Aggregate
         return building;
     }
 
-    private BuildingRegistered ToEvent(DateTimeOffset now) => new()
-    {
-        BuildingId = Id,
-        GridId = GridId,
-        CommunityId = CommunityId,
-        Name = Name,
-        Latitude = Location.Y,
-        Longitude = Location.X,
-        OccurredAt = now,
-    };
+    private BuildingRegistered ToEvent(DateTimeOffset now) =>
+        new()
+        {
+            BuildingId = Id,
+            GridId = GridId,
+            CommunityId = CommunityId,
+            Name = Name,
+            Latitude = Location.Y,
+            Longitude = Location.X,
+            OccurredAt = now,
+        };
 
     /// <summary>
     /// Addresses as people type them: full-width letters and digits made half-width, spaces and punctuation

@@ -20,6 +20,5 @@ internal sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
         e.HasIndex(b => b.Location).HasMethod("gist");
         e.HasOne<GridEntity>().WithMany().HasForeignKey(b => b.GridId);
         e.HasOne<Compound>().WithMany().HasForeignKey(b => b.CompoundId);
-
     }
 }

@@ -8,7 +8,13 @@ using Platform.Grid.Grids;
 
 namespace Platform.Grid.Buildings;
 
-public sealed record CompoundRequest([property: Required] Guid CommunityId, [property: Required] string? Name, string? Address, double? Latitude, double? Longitude);
+public sealed record CompoundRequest(
+    [property: Required] Guid CommunityId,
+    [property: Required] string? Name,
+    string? Address,
+    double? Latitude,
+    double? Longitude
+);
 
 public sealed record CompoundResponse(Guid Id, Guid CommunityId, string Name, string? Address, double? Latitude, double? Longitude);
 
@@ -24,23 +30,33 @@ public static class BuildingsApi
     public static RouteGroupBuilder MapBuildingsApi(this RouteGroupBuilder api)
     {
         var compounds = api.MapGroup("/compounds").WithTags("Compounds and buildings");
-        compounds.MapPost("/", CreateCompound).WithName("CreateCompound").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        compounds
+            .MapPost("/", CreateCompound)
+            .WithName("CreateCompound")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .Refuses(400, "unknown-community");
-        compounds.MapGet("/", ListCompounds).WithName("ListCompounds").Allow(Roles.Staff)
-            .Refuses(400, "invalid-page", "invalid-page-size");
+        compounds.MapGet("/", ListCompounds).WithName("ListCompounds").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
 
         var buildings = api.MapGroup("/buildings").WithTags("Compounds and buildings");
-        buildings.MapPost("/", CreateBuilding).WithName("CreateBuilding").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        buildings
+            .MapPost("/", CreateBuilding)
+            .WithName("CreateBuilding")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription("A building with its address and location; its grid is the grid containing the location unless gridId is given.")
             .Refuses(400, "building-outside-grid", "invalid-location", "no-grid-here", "unknown-grid");
-        buildings.MapGet("/", ListBuildings).WithName("ListBuildings").Allow(Roles.Staff)
-            .Refuses(400, "invalid-page", "invalid-page-size");
-        buildings.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding").Allow(Roles.Staff)
-            .Refuses(404, "building-not-found");
+        buildings.MapGet("/", ListBuildings).WithName("ListBuildings").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
+        buildings.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding").Allow(Roles.Staff).Refuses(404, "building-not-found");
         return api;
     }
 
-    public static async Task<Results<Created<CompoundResponse>, ProblemHttpResult>> CreateCompound(CompoundRequest request, Caller caller, GridDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<CompoundResponse>, ProblemHttpResult>> CreateCompound(
+        CompoundRequest request,
+        Caller caller,
+        GridDbContext db,
+        CancellationToken ct
+    )
     {
         if (!await db.Communities.AnyAsync(c => c.Id == request.CommunityId, ct))
         {
@@ -68,7 +84,14 @@ public static class BuildingsApi
         return TypedResults.Created($"/api/grid/compounds/{c.Id}", new CompoundResponse(c.Id, c.CommunityId, c.Name, c.Address, c.Location?.Y, c.Location?.X));
     }
 
-    public static async Task<Results<Ok<Page<CompoundResponse>>, ProblemHttpResult>> ListCompounds(Caller caller, GridDbContext db, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<CompoundResponse>>, ProblemHttpResult>> ListCompounds(
+        Caller caller,
+        GridDbContext db,
+        Guid? communityId,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -77,10 +100,31 @@ public static class BuildingsApi
 
         var query = db.Compounds.AsNoTracking().VisibleTo(caller, Compound.Scope);
         query = communityId is { } c ? query.Where(x => x.CommunityId == c) : query;
-        return TypedResults.Ok(await query.OrderBy(x => x.Name).ToPageAsync(paging, x => new CompoundResponse(x.Id, x.CommunityId, x.Name, x.Address, x.Location == null ? null : x.Location.Y, x.Location == null ? null : x.Location.X), ct));
+        return TypedResults.Ok(
+            await query
+                .OrderBy(x => x.Name)
+                .ToPageAsync(
+                    paging,
+                    x => new CompoundResponse(
+                        x.Id,
+                        x.CommunityId,
+                        x.Name,
+                        x.Address,
+                        x.Location == null ? null : x.Location.Y,
+                        x.Location == null ? null : x.Location.X
+                    ),
+                    ct
+                )
+        );
     }
 
-    public static async Task<Results<Created<BuildingResponse>, ProblemHttpResult>> CreateBuilding(BuildingRequest request, Caller caller, GridDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<BuildingResponse>, ProblemHttpResult>> CreateBuilding(
+        BuildingRequest request,
+        Caller caller,
+        GridDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!(await PlaceAsync(db, request, clock.GetUtcNow(), ct)).TryGet(out var placed, out var error))
         {
@@ -99,7 +143,13 @@ public static class BuildingsApi
     }
 
     /// <summary>Checks a building and finds its grid: the one named (which must contain it, when drawn) or the one its location falls in.</summary>
-    internal static async Task<Result<Building>> PlaceAsync(GridDbContext db, BuildingRequest request, DateTimeOffset now, CancellationToken ct, string field = "")
+    internal static async Task<Result<Building>> PlaceAsync(
+        GridDbContext db,
+        BuildingRequest request,
+        DateTimeOffset now,
+        CancellationToken ct,
+        string field = ""
+    )
     {
         if (!Geo.PointAt(request.Latitude, request.Longitude, field + "location").TryGet(out var point, out var pointError))
         {
@@ -136,8 +186,7 @@ public static class BuildingsApi
             return DomainError.Invalid(field + "compoundId", "unknown-compound", $"No compound {compoundId} in the grid's community.");
         }
 
-        if (!Building.Create(request.CompoundId, grid.Id, grid.CommunityId, request.Name, request.Address, point, now)
-                .TryGet(out var created, out var error))
+        if (!Building.Create(request.CompoundId, grid.Id, grid.CommunityId, request.Name, request.Address, point, now).TryGet(out var created, out var error))
         {
             return error;
         }
@@ -148,7 +197,16 @@ public static class BuildingsApi
     }
 
     public static async Task<Results<Ok<Page<BuildingResponse>>, ProblemHttpResult>> ListBuildings(
-        Caller caller, GridDbContext db, Guid? gridId, Guid? communityId, Guid? compoundId, string? search, int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        GridDbContext db,
+        Guid? gridId,
+        Guid? communityId,
+        Guid? compoundId,
+        string? search,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {

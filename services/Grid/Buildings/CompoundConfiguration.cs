@@ -14,6 +14,5 @@ internal sealed class CompoundConfiguration : IEntityTypeConfiguration<Compound>
         e.Property(c => c.Address).HasMaxLength(Building.MaxAddressLength);
         e.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
         e.HasIndex(c => c.CommunityId);
-
     }
 }

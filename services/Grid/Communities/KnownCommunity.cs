@@ -8,9 +8,7 @@ namespace Platform.Grid.Communities;
 /// <summary>A community as the Organization service announced it: grids belong to one, and carry its code.</summary>
 public sealed class KnownCommunity : IReadModelOf<CommunityChanged>
 {
-    private KnownCommunity()
-    {
-    }
+    private KnownCommunity() { }
 
     public Guid Id { get; private set; }
 
@@ -20,7 +18,14 @@ public sealed class KnownCommunity : IReadModelOf<CommunityChanged>
 
     public long Version { get; private set; }
 
-    public static KnownCommunity From(CommunityChanged e) => new() { Id = e.CommunityId, Code = e.Code, Name = e.Name, Version = e.Version };
+    public static KnownCommunity From(CommunityChanged e) =>
+        new()
+        {
+            Id = e.CommunityId,
+            Code = e.Code,
+            Name = e.Name,
+            Version = e.Version,
+        };
 
     /// <summary>Applies a newer state; an older one arriving late is ignored.</summary>
     public void Apply(CommunityChanged e)

@@ -12,6 +12,5 @@ internal sealed class KnownCommunityConfiguration : IEntityTypeConfiguration<Kno
         e.HasKey(c => c.Id);
         e.Property(c => c.Code).HasMaxLength(20);
         e.Property(c => c.Name).HasMaxLength(100);
-
     }
 }

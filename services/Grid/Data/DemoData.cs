@@ -24,7 +24,10 @@ namespace Platform.Grid.Data;
 /// </summary>
 public static class DemoData
 {
-    private const double West = 97.340, North = 37.390, Width = 0.004, Height = 0.003;
+    private const double West = 97.340,
+        North = 37.390,
+        Width = 0.004,
+        Height = 0.003;
 
     private static readonly (Guid Id, string Code, string Name, GridType Type, int Rows, int Columns, string[] Staff)[] Communities =
     [
@@ -36,7 +39,17 @@ public static class DemoData
 
     private static readonly string[] Cadres = ["李文华", "韩雪梅", "赵永明", "周海燕"];
 
-    public sealed record DemoGrid(Guid Id, string Code, string Name, GridType Type, Guid CommunityId, Polygon Boundary, int Households, int Population, int Complexity);
+    public sealed record DemoGrid(
+        Guid Id,
+        string Code,
+        string Name,
+        GridType Type,
+        Guid CommunityId,
+        Polygon Boundary,
+        int Households,
+        int Population,
+        int Complexity
+    );
 
     /// <summary>Every demo grid with its boundary, in code order within each community.</summary>
     public static IReadOnlyList<DemoGrid> Grids { get; } = Build();
@@ -73,21 +86,54 @@ public static class DemoData
                         _ => GridId(next++),
                     };
                     var size = 300 + (sequence * 37 + c * 91) % 400;
-                    grids.Add(new DemoGrid(id, $"632802001{code}{sequence:000}", $"{name[..3]}第{sequence}网格", type, communityId,
-                        Rectangle(x, y, x + Width, y - Height), size, size * 27 / 10, 20 + (sequence * 13 + c * 17) % 75));
+                    grids.Add(
+                        new DemoGrid(
+                            id,
+                            $"632802001{code}{sequence:000}",
+                            $"{name[..3]}第{sequence}网格",
+                            type,
+                            communityId,
+                            Rectangle(x, y, x + Width, y - Height),
+                            size,
+                            size * 27 / 10,
+                            20 + (sequence * 13 + c * 17) % 75
+                        )
+                    );
                 }
             }
 
             if (c == 1)
             {
-                grids.Add(new DemoGrid(GridId(4), "632802001002002", "祁连路农贸市场网格", GridType.Specialized, communityId,
-                    Rectangle(left + 0.6 * Width, North - 0.3 * Height, left + 1.4 * Width, North - 1.2 * Height), 0, 0, 80));
+                grids.Add(
+                    new DemoGrid(
+                        GridId(4),
+                        "632802001002002",
+                        "祁连路农贸市场网格",
+                        GridType.Specialized,
+                        communityId,
+                        Rectangle(left + 0.6 * Width, North - 0.3 * Height, left + 1.4 * Width, North - 1.2 * Height),
+                        0,
+                        0,
+                        80
+                    )
+                );
             }
 
             if (c == 2)
             {
-                grids.Add(new DemoGrid(GridId(next++), "632802001003099", "河西中学校园网格", GridType.Specialized, communityId,
-                    Rectangle(left + 1.5 * Width, North - 0.5 * Height, left + 2.5 * Width, North - 1.5 * Height), 0, 1200, 60));
+                grids.Add(
+                    new DemoGrid(
+                        GridId(next++),
+                        "632802001003099",
+                        "河西中学校园网格",
+                        GridType.Specialized,
+                        communityId,
+                        Rectangle(left + 1.5 * Width, North - 0.5 * Height, left + 2.5 * Width, North - 1.5 * Height),
+                        0,
+                        1200,
+                        60
+                    )
+                );
             }
 
             left += columns * Width;
@@ -125,7 +171,9 @@ public static class DemoData
                 continue;
             }
 
-            grid = GridEntity.Create(demo.Id, demo.Code, GridCodeLayout.Default, demo.CommunityId, Communities.First(c => c.Id == demo.CommunityId).Code, details, now).OrThrow();
+            grid = GridEntity
+                .Create(demo.Id, demo.Code, GridCodeLayout.Default, demo.CommunityId, Communities.First(c => c.Id == demo.CommunityId).Code, details, now)
+                .OrThrow();
             db.Grids.Add(grid);
             added.Add(grid);
         }
@@ -148,18 +196,39 @@ public static class DemoData
         var communities = await db.Communities.Select(c => c.Id).ToListAsync(ct);
         foreach (var (id, code, name, _, _, _, _) in Communities.Where(c => !communities.Contains(c.Id)))
         {
-            db.Communities.Add(KnownCommunity.From(new CommunityChanged { CommunityId = id, Code = code, Name = name, Version = 0, OccurredAt = DateTimeOffset.UnixEpoch }));
+            db.Communities.Add(
+                KnownCommunity.From(
+                    new CommunityChanged
+                    {
+                        CommunityId = id,
+                        Code = code,
+                        Name = name,
+                        Version = 0,
+                        OccurredAt = DateTimeOffset.UnixEpoch,
+                    }
+                )
+            );
         }
 
         var people = await db.People.Select(p => p.Id).ToListAsync(ct);
-        var demoPeople = Communities.SelectMany(c => c.Staff.Select(name => (name, cadre: false, community: (Guid?)c.Id)))
+        var demoPeople = Communities
+            .SelectMany(c => c.Staff.Select(name => (name, cadre: false, community: (Guid?)c.Id)))
             .Concat(Cadres.Select(name => (name, cadre: true, community: (Guid?)null)));
         foreach (var (name, cadre, community) in demoPeople.Where(p => !people.Contains(DemoIds.Person(p.name))))
         {
-            db.People.Add(KnownPerson.From(new PersonChanged
-            {
-                PersonId = DemoIds.Person(name), Name = name, IsCadre = cadre, StaffCommunityId = community, Version = 0, OccurredAt = DateTimeOffset.UnixEpoch,
-            }));
+            db.People.Add(
+                KnownPerson.From(
+                    new PersonChanged
+                    {
+                        PersonId = DemoIds.Person(name),
+                        Name = name,
+                        IsCadre = cadre,
+                        StaffCommunityId = community,
+                        Version = 0,
+                        OccurredAt = DateTimeOffset.UnixEpoch,
+                    }
+                )
+            );
         }
 
         await db.SaveChangesAsync(ct);
@@ -224,7 +293,17 @@ public static class DemoData
             foreach (var (grid, person, kind, duties) in posts)
             {
                 var entity = await db.Grids.FirstAsync(g => g.Id == grid.Id, ct);
-                var post = GridPost.TakeUp(entity, people[DemoIds.Person(person)], kind, null, duties, [], kind == GridPostKind.Assistant ? team : null, from, now);
+                var post = GridPost.TakeUp(
+                    entity,
+                    people[DemoIds.Person(person)],
+                    kind,
+                    null,
+                    duties,
+                    [],
+                    kind == GridPostKind.Assistant ? team : null,
+                    from,
+                    now
+                );
                 if (post.Value is { } taken)
                 {
                     db.Posts.Add(taken);
@@ -242,9 +321,23 @@ public static class DemoData
         {
             var visitor = DemoIds.Person(Cadres[Array.FindIndex(Communities, c => c.Id == grid.CommunityId)]);
             var raisesCase = index == 3;
-            var visit = Visit.Log(grid.Id, grid.CommunityId, null, $"{index % 3 + 1}单元{index + 1}01", visitor, day.Id, visitedAt.AddMinutes(index * 20),
-                raisesCase ? "楼道堆放杂物，堵塞消防通道" : "走访独居老人，身体状况良好", raisesCase ? "转城管中队清理" : null,
-                raisesCase, raisesCase ? "消防通道堵塞" : null, null, now).OrThrow();
+            var visit = Visit
+                .Log(
+                    grid.Id,
+                    grid.CommunityId,
+                    null,
+                    $"{index % 3 + 1}单元{index + 1}01",
+                    visitor,
+                    day.Id,
+                    visitedAt.AddMinutes(index * 20),
+                    raisesCase ? "楼道堆放杂物，堵塞消防通道" : "走访独居老人，身体状况良好",
+                    raisesCase ? "转城管中队清理" : null,
+                    raisesCase,
+                    raisesCase ? "消防通道堵塞" : null,
+                    null,
+                    now
+                )
+                .OrThrow();
             db.Visits.Add(visit);
         }
     }

@@ -54,14 +54,21 @@ public static class Geo
 
         if (geometry.Coordinates.Any(c => double.IsNaN(c.X) || double.IsNaN(c.Y) || c.X is < -180 or > 180 || c.Y is < -90 or > 90))
         {
-            return DomainError.Invalid(field, "boundary-out-of-range", $"{field} has a position outside longitude -180..180 / latitude -90..90 (GeoJSON is [longitude, latitude]).");
+            return DomainError.Invalid(
+                field,
+                "boundary-out-of-range",
+                $"{field} has a position outside longitude -180..180 / latitude -90..90 (GeoJSON is [longitude, latitude])."
+            );
         }
 
         var validity = new IsValidOp(geometry).ValidationError;
         if (validity is not null)
         {
-            return DomainError.Invalid(field, "invalid-boundary",
-                $"{field} is not a valid polygon: {validity.Message} near [{validity.Coordinate.X}, {validity.Coordinate.Y}].");
+            return DomainError.Invalid(
+                field,
+                "invalid-boundary",
+                $"{field} is not a valid polygon: {validity.Message} near [{validity.Coordinate.X}, {validity.Coordinate.Y}]."
+            );
         }
 
         geometry.SRID = Srid;

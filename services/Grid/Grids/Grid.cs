@@ -40,9 +40,7 @@ public sealed class Grid : Aggregate
     public const int MaxComplexity = 100;
     public const int MaxCount = 1_000_000;
 
-    private Grid()
-    {
-    }
+    private Grid() { }
 
     /// <summary>Who sees a grid's records: the staff of its community, its own staff, cadres assigned to it.</summary>
     public static readonly Scope<Grid> Scope = new() { Community = g => g.CommunityId, Grid = g => g.Id };
@@ -82,7 +80,15 @@ public sealed class Grid : Aggregate
 
     public bool MayOverlap => Type == GridType.Specialized;
 
-    public static Result<Grid> Create(Guid id, string? code, GridCodeLayout layout, Guid communityId, string? communityCode, GridDetails details, DateTimeOffset now)
+    public static Result<Grid> Create(
+        Guid id,
+        string? code,
+        GridCodeLayout layout,
+        Guid communityId,
+        string? communityCode,
+        GridDetails details,
+        DateTimeOffset now
+    )
     {
         if (communityId == Guid.Empty)
         {
@@ -94,7 +100,14 @@ public sealed class Grid : Aggregate
             return codeError;
         }
 
-        var grid = new Grid { Id = id, Code = code!, CommunityId = communityId, Status = GridStatus.Active, CreatedAt = now };
+        var grid = new Grid
+        {
+            Id = id,
+            Code = code!,
+            CommunityId = communityId,
+            Status = GridStatus.Active,
+            CreatedAt = now,
+        };
         return grid.Apply(details, now) is { } error ? error : grid;
     }
 
@@ -126,18 +139,19 @@ public sealed class Grid : Aggregate
     /// <summary>The grid as other services keep it (Workflow's routing, Organization's areas).</summary>
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public GridChanged ToEvent() => new()
-    {
-        GridId = Id,
-        CommunityId = CommunityId,
-        Code = Code,
-        Name = Name,
-        Type = Type.ToString(),
-        Status = Status.ToString(),
-        Boundary = Boundary is null ? null : Geo.ToGeoJson(Boundary).GetRawText(),
-        Version = Version,
-        OccurredAt = UpdatedAt,
-    };
+    public GridChanged ToEvent() =>
+        new()
+        {
+            GridId = Id,
+            CommunityId = CommunityId,
+            Code = Code,
+            Name = Name,
+            Type = Type.ToString(),
+            Status = Status.ToString(),
+            Boundary = Boundary is null ? null : Geo.ToGeoJson(Boundary).GetRawText(),
+            Version = Version,
+            OccurredAt = UpdatedAt,
+        };
 
     private DomainError? Apply(GridDetails details, DateTimeOffset now)
     {
@@ -153,7 +167,11 @@ public sealed class Grid : Aggregate
 
         if (details.Households is < 0 or > MaxCount || details.Population is < 0 or > MaxCount)
         {
-            return DomainError.Invalid(details.Households is < 0 or > MaxCount ? "households" : "population", "invalid-count", $"households and population are 0 to {MaxCount}.");
+            return DomainError.Invalid(
+                details.Households is < 0 or > MaxCount ? "households" : "population",
+                "invalid-count",
+                $"households and population are 0 to {MaxCount}."
+            );
         }
 
         if (details.Complexity is < 0 or > MaxComplexity)

@@ -20,13 +20,22 @@ public sealed record GridCodeLayout(IReadOnlyList<(string Name, int Length)> Seg
     {
         foreach (var (name, value) in parts)
         {
-            if (Segments.FirstOrDefault(s => s.Name == name.ToLowerInvariant()) is not { Length: > 0 } segment || value.Length != segment.Length || !value.All(char.IsAsciiDigit))
+            if (
+                Segments.FirstOrDefault(s => s.Name == name.ToLowerInvariant()) is not { Length: > 0 } segment
+                || value.Length != segment.Length
+                || !value.All(char.IsAsciiDigit)
+            )
             {
-                throw new InvalidOperationException($"Platform:Grid:CodeParts:{name} = '{value}' is not a {name} segment of the layout with its number of digits.");
+                throw new InvalidOperationException(
+                    $"Platform:Grid:CodeParts:{name} = '{value}' is not a {name} segment of the layout with its number of digits."
+                );
             }
         }
 
-        return this with { Fixed = parts.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value) };
+        return this with
+        {
+            Fixed = parts.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value),
+        };
     }
 
     public const string DefaultText = "division:6,subdistrict:3,community:3,sequence:3";
@@ -38,9 +47,11 @@ public sealed record GridCodeLayout(IReadOnlyList<(string Name, int Length)> Seg
     public static GridCodeLayout Parse(string text)
     {
         var segments = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => part.Split(':', StringSplitOptions.TrimEntries) is [var name, var length] && int.TryParse(length, out var n) && n is > 0 and <= 12
-                ? (name.ToLowerInvariant(), n)
-                : throw new InvalidOperationException($"Grid code layout segment '{part}' is not name:length."))
+            .Select(part =>
+                part.Split(':', StringSplitOptions.TrimEntries) is [var name, var length] && int.TryParse(length, out var n) && n is > 0 and <= 12
+                    ? (name.ToLowerInvariant(), n)
+                    : throw new InvalidOperationException($"Grid code layout segment '{part}' is not name:length.")
+            )
             .ToList();
         if (!segments.Any(s => s.Item1 == "community") || !segments.Any(s => s.Item1 == "sequence"))
         {
@@ -65,19 +76,29 @@ public sealed record GridCodeLayout(IReadOnlyList<(string Name, int Length)> Seg
             var part = code.AsSpan(start, length);
             if (part.IndexOfAnyExcept('0') < 0)
             {
-                return DomainError.Invalid("code", "invalid-grid-code", $"The {name} part of code (digits {start + 1}-{start + length}) must not be all zeros.");
+                return DomainError.Invalid(
+                    "code",
+                    "invalid-grid-code",
+                    $"The {name} part of code (digits {start + 1}-{start + length}) must not be all zeros."
+                );
             }
 
             if (Fixed.TryGetValue(name, out var expectedPart) && !part.SequenceEqual(expectedPart.AsSpan()))
             {
-                return DomainError.Invalid("code", $"grid-code-{name}-mismatch",
-                    $"The {name} part of code (digits {start + 1}-{start + length}) is {part}, but this subdistrict's {name} code is {expectedPart}.");
+                return DomainError.Invalid(
+                    "code",
+                    $"grid-code-{name}-mismatch",
+                    $"The {name} part of code (digits {start + 1}-{start + length}) is {part}, but this subdistrict's {name} code is {expectedPart}."
+                );
             }
 
             if (name == "community" && communityCode is not null && !part.SequenceEqual(communityCode.PadLeft(length, '0').AsSpan()))
             {
-                return DomainError.Invalid("code", "grid-code-community-mismatch",
-                    $"The community part of code (digits {start + 1}-{start + length}) is {part}, but the grid's community has code {communityCode}.");
+                return DomainError.Invalid(
+                    "code",
+                    "grid-code-community-mismatch",
+                    $"The community part of code (digits {start + 1}-{start + length}) is {part}, but the grid's community has code {communityCode}."
+                );
             }
 
             start += length;

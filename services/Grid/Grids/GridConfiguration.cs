@@ -20,6 +20,5 @@ internal sealed class GridConfiguration : IEntityTypeConfiguration<GridEntity>
         e.HasIndex(g => g.Code).IsUnique();
         e.HasIndex(g => g.CommunityId);
         e.HasIndex(g => g.Boundary).HasMethod("gist");
-
     }
 }

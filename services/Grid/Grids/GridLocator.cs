@@ -21,11 +21,14 @@ public static class GridLocator
 {
     public static async Task<GridAt?> AtAsync(GridDbContext db, Point point, CancellationToken ct)
     {
-        var found = await db.Grids.AsNoTracking()
+        var found = await db
+            .Grids.AsNoTracking()
             .Where(g => g.Status == GridStatus.Active && g.Boundary != null && g.Boundary.Covers(point))
-            .OrderBy(g => g.Type == GridType.Specialized).ThenBy(g => g.Code)
+            .OrderBy(g => g.Type == GridType.Specialized)
+            .ThenBy(g => g.Code)
             .Select(g => new GridSummary(g.Id, g.Code, g.Name, g.Type.ToString(), g.CommunityId))
-            .Take(10).ToListAsync(ct);
+            .Take(10)
+            .ToListAsync(ct);
         var baseGrid = found.FirstOrDefault(g => g.Type != nameof(GridType.Specialized)) ?? found.FirstOrDefault();
         return baseGrid is null ? null : new GridAt(baseGrid, [.. found.Where(g => g != baseGrid)]);
     }
@@ -37,8 +40,8 @@ public static class GridLocator
             from b in db.Buildings.AsNoTracking()
             join g in db.Grids.AsNoTracking() on b.GridId equals g.Id
             where b.AddressKey == key
-            select new { Building = b, Grid = new GridSummary(g.Id, g.Code, g.Name, g.Type.ToString(), g.CommunityId) })
-            .FirstOrDefaultAsync(ct);
+            select new { Building = b, Grid = new GridSummary(g.Id, g.Code, g.Name, g.Type.ToString(), g.CommunityId) }
+        ).FirstOrDefaultAsync(ct);
         return hit is null ? null : (hit.Building, hit.Grid);
     }
 }

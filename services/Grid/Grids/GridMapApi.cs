@@ -8,7 +8,14 @@ namespace Platform.Grid.Grids;
 
 /// <summary>What a map shows of one grid: its code and name, its type (the colour), its community and its size.</summary>
 public sealed record GridFeatureProperties(
-    Guid Id, string Code, string Name, [property: OneOf<GridType>] string Type, Guid CommunityId, int Households, int Population);
+    Guid Id,
+    string Code,
+    string Name,
+    [property: OneOf<GridType>] string Type,
+    Guid CommunityId,
+    int Households,
+    int Population
+);
 
 /// <summary>A GeoJSON (RFC 7946) Feature: a grid's boundary and what the map shows of it.</summary>
 public sealed record GridFeature(string Type, JsonElement Geometry, GridFeatureProperties Properties);
@@ -24,14 +31,23 @@ public static class GridMapApi
 
     public static RouteGroupBuilder MapGridMapApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/grids/map", Map).WithName("GridMap").WithTags("Grids").AllowSignedIn()
-            .WithDescription($"The active grids that have a boundary, as a GeoJSON FeatureCollection (WGS84), filterable by community and type; at most {MaxFeatures} (truncated says when more exist).")
+        api.MapGet("/grids/map", Map)
+            .WithName("GridMap")
+            .WithTags("Grids")
+            .AllowSignedIn()
+            .WithDescription(
+                $"The active grids that have a boundary, as a GeoJSON FeatureCollection (WGS84), filterable by community and type; at most {MaxFeatures} (truncated says when more exist)."
+            )
             .Refuses(400, "invalid-grid-type");
         return api;
     }
 
     public static async Task<Results<Ok<GridFeatureCollection>, ProblemHttpResult>> Map(
-        GridDbContext db, Guid? communityId, [OneOf<GridType>] string? type, CancellationToken ct)
+        GridDbContext db,
+        Guid? communityId,
+        [OneOf<GridType>] string? type,
+        CancellationToken ct
+    )
     {
         var query = db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active && g.Boundary != null);
         query = communityId is { } community ? query.Where(g => g.CommunityId == community) : query;
@@ -47,8 +63,13 @@ public static class GridMapApi
         }
 
         var grids = await query.OrderBy(g => g.Code).Take(MaxFeatures + 1).ToListAsync(ct);
-        var features = grids.Take(MaxFeatures)
-            .Select(g => new GridFeature("Feature", Geo.ToGeoJson(g.Boundary!), new(g.Id, g.Code, g.Name, g.Type.ToString(), g.CommunityId, g.Households, g.Population)))
+        var features = grids
+            .Take(MaxFeatures)
+            .Select(g => new GridFeature(
+                "Feature",
+                Geo.ToGeoJson(g.Boundary!),
+                new(g.Id, g.Code, g.Name, g.Type.ToString(), g.CommunityId, g.Households, g.Population)
+            ))
             .ToList();
         return TypedResults.Ok(new GridFeatureCollection("FeatureCollection", features, grids.Count > MaxFeatures));
     }

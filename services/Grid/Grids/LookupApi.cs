@@ -16,18 +16,29 @@ public static class LookupApi
     public static RouteGroupBuilder MapLookupApi(this RouteGroupBuilder api)
     {
         var lookup = api.MapGroup("/lookup").WithTags("Lookup");
-        lookup.MapGet("/point", AtPoint).WithName("LookupGridAtPoint").AllowSignedIn()
+        lookup
+            .MapGet("/point", AtPoint)
+            .WithName("LookupGridAtPoint")
+            .AllowSignedIn()
             .WithDescription("The active grid containing a WGS84 point (and its community), with any Specialized grids laid over it there.")
             .Refuses(400, "invalid-location")
             .Refuses(404, "no-grid-here");
-        lookup.MapGet("/address", AtAddress).WithName("LookupGridAtAddress").AllowSignedIn()
+        lookup
+            .MapGet("/address", AtAddress)
+            .WithName("LookupGridAtAddress")
+            .AllowSignedIn()
             .WithDescription("The grid of a known building, by its address (spaces, punctuation and full-width digits do not matter).")
             .Refuses(400, "address-required")
             .Refuses(404, "unknown-address");
         return api;
     }
 
-    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtPoint(double? latitude, double? longitude, ReadDb<GridDbContext> read, CancellationToken ct)
+    public static async Task<Results<Ok<LookupResponse>, ProblemHttpResult>> AtPoint(
+        double? latitude,
+        double? longitude,
+        ReadDb<GridDbContext> read,
+        CancellationToken ct
+    )
     {
         var db = read.Context;
         if (!Geo.PointAt(latitude, longitude).TryGet(out var point, out var error))
@@ -46,7 +57,9 @@ public static class LookupApi
         var db = read.Context;
         if (string.IsNullOrWhiteSpace(address) || address.Length > Buildings.Building.MaxAddressLength)
         {
-            return Problems.From(DomainError.Invalid("address", "address-required", $"address is required (at most {Buildings.Building.MaxAddressLength} characters)."));
+            return Problems.From(
+                DomainError.Invalid("address", "address-required", $"address is required (at most {Buildings.Building.MaxAddressLength} characters).")
+            );
         }
 
         var found = await GridLocator.AtAddressAsync(db, address, ct);

@@ -27,19 +27,38 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
         var rows = Csv.Parse(payload);
         if (rows.Count < 2 || rows.Count - 1 > MaxRows)
         {
-            return ImportPlan.Refused(Math.Max(rows.Count - 1, 0), new RowProblem(1, null, "invalid-row-count", $"The file has a header row ({string.Join(",", Columns)}) and 1 to {MaxRows} buildings."));
+            return ImportPlan.Refused(
+                Math.Max(rows.Count - 1, 0),
+                new RowProblem(1, null, "invalid-row-count", $"The file has a header row ({string.Join(",", Columns)}) and 1 to {MaxRows} buildings.")
+            );
         }
 
         var header = rows[0].Select((name, index) => (name, index)).ToDictionary(h => h.name.Trim(), h => h.index, StringComparer.OrdinalIgnoreCase);
-        var missing = Required.Where(c => !header.ContainsKey(c)).Select(c => new RowProblem(1, c, "missing-column", $"The header has no column '{c}'. Columns: {string.Join(",", Columns)}.")).ToArray();
+        var missing = Required
+            .Where(c => !header.ContainsKey(c))
+            .Select(c => new RowProblem(1, c, "missing-column", $"The header has no column '{c}'. Columns: {string.Join(",", Columns)}."))
+            .ToArray();
         if (missing.Length > 0)
         {
             return ImportPlan.Refused(rows.Count - 1, missing);
         }
 
-        var grids = await db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active).Select(g => new { g.Id, g.Code }).ToDictionaryAsync(g => g.Code, g => g.Id, ct);
-        var compounds = (await db.Compounds.AsNoTracking().Select(c => new { c.Id, c.Name, c.CommunityId }).ToListAsync(ct))
-            .ToLookup(c => (c.CommunityId, c.Name), c => c.Id);
+        var grids = await db
+            .Grids.AsNoTracking()
+            .Where(g => g.Status == GridStatus.Active)
+            .Select(g => new { g.Id, g.Code })
+            .ToDictionaryAsync(g => g.Code, g => g.Id, ct);
+        var compounds = (
+            await db
+                .Compounds.AsNoTracking()
+                .Select(c => new
+                {
+                    c.Id,
+                    c.Name,
+                    c.CommunityId,
+                })
+                .ToListAsync(ct)
+        ).ToLookup(c => (c.CommunityId, c.Name), c => c.Id);
         var seenAddresses = new Dictionary<string, int>(StringComparer.Ordinal);
         var problems = new List<RowProblem>();
         var planned = new List<object>();
@@ -66,8 +85,16 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
                 }
             }
 
-            if (!(await BuildingsApi.PlaceAsync(db, new BuildingRequest(null, gridId, Get("name"), Get("address"), Coordinate("latitude"), Coordinate("longitude")), clock.GetUtcNow(), ct))
-                    .TryGet(out var placed, out var error))
+            if (
+                !(
+                    await BuildingsApi.PlaceAsync(
+                        db,
+                        new BuildingRequest(null, gridId, Get("name"), Get("address"), Coordinate("latitude"), Coordinate("longitude")),
+                        clock.GetUtcNow(),
+                        ct
+                    )
+                ).TryGet(out var placed, out var error)
+            )
             {
                 Problem(error.Field == "location" ? error with { Field = "latitude" } : error);
                 continue;
@@ -78,7 +105,9 @@ public sealed class BuildingsImporter(GridDbContext db, TimeProvider clock) : II
             {
                 if (compounds[(building.CommunityId, compoundName)].FirstOrDefault() is { } compoundId && compoundId != Guid.Empty)
                 {
-                    building = Building.Create(compoundId, building.GridId, building.CommunityId, building.Name, building.Address, building.Location, clock.GetUtcNow()).OrThrow();
+                    building = Building
+                        .Create(compoundId, building.GridId, building.CommunityId, building.Name, building.Address, building.Location, clock.GetUtcNow())
+                        .OrThrow();
                 }
                 else
                 {

@@ -31,10 +31,18 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
         {
             using var document = JsonDocument.Parse(payload);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection"
-                || !root.TryGetProperty("features", out var list) || list.ValueKind != JsonValueKind.Array)
+            if (
+                root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("type", out var type)
+                || type.GetString() != "FeatureCollection"
+                || !root.TryGetProperty("features", out var list)
+                || list.ValueKind != JsonValueKind.Array
+            )
             {
-                return ImportPlan.Refused(0, new RowProblem(0, null, "not-a-feature-collection", "The file must be a GeoJSON FeatureCollection with a features array."));
+                return ImportPlan.Refused(
+                    0,
+                    new RowProblem(0, null, "not-a-feature-collection", "The file must be a GeoJSON FeatureCollection with a features array.")
+                );
             }
 
             features = list.Clone();
@@ -53,7 +61,10 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
         var layout = options.Value.Layout();
         var communities = await db.Communities.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
         var existingCodes = (await db.Grids.Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var existing = await db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active && g.Boundary != null && g.Type != GridType.Specialized).ToListAsync(ct);
+        var existing = await db
+            .Grids.AsNoTracking()
+            .Where(g => g.Status == GridStatus.Active && g.Boundary != null && g.Type != GridType.Specialized)
+            .ToListAsync(ct);
         var index = new STRtree<GridEntity>();
         foreach (var grid in existing)
         {
@@ -71,9 +82,12 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
             var before = problems.Count;
             void Problem(DomainError e) => problems.Add(new RowProblem(row, e.Field, e.Code, e.Message));
             var properties = feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-            string? Text(string name) => properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-                ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
-                : null;
+            string? Text(string name) =>
+                properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+                    ? v.ValueKind == JsonValueKind.String
+                        ? v.GetString()
+                        : v.GetRawText()
+                    : null;
             int? Number(string name)
             {
                 var text = Text(name);
@@ -91,8 +105,7 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
                 return null;
             }
 
-            if (!Geo.Parse(feature.TryGetProperty("geometry", out var g) ? g : null, "geometry")
-                    .TryGet(out var boundary, out var boundaryError))
+            if (!Geo.Parse(feature.TryGetProperty("geometry", out var g) ? g : null, "geometry").TryGet(out var boundary, out var boundaryError))
             {
                 Problem(boundaryError);
             }
@@ -105,8 +118,11 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
             }
 
             var details = new GridDetails(Text("name"), Text("type"), boundary, Number("households"), Number("population"), Number("complexity"));
-            if (!GridEntity.Create(Guid.CreateVersion7(), Text("code"), layout, communityId == default ? Guid.NewGuid() : communityId, communityCode, details, now)
-                    .TryGet(out var created, out var error))
+            if (
+                !GridEntity
+                    .Create(Guid.CreateVersion7(), Text("code"), layout, communityId == default ? Guid.NewGuid() : communityId, communityCode, details, now)
+                    .TryGet(out var created, out var error)
+            )
             {
                 Problem(error);
             }
@@ -117,12 +133,20 @@ public sealed class GridsImporter(GridDbContext db, IOptions<GridOptions> option
 
             if (problems.Count == before && created is { Boundary: { } shape } grid && !grid.MayOverlap)
             {
-                bool Clashes(GridEntity other) => other.CommunityId == grid.CommunityId && other.Boundary!.EnvelopeInternal.Intersects(shape.EnvelopeInternal)
-                    && other.Boundary.Intersects(shape) && !other.Boundary.Touches(shape);
+                bool Clashes(GridEntity other) =>
+                    other.CommunityId == grid.CommunityId
+                    && other.Boundary!.EnvelopeInternal.Intersects(shape.EnvelopeInternal)
+                    && other.Boundary.Intersects(shape)
+                    && !other.Boundary.Touches(shape);
                 var clash = index.Query(shape.EnvelopeInternal).FirstOrDefault(Clashes) ?? accepted.FirstOrDefault(Clashes);
                 if (clash is not null)
                 {
-                    Problem(DomainError.Conflict("grid-overlap", $"The boundary overlaps grid {clash.Code} of the same community; only Specialized grids may overlap others."));
+                    Problem(
+                        DomainError.Conflict(
+                            "grid-overlap",
+                            $"The boundary overlaps grid {clash.Code} of the same community; only Specialized grids may overlap others."
+                        )
+                    );
                 }
                 else
                 {

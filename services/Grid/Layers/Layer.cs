@@ -23,9 +23,7 @@ public sealed class Layer
         ("work-safety", "安全监管网"),
     ];
 
-    private Layer()
-    {
-    }
+    private Layer() { }
 
     public string Code { get; private set; } = "";
 
@@ -33,7 +31,13 @@ public sealed class Layer
 
     public bool IsBuiltIn { get; private set; }
 
-    public static Layer Seeded(string code, string name) => new() { Code = code, Name = name, IsBuiltIn = true };
+    public static Layer Seeded(string code, string name) =>
+        new()
+        {
+            Code = code,
+            Name = name,
+            IsBuiltIn = true,
+        };
 
     public static Result<Layer> Define(string? code, string? name)
     {
@@ -57,9 +61,7 @@ public sealed class LayerResponsibility : Aggregate
 {
     public const int MaxLength = 100;
 
-    private LayerResponsibility()
-    {
-    }
+    private LayerResponsibility() { }
 
     public Guid GridId { get; private set; }
 
@@ -80,14 +82,29 @@ public sealed class LayerResponsibility : Aggregate
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static Result<LayerResponsibility> Assign(Guid gridId, Guid communityId, string layerCode, DateTimeOffset now) =>
-        new LayerResponsibility { GridId = gridId, CommunityId = communityId, LayerCode = layerCode, UpdatedAt = now };
+        new LayerResponsibility
+        {
+            GridId = gridId,
+            CommunityId = communityId,
+            LayerCode = layerCode,
+            UpdatedAt = now,
+        };
 
     public DomainError? Set(string? departmentCode, string? departmentName, string? contactName, ProtectedValue? contactPhone, DateTimeOffset now)
     {
         departmentCode = departmentCode?.Trim();
-        if (string.IsNullOrEmpty(departmentCode) || departmentCode.Length > MaxLength || string.IsNullOrWhiteSpace(departmentName) || departmentName.Trim().Length > MaxLength)
+        if (
+            string.IsNullOrEmpty(departmentCode)
+            || departmentCode.Length > MaxLength
+            || string.IsNullOrWhiteSpace(departmentName)
+            || departmentName.Trim().Length > MaxLength
+        )
         {
-            return DomainError.Invalid("departmentCode", "department-required", $"departmentCode and departmentName are required (at most {MaxLength} characters).");
+            return DomainError.Invalid(
+                "departmentCode",
+                "department-required",
+                $"departmentCode and departmentName are required (at most {MaxLength} characters)."
+            );
         }
 
         if (contactName?.Trim().Length > MaxLength)
@@ -107,15 +124,16 @@ public sealed class LayerResponsibility : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public LayerResponsibilityChanged ToEvent() => new()
-    {
-        GridId = GridId,
-        CommunityId = CommunityId,
-        Layer = LayerCode,
-        DepartmentCode = DepartmentCode,
-        DepartmentName = DepartmentName,
-        ContactName = ContactName,
-        Version = Version,
-        OccurredAt = UpdatedAt,
-    };
+    public LayerResponsibilityChanged ToEvent() =>
+        new()
+        {
+            GridId = GridId,
+            CommunityId = CommunityId,
+            Layer = LayerCode,
+            DepartmentCode = DepartmentCode,
+            DepartmentName = DepartmentName,
+            ContactName = ContactName,
+            Version = Version,
+            OccurredAt = UpdatedAt,
+        };
 }

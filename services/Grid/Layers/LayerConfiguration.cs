@@ -13,6 +13,5 @@ internal sealed class LayerConfiguration : IEntityTypeConfiguration<Layer>
         e.Property(l => l.Code).HasMaxLength(Layer.MaxCodeLength);
         e.Property(l => l.Name).HasMaxLength(Layer.MaxNameLength);
         e.HasData(Layer.BuiltIn.Select(l => Layer.Seeded(l.Code, l.Name)));
-
     }
 }

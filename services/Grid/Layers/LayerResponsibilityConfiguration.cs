@@ -21,6 +21,5 @@ internal sealed class LayerResponsibilityConfiguration : IEntityTypeConfiguratio
         e.HasIndex(r => r.DepartmentCode);
         e.HasOne<Layer>().WithMany().HasForeignKey(r => r.LayerCode);
         e.HasOne<GridEntity>().WithMany().HasForeignKey(r => r.GridId);
-
     }
 }

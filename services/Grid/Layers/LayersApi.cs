@@ -13,10 +13,24 @@ public sealed record LayerRequest([property: Required] string? Code, [property: 
 
 public sealed record LayerResponse(string Code, string Name, bool BuiltIn);
 
-public sealed record ResponsibilityRequest([property: Required] string? DepartmentCode, [property: Required] string? DepartmentName, string? ContactName, string? ContactPhone);
+public sealed record ResponsibilityRequest(
+    [property: Required] string? DepartmentCode,
+    [property: Required] string? DepartmentName,
+    string? ContactName,
+    string? ContactPhone
+);
 
 /// <summary>Who is responsible for one layer in one grid; the contact phone is masked.</summary>
-public sealed record ResponsibilityResponse(Guid GridId, string Layer, string LayerName, string DepartmentCode, string DepartmentName, string? ContactName, string? ContactPhone, long Version);
+public sealed record ResponsibilityResponse(
+    Guid GridId,
+    string Layer,
+    string LayerName,
+    string DepartmentCode,
+    string DepartmentName,
+    string? ContactName,
+    string? ContactPhone,
+    long Version
+);
 
 public static class LayersApi
 {
@@ -24,26 +38,41 @@ public static class LayersApi
     {
         var layers = api.MapGroup("/layers").WithTags("Overlaid networks");
         layers.MapGet("/", ListLayers).WithName("ListLayers").AllowSignedIn();
-        layers.MapPost("/", DefineLayer).WithName("DefineLayer").Idempotent().Allow(Roles.SubdistrictAdmin)
+        layers
+            .MapPost("/", DefineLayer)
+            .WithName("DefineLayer")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-layer-code", "invalid-layer-name")
             .Refuses(409, "duplicate-layer");
 
         var responsibilities = api.MapGroup("/grids/{gridId:guid}/layers").WithTags("Overlaid networks");
-        responsibilities.MapGet("/", ListResponsibilities).WithName("ListLayerResponsibilities").Allow(Roles.Staff)
-            .Refuses(404, "grid-not-found");
-        responsibilities.MapPut("/{layer}", SetResponsibility).WithName("SetLayerResponsibility").Allow(Roles.SubdistrictAdmin)
+        responsibilities.MapGet("/", ListResponsibilities).WithName("ListLayerResponsibilities").Allow(Roles.Staff).Refuses(404, "grid-not-found");
+        responsibilities
+            .MapPut("/{layer}", SetResponsibility)
+            .WithName("SetLayerResponsibility")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Names the department responsible for the layer in the grid, and its contact (the phone is stored protected).")
             .Refuses(400, "invalid-phone")
             .Refuses(404, "grid-not-found", "unknown-layer");
-        responsibilities.MapGet("/{layer}", Responsible).WithName("WhoIsResponsible").Allow(Roles.Staff)
+        responsibilities
+            .MapGet("/{layer}", Responsible)
+            .WithName("WhoIsResponsible")
+            .Allow(Roles.Staff)
             .WithDescription("For a case of this layer in this grid: the responsible department and its contact.")
             .Refuses(404, "no-responsibility");
         return api;
     }
 
     public static async Task<Ok<IReadOnlyList<LayerResponse>>> ListLayers(GridDbContext db, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<LayerResponse>>(await db.Layers.AsNoTracking().OrderByDescending(l => l.IsBuiltIn).ThenBy(l => l.Code)
-            .Select(l => new LayerResponse(l.Code, l.Name, l.IsBuiltIn)).ToListAsync(ct));
+        TypedResults.Ok<IReadOnlyList<LayerResponse>>(
+            await db
+                .Layers.AsNoTracking()
+                .OrderByDescending(l => l.IsBuiltIn)
+                .ThenBy(l => l.Code)
+                .Select(l => new LayerResponse(l.Code, l.Name, l.IsBuiltIn))
+                .ToListAsync(ct)
+        );
 
     public static async Task<Results<Created<LayerResponse>, ProblemHttpResult>> DefineLayer(LayerRequest request, GridDbContext db, CancellationToken ct)
     {
@@ -62,7 +91,12 @@ public static class LayersApi
         return TypedResults.Created($"/api/grid/layers/{defined.Code}", new LayerResponse(defined.Code, defined.Name, false));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ResponsibilityResponse>>, ProblemHttpResult>> ListResponsibilities(Guid gridId, Caller caller, GridDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<ResponsibilityResponse>>, ProblemHttpResult>> ListResponsibilities(
+        Guid gridId,
+        Caller caller,
+        GridDbContext db,
+        CancellationToken ct
+    )
     {
         var grid = await db.Grids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gridId, ct);
         if (grid is null || !(GridEntity.Scope.Covers(caller, grid) || caller.IsIn(Roles.DepartmentHandler)))
@@ -75,12 +109,20 @@ public static class LayersApi
             join l in db.Layers.AsNoTracking() on r.LayerCode equals l.Code
             where r.GridId == gridId
             orderby l.IsBuiltIn descending, l.Code
-            select new { r, l.Name }).ToListAsync(ct);
+            select new { r, l.Name }
+        ).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<ResponsibilityResponse>>([.. rows.Select(x => Response(x.r, x.Name))]);
     }
 
     public static async Task<Results<Ok<ResponsibilityResponse>, ProblemHttpResult>> SetResponsibility(
-        Guid gridId, string layer, ResponsibilityRequest request, GridDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        Guid gridId,
+        string layer,
+        ResponsibilityRequest request,
+        GridDbContext db,
+        PersonalDataProtector protector,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var grid = await db.Grids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gridId, ct);
         if (grid is null)
@@ -122,13 +164,19 @@ public static class LayersApi
         return TypedResults.Ok(Response(responsibility, known.Name));
     }
 
-    public static async Task<Results<Ok<ResponsibilityResponse>, ProblemHttpResult>> Responsible(Guid gridId, string layer, GridDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ResponsibilityResponse>, ProblemHttpResult>> Responsible(
+        Guid gridId,
+        string layer,
+        GridDbContext db,
+        CancellationToken ct
+    )
     {
         var row = await (
             from r in db.Responsibilities.AsNoTracking()
             join l in db.Layers.AsNoTracking() on r.LayerCode equals l.Code
             where r.GridId == gridId && r.LayerCode == layer
-            select new { r, l.Name }).FirstOrDefaultAsync(ct);
+            select new { r, l.Name }
+        ).FirstOrDefaultAsync(ct);
         return row is null
             ? Problems.From(DomainError.NotFound("no-responsibility", $"No department is responsible for layer {layer} in grid {gridId}."))
             : TypedResults.Ok(Response(row.r, row.Name));

@@ -11,6 +11,5 @@ internal sealed class KnownPersonConfiguration : IEntityTypeConfiguration<KnownP
         e.ToTable("known_people");
         e.HasKey(p => p.Id);
         e.Property(p => p.Name).HasMaxLength(50);
-
     }
 }

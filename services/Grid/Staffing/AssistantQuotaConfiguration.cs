@@ -11,6 +11,5 @@ internal sealed class AssistantQuotaConfiguration : IEntityTypeConfiguration<Ass
         e.ToTable("assistant_quota");
         e.HasKey(q => q.Id);
         e.Property(q => q.Id).ValueGeneratedNever();
-
     }
 }

@@ -40,9 +40,7 @@ public sealed class GridPost : Aggregate
 {
     public const int MaxDutiesLength = 200;
 
-    private GridPost()
-    {
-    }
+    private GridPost() { }
 
     public Guid Id { get; private set; }
 
@@ -70,8 +68,16 @@ public sealed class GridPost : Aggregate
     /// <param name="postsInGrid">The grid's active posts.</param>
     /// <param name="teamMember">The person's entry in the comprehensive management team roster, if any.</param>
     public static Result<GridPost> TakeUp(
-        GridEntity grid, KnownPerson person, GridPostKind kind, ParticipantCategory? category, string? originalDuties,
-        IReadOnlyCollection<GridPost> postsInGrid, TeamMember? teamMember, DateOnly from, DateTimeOffset now)
+        GridEntity grid,
+        KnownPerson person,
+        GridPostKind kind,
+        ParticipantCategory? category,
+        string? originalDuties,
+        IReadOnlyCollection<GridPost> postsInGrid,
+        TeamMember? teamMember,
+        DateOnly from,
+        DateTimeOffset now
+    )
     {
         if (!grid.IsActive)
         {
@@ -86,20 +92,36 @@ public sealed class GridPost : Aggregate
         originalDuties = string.IsNullOrWhiteSpace(originalDuties) ? null : originalDuties.Trim();
         var error = kind switch
         {
-            GridPostKind.Leader when postsInGrid.Any(p => p.Kind == GridPostKind.Leader) =>
-                DomainError.Conflict("leader-in-post", "The grid already has a leader; end that post first (one leader per grid)."),
-            GridPostKind.Leader when person.StaffCommunityId != grid.CommunityId =>
-                DomainError.Conflict("leader-not-community-staff", $"{person.Name} is not community staff of the grid's community; a grid leader must be."),
-            GridPostKind.Leader when originalDuties is null or { Length: > MaxDutiesLength } =>
-                DomainError.Invalid("originalDuties", "original-duties-required", $"A grid leader keeps their original duties (dual responsibility): name them (at most {MaxDutiesLength} characters)."),
-            GridPostKind.Assistant when teamMember is not { Active: true, FullTime: true } =>
-                DomainError.Conflict("assistant-not-full-time-team-member", $"{person.Name} is not a full-time member of the comprehensive management team; grid assistants are."),
-            GridPostKind.Participant when category is null =>
-                DomainError.Invalid("category", "participant-category-required", $"A grid participant has a category: {string.Join(", ", Enum.GetNames<ParticipantCategory>())}."),
-            GridPostKind.Instructor when !person.IsCadre =>
-                DomainError.Conflict("instructor-not-cadre", $"{person.Name} is not a subdistrict cadre; a grid instructor is."),
-            GridPostKind.Instructor when postsInGrid.Any(p => p.Kind == GridPostKind.Instructor) =>
-                DomainError.Conflict("instructor-in-post", "The grid already has an instructor; end that post first."),
+            GridPostKind.Leader when postsInGrid.Any(p => p.Kind == GridPostKind.Leader) => DomainError.Conflict(
+                "leader-in-post",
+                "The grid already has a leader; end that post first (one leader per grid)."
+            ),
+            GridPostKind.Leader when person.StaffCommunityId != grid.CommunityId => DomainError.Conflict(
+                "leader-not-community-staff",
+                $"{person.Name} is not community staff of the grid's community; a grid leader must be."
+            ),
+            GridPostKind.Leader when originalDuties is null or { Length: > MaxDutiesLength } => DomainError.Invalid(
+                "originalDuties",
+                "original-duties-required",
+                $"A grid leader keeps their original duties (dual responsibility): name them (at most {MaxDutiesLength} characters)."
+            ),
+            GridPostKind.Assistant when teamMember is not { Active: true, FullTime: true } => DomainError.Conflict(
+                "assistant-not-full-time-team-member",
+                $"{person.Name} is not a full-time member of the comprehensive management team; grid assistants are."
+            ),
+            GridPostKind.Participant when category is null => DomainError.Invalid(
+                "category",
+                "participant-category-required",
+                $"A grid participant has a category: {string.Join(", ", Enum.GetNames<ParticipantCategory>())}."
+            ),
+            GridPostKind.Instructor when !person.IsCadre => DomainError.Conflict(
+                "instructor-not-cadre",
+                $"{person.Name} is not a subdistrict cadre; a grid instructor is."
+            ),
+            GridPostKind.Instructor when postsInGrid.Any(p => p.Kind == GridPostKind.Instructor) => DomainError.Conflict(
+                "instructor-in-post",
+                "The grid already has an instructor; end that post first."
+            ),
             _ => null,
         };
         if (error is not null)
@@ -143,27 +165,26 @@ public sealed class GridPost : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public GridStaffChanged ToEvent() => new()
-    {
-        AssignmentId = Id,
-        GridId = GridId,
-        CommunityId = CommunityId,
-        PersonId = PersonId,
-        Post = Kind.ToString(),
-        Category = Category?.ToString(),
-        Active = IsActive,
-        From = From,
-        To = To,
-        OccurredAt = UpdatedAt,
-    };
+    public GridStaffChanged ToEvent() =>
+        new()
+        {
+            AssignmentId = Id,
+            GridId = GridId,
+            CommunityId = CommunityId,
+            PersonId = PersonId,
+            Post = Kind.ToString(),
+            Category = Category?.ToString(),
+            Active = IsActive,
+            From = From,
+            To = To,
+            OccurredAt = UpdatedAt,
+        };
 }
 
 /// <summary>A member of the subdistrict's comprehensive management team (综治队伍), from which grid assistants come.</summary>
 public sealed class TeamMember
 {
-    private TeamMember()
-    {
-    }
+    private TeamMember() { }
 
     public Guid PersonId { get; private set; }
 
@@ -173,7 +194,14 @@ public sealed class TeamMember
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static TeamMember Enrol(Guid personId, bool fullTime, DateTimeOffset now) => new() { PersonId = personId, FullTime = fullTime, Active = true, UpdatedAt = now };
+    public static TeamMember Enrol(Guid personId, bool fullTime, DateTimeOffset now) =>
+        new()
+        {
+            PersonId = personId,
+            FullTime = fullTime,
+            Active = true,
+            UpdatedAt = now,
+        };
 
     public void Change(bool fullTime, bool active, DateTimeOffset now) => (FullTime, Active, UpdatedAt) = (fullTime, active, now);
 }
@@ -186,9 +214,7 @@ public sealed class AssistantQuota
 {
     public const int SingletonId = 1;
 
-    private AssistantQuota()
-    {
-    }
+    private AssistantQuota() { }
 
     public int Id { get; private set; } = SingletonId;
 
@@ -202,14 +228,17 @@ public sealed class AssistantQuota
 
     public static AssistantQuota Default => new();
 
-    public int SuggestedFor(int complexity) =>
-        Math.Clamp((int)Math.Ceiling(complexity / (double)PointsPerAssistant), Minimum, Maximum);
+    public int SuggestedFor(int complexity) => Math.Clamp((int)Math.Ceiling(complexity / (double)PointsPerAssistant), Minimum, Maximum);
 
     public DomainError? Set(int? pointsPerAssistant, int? minimum, int? maximum, DateTimeOffset now)
     {
         if (pointsPerAssistant is not (>= 1 and <= 100) || minimum is not (>= 0 and <= 20) || maximum is not (>= 0 and <= 20) || minimum > maximum)
         {
-            return DomainError.Invalid("pointsPerAssistant", "invalid-quota", "pointsPerAssistant is 1–100; minimum and maximum are 0–20 with minimum ≤ maximum.");
+            return DomainError.Invalid(
+                "pointsPerAssistant",
+                "invalid-quota",
+                "pointsPerAssistant is 1–100; minimum and maximum are 0–20 with minimum ≤ maximum."
+            );
         }
 
         (PointsPerAssistant, Minimum, Maximum, UpdatedAt) = (pointsPerAssistant.Value, minimum.Value, maximum.Value, now);

@@ -16,8 +16,9 @@ internal sealed class GridPostConfiguration : IEntityTypeConfiguration<GridPost>
         e.HasIndex(p => new { p.GridId, p.To });
         e.HasIndex(p => p.PersonId);
         // One leader and one instructor in post per grid, even when two requests race.
-        e.HasIndex(p => new { p.GridId, p.Kind }).IsUnique().HasFilter("\"to\" IS NULL AND kind IN ('Leader', 'Instructor')")
+        e.HasIndex(p => new { p.GridId, p.Kind })
+            .IsUnique()
+            .HasFilter("\"to\" IS NULL AND kind IN ('Leader', 'Instructor')")
             .HasDatabaseName("ix_one_leader_and_instructor_per_grid");
-
     }
 }

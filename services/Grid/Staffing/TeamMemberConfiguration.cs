@@ -10,6 +10,5 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     {
         e.ToTable("team_members");
         e.HasKey(t => t.PersonId);
-
     }
 }

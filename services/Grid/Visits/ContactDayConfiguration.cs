@@ -12,6 +12,5 @@ internal sealed class ContactDayConfiguration : IEntityTypeConfiguration<Contact
         e.HasKey(d => d.Id);
         e.Property(d => d.Title).HasMaxLength(ContactDay.MaxTitleLength);
         e.HasIndex(d => d.Date);
-
     }
 }

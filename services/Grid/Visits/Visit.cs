@@ -9,9 +9,7 @@ public sealed class ContactDay
 {
     public const int MaxTitleLength = 100;
 
-    private ContactDay()
-    {
-    }
+    private ContactDay() { }
 
     public Guid Id { get; private set; }
 
@@ -34,7 +32,13 @@ public sealed class ContactDay
             return DomainError.Invalid("title", "invalid-title", $"title is required and at most {MaxTitleLength} characters.");
         }
 
-        return new ContactDay { Id = Guid.CreateVersion7(), Date = date.Value, Title = title.Trim(), CommunityIds = [.. (communityIds ?? []).Distinct()] };
+        return new ContactDay
+        {
+            Id = Guid.CreateVersion7(),
+            Date = date.Value,
+            Title = title.Trim(),
+            CommunityIds = [.. (communityIds ?? []).Distinct()],
+        };
     }
 }
 
@@ -45,11 +49,14 @@ public sealed class Visit : Aggregate
     public const int MaxHouseholdLength = 50;
     public const int MaxCategoryLength = 50;
 
-    private Visit()
-    {
-    }
+    private Visit() { }
 
-    public static readonly Scope<Visit> Scope = new() { Community = v => v.CommunityId, Grid = v => v.GridId, Person = v => v.VisitorPersonId };
+    public static readonly Scope<Visit> Scope = new()
+    {
+        Community = v => v.CommunityId,
+        Grid = v => v.GridId,
+        Person = v => v.VisitorPersonId,
+    };
 
     public Guid Id { get; private set; }
 
@@ -79,8 +86,20 @@ public sealed class Visit : Aggregate
     public Point? Location { get; private set; }
 
     public static Result<Visit> Log(
-        Guid gridId, Guid communityId, Guid? buildingId, string? household, Guid visitorPersonId, Guid? contactDayId, DateTimeOffset? visitedAt,
-        string? findings, string? followUp, bool raisesCase, string? caseCategory, Point? location, DateTimeOffset now)
+        Guid gridId,
+        Guid communityId,
+        Guid? buildingId,
+        string? household,
+        Guid visitorPersonId,
+        Guid? contactDayId,
+        DateTimeOffset? visitedAt,
+        string? findings,
+        string? followUp,
+        bool raisesCase,
+        string? caseCategory,
+        Point? location,
+        DateTimeOffset now
+    )
     {
         if (visitedAt is not { } at || at > now.AddMinutes(5))
         {
@@ -89,18 +108,30 @@ public sealed class Visit : Aggregate
 
         if (string.IsNullOrWhiteSpace(findings) || findings.Trim().Length > MaxTextLength || followUp?.Trim().Length > MaxTextLength)
         {
-            return DomainError.Invalid("findings", "findings-required", $"findings are required; findings and followUp are at most {MaxTextLength} characters.");
+            return DomainError.Invalid(
+                "findings",
+                "findings-required",
+                $"findings are required; findings and followUp are at most {MaxTextLength} characters."
+            );
         }
 
         if (household?.Trim().Length > MaxHouseholdLength)
         {
-            return DomainError.Invalid("household", "invalid-household", $"household is at most {MaxHouseholdLength} characters (a unit and door, such as 3单元502).");
+            return DomainError.Invalid(
+                "household",
+                "invalid-household",
+                $"household is at most {MaxHouseholdLength} characters (a unit and door, such as 3单元502)."
+            );
         }
 
         caseCategory = string.IsNullOrWhiteSpace(caseCategory) ? null : caseCategory.Trim();
         if (raisesCase && (caseCategory is null || caseCategory.Length > MaxCategoryLength))
         {
-            return DomainError.Invalid("caseCategory", "case-category-required", $"A visit that raises a case names its category (at most {MaxCategoryLength} characters).");
+            return DomainError.Invalid(
+                "caseCategory",
+                "case-category-required",
+                $"A visit that raises a case names its category (at most {MaxCategoryLength} characters)."
+            );
         }
 
         var visit = new Visit
@@ -123,21 +154,22 @@ public sealed class Visit : Aggregate
         return visit;
     }
 
-    private VisitLogged ToEvent(DateTimeOffset now) => new()
-    {
-        VisitId = Id,
-        GridId = GridId,
-        CommunityId = CommunityId,
-        BuildingId = BuildingId,
-        VisitorPersonId = VisitorPersonId,
-        ContactDayId = ContactDayId,
-        VisitedAt = VisitedAt,
-        Findings = Findings,
-        FollowUp = FollowUp,
-        RaisesCase = RaisesCase,
-        CaseCategory = CaseCategory,
-        Latitude = Location?.Y,
-        Longitude = Location?.X,
-        OccurredAt = now,
-    };
+    private VisitLogged ToEvent(DateTimeOffset now) =>
+        new()
+        {
+            VisitId = Id,
+            GridId = GridId,
+            CommunityId = CommunityId,
+            BuildingId = BuildingId,
+            VisitorPersonId = VisitorPersonId,
+            ContactDayId = ContactDayId,
+            VisitedAt = VisitedAt,
+            Findings = Findings,
+            FollowUp = FollowUp,
+            RaisesCase = RaisesCase,
+            CaseCategory = CaseCategory,
+            Latitude = Location?.Y,
+            Longitude = Location?.X,
+            OccurredAt = now,
+        };
 }

@@ -19,6 +19,5 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         e.HasIndex(v => new { v.GridId, v.VisitedAt });
         e.HasIndex(v => v.VisitedAt);
         e.HasOne<GridEntity>().WithMany().HasForeignKey(v => v.GridId);
-
     }
 }

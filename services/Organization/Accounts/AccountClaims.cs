@@ -37,7 +37,8 @@ public static class AccountClaims
 
             if (account.Roles.Contains(Roles.SubdistrictCadre))
             {
-                var assignments = await db.AreaAssignments.AsNoTracking()
+                var assignments = await db
+                    .AreaAssignments.AsNoTracking()
                     .Where(a => a.PersonId == person.Id && a.From <= today && (a.To == null || a.To >= today))
                     .ToListAsync(ct);
                 communities.UnionWith(assignments.Where(a => a.CommunityId is not null).Select(a => a.CommunityId!.Value));
@@ -45,13 +46,20 @@ public static class AccountClaims
             }
 
             // Grid posts, from the Grid service: leaders and assistants act on their grids, instructors on the grids they guide.
-            string[] gridPosts = [
+            string[] gridPosts =
+            [
                 .. account.Roles.Contains(Roles.GridStaff) ? new[] { "Leader", "Assistant" } : [],
-                .. account.Roles.Contains(Roles.SubdistrictCadre) ? new[] { "Instructor" } : []];
+                .. account.Roles.Contains(Roles.SubdistrictCadre) ? new[] { "Instructor" } : [],
+            ];
             if (gridPosts.Length > 0)
             {
-                grids.UnionWith(await db.GridPostings.AsNoTracking()
-                    .Where(p => p.PersonId == person.Id && p.Active && gridPosts.Contains(p.Post)).Select(p => p.GridId).ToListAsync(ct));
+                grids.UnionWith(
+                    await db
+                        .GridPostings.AsNoTracking()
+                        .Where(p => p.PersonId == person.Id && p.Active && gridPosts.Contains(p.Post))
+                        .Select(p => p.GridId)
+                        .ToListAsync(ct)
+                );
             }
 
             if (account.Roles.Contains(Roles.UnitLiaison) && person.Membership?.OrganizationId is { } organization)

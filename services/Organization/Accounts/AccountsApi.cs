@@ -8,59 +8,98 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Accounts;
 
-public sealed record CreateAccountRequest([property: Required] string? UserName, [property: Required] string? Password, IReadOnlyList<string>? Roles, Guid? PersonId, string? Department);
+public sealed record CreateAccountRequest(
+    [property: Required] string? UserName,
+    [property: Required] string? Password,
+    IReadOnlyList<string>? Roles,
+    Guid? PersonId,
+    string? Department
+);
 
 public sealed record SignUpRequest([property: Required] string? UserName, [property: Required] string? Password);
 
 public sealed record GrantRolesRequest([property: Required] IReadOnlyList<string>? Roles, string? Department);
 
-public sealed record AccountResponse(Guid Id, string UserName, IReadOnlyList<string> Roles, Guid? PersonId, string? Department, bool Disabled, DateTimeOffset? LockedUntil)
+public sealed record AccountResponse(
+    Guid Id,
+    string UserName,
+    IReadOnlyList<string> Roles,
+    Guid? PersonId,
+    string? Department,
+    bool Disabled,
+    DateTimeOffset? LockedUntil
+)
 {
     public static AccountResponse From(UserAccount a) => new(a.Id, a.UserName, a.Roles, a.PersonId, a.Department, a.Disabled, a.LockedUntil);
 }
 
 /// <summary>What the caller's token says about them: roles and the scope they act in.</summary>
 public sealed record MeResponse(
-    string Subject, string Name, IReadOnlyList<string> Roles, Guid? PersonId,
-    IReadOnlyList<Guid> Communities, IReadOnlyList<Guid> Grids, IReadOnlyList<Guid> Units, IReadOnlyList<string> Departments);
+    string Subject,
+    string Name,
+    IReadOnlyList<string> Roles,
+    Guid? PersonId,
+    IReadOnlyList<Guid> Communities,
+    IReadOnlyList<Guid> Grids,
+    IReadOnlyList<Guid> Units,
+    IReadOnlyList<string> Departments
+);
 
 public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapPost("/", Create).WithName("CreateAccount").Idempotent().Allow(Roles.SubdistrictAdmin)
+        accounts
+            .MapPost("/", Create)
+            .WithName("CreateAccount")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Creates a sign-in account for staff or a resident with the given roles. Audited.")
             .Refuses(400, "invalid-user-name", "weak-password")
             .Refuses(409, "user-name-taken");
-        accounts.MapGet("/", List).WithName("ListAccounts").Allow(Roles.SubdistrictAdmin)
-            .Refuses(400, "invalid-page", "invalid-page-size", "unknown-role");
-        accounts.MapGet("/{id:guid}", Get).WithName("GetAccount").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "account-not-found");
-        accounts.MapPut("/{id:guid}/roles", GrantRoles).WithName("GrantRoles").Allow(Roles.SubdistrictAdmin)
+        accounts.MapGet("/", List).WithName("ListAccounts").Allow(Roles.SubdistrictAdmin).Refuses(400, "invalid-page", "invalid-page-size", "unknown-role");
+        accounts.MapGet("/{id:guid}", Get).WithName("GetAccount").Allow(Roles.SubdistrictAdmin).Refuses(404, "account-not-found");
+        accounts
+            .MapPut("/{id:guid}/roles", GrantRoles)
+            .WithName("GrantRoles")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Replaces the account's roles (and department). Audited; takes effect at the next sign-in or token refresh.")
             .Refuses(400, "department-mismatch", "person-required", "unknown-role")
             .Refuses(404, "account-not-found");
-        accounts.MapPost("/{id:guid}/disable", Disable).WithName("DisableAccount").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "account-not-found");
-        accounts.MapPost("/{id:guid}/enable", Enable).WithName("EnableAccount").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "account-not-found");
-        accounts.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockAccount").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "account-not-found");
-        accounts.MapPost("/sign-up", SignUp).WithName("SignUp").Idempotent().AllowPublic()
+        accounts.MapPost("/{id:guid}/disable", Disable).WithName("DisableAccount").Allow(Roles.SubdistrictAdmin).Refuses(404, "account-not-found");
+        accounts.MapPost("/{id:guid}/enable", Enable).WithName("EnableAccount").Allow(Roles.SubdistrictAdmin).Refuses(404, "account-not-found");
+        accounts.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockAccount").Allow(Roles.SubdistrictAdmin).Refuses(404, "account-not-found");
+        accounts
+            .MapPost("/sign-up", SignUp)
+            .WithName("SignUp")
+            .Idempotent()
+            .AllowPublic()
             .WithDescription("A resident creates their own account (role resident) and then signs in.")
             .Refuses(400, "invalid-user-name", "weak-password")
             .Refuses(409, "user-name-taken");
-        accounts.MapGet("/me", Me).WithName("GetMe").AllowSignedIn()
-            .WithDescription("The caller's roles and scopes, as their access token states them.");
+        accounts.MapGet("/me", Me).WithName("GetMe").AllowSignedIn().WithDescription("The caller's roles and scopes, as their access token states them.");
         return api;
     }
 
     public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> Create(
-        CreateAccountRequest request, Caller caller, OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+        CreateAccountRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var roles = request.Roles ?? [];
-        if ((UserAccount.CheckUserName(request.UserName) ?? UserAccount.CheckPassword(request.Password) ?? UserAccount.CheckRoles(roles, request.Department, request.PersonId)) is { } error)
+        if (
+            (
+                UserAccount.CheckUserName(request.UserName)
+                ?? UserAccount.CheckPassword(request.Password)
+                ?? UserAccount.CheckRoles(roles, request.Department, request.PersonId)
+            ) is
+            { } error
+        )
         {
             return Problems.From(error);
         }
@@ -70,22 +109,49 @@ public static class AccountsApi
             return Problems.From(DomainError.Invalid("personId", "unknown-person", $"No person with id {person}."));
         }
 
-        return await AddAsync(db, hasher, UserAccount.Create(request.UserName!, "", roles, request.PersonId, request.Department?.Trim()), request.Password!, caller.Name, clock.GetUtcNow(), ct);
+        return await AddAsync(
+            db,
+            hasher,
+            UserAccount.Create(request.UserName!, "", roles, request.PersonId, request.Department?.Trim()),
+            request.Password!,
+            caller.Name,
+            clock.GetUtcNow(),
+            ct
+        );
     }
 
     public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> SignUp(
-        SignUpRequest request, OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+        SignUpRequest request,
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if ((UserAccount.CheckUserName(request.UserName) ?? UserAccount.CheckPassword(request.Password)) is { } error)
         {
             return Problems.From(error);
         }
 
-        return await AddAsync(db, hasher, UserAccount.Create(request.UserName!, "", [Roles.Resident], null), request.Password!, "self-sign-up", clock.GetUtcNow(), ct);
+        return await AddAsync(
+            db,
+            hasher,
+            UserAccount.Create(request.UserName!, "", [Roles.Resident], null),
+            request.Password!,
+            "self-sign-up",
+            clock.GetUtcNow(),
+            ct
+        );
     }
 
     public static async Task<Results<Ok<Page<AccountResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, string? role, string? userName, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        string? role,
+        string? userName,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -109,7 +175,13 @@ public static class AccountsApi
             : Problems.NotFound("account", id);
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GrantRoles(
-        Guid id, GrantRolesRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        GrantRolesRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
@@ -131,21 +203,53 @@ public static class AccountsApi
         return TypedResults.Ok(AccountResponse.From(account));
     }
 
-    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Disable(Guid id, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, clock, SecurityEventKind.AccountDisabled, a => a.Disable(), ct);
+    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Disable(
+        Guid id,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, clock, SecurityEventKind.AccountDisabled, a => a.Disable(), ct);
 
-    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Enable(Guid id, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, clock, SecurityEventKind.AccountEnabled, a => a.Enable(), ct);
+    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Enable(
+        Guid id,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, clock, SecurityEventKind.AccountEnabled, a => a.Enable(), ct);
 
-    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Unlock(Guid id, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, clock, SecurityEventKind.AccountUnlocked, a => a.RecordSuccess(), ct);
+    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Unlock(
+        Guid id,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, clock, SecurityEventKind.AccountUnlocked, a => a.RecordSuccess(), ct);
 
-    public static Ok<MeResponse> Me(Caller caller) => TypedResults.Ok(new MeResponse(
-        caller.Subject, caller.Name, [.. caller.Roles.Order()], caller.PersonId,
-        [.. caller.Communities.Order()], [.. caller.Grids.Order()], [.. caller.Units.Order()], [.. caller.Departments.Order()]));
+    public static Ok<MeResponse> Me(Caller caller) =>
+        TypedResults.Ok(
+            new MeResponse(
+                caller.Subject,
+                caller.Name,
+                [.. caller.Roles.Order()],
+                caller.PersonId,
+                [.. caller.Communities.Order()],
+                [.. caller.Grids.Order()],
+                [.. caller.Units.Order()],
+                [.. caller.Departments.Order()]
+            )
+        );
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> AddAsync(
-        OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, UserAccount account, string password, string actor, DateTimeOffset now, CancellationToken ct)
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        UserAccount account,
+        string password,
+        string actor,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         if (await db.UserAccounts.AnyAsync(a => a.UserName == account.UserName, ct))
         {
@@ -160,7 +264,14 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> ChangeAsync(
-        Guid id, Caller caller, OrganizationDbContext db, TimeProvider clock, SecurityEventKind kind, Action<UserAccount> change, CancellationToken ct)
+        Guid id,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        SecurityEventKind kind,
+        Action<UserAccount> change,
+        CancellationToken ct
+    )
     {
         var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)

@@ -27,11 +27,13 @@ public static class AuthModule
         var configuration = builder.Configuration;
         var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
-        builder.Services.AddOpenIddict()
+        builder
+            .Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<OrganizationDbContext>())
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
+                server
+                    .SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
                     .SetRevocationEndpointUris("connect/revoke")
                     .SetAuthorizationEndpointUris(AuthorizationEndpoint.Path.TrimStart('/'))
                     .SetEndSessionEndpointUris(AuthorizationEndpoint.EndSessionPath.TrimStart('/'));
@@ -56,7 +58,9 @@ public static class AuthModule
                 else
                 {
                     // Every service validates tokens with the matching public key: an ephemeral key would fail them all.
-                    throw new InvalidOperationException("Platform:Auth:SigningKey (a PEM RSA private key) must be configured; the AppHost generates one and keeps it.");
+                    throw new InvalidOperationException(
+                        "Platform:Auth:SigningKey (a PEM RSA private key) must be configured; the AppHost generates one and keeps it."
+                    );
                 }
 
                 if (configuration["Platform:Auth:EncryptionKey"] is { Length: > 0 } encryptionKey)
@@ -73,20 +77,26 @@ public static class AuthModule
                 }
 
                 // TLS ends before the gateway; the services are reached only on the internal network.
-                server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough()
+                server
+                    .UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
 
         // The browser's sign-in session: a cookie for the sign-in endpoints only, never sent to the API.
-        builder.Services.AddAuthentication().AddCookie(SignInPage.Scheme, cookie =>
-        {
-            cookie.Cookie.Name = "platform-sign-in";
-            cookie.Cookie.Path = "/connect";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.ExpireTimeSpan = configuration.GetValue("Platform:Auth:SessionLifetime", TimeSpan.FromHours(8));
-            cookie.SlidingExpiration = true;
-        });
+        builder
+            .Services.AddAuthentication()
+            .AddCookie(SignInPage.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = "platform-sign-in";
+                cookie.Cookie.Path = "/connect";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = configuration.GetValue("Platform:Auth:SessionLifetime", TimeSpan.FromHours(8));
+                cookie.SlidingExpiration = true;
+            });
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "platform-sign-in-form";
@@ -95,7 +105,6 @@ public static class AuthModule
         builder.Services.AddHostedService<ClientRegistration>();
         return builder;
     }
-
 }
 
 /// <summary>Registers the platform's own public client at start (idempotent).</summary>

@@ -28,21 +28,26 @@ public static class AuthorizationEndpoint
 
     private static async Task<IResult> AuthorizeAsync(HttpContext http, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var request = http.GetOpenIddictServerRequest()
-            ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
         var session = await http.AuthenticateAsync(SignInPage.Scheme);
-        var account = session.Succeeded && Guid.TryParse(session.Principal?.FindFirst(Claims.Subject)?.Value, out var id)
-            ? await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == id, ct)
-            : null;
+        var account =
+            session.Succeeded && Guid.TryParse(session.Principal?.FindFirst(Claims.Subject)?.Value, out var id)
+                ? await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == id, ct)
+                : null;
         if (account is null || !account.CanSignIn(clock.GetUtcNow()))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
-                return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.LoginRequired,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "No one is signed in.",
-                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                return Results.Forbid(
+                    new AuthenticationProperties(
+                        new Dictionary<string, string?>
+                        {
+                            [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.LoginRequired,
+                            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "No one is signed in.",
+                        }
+                    ),
+                    [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]
+                );
             }
 
             await http.SignOutAsync(SignInPage.Scheme);

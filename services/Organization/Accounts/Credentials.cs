@@ -19,7 +19,14 @@ public static class Credentials
     public sealed record Verdict(UserAccount? Account, string? Refusal);
 
     public static async Task<Verdict> CheckAsync(
-        OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, string? userNameGiven, string? password, string method, DateTimeOffset now, CancellationToken ct)
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        string? userNameGiven,
+        string? password,
+        string method,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         var userName = (userNameGiven ?? "").Trim().ToLowerInvariant();
         var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.UserName == userName, ct);
@@ -31,7 +38,14 @@ public static class Credentials
 
         if (!account.CanSignIn(now))
         {
-            await AuditAsync(db, SecurityEventKind.SignInRefusedWhileLocked, userName, account.Disabled ? "disabled" : $"locked until {account.LockedUntil:O}", now, ct);
+            await AuditAsync(
+                db,
+                SecurityEventKind.SignInRefusedWhileLocked,
+                userName,
+                account.Disabled ? "disabled" : $"locked until {account.LockedUntil:O}",
+                now,
+                ct
+            );
             return new(null, account.Disabled ? Disabled : Locked);
         }
 
@@ -42,7 +56,9 @@ public static class Credentials
             db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.SignInFailed, userName, userName, "wrong password", now));
             if (locked)
             {
-                db.SecurityEvents.Add(SecurityEvent.Record(SecurityEventKind.AccountLocked, userName, userName, $"{UserAccount.MaxFailures} failures in a row", now));
+                db.SecurityEvents.Add(
+                    SecurityEvent.Record(SecurityEventKind.AccountLocked, userName, userName, $"{UserAccount.MaxFailures} failures in a row", now)
+                );
             }
 
             await db.SaveChangesAsync(ct);
@@ -60,7 +76,14 @@ public static class Credentials
         return new(account, null);
     }
 
-    private static async Task AuditAsync(OrganizationDbContext db, SecurityEventKind kind, string userName, string detail, DateTimeOffset now, CancellationToken ct)
+    private static async Task AuditAsync(
+        OrganizationDbContext db,
+        SecurityEventKind kind,
+        string userName,
+        string detail,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         db.SecurityEvents.Add(SecurityEvent.Record(kind, userName, userName, detail, now));
         await db.SaveChangesAsync(ct);

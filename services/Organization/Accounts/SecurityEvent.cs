@@ -23,9 +23,7 @@ public sealed class SecurityEvent
 {
     public const int MaxDetailLength = 500;
 
-    private SecurityEvent()
-    {
-    }
+    private SecurityEvent() { }
 
     public Guid Id { get; private set; }
 
@@ -41,15 +39,16 @@ public sealed class SecurityEvent
 
     public DateTimeOffset At { get; private set; }
 
-    public static SecurityEvent Record(SecurityEventKind kind, string actor, string subject, string? detail, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Kind = kind,
-        Actor = Truncate(actor, 100),
-        Subject = Truncate(subject, 100),
-        Detail = detail is null ? null : Truncate(detail, MaxDetailLength),
-        At = at,
-    };
+    public static SecurityEvent Record(SecurityEventKind kind, string actor, string subject, string? detail, DateTimeOffset at) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            Actor = Truncate(actor, 100),
+            Subject = Truncate(subject, 100),
+            Detail = detail is null ? null : Truncate(detail, MaxDetailLength),
+            At = at,
+        };
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

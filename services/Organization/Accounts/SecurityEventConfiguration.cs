@@ -16,6 +16,5 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         e.Property(x => x.Detail).HasMaxLength(SecurityEvent.MaxDetailLength);
         e.HasIndex(x => x.At);
         e.HasIndex(x => new { x.Subject, x.At });
-
     }
 }

@@ -5,7 +5,14 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Accounts;
 
-public sealed record SecurityEventResponse(Guid Id, [property: OneOf<SecurityEventKind>] string Kind, string Actor, string Subject, string? Detail, DateTimeOffset At)
+public sealed record SecurityEventResponse(
+    Guid Id,
+    [property: OneOf<SecurityEventKind>] string Kind,
+    string Actor,
+    string Subject,
+    string? Detail,
+    DateTimeOffset At
+)
 {
     public static SecurityEventResponse From(SecurityEvent e) => new(e.Id, e.Kind.ToString(), e.Actor, e.Subject, e.Detail, e.At);
 }
@@ -14,15 +21,27 @@ public static class SecurityEventsApi
 {
     public static RouteGroupBuilder MapSecurityEventsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/security-events", List).WithTags("Security audit").WithName("ListSecurityEvents")
-            .WithDescription("The security audit log: sign-ins, failures, lockouts, account and role changes, post and area assignments, personal-data reveals; newest first.")
+        api.MapGet("/security-events", List)
+            .WithTags("Security audit")
+            .WithName("ListSecurityEvents")
+            .WithDescription(
+                "The security audit log: sign-ins, failures, lockouts, account and role changes, post and area assignments, personal-data reveals; newest first."
+            )
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size");
         return api;
     }
 
     public static async Task<Results<Ok<Page<SecurityEventResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, [OneOf<SecurityEventKind>] string? kind, string? subject, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        [OneOf<SecurityEventKind>] string? kind,
+        string? subject,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<SecurityEventKind>(kind, "kind");

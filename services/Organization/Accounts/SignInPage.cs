@@ -34,10 +34,23 @@ public static class SignInPage
     private static IResult Show(HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
         IsReturnUrl(returnUrl)
             ? Page(http, antiforgery, returnUrl!, userName: null, error: null, StatusCodes.Status200OK)
-            : Page(http, antiforgery, null, null, "这个登录链接不完整，请从应用重新登录。 This sign-in link is incomplete: start again from the app.", StatusCodes.Status400BadRequest);
+            : Page(
+                http,
+                antiforgery,
+                null,
+                null,
+                "这个登录链接不完整，请从应用重新登录。 This sign-in link is incomplete: start again from the app.",
+                StatusCodes.Status400BadRequest
+            );
 
     private static async Task<IResult> SignInAsync(
-        HttpContext http, IAntiforgery antiforgery, OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+        HttpContext http,
+        IAntiforgery antiforgery,
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!http.Request.HasFormContentType)
         {
@@ -49,12 +62,26 @@ public static class SignInPage
         var userName = form["username"].ToString();
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return Page(http, antiforgery, IsReturnUrl(returnUrl) ? returnUrl : null, userName, "页面已过期，请再试一次。 The page expired: try again.", StatusCodes.Status400BadRequest);
+            return Page(
+                http,
+                antiforgery,
+                IsReturnUrl(returnUrl) ? returnUrl : null,
+                userName,
+                "页面已过期，请再试一次。 The page expired: try again.",
+                StatusCodes.Status400BadRequest
+            );
         }
 
         if (!IsReturnUrl(returnUrl))
         {
-            return Page(http, antiforgery, null, userName, "这个登录链接不完整，请从应用重新登录。 This sign-in link is incomplete: start again from the app.", StatusCodes.Status400BadRequest);
+            return Page(
+                http,
+                antiforgery,
+                null,
+                userName,
+                "这个登录链接不完整，请从应用重新登录。 This sign-in link is incomplete: start again from the app.",
+                StatusCodes.Status400BadRequest
+            );
         }
 
         var verdict = await Credentials.CheckAsync(db, hasher, userName, form["password"].ToString(), "sign-in page", clock.GetUtcNow(), ct);
@@ -70,30 +97,34 @@ public static class SignInPage
         return Results.Redirect(returnUrl);
     }
 
-    private static string Translate(string refusal) => refusal switch
-    {
-        Credentials.Locked => "连续失败次数过多，账号已暂时锁定，请稍后再试。 " + refusal,
-        Credentials.Disabled => "账号已停用。 " + refusal,
-        _ => "用户名或密码错误。 " + refusal,
-    };
+    private static string Translate(string refusal) =>
+        refusal switch
+        {
+            Credentials.Locked => "连续失败次数过多，账号已暂时锁定，请稍后再试。 " + refusal,
+            Credentials.Disabled => "账号已停用。 " + refusal,
+            _ => "用户名或密码错误。 " + refusal,
+        };
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? userName, string? error, int status)
     {
         var html = HtmlEncoder.Create(UnicodeRanges.All);
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var form = returnUrl is null ? "" : $"""
-            <form method="post" action="{html.Encode(http.Request.PathBase + Path)}">
-              <input type="hidden" name="{html.Encode(tokens.FormFieldName)}" value="{html.Encode(tokens.RequestToken ?? "")}">
-              <input type="hidden" name="returnUrl" value="{html.Encode(returnUrl)}">
-              <label for="username">用户名 <span lang="en">User name</span></label>
-              <input id="username" name="username" autocomplete="username" required autofocus value="{html.Encode(userName ?? "")}">
-              <label for="password">密码 <span lang="en">Password</span></label>
-              <input id="password" name="password" type="password" autocomplete="current-password" required>
-              <button type="submit">登录 <span lang="en">Sign in</span></button>
-            </form>
-            """;
+        var form = returnUrl is null
+            ? ""
+            : $"""
+                <form method="post" action="{html.Encode(http.Request.PathBase + Path)}">
+                  <input type="hidden" name="{html.Encode(tokens.FormFieldName)}" value="{html.Encode(tokens.RequestToken ?? "")}">
+                  <input type="hidden" name="returnUrl" value="{html.Encode(returnUrl)}">
+                  <label for="username">用户名 <span lang="en">User name</span></label>
+                  <input id="username" name="username" autocomplete="username" required autofocus value="{html.Encode(userName ?? "")}">
+                  <label for="password">密码 <span lang="en">Password</span></label>
+                  <input id="password" name="password" type="password" autocomplete="current-password" required>
+                  <button type="submit">登录 <span lang="en">Sign in</span></button>
+                </form>
+                """;
         var alert = error is null ? "" : $"""<p role="alert" class="error">{html.Encode(error)}</p>""";
-        return Results.Content($$"""
+        return Results.Content(
+            $$"""
             <!doctype html>
             <html lang="zh-CN">
             <head>
@@ -118,6 +149,9 @@ public static class SignInPage
               </main>
             </body>
             </html>
-            """, "text/html; charset=utf-8", statusCode: status);
+            """,
+            "text/html; charset=utf-8",
+            statusCode: status
+        );
     }
 }

@@ -26,10 +26,15 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> Exchange(
-        HttpContext http, OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken ct)
+        HttpContext http,
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        IOpenIddictApplicationManager applications,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
-        var request = http.GetOpenIddictServerRequest()
-            ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
 
         if (request.IsPasswordGrantType())
         {
@@ -65,7 +70,13 @@ public static class TokenEndpoint
         return Refuse(Errors.UnsupportedGrantType, "Use the authorization_code, password, refresh_token or client_credentials grant.");
     }
 
-    private static async Task<IResult> PasswordAsync(OpenIddictRequest request, OrganizationDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PasswordAsync(
+        OpenIddictRequest request,
+        OrganizationDbContext db,
+        IPasswordHasher<UserAccount> hasher,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var now = clock.GetUtcNow();
         var verdict = await Credentials.CheckAsync(db, hasher, request.Username, request.Password, "password", now, ct);
@@ -74,22 +85,32 @@ public static class TokenEndpoint
             : Refuse(Errors.InvalidGrant, verdict.Refusal!);
     }
 
-    internal static async Task<IResult> SignInAsync(OrganizationDbContext db, UserAccount account, IEnumerable<string> scopes, DateOnly today, CancellationToken ct)
+    internal static async Task<IResult> SignInAsync(
+        OrganizationDbContext db,
+        UserAccount account,
+        IEnumerable<string> scopes,
+        DateOnly today,
+        CancellationToken ct
+    )
     {
         var identity = await AccountClaims.IdentityAsync(db, account, today, ct);
         identity.SetScopes(scopes);
         identity.SetResources(PlatformClaims.ApiAudience);
-        identity.SetDestinations(claim => claim.Type is Claims.Name or Claims.Role
-            ? [Destinations.AccessToken, Destinations.IdentityToken]
-            : [Destinations.AccessToken]);
+        identity.SetDestinations(claim =>
+            claim.Type is Claims.Name or Claims.Role ? [Destinations.AccessToken, Destinations.IdentityToken] : [Destinations.AccessToken]
+        );
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static IResult Refuse(string error, string description) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(
+                new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+                }
+            ),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]
+        );
 }

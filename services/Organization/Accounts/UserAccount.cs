@@ -11,9 +11,7 @@ public sealed class UserAccount
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
 
-    private UserAccount()
-    {
-    }
+    private UserAccount() { }
 
     public Guid Id { get; private set; }
 
@@ -39,15 +37,23 @@ public sealed class UserAccount
     public const int MinPasswordLength = 10;
     public const int MaxDepartmentLength = 50;
 
-    public static UserAccount Create(string userName, string passwordHash, IEnumerable<string> roles, Guid? personId, string? department = null, Guid? id = null) => new()
-    {
-        Id = id ?? Guid.CreateVersion7(),
-        UserName = userName.Trim().ToLowerInvariant(),
-        PasswordHash = passwordHash,
-        Roles = [.. roles],
-        PersonId = personId,
-        Department = department,
-    };
+    public static UserAccount Create(
+        string userName,
+        string passwordHash,
+        IEnumerable<string> roles,
+        Guid? personId,
+        string? department = null,
+        Guid? id = null
+    ) =>
+        new()
+        {
+            Id = id ?? Guid.CreateVersion7(),
+            UserName = userName.Trim().ToLowerInvariant(),
+            PasswordHash = passwordHash,
+            Roles = [.. roles],
+            PersonId = personId,
+            Department = department,
+        };
 
     /// <summary>User names are 3–50 characters of letters, digits, dot, dash and underscore.</summary>
     public static DomainError? CheckUserName(string? userName) =>
@@ -75,13 +81,27 @@ public sealed class UserAccount
         var handler = roles.Contains(BuildingBlocks.Security.Roles.DepartmentHandler);
         if (handler != !string.IsNullOrWhiteSpace(department) || department?.Trim().Length > MaxDepartmentLength)
         {
-            return DomainError.Invalid("department", "department-mismatch", "A department handler names their department (at most 50 characters); other roles name none.");
+            return DomainError.Invalid(
+                "department",
+                "department-mismatch",
+                "A department handler names their department (at most 50 characters); other roles name none."
+            );
         }
 
-        string[] personal = [BuildingBlocks.Security.Roles.CommunityStaff, BuildingBlocks.Security.Roles.GridStaff, BuildingBlocks.Security.Roles.PartyMember, BuildingBlocks.Security.Roles.UnitLiaison];
+        string[] personal =
+        [
+            BuildingBlocks.Security.Roles.CommunityStaff,
+            BuildingBlocks.Security.Roles.GridStaff,
+            BuildingBlocks.Security.Roles.PartyMember,
+            BuildingBlocks.Security.Roles.UnitLiaison,
+        ];
         if (personId is null && roles.Any(personal.Contains))
         {
-            return DomainError.Invalid("personId", "person-required", "Community staff, grid staff, party members and unit liaisons sign in as a known person: give personId.");
+            return DomainError.Invalid(
+                "personId",
+                "person-required",
+                "Community staff, grid staff, party members and unit liaisons sign in as a known person: give personId."
+            );
         }
 
         return null;

@@ -14,6 +14,5 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         e.HasIndex(a => a.UserName).IsUnique();
         e.HasIndex(a => a.PersonId);
         e.Property(a => a.Department).HasMaxLength(UserAccount.MaxDepartmentLength);
-
     }
 }

@@ -9,16 +9,40 @@ using Platform.Organization.PartyOrganizations;
 
 namespace Platform.Organization.Activities;
 
-public sealed record HoldActivityRequest([property: Required] Guid OrganizationId, [property: OneOf<ActivityKind>] [property: Required] string? Kind, [property: Required] string? Title, [property: Required] DateTimeOffset HeldAt, string? Location);
+public sealed record HoldActivityRequest(
+    [property: Required] Guid OrganizationId,
+    [property: OneOf<ActivityKind>] [property: Required] string? Kind,
+    [property: Required] string? Title,
+    [property: Required] DateTimeOffset HeldAt,
+    string? Location
+);
 
 public sealed record AttendanceEntry([property: Required] Guid PersonId, bool Attended, string? Note);
 
 public sealed record RecordAttendanceRequest([property: Required] IReadOnlyCollection<AttendanceEntry>? Attendance);
 
-public sealed record ActivityResponse(Guid Id, Guid OrganizationId, [property: OneOf<ActivityKind>] string Kind, string Title, DateTimeOffset HeldAt, string? Location, int Attended, int Absent)
+public sealed record ActivityResponse(
+    Guid Id,
+    Guid OrganizationId,
+    [property: OneOf<ActivityKind>] string Kind,
+    string Title,
+    DateTimeOffset HeldAt,
+    string? Location,
+    int Attended,
+    int Absent
+)
 {
     public static ActivityResponse From(PartyActivity a) =>
-        new(a.Id, a.OrganizationId, a.Kind.ToString(), a.Title, a.HeldAt, a.Location, a.Attendance.Count(x => x.Attended), a.Attendance.Count(x => !x.Attended));
+        new(
+            a.Id,
+            a.OrganizationId,
+            a.Kind.ToString(),
+            a.Title,
+            a.HeldAt,
+            a.Location,
+            a.Attendance.Count(x => x.Attended),
+            a.Attendance.Count(x => !x.Attended)
+        );
 }
 
 public sealed record ServiceCentreItemRequest(bool Met, string? Evidence);
@@ -32,35 +56,53 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var activities = api.MapGroup("/activities").WithTags("Party activities");
-        activities.MapPost("/", Hold).WithName("HoldActivity").Idempotent().Allow(Roles.Organizers)
+        activities
+            .MapPost("/", Hold)
+            .WithName("HoldActivity")
+            .Idempotent()
+            .Allow(Roles.Organizers)
             .WithDescription("Organizers record an activity of an organization in a community they work for; the admin any.")
             .Refuses(400, "held-at-required", "invalid-kind", "unknown-organization");
-        activities.MapGet("/", List).WithName("ListActivities").Allow([.. Roles.Organizers, Roles.PartyMember])
+        activities
+            .MapGet("/", List)
+            .WithName("ListActivities")
+            .Allow([.. Roles.Organizers, Roles.PartyMember])
             .WithDescription("The party activity calendar, open to organizers and party members.")
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
-        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance").Allow(Roles.Organizers)
-            .Refuses(404, "activity-not-found");
-        activities.MapPut("/{id:guid}/attendance", RecordAttendance).WithName("RecordAttendance").Allow(Roles.Organizers)
+        activities.MapGet("/{id:guid}/attendance", GetAttendance).WithName("GetAttendance").Allow(Roles.Organizers).Refuses(404, "activity-not-found");
+        activities
+            .MapPut("/{id:guid}/attendance", RecordAttendance)
+            .WithName("RecordAttendance")
+            .Allow(Roles.Organizers)
             .Refuses(400, "unknown-person")
             .Refuses(404, "activity-not-found");
 
         var centre = api.MapGroup("/communities/{communityId:guid}/service-centre").WithTags("Service centre (four haves)");
-        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre").Allow(Roles.Staff)
-            .Refuses(404, "community-not-found");
-        centre.MapPut("/{item}", SetServiceCentreItem).WithName("SetServiceCentreItem").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre").Allow(Roles.Staff).Refuses(404, "community-not-found");
+        centre
+            .MapPut("/{item}", SetServiceCentreItem)
+            .WithName("SetServiceCentreItem")
+            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .Refuses(400, "evidence-required", "invalid-item")
             .Refuses(403, "out-of-scope");
         return api;
     }
 
-    public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Hold(HoldActivityRequest request, Caller caller, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<ActivityResponse>, ProblemHttpResult>> Hold(
+        HoldActivityRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (!EnumInput.Parse<ActivityKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
             return Problems.From(kindError);
         }
 
-        var organization = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganizationId && o.Status == OrganizationStatus.Active, ct);
+        var organization = await db
+            .PartyOrganizations.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.Id == request.OrganizationId && o.Status == OrganizationStatus.Active, ct);
         if (organization is null)
         {
             return Problems.From(DomainError.Invalid("organizationId", "unknown-organization", $"No active organization with id {request.OrganizationId}."));
@@ -71,8 +113,7 @@ public static class ActivitiesApi
             return Problems.OutOfScope("organization's community");
         }
 
-        if (!PartyActivity.Hold(request.OrganizationId, kind, request.Title, request.HeldAt, request.Location)
-                .TryGet(out var held, out var error))
+        if (!PartyActivity.Hold(request.OrganizationId, kind, request.Title, request.HeldAt, request.Location).TryGet(out var held, out var error))
         {
             return Problems.From(error);
         }
@@ -83,7 +124,15 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<Page<ActivityResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, Guid? organizationId, [OneOf<ActivityKind>] string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        Guid? organizationId,
+        [OneOf<ActivityKind>] string? kind,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<ActivityKind>(kind, "kind");
@@ -100,7 +149,12 @@ public static class ActivitiesApi
         return TypedResults.Ok(await query.OrderByDescending(a => a.HeldAt).ToPageAsync(paging.Value, ActivityResponse.From, ct));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AttendanceEntry>>, ProblemHttpResult>> GetAttendance(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<AttendanceEntry>>, ProblemHttpResult>> GetAttendance(
+        Guid id,
+        Caller caller,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null || !caller.CoversCommunity(await CommunityOfAsync(db, activity, ct)))
@@ -113,7 +167,13 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<ActivityResponse>, ProblemHttpResult>> RecordAttendance(
-        Guid id, RecordAttendanceRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        RecordAttendanceRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
         var community = activity is null ? null : await CommunityOfAsync(db, activity, ct);
@@ -141,7 +201,11 @@ public static class ActivitiesApi
         return TypedResults.Ok(ActivityResponse.From(activity));
     }
 
-    public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> GetServiceCentre(Guid communityId, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> GetServiceCentre(
+        Guid communityId,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct))
         {
@@ -155,15 +219,24 @@ public static class ActivitiesApi
     {
         var checks = await db.ServiceCentreChecks.AsNoTracking().Where(c => c.CommunityId == communityId).ToListAsync(ct);
         var items = Enum.GetValues<ServiceCentreItem>()
-            .Select(item => checks.FirstOrDefault(c => c.Item == item) is { } c
-                ? new ServiceCentreItemResponse(item.ToString(), c.Met, c.Evidence, c.UpdatedAt)
-                : new ServiceCentreItemResponse(item.ToString(), false, null, null))
+            .Select(item =>
+                checks.FirstOrDefault(c => c.Item == item) is { } c
+                    ? new ServiceCentreItemResponse(item.ToString(), c.Met, c.Evidence, c.UpdatedAt)
+                    : new ServiceCentreItemResponse(item.ToString(), false, null, null)
+            )
             .ToList();
         return new ServiceCentreResponse(communityId, items.Count(i => i.Met), items.Count, items);
     }
 
     public static async Task<Results<Ok<ServiceCentreResponse>, ProblemHttpResult>> SetServiceCentreItem(
-        Guid communityId, [OneOf<ServiceCentreItem>] string item, ServiceCentreItemRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid communityId,
+        [OneOf<ServiceCentreItem>] string item,
+        ServiceCentreItemRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!caller.CoversCommunity(communityId))
         {

@@ -24,9 +24,7 @@ public sealed class PartyActivity
 {
     public const int MaxTitleLength = 200;
 
-    private PartyActivity()
-    {
-    }
+    private PartyActivity() { }
 
     public Guid Id { get; private set; }
 

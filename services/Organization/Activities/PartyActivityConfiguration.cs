@@ -16,6 +16,5 @@ internal sealed class PartyActivityConfiguration : IEntityTypeConfiguration<Part
         e.OwnsMany(a => a.Attendance, b => b.ToJson("attendance"));
         e.HasIndex(a => new { a.OrganizationId, a.HeldAt });
         e.HasIndex(a => a.HeldAt);
-
     }
 }

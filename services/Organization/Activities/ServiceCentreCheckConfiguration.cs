@@ -12,6 +12,5 @@ internal sealed class ServiceCentreCheckConfiguration : IEntityTypeConfiguration
         e.HasKey(c => new { c.CommunityId, c.Item });
         e.Property(c => c.Item).HasConversion<string>().HasMaxLength(30);
         e.Property(c => c.Evidence).HasMaxLength(ServiceCentreCheck.MaxEvidenceLength);
-
     }
 }

@@ -15,9 +15,7 @@ public sealed class ServiceCentreCheck
 {
     public const int MaxEvidenceLength = 1000;
 
-    private ServiceCentreCheck()
-    {
-    }
+    private ServiceCentreCheck() { }
 
     public Guid CommunityId { get; private set; }
 
@@ -36,7 +34,11 @@ public sealed class ServiceCentreCheck
         evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
         if (met && evidence is null)
         {
-            return Platform.BuildingBlocks.Domain.DomainError.Invalid("evidence", "evidence-required", "An item marked met needs its evidence (what, where, a link).");
+            return Platform.BuildingBlocks.Domain.DomainError.Invalid(
+                "evidence",
+                "evidence-required",
+                "An item marked met needs its evidence (what, where, a link)."
+            );
         }
 
         if (evidence?.Length > MaxEvidenceLength)

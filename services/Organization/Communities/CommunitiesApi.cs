@@ -7,12 +7,25 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Communities;
 
-public sealed record CreateCommunityRequest([property: Required] string? Code, [property: Required] string? Name, string? ResidentsCommittee = null, string? ServiceStation = null);
+public sealed record CreateCommunityRequest(
+    [property: Required] string? Code,
+    [property: Required] string? Name,
+    string? ResidentsCommittee = null,
+    string? ServiceStation = null
+);
 
 public sealed record UpdateCommunityRequest(string? Name, string? ResidentsCommittee, string? ServiceStation);
 
 public sealed record CommunityResponse(
-    Guid Id, string Code, string Name, string? ResidentsCommittee, string? ServiceStation, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    Guid Id,
+    string Code,
+    string Name,
+    string? ResidentsCommittee,
+    string? ServiceStation,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt
+)
 {
     public static CommunityResponse From(Community c) => new(c.Id, c.Code, c.Name, c.ResidentsCommittee, c.ServiceStation, c.Version, c.CreatedAt, c.UpdatedAt);
 }
@@ -26,31 +39,41 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
     {
         var communities = api.MapGroup("/communities").WithTags("Communities");
-        communities.MapPost("/", CreateCommunity).WithName("CreateCommunity").Idempotent().Allow(Roles.SubdistrictAdmin)
+        communities
+            .MapPost("/", CreateCommunity)
+            .WithName("CreateCommunity")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-community-code", "invalid-community-name")
             .Refuses(409, "duplicate-community-code");
-        communities.MapGet("/", ListCommunities).WithName("ListCommunities").AllowSignedIn()
-            .Refuses(400, "invalid-page", "invalid-page-size");
-        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity").AllowSignedIn()
-            .Refuses(404, "community-not-found");
-        communities.MapPut("/{id:guid}", UpdateCommunity).WithName("UpdateCommunity").Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
+        communities.MapGet("/", ListCommunities).WithName("ListCommunities").AllowSignedIn().Refuses(400, "invalid-page", "invalid-page-size");
+        communities.MapGet("/{id:guid}", GetCommunity).WithName("GetCommunity").AllowSignedIn().Refuses(404, "community-not-found");
+        communities
+            .MapPut("/{id:guid}", UpdateCommunity)
+            .WithName("UpdateCommunity")
+            .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription("Community staff update their own community; the admin any.")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "community-not-found");
 
         var subdistrict = api.MapGroup("/subdistrict").WithTags("Communities");
-        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict").AllowSignedIn()
-            .Refuses(404, "subdistrict-not-defined");
-        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict").Allow(Roles.SubdistrictAdmin)
-            .Refuses(400, "invalid-division-code");
+        subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict").AllowSignedIn().Refuses(404, "subdistrict-not-defined");
+        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict").Allow(Roles.SubdistrictAdmin).Refuses(400, "invalid-division-code");
         return api;
     }
 
     public static async Task<Results<Created<CommunityResponse>, ProblemHttpResult>> CreateCommunity(
-        CreateCommunityRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateCommunityRequest request,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
-        if (!Community.Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow(), request.ResidentsCommittee, request.ServiceStation)
-                .TryGet(out var created, out var error))
+        if (
+            !Community
+                .Create(Guid.CreateVersion7(), request.Code, request.Name, clock.GetUtcNow(), request.ResidentsCommittee, request.ServiceStation)
+                .TryGet(out var created, out var error)
+        )
         {
             return Problems.From(error);
         }
@@ -67,7 +90,12 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<Page<CommunityResponse>>, ProblemHttpResult>> ListCommunities(
-        OrganizationDbContext db, string? search, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        string? search,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -91,7 +119,13 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<CommunityResponse>, ProblemHttpResult>> UpdateCommunity(
-        Guid id, UpdateCommunityRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        UpdateCommunityRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (community is null)
@@ -122,13 +156,16 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<SubdistrictResponse>, ProblemHttpResult>> SetSubdistrict(
-        SubdistrictRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        SubdistrictRequest request,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var subdistrict = await db.Subdistricts.FirstOrDefaultAsync(ct);
         if (subdistrict is null)
         {
-            if (!Subdistrict.Define(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow())
-                    .TryGet(out var defined, out var defineError))
+            if (!Subdistrict.Define(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow()).TryGet(out var defined, out var defineError))
             {
                 return Problems.From(defineError);
             }

@@ -9,9 +9,7 @@ public sealed class Community : Aggregate
 {
     public const int MaxNameLength = 100;
 
-    private Community()
-    {
-    }
+    private Community() { }
 
     public Guid Id { get; private set; }
 
@@ -32,7 +30,14 @@ public sealed class Community : Aggregate
 
     public long Version { get; private set; }
 
-    public static Result<Community> Create(Guid id, string? code, string? name, DateTimeOffset now, string? residentsCommittee = null, string? serviceStation = null)
+    public static Result<Community> Create(
+        Guid id,
+        string? code,
+        string? name,
+        DateTimeOffset now,
+        string? residentsCommittee = null,
+        string? serviceStation = null
+    )
     {
         if (ValidateCode(code) is { } codeError)
         {
@@ -44,7 +49,13 @@ public sealed class Community : Aggregate
             return nameError;
         }
 
-        var community = new Community { Id = id, Code = code!, CreatedAt = now, Version = 0 };
+        var community = new Community
+        {
+            Id = id,
+            Code = code!,
+            CreatedAt = now,
+            Version = 0,
+        };
         return community.Update(name, residentsCommittee, serviceStation, now) is { } error ? error : community;
     }
 
@@ -57,7 +68,11 @@ public sealed class Community : Aggregate
 
         if (residentsCommittee?.Trim().Length > MaxNameLength || serviceStation?.Trim().Length > MaxNameLength)
         {
-            return DomainError.Invalid("residentsCommittee", "invalid-community-body", $"residentsCommittee and serviceStation are at most {MaxNameLength} characters.");
+            return DomainError.Invalid(
+                "residentsCommittee",
+                "invalid-community-body",
+                $"residentsCommittee and serviceStation are at most {MaxNameLength} characters."
+            );
         }
 
         Name = name!.Trim();
@@ -71,16 +86,17 @@ public sealed class Community : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public CommunityChanged ToEvent() => new()
-    {
-        CommunityId = Id,
-        Code = Code,
-        Name = Name,
-        ResidentsCommittee = ResidentsCommittee,
-        ServiceStation = ServiceStation,
-        Version = Version,
-        OccurredAt = UpdatedAt,
-    };
+    public CommunityChanged ToEvent() =>
+        new()
+        {
+            CommunityId = Id,
+            Code = Code,
+            Name = Name,
+            ResidentsCommittee = ResidentsCommittee,
+            ServiceStation = ServiceStation,
+            Version = Version,
+            OccurredAt = UpdatedAt,
+        };
 
     private static DomainError? ValidateCode(string? code) =>
         code is { Length: 3 } && code.All(char.IsAsciiDigit) && code != "000"

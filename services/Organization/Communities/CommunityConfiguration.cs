@@ -16,6 +16,5 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         e.Property(c => c.ServiceStation).HasMaxLength(Community.MaxNameLength);
         e.Property(c => c.Version).IsConcurrencyToken();
         e.HasIndex(c => c.Code).IsUnique();
-
     }
 }

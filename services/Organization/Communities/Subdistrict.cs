@@ -11,9 +11,7 @@ public sealed class Subdistrict
     /// <summary>There is one subdistrict per deployment.</summary>
     public static readonly Guid TheId = Guid.Parse("0195a000-0000-7000-8000-0000000000aa");
 
-    private Subdistrict()
-    {
-    }
+    private Subdistrict() { }
 
     public Guid Id { get; private set; } = TheId;
 

@@ -13,6 +13,5 @@ internal sealed class SubdistrictConfiguration : IEntityTypeConfiguration<Subdis
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Code).HasMaxLength(3);
         e.Property(x => x.Name).HasMaxLength(100);
-
     }
 }

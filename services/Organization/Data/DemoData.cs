@@ -30,8 +30,10 @@ public static class DemoData
     /// <summary>The Grid service's demo grids (fixed ids there), for the cadres' area assignments.</summary>
     private static readonly Guid[] DemoGrids =
     [
-        Guid.Parse("0195a001-0000-7000-8000-000000000001"), Guid.Parse("0195a001-0000-7000-8000-000000000002"),
-        Guid.Parse("0195a001-0000-7000-8000-000000000003"), Guid.Parse("0195a001-0000-7000-8000-000000000004"),
+        Guid.Parse("0195a001-0000-7000-8000-000000000001"),
+        Guid.Parse("0195a001-0000-7000-8000-000000000002"),
+        Guid.Parse("0195a001-0000-7000-8000-000000000003"),
+        Guid.Parse("0195a001-0000-7000-8000-000000000004"),
     ];
 
     public static readonly Guid Committee = Id("org:河西街道工委");
@@ -67,7 +69,16 @@ public static class DemoData
         var organizations = new Dictionary<string, PartyOrganization>();
         PartyOrganization Found(string name, OrganizationKind kind, string? parent, Guid? community = null, MassOrganizationType? mass = null)
         {
-            var result = PartyOrganization.Found(Id("org:" + name), name, kind, mass, parent is null ? null : organizations[parent], community, rootExists: false, now);
+            var result = PartyOrganization.Found(
+                Id("org:" + name),
+                name,
+                kind,
+                mass,
+                parent is null ? null : organizations[parent],
+                community,
+                rootExists: false,
+                now
+            );
             var organization = result.Value ?? throw new InvalidOperationException($"Demo organization {name}: {result.Error!.Message}");
             organizations[name] = organization;
             db.PartyOrganizations.Add(organization);
@@ -78,7 +89,12 @@ public static class DemoData
         foreach (var (id, _, name) in Communities)
         {
             var generalBranch = id == Communities[0].Id || id == Communities[1].Id;
-            var top = Found($"{name}党{(generalBranch ? "总支" : "支部")}", generalBranch ? OrganizationKind.CommunityGeneralBranch : OrganizationKind.CommunityBranch, "河西街道工委", id);
+            var top = Found(
+                $"{name}党{(generalBranch ? "总支" : "支部")}",
+                generalBranch ? OrganizationKind.CommunityGeneralBranch : OrganizationKind.CommunityBranch,
+                "河西街道工委",
+                id
+            );
             foreach (var compound in new[] { "阳光", "幸福" })
             {
                 var branch = Found($"{name}{compound}小区党支部", OrganizationKind.CompoundBranch, top.Name);
@@ -101,11 +117,19 @@ public static class DemoData
             var person = People.Person.Register(Id("person:" + name), name, now).OrThrow();
             var phone = $"1380977{serial:0000}";
             person.SetContact(
-                protector.Protect(phone, Mask.Phone), null, null,
-                protector.Protect($"德令哈市河西街道{Communities[serial % 4].Name[..3]}{serial}号", Mask.Address), now);
+                protector.Protect(phone, Mask.Phone),
+                null,
+                null,
+                protector.Protect($"德令哈市河西街道{Communities[serial % 4].Name[..3]}{serial}号", Mask.Address),
+                now
+            );
             if (organization is not null)
             {
-                person.SetMembership(new PartyMembership(organizations[organization].Id, type, new DateOnly(1990 + serial % 30, 7, 1)), organizations[organization].CommunityId, now);
+                person.SetMembership(
+                    new PartyMembership(organizations[organization].Id, type, new DateOnly(1990 + serial % 30, 7, 1)),
+                    organizations[organization].CommunityId,
+                    now
+                );
             }
 
             person.SetRoles(cadre, staffOf, now);
@@ -128,10 +152,18 @@ public static class DemoData
             db.AreaAssignments.Add(assignment);
         }
 
-        string[][] staff = [["王丽", "孙强"], ["刘敏", "陈刚"], ["杨帆", "朱琳"], ["何平", "郭静"]];
+        string[][] staff =
+        [
+            ["王丽", "孙强"],
+            ["刘敏", "陈刚"],
+            ["杨帆", "朱琳"],
+            ["何平", "郭静"],
+        ];
         for (var i = 0; i < Communities.Count; i++)
         {
-            var top = organizations.Values.First(o => o.CommunityId == Communities[i].Id && o.Kind is OrganizationKind.CommunityGeneralBranch or OrganizationKind.CommunityBranch);
+            var top = organizations.Values.First(o =>
+                o.CommunityId == Communities[i].Id && o.Kind is OrganizationKind.CommunityGeneralBranch or OrganizationKind.CommunityBranch
+            );
             var leader = Person(staff[i][0], top.Name, staffOf: Communities[i].Id);
             Appoint(leader, top.Name, PostTitle.Secretary);
             Person(staff[i][1], null, staffOf: Communities[i].Id);
@@ -143,12 +175,34 @@ public static class DemoData
         var teacher = Person("林晓燕", "河西中学党支部", MemberType.InService);
         await db.SaveChangesAsync(ct);
 
-        var power = MemberUnit.Join("德令哈供电公司", UnitKind.StateEnterprise, organizations["德令哈供电公司党委"].Id, "谢志远",
-            protector.Protect("13809770101", Mask.Phone), [new SharedResource(ResourceKind.Venue, "职工活动中心，可容纳100人"), new SharedResource(ResourceKind.Skill, "电工维修")],
-            ["便民服务", "安全用电"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("德令哈供电公司")).OrThrow();
-        var school = MemberUnit.Join("河西中学", UnitKind.School, organizations["河西中学党支部"].Id, "林晓燕",
-            protector.Protect("13809770102", Mask.Phone), [new SharedResource(ResourceKind.Venue, "操场与图书室（周末开放）")],
-            ["青少年教育", "文化活动"], new DateOnly(2024, 3, 1), now, DemoIds.Unit("河西中学")).OrThrow();
+        var power = MemberUnit
+            .Join(
+                "德令哈供电公司",
+                UnitKind.StateEnterprise,
+                organizations["德令哈供电公司党委"].Id,
+                "谢志远",
+                protector.Protect("13809770101", Mask.Phone),
+                [new SharedResource(ResourceKind.Venue, "职工活动中心，可容纳100人"), new SharedResource(ResourceKind.Skill, "电工维修")],
+                ["便民服务", "安全用电"],
+                new DateOnly(2024, 3, 1),
+                now,
+                DemoIds.Unit("德令哈供电公司")
+            )
+            .OrThrow();
+        var school = MemberUnit
+            .Join(
+                "河西中学",
+                UnitKind.School,
+                organizations["河西中学党支部"].Id,
+                "林晓燕",
+                protector.Protect("13809770102", Mask.Phone),
+                [new SharedResource(ResourceKind.Venue, "操场与图书室（周末开放）")],
+                ["青少年教育", "文化活动"],
+                new DateOnly(2024, 3, 1),
+                now,
+                DemoIds.Unit("河西中学")
+            )
+            .OrThrow();
         foreach (var unit in new[] { power, school })
         {
             db.MemberUnits.Add(unit);
@@ -173,12 +227,34 @@ public static class DemoData
         Account("unit.lin", teacher, Roles.UnitLiaison, Roles.PartyMember);
         Account("resident.zhou", null, Roles.Resident);
 
-        var registration = InServiceRegistration.Submit(engineer, organizations["德令哈供电公司党委"], organizations["长江路社区阳光小区党支部"],
-            Communities[0].Id, DemoGrids[0], ["每月参加一次志愿服务", "义务检修楼道线路"], false, now).OrThrow();
+        var registration = InServiceRegistration
+            .Submit(
+                engineer,
+                organizations["德令哈供电公司党委"],
+                organizations["长江路社区阳光小区党支部"],
+                Communities[0].Id,
+                DemoGrids[0],
+                ["每月参加一次志愿服务", "义务检修楼道线路"],
+                false,
+                now
+            )
+            .OrThrow();
         registration.Confirm(now, "欢迎报到");
         db.Registrations.Add(registration);
-        db.Registrations.Add(InServiceRegistration.Submit(teacher, organizations["河西中学党支部"], organizations["祁连路社区阳光小区党支部"],
-            Communities[1].Id, null, ["周末辅导社区学生功课"], false, now).OrThrow());
+        db.Registrations.Add(
+            InServiceRegistration
+                .Submit(
+                    teacher,
+                    organizations["河西中学党支部"],
+                    organizations["祁连路社区阳光小区党支部"],
+                    Communities[1].Id,
+                    null,
+                    ["周末辅导社区学生功课"],
+                    false,
+                    now
+                )
+                .OrThrow()
+        );
         await db.SaveChangesAsync(ct);
     }
 }

@@ -29,9 +29,7 @@ public sealed record Resolution(Guid Id, string Text, string FollowUpBy, DateOnl
 /// <summary>议事协商: a community meeting on a topic with the parties concerned, its record and resolutions.</summary>
 public sealed class Deliberation
 {
-    private Deliberation()
-    {
-    }
+    private Deliberation() { }
 
     /// <summary>The community's staff (and the cadres assigned to it) see its deliberations.</summary>
     public static readonly Scope<Deliberation> Scope = new() { Community = d => d.CommunityId };
@@ -53,8 +51,13 @@ public sealed class Deliberation
     public bool IsSettled => Resolutions.All(r => r.Status == ResolutionStatus.Done);
 
     public static Result<Deliberation> Hold(
-        Guid communityId, string? topic, DateTimeOffset heldAt, IReadOnlyCollection<DeliberationParty>? parties, string? record,
-        IReadOnlyCollection<(string Text, string FollowUpBy, DateOnly? Due)>? resolutions)
+        Guid communityId,
+        string? topic,
+        DateTimeOffset heldAt,
+        IReadOnlyCollection<DeliberationParty>? parties,
+        string? record,
+        IReadOnlyCollection<(string Text, string FollowUpBy, DateOnly? Due)>? resolutions
+    )
     {
         if (string.IsNullOrWhiteSpace(topic) || topic.Trim().Length > 200)
         {
@@ -89,7 +92,18 @@ public sealed class Deliberation
             HeldAt = heldAt,
             Parties = [.. parties.Select(p => p with { Name = p.Name.Trim() })],
             Record = record.Trim(),
-            Resolutions = [.. (resolutions ?? []).Select(r => new Resolution(Guid.CreateVersion7(), r.Text.Trim(), r.FollowUpBy.Trim(), r.Due, ResolutionStatus.Open, null, null))],
+            Resolutions =
+            [
+                .. (resolutions ?? []).Select(r => new Resolution(
+                    Guid.CreateVersion7(),
+                    r.Text.Trim(),
+                    r.FollowUpBy.Trim(),
+                    r.Due,
+                    ResolutionStatus.Open,
+                    null,
+                    null
+                )),
+            ],
         };
     }
 

@@ -15,6 +15,5 @@ internal sealed class DeliberationConfiguration : IEntityTypeConfiguration<Delib
         e.OwnsMany(d => d.Parties, b => b.ToJson("parties"));
         e.OwnsMany(d => d.Resolutions, b => b.ToJson("resolutions"));
         e.HasIndex(d => new { d.CommunityId, d.HeldAt });
-
     }
 }

@@ -13,11 +13,24 @@ public sealed record PartyInput([property: OneOf<PartyKind>] string? Kind, [prop
 public sealed record ResolutionInput([property: Required] string? Text, string? FollowUpBy, DateOnly? Due);
 
 public sealed record HoldDeliberationRequest(
-    [property: Required] Guid CommunityId, [property: Required] string? Topic, [property: Required] DateTimeOffset HeldAt, IReadOnlyCollection<PartyInput>? Parties, string? Record, IReadOnlyCollection<ResolutionInput>? Resolutions);
+    [property: Required] Guid CommunityId,
+    [property: Required] string? Topic,
+    [property: Required] DateTimeOffset HeldAt,
+    IReadOnlyCollection<PartyInput>? Parties,
+    string? Record,
+    IReadOnlyCollection<ResolutionInput>? Resolutions
+);
 
 public sealed record DeliberationResponse(
-    Guid Id, Guid CommunityId, string Topic, DateTimeOffset HeldAt, IReadOnlyList<DeliberationParty> Parties, string Record,
-    IReadOnlyList<Resolution> Resolutions, bool Settled)
+    Guid Id,
+    Guid CommunityId,
+    string Topic,
+    DateTimeOffset HeldAt,
+    IReadOnlyList<DeliberationParty> Parties,
+    string Record,
+    IReadOnlyList<Resolution> Resolutions,
+    bool Settled
+)
 {
     public static DeliberationResponse From(Deliberation d) => new(d.Id, d.CommunityId, d.Topic, d.HeldAt, d.Parties, d.Record, d.Resolutions, d.IsSettled);
 }
@@ -27,19 +40,29 @@ public static class DeliberationsApi
     public static RouteGroupBuilder MapDeliberationsApi(this RouteGroupBuilder api)
     {
         var deliberations = api.MapGroup("/deliberations").WithTags("Community deliberation");
-        deliberations.MapPost("/", Hold).WithName("HoldDeliberation").Idempotent().Allow(Roles.Organizers)
+        deliberations
+            .MapPost("/", Hold)
+            .WithName("HoldDeliberation")
+            .Idempotent()
+            .Allow(Roles.Organizers)
             .Refuses(400, "parties-required", "unknown-community")
             .Refuses(403, "out-of-scope");
-        deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff)
-            .Refuses(400, "invalid-page", "invalid-page-size");
-        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation").Allow(Roles.Staff)
-            .Refuses(404, "deliberation-not-found");
-        deliberations.MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution).WithName("CompleteResolution").Allow(Roles.Organizers)
+        deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
+        deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation").Allow(Roles.Staff).Refuses(404, "deliberation-not-found");
+        deliberations
+            .MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution)
+            .WithName("CompleteResolution")
+            .Allow(Roles.Organizers)
             .Refuses(404, "deliberation-not-found");
         return api;
     }
 
-    public static async Task<Results<Created<DeliberationResponse>, ProblemHttpResult>> Hold(HoldDeliberationRequest request, Caller caller, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<DeliberationResponse>, ProblemHttpResult>> Hold(
+        HoldDeliberationRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (!caller.CoversCommunity(request.CommunityId))
         {
@@ -62,8 +85,14 @@ public static class DeliberationsApi
             parties.Add(new DeliberationParty(kind, p.Name ?? ""));
         }
 
-        var outcome = Deliberation.Hold(request.CommunityId, request.Topic, request.HeldAt, parties, request.Record,
-            [.. (request.Resolutions ?? []).Select(r => (r.Text ?? "", r.FollowUpBy ?? "", r.Due))]);
+        var outcome = Deliberation.Hold(
+            request.CommunityId,
+            request.Topic,
+            request.HeldAt,
+            parties,
+            request.Record,
+            [.. (request.Resolutions ?? []).Select(r => (r.Text ?? "", r.FollowUpBy ?? "", r.Due))]
+        );
         if (!outcome.TryGet(out var held, out var error))
         {
             return Problems.From(error);
@@ -75,7 +104,14 @@ public static class DeliberationsApi
     }
 
     public static async Task<Results<Ok<Page<DeliberationResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, Guid? communityId, bool? settled, int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        OrganizationDbContext db,
+        Guid? communityId,
+        bool? settled,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -92,11 +128,20 @@ public static class DeliberationsApi
     public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> Get(Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct)
     {
         var deliberation = await db.Deliberations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        return deliberation is null || !Deliberation.Scope.Covers(caller, deliberation) ? Problems.NotFound("deliberation", id) : TypedResults.Ok(DeliberationResponse.From(deliberation));
+        return deliberation is null || !Deliberation.Scope.Covers(caller, deliberation)
+            ? Problems.NotFound("deliberation", id)
+            : TypedResults.Ok(DeliberationResponse.From(deliberation));
     }
 
     public static async Task<Results<Ok<DeliberationResponse>, ProblemHttpResult>> CompleteResolution(
-        Guid id, Guid resolutionId, CompleteRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        Guid resolutionId,
+        CompleteRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var deliberation = await db.Deliberations.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deliberation is null || !Deliberation.Scope.Covers(caller, deliberation))

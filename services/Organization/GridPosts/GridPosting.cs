@@ -11,9 +11,7 @@ namespace Platform.Organization.GridPosts;
 /// </summary>
 public sealed class GridPosting : IReadModelOf<GridStaffChanged>
 {
-    private GridPosting()
-    {
-    }
+    private GridPosting() { }
 
     public Guid AssignmentId { get; private set; }
 

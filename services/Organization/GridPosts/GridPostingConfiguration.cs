@@ -12,6 +12,5 @@ internal sealed class GridPostingConfiguration : IEntityTypeConfiguration<GridPo
         e.HasKey(p => p.AssignmentId);
         e.Property(p => p.Post).HasMaxLength(20);
         e.HasIndex(p => new { p.PersonId, p.Active });
-
     }
 }

@@ -89,7 +89,13 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
     }
 
     private Person? PreparePerson(
-        RosterKind kind, Func<string, string?> get, Lookups lookups, Dictionary<string, int> seenIdCards, int row, Action<DomainError> problem)
+        RosterKind kind,
+        Func<string, string?> get,
+        Lookups lookups,
+        Dictionary<string, int> seenIdCards,
+        int row,
+        Action<DomainError> problem
+    )
     {
         var now = clock.GetUtcNow();
         if (!Person.Register(Guid.CreateVersion7(), get("name"), now).TryGet(out var registered, out var nameError))
@@ -99,7 +105,9 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
 
         // The rest of the row is still checked, so one pass reports all of its problems.
         var person = registered ?? Person.Register(Guid.CreateVersion7(), "?", now).OrThrow();
-        ProtectedValue? phone = null, idCard = null, address = null;
+        ProtectedValue? phone = null,
+            idCard = null,
+            address = null;
         string? hash = null;
         if (get("phone") is { } rawPhone)
         {
@@ -128,7 +136,12 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
                 }
                 else if (lookups.IdCardHashes.Contains(hash))
                 {
-                    problem(DomainError.Conflict("duplicate-id-card", "A person with this ID-card number is already registered.") with { Field = "idCardNumber" });
+                    problem(
+                        DomainError.Conflict("duplicate-id-card", "A person with this ID-card number is already registered.") with
+                        {
+                            Field = "idCardNumber",
+                        }
+                    );
                 }
 
                 seenIdCards.TryAdd(hash, row);
@@ -230,8 +243,11 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
         }
 
         var fields = (get("serviceFields") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (!MemberUnit.Join(name, kindError is null ? kind : UnitKind.Other, organization, get("contactName"), phone, [], fields, joined, now)
-                .TryGet(out var joinedUnit, out var error))
+        if (
+            !MemberUnit
+                .Join(name, kindError is null ? kind : UnitKind.Other, organization, get("contactName"), phone, [], fields, joined, now)
+                .TryGet(out var joinedUnit, out var error)
+        )
         {
             problem(error);
             return null;
@@ -255,14 +271,22 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
 
         public static async Task<Lookups> LoadAsync(OrganizationDbContext db, CancellationToken ct)
         {
-            var organizations = await db.PartyOrganizations.Where(o => o.Status == OrganizationStatus.Active).Select(o => new { o.Name, o.Id, o.CommunityId }).ToListAsync(ct);
+            var organizations = await db
+                .PartyOrganizations.Where(o => o.Status == OrganizationStatus.Active)
+                .Select(o => new
+                {
+                    o.Name,
+                    o.Id,
+                    o.CommunityId,
+                })
+                .ToListAsync(ct);
             return new()
             {
-            OrganizationsByName = organizations.ToLookup(o => o.Name, o => o.Id, StringComparer.Ordinal),
-            CommunityOfOrganization = organizations.ToDictionary(o => o.Id, o => o.CommunityId),
-            CommunitiesByCode = await db.Communities.ToDictionaryAsync(c => c.Code, c => c.Id, ct),
-            IdCardHashes = [.. await db.People.Where(p => p.IdCardHash != null).Select(p => p.IdCardHash!).ToListAsync(ct)],
-            UnitNames = [.. await db.MemberUnits.Select(u => u.Name).ToListAsync(ct)],
+                OrganizationsByName = organizations.ToLookup(o => o.Name, o => o.Id, StringComparer.Ordinal),
+                CommunityOfOrganization = organizations.ToDictionary(o => o.Id, o => o.CommunityId),
+                CommunitiesByCode = await db.Communities.ToDictionaryAsync(c => c.Code, c => c.Id, ct),
+                IdCardHashes = [.. await db.People.Where(p => p.IdCardHash != null).Select(p => p.IdCardHash!).ToListAsync(ct)],
+                UnitNames = [.. await db.MemberUnits.Select(u => u.Name).ToListAsync(ct)],
             };
         }
 
@@ -274,8 +298,13 @@ public sealed class RosterImporter(OrganizationDbContext db, PersonalDataProtect
                 return matches[0];
             }
 
-            problem(DomainError.Invalid(column, matches.Count == 0 ? "unknown-organization" : "ambiguous-organization",
-                matches.Count == 0 ? $"No active organization named '{name}'." : $"Several active organizations are named '{name}'."));
+            problem(
+                DomainError.Invalid(
+                    column,
+                    matches.Count == 0 ? "unknown-organization" : "ambiguous-organization",
+                    matches.Count == 0 ? $"No active organization named '{name}'." : $"Several active organizations are named '{name}'."
+                )
+            );
             return null;
         }
 

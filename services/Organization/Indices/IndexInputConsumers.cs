@@ -46,8 +46,15 @@ public sealed class ServiceHoursInputConsumer(OrganizationDbContext db, TimeProv
         if (m.PersonId is { } person)
         {
             var servedOn = new DateTimeOffset(m.ServedOn.ToDateTime(new TimeOnly(12, 0)), IndexPeriod.LocalOffset);
-            var note = $"{m.Hours:0.##} h at {(m.ActivityTitle is { Length: > 0 } title ? $"「{title}」 " : "")}(activity {m.ActivityId}, hours record {m.RecordId})";
-            facts.Add(new(InputKinds.ServiceHoursApproved, m.RecordId.ToString(), m.Hours, servedOn, note) { Person = person, Community = await IndexLedger.CommunityOfAsync(Db, person, ct) });
+            var note =
+                $"{m.Hours:0.##} h at {(m.ActivityTitle is { Length: > 0 } title ? $"「{title}」 " : "")}(activity {m.ActivityId}, hours record {m.RecordId})";
+            facts.Add(
+                new(InputKinds.ServiceHoursApproved, m.RecordId.ToString(), m.Hours, servedOn, note)
+                {
+                    Person = person,
+                    Community = await IndexLedger.CommunityOfAsync(Db, person, ct),
+                }
+            );
         }
 
         return facts;
@@ -108,7 +115,9 @@ public sealed class CaseOverdueInputConsumer(OrganizationDbContext db, TimeProvi
     : IndexInputConsumer<CaseOverdue>(db, clock, logger)
 {
     protected override Task<IReadOnlyList<IndexFact>> FactsOf(CaseOverdue m, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<IndexFact>>([new(InputKinds.CaseOverdue, m.CaseId.ToString(), 1, m.OverdueAt, $"case {m.Number}") { Community = m.CommunityId }]);
+        Task.FromResult<IReadOnlyList<IndexFact>>([
+            new(InputKinds.CaseOverdue, m.CaseId.ToString(), 1, m.OverdueAt, $"case {m.Number}") { Community = m.CommunityId },
+        ]);
 }
 
 /// <summary>A visit the person made, in the community visited.</summary>
@@ -116,7 +125,9 @@ public sealed class VisitInputConsumer(OrganizationDbContext db, TimeProvider cl
     : IndexInputConsumer<VisitLogged>(db, clock, logger)
 {
     protected override Task<IReadOnlyList<IndexFact>> FactsOf(VisitLogged m, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<IndexFact>>([new(InputKinds.VisitLogged, m.VisitId.ToString(), 1, m.VisitedAt, $"visit {m.VisitId}") { Person = m.VisitorPersonId, Community = m.CommunityId }]);
+        Task.FromResult<IReadOnlyList<IndexFact>>([
+            new(InputKinds.VisitLogged, m.VisitId.ToString(), 1, m.VisitedAt, $"visit {m.VisitId}") { Person = m.VisitorPersonId, Community = m.CommunityId },
+        ]);
 }
 
 /// <summary>The case assessment's rule penalty against a handler who is a person (a case found overdue).</summary>
@@ -143,7 +154,14 @@ public sealed class WishFulfilledInputConsumer(OrganizationDbContext db, TimePro
     {
         var facts = new List<IndexFact>();
         var organization = m.UnitId is { } unit ? await IndexLedger.OrganizationOfUnitAsync(Db, unit, ct) : null;
-        facts.Add(new(InputKinds.WishFulfilled, m.WishId.ToString(), 1, m.OccurredAt, $"wish {m.WishId}") { Person = m.PersonId, Organization = organization, Community = m.CommunityId });
+        facts.Add(
+            new(InputKinds.WishFulfilled, m.WishId.ToString(), 1, m.OccurredAt, $"wish {m.WishId}")
+            {
+                Person = m.PersonId,
+                Organization = organization,
+                Community = m.CommunityId,
+            }
+        );
 
         return facts;
     }
@@ -157,7 +175,9 @@ public sealed class ProjectClaimedInputConsumer(OrganizationDbContext db, TimePr
     {
         var facts = new List<IndexFact>();
         var organization = m.PartyOrganizationId ?? await IndexLedger.OrganizationOfUnitAsync(Db, m.UnitId, ct);
-        facts.Add(new(InputKinds.ProjectClaimed, $"{m.ProjectId}:{m.UnitId}", 1, m.OccurredAt, m.Title) { Organization = organization, Community = m.CommunityId });
+        facts.Add(
+            new(InputKinds.ProjectClaimed, $"{m.ProjectId}:{m.UnitId}", 1, m.OccurredAt, m.Title) { Organization = organization, Community = m.CommunityId }
+        );
 
         return facts;
     }

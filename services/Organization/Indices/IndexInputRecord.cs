@@ -22,9 +22,7 @@ public sealed record IndexFact(string Kind, string Source, decimal Quantity, Dat
 /// </summary>
 public sealed class IndexInputRecord
 {
-    private IndexInputRecord()
-    {
-    }
+    private IndexInputRecord() { }
 
     public Guid Id { get; private set; }
 
@@ -67,20 +65,21 @@ public sealed class IndexInputRecord
 
     public string? Evidence { get; private set; }
 
-    public static IndexInputRecord Create(IndexFact fact, Guid eventId, DateTimeOffset occurredAt) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Kind = fact.Kind,
-        SourceKey = fact.Source,
-        PersonId = fact.Person,
-        OrganizationId = fact.Organization,
-        CommunityId = fact.Community,
-        Quantity = fact.Quantity,
-        At = fact.At.ToUniversalTime(),
-        Note = fact.Note,
-        EventId = eventId,
-        EventOccurredAt = occurredAt.ToUniversalTime(),
-    };
+    public static IndexInputRecord Create(IndexFact fact, Guid eventId, DateTimeOffset occurredAt) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = fact.Kind,
+            SourceKey = fact.Source,
+            PersonId = fact.Person,
+            OrganizationId = fact.Organization,
+            CommunityId = fact.Community,
+            Quantity = fact.Quantity,
+            At = fact.At.ToUniversalTime(),
+            Note = fact.Note,
+            EventId = eventId,
+            EventOccurredAt = occurredAt.ToUniversalTime(),
+        };
 
     /// <summary>An item the committee enters by hand, with the reason and the evidence.</summary>
     public static IndexInputRecord Manual(IndexFact fact, string enteredBy, string reason, string? evidence, DateTimeOffset now)
@@ -103,7 +102,15 @@ public sealed class IndexInputRecord
             PreviousAt ??= At;
         }
 
-        (Quantity, At, Note, EventId, EventOccurredAt, Withdrawn, Scored) = (fact.Quantity, fact.At.ToUniversalTime(), fact.Note, eventId, occurredAt.ToUniversalTime(), false, false);
+        (Quantity, At, Note, EventId, EventOccurredAt, Withdrawn, Scored) = (
+            fact.Quantity,
+            fact.At.ToUniversalTime(),
+            fact.Note,
+            eventId,
+            occurredAt.ToUniversalTime(),
+            false,
+            false
+        );
     }
 
     public void Withdraw(string? reason)

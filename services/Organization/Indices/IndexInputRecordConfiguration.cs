@@ -26,6 +26,5 @@ internal sealed class IndexInputRecordConfiguration : IEntityTypeConfiguration<I
         e.HasIndex(i => i.At);
         // What the score refresher has still to do.
         e.HasIndex(i => i.Id).HasFilter("NOT scored").HasDatabaseName("ix_index_inputs_unscored");
-
     }
 }

@@ -7,14 +7,33 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
 
-public sealed record ManualItemRequest([property: Required] string? Kind, Guid? PersonId, Guid? OrganizationId, decimal? Quantity, DateTimeOffset? At, [property: Required] string? Reason, string? Evidence);
+public sealed record ManualItemRequest(
+    [property: Required] string? Kind,
+    Guid? PersonId,
+    Guid? OrganizationId,
+    decimal? Quantity,
+    DateTimeOffset? At,
+    [property: Required] string? Reason,
+    string? Evidence
+);
 
 public sealed record WithdrawItemRequest([property: Required] string? Reason);
 
 public sealed record ManualItemResponse(
-    Guid Id, string Kind, Guid? PersonId, Guid? OrganizationId, decimal Quantity, DateTimeOffset At, string? Reason, string? Evidence, string? EnteredBy, bool Withdrawn)
+    Guid Id,
+    string Kind,
+    Guid? PersonId,
+    Guid? OrganizationId,
+    decimal Quantity,
+    DateTimeOffset At,
+    string? Reason,
+    string? Evidence,
+    string? EnteredBy,
+    bool Withdrawn
+)
 {
-    public static ManualItemResponse Of(IndexInputRecord i) => new(i.Id, i.Kind, i.PersonId, i.OrganizationId, i.Quantity, i.At, i.Reason, i.Evidence, i.EnteredBy, i.Withdrawn);
+    public static ManualItemResponse Of(IndexInputRecord i) =>
+        new(i.Id, i.Kind, i.PersonId, i.OrganizationId, i.Quantity, i.At, i.Reason, i.Evidence, i.EnteredBy, i.Withdrawn);
 }
 
 /// <summary>
@@ -28,14 +47,26 @@ public static class IndexItemsApi
 
     public static RouteGroupBuilder MapIndexItemsApi(this RouteGroupBuilder indices)
     {
-        indices.MapPost("/items", Enter).WithName("EnterIndexItem").Idempotent().Allow(Roles.SubdistrictAdmin)
-            .WithDescription($"Enters an item by hand: kind ({string.Join(", ", InputKinds.Manual)}), for a member (personId) or an organization (organizationId), with a reason and evidence. A review's quantity is the points it awards.")
+        indices
+            .MapPost("/items", Enter)
+            .WithName("EnterIndexItem")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
+            .WithDescription(
+                $"Enters an item by hand: kind ({string.Join(", ", InputKinds.Manual)}), for a member (personId) or an organization (organizationId), with a reason and evidence. A review's quantity is the points it awards."
+            )
             .Refuses(400, "item-for-organizations", "item-in-future", "one-subject", "reason-required", "unknown-item-kind")
             .Refuses(404, "person-not-found");
-        indices.MapGet("/items", List).WithName("IndexItems").Allow(Roles.SubdistrictAdmin)
+        indices
+            .MapGet("/items", List)
+            .WithName("IndexItems")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Items entered by hand, newest first, optionally for one member or organization.")
             .Refuses(400, "invalid-page", "invalid-page-size");
-        indices.MapPost("/items/{id:guid}/withdraw", Withdraw).WithName("WithdrawIndexItem").Allow(Roles.SubdistrictAdmin)
+        indices
+            .MapPost("/items/{id:guid}/withdraw", Withdraw)
+            .WithName("WithdrawIndexItem")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Withdraws an item entered by hand, with a reason: it stays on record and counts nowhere.")
             .Refuses(400, "reason-required")
             .Refuses(404, "item-not-found");
@@ -43,7 +74,12 @@ public static class IndexItemsApi
     }
 
     public static async Task<Results<Created<ManualItemResponse>, ProblemHttpResult>> Enter(
-        ManualItemRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        ManualItemRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var now = clock.GetUtcNow();
         if (Validate(request, now) is { } invalid)
@@ -54,8 +90,11 @@ public static class IndexItemsApi
         var fact = new IndexFact(request.Kind!, "", request.Quantity ?? 1, request.At ?? now);
         if (request.PersonId is { } personId)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.CommunityId, Organization = p.Membership == null ? (Guid?)null : p.Membership.OrganizationId }).FirstOrDefaultAsync(ct);
+            var person = await db
+                .People.AsNoTracking()
+                .Where(p => p.Id == personId)
+                .Select(p => new { p.CommunityId, Organization = p.Membership == null ? (Guid?)null : p.Membership.OrganizationId })
+                .FirstOrDefaultAsync(ct);
             if (person is null)
             {
                 return Problems.NotFound("person", personId);
@@ -65,7 +104,11 @@ public static class IndexItemsApi
         }
         else
         {
-            var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == request.OrganizationId).Select(o => new { o.CommunityId }).FirstOrDefaultAsync(ct);
+            var organization = await db
+                .PartyOrganizations.AsNoTracking()
+                .Where(o => o.Id == request.OrganizationId)
+                .Select(o => new { o.CommunityId })
+                .FirstOrDefaultAsync(ct);
             if (organization is null)
             {
                 return Problems.NotFound("organization", request.OrganizationId!);
@@ -82,7 +125,13 @@ public static class IndexItemsApi
     }
 
     public static async Task<Results<Ok<Page<ManualItemResponse>>, ProblemHttpResult>> List(
-        Guid? personId, Guid? organizationId, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
+        Guid? personId,
+        Guid? organizationId,
+        int? page,
+        int? pageSize,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -95,7 +144,12 @@ public static class IndexItemsApi
         return TypedResults.Ok(await items.OrderByDescending(i => i.Id).ToPageAsync(paging, ManualItemResponse.Of, ct));
     }
 
-    public static async Task<Results<Ok<ManualItemResponse>, ProblemHttpResult>> Withdraw(Guid id, WithdrawItemRequest request, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ManualItemResponse>, ProblemHttpResult>> Withdraw(
+        Guid id,
+        WithdrawItemRequest request,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxTextLength)
         {
@@ -117,7 +171,11 @@ public static class IndexItemsApi
     {
         if (request.Kind is null || !InputKinds.Manual.Contains(request.Kind))
         {
-            return DomainError.Invalid("kind", "unknown-item-kind", $"'{request.Kind}' is not an item entered by hand: {string.Join(", ", InputKinds.Manual)}.");
+            return DomainError.Invalid(
+                "kind",
+                "unknown-item-kind",
+                $"'{request.Kind}' is not an item entered by hand: {string.Join(", ", InputKinds.Manual)}."
+            );
         }
 
         if (request.PersonId is null == request.OrganizationId is null)

@@ -20,7 +20,10 @@ public static class IndexLedger
         {
             fact = fact with
             {
-                Organization = await db.People.Where(p => p.Id == person && p.Membership != null).Select(p => (Guid?)p.Membership!.OrganizationId).FirstOrDefaultAsync(ct),
+                Organization = await db
+                    .People.Where(p => p.Id == person && p.Membership != null)
+                    .Select(p => (Guid?)p.Membership!.OrganizationId)
+                    .FirstOrDefaultAsync(ct),
             };
         }
 
@@ -67,9 +70,18 @@ public static class IndexLedger
     }
 
     /// <summary>Takes back inputs of one kind whose sources start with a prefix and are not among those still given (attendance corrected).</summary>
-    public static async Task WithdrawOthersAsync(OrganizationDbContext db, string kind, string sourcePrefix, IReadOnlyCollection<string> kept, string reason, CancellationToken ct)
+    public static async Task WithdrawOthersAsync(
+        OrganizationDbContext db,
+        string kind,
+        string sourcePrefix,
+        IReadOnlyCollection<string> kept,
+        string reason,
+        CancellationToken ct
+    )
     {
-        var stale = await db.IndexInputs.Where(i => i.Kind == kind && i.SourceKey.StartsWith(sourcePrefix) && !i.Withdrawn && !kept.Contains(i.SourceKey)).ToListAsync(ct);
+        var stale = await db
+            .IndexInputs.Where(i => i.Kind == kind && i.SourceKey.StartsWith(sourcePrefix) && !i.Withdrawn && !kept.Contains(i.SourceKey))
+            .ToListAsync(ct);
         stale.ForEach(input => Withdraw(db, input, reason));
     }
 

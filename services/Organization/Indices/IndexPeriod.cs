@@ -24,19 +24,21 @@ public readonly record struct IndexPeriod(PeriodKind Kind, int Year, int Number)
     /// <summary>The first instant any period covers (periods run from the year 2000).</summary>
     public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, LocalOffset);
 
-    public DateOnly FirstDay => Kind switch
-    {
-        PeriodKind.Month => new DateOnly(Year, Number, 1),
-        PeriodKind.Quarter => new DateOnly(Year, (Number - 1) * 3 + 1, 1),
-        _ => new DateOnly(Year, 1, 1),
-    };
+    public DateOnly FirstDay =>
+        Kind switch
+        {
+            PeriodKind.Month => new DateOnly(Year, Number, 1),
+            PeriodKind.Quarter => new DateOnly(Year, (Number - 1) * 3 + 1, 1),
+            _ => new DateOnly(Year, 1, 1),
+        };
 
-    public DateOnly EndDay => Kind switch
-    {
-        PeriodKind.Month => FirstDay.AddMonths(1),
-        PeriodKind.Quarter => FirstDay.AddMonths(3),
-        _ => FirstDay.AddYears(1),
-    };
+    public DateOnly EndDay =>
+        Kind switch
+        {
+            PeriodKind.Month => FirstDay.AddMonths(1),
+            PeriodKind.Quarter => FirstDay.AddMonths(3),
+            _ => FirstDay.AddYears(1),
+        };
 
     /// <summary>The first instant of the period, in UTC.</summary>
     public DateTimeOffset Start => new DateTimeOffset(FirstDay.ToDateTime(TimeOnly.MinValue), LocalOffset).ToUniversalTime();
@@ -50,7 +52,12 @@ public readonly record struct IndexPeriod(PeriodKind Kind, int Year, int Number)
     public static IndexPeriod[] Containing(DateTimeOffset at)
     {
         var local = at.ToOffset(LocalOffset);
-        return [new(PeriodKind.Month, local.Year, local.Month), new(PeriodKind.Quarter, local.Year, (local.Month - 1) / 3 + 1), new(PeriodKind.Year, local.Year, 1)];
+        return
+        [
+            new(PeriodKind.Month, local.Year, local.Month),
+            new(PeriodKind.Quarter, local.Year, (local.Month - 1) / 3 + 1),
+            new(PeriodKind.Year, local.Year, 1),
+        ];
     }
 
     /// <summary>The month the instant falls in (by default: the month running).</summary>
@@ -62,15 +69,21 @@ public readonly record struct IndexPeriod(PeriodKind Kind, int Year, int Number)
         var year = Year;
         return Kind != PeriodKind.Year
             ? [this]
-            : [.. Enumerable.Range(1, 12).Select(m => new IndexPeriod(PeriodKind.Month, year, m)), .. Enumerable.Range(1, 4).Select(q => new IndexPeriod(PeriodKind.Quarter, year, q)), this];
+            :
+            [
+                .. Enumerable.Range(1, 12).Select(m => new IndexPeriod(PeriodKind.Month, year, m)),
+                .. Enumerable.Range(1, 4).Select(q => new IndexPeriod(PeriodKind.Quarter, year, q)),
+                this,
+            ];
     }
 
-    public override string ToString() => Kind switch
-    {
-        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Number:D2}"),
-        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-Q{Number}"),
-        _ => Year.ToString("D4", CultureInfo.InvariantCulture),
-    };
+    public override string ToString() =>
+        Kind switch
+        {
+            PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Number:D2}"),
+            PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-Q{Number}"),
+            _ => Year.ToString("D4", CultureInfo.InvariantCulture),
+        };
 
     public int CompareTo(IndexPeriod other) => (Start, Kind).CompareTo((other.Start, other.Kind));
 

@@ -20,9 +20,7 @@ public enum PublicationStatus
 /// </summary>
 public sealed class IndexPublication
 {
-    private IndexPublication()
-    {
-    }
+    private IndexPublication() { }
 
     public Guid Id { get; private set; }
 
@@ -50,7 +48,15 @@ public sealed class IndexPublication
             return DomainError.Conflict("period-not-over", $"{period} is not over yet: its results are reviewed and published after it ends.");
         }
 
-        return new IndexPublication { Id = Guid.CreateVersion7(now), Index = index, Period = period.ToString(), Status = PublicationStatus.UnderReview, OpenedBy = by, TakenAt = now };
+        return new IndexPublication
+        {
+            Id = Guid.CreateVersion7(now),
+            Index = index,
+            Period = period.ToString(),
+            Status = PublicationStatus.UnderReview,
+            OpenedBy = by,
+            TakenAt = now,
+        };
     }
 
     /// <summary>The figures were taken (again) for review.</summary>
@@ -76,15 +82,14 @@ public sealed class IndexPublication
         return null;
     }
 
-    private DomainError Frozen() => DomainError.Conflict("period-published", $"The {Index} results for {Period} were published on {PublishedAt:yyyy-MM-dd} and are frozen.");
+    private DomainError Frozen() =>
+        DomainError.Conflict("period-published", $"The {Index} results for {Period} were published on {PublishedAt:yyyy-MM-dd} and are frozen.");
 }
 
 /// <summary>A subject's figure as taken for review and, once published, frozen: with its rank.</summary>
 public sealed class PublishedScore
 {
-    private PublishedScore()
-    {
-    }
+    private PublishedScore() { }
 
     public Guid PublicationId { get; private set; }
 
@@ -100,14 +105,15 @@ public sealed class PublishedScore
 
     public int RubricVersion { get; private set; }
 
-    public static PublishedScore Of(Guid publication, RankedScore score) => new()
-    {
-        PublicationId = publication,
-        SubjectId = score.SubjectId,
-        Name = score.Name,
-        Rank = score.Rank,
-        Total = score.Total,
-        Grade = score.Grade,
-        RubricVersion = score.RubricVersion,
-    };
+    public static PublishedScore Of(Guid publication, RankedScore score) =>
+        new()
+        {
+            PublicationId = publication,
+            SubjectId = score.SubjectId,
+            Name = score.Name,
+            Rank = score.Rank,
+            Total = score.Total,
+            Grade = score.Grade,
+            RubricVersion = score.RubricVersion,
+        };
 }

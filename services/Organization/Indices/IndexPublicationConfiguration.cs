@@ -17,6 +17,5 @@ internal sealed class IndexPublicationConfiguration : IEntityTypeConfiguration<I
         e.Property(p => p.OpenedBy).HasMaxLength(100);
         e.Property(p => p.PublishedBy).HasMaxLength(100);
         e.HasIndex(p => new { p.Index, p.Period }).IsUnique();
-
     }
 }

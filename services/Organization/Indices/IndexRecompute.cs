@@ -51,8 +51,12 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
         var (subjects, inputs) = await TallyAsync(indices, period, withParts, ct);
         var now = clock.GetUtcNow();
         var scores = 0;
-        await using (var copy = await writer.BeginBinaryImportAsync(
-            "COPY index_scores (index, period, subject_id, total, grade, rubric_version, inputs, computed_at) FROM STDIN (FORMAT BINARY)", ct))
+        await using (
+            var copy = await writer.BeginBinaryImportAsync(
+                "COPY index_scores (index, period, subject_id, total, grade, rubric_version, inputs, computed_at) FROM STDIN (FORMAT BINARY)",
+                ct
+            )
+        )
         {
             foreach (var (index, bySubject) in subjects)
             {
@@ -94,7 +98,11 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
     /// or slots 1–12 for the local months of a year rebuilt with its parts.
     /// </summary>
     private async Task<(Dictionary<IndexKind, Dictionary<Guid, Dictionary<string, Tally>?[]>> Subjects, long Inputs)> TallyAsync(
-        IReadOnlyList<IndexKind> indices, IndexPeriod period, bool withParts, CancellationToken ct)
+        IReadOnlyList<IndexKind> indices,
+        IndexPeriod period,
+        bool withParts,
+        CancellationToken ct
+    )
     {
         var subjects = indices.ToDictionary(i => i, _ => new Dictionary<Guid, Dictionary<string, Tally>?[]>());
         var slots = withParts ? 13 : 1;
@@ -114,14 +122,19 @@ public sealed class IndexRecompute(OrganizationDbContext db, TimeProvider clock)
 
         // A connection of its own, not from the pool: the session's larger work_mem must not outlive this read
         // (pooled connections keep their session state: NoResetOnClose, DatabaseExtensions).
-        await using var reader = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await using var reader = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString
+        );
         await reader.OpenAsync(ct);
         await Execute(reader, "SET work_mem = '256MB'", ct);
         var month = withParts ? "extract(month from (at AT TIME ZONE 'UTC') + interval '8 hours')::int" : "0";
-        await using var command = new NpgsqlCommand($"""
+        await using var command = new NpgsqlCommand(
+            $"""
             SELECT person_id, organization_id, community_id, kind, {month}, count(*)::int, sum(quantity)
             FROM index_inputs WHERE at >= $1 AND at < $2 AND NOT withdrawn GROUP BY 1, 2, 3, 4, 5
-            """, reader);
+            """,
+            reader
+        );
         command.Parameters.AddWithValue(period.Start);
         command.Parameters.AddWithValue(period.End);
         command.CommandTimeout = 600;

@@ -7,9 +7,7 @@ namespace Platform.Organization.Indices;
 /// </summary>
 public sealed class IndexScoreRow
 {
-    private IndexScoreRow()
-    {
-    }
+    private IndexScoreRow() { }
 
     public IndexKind Index { get; private set; }
 
@@ -39,7 +37,8 @@ public static class IndexSubjects
     /// <summary>A subject named in a URL: a member's, organization's or community's id, or "subdistrict" for the Service Index.</summary>
     public static Guid? Parse(IndexKind index, string? text) =>
         index == IndexKind.Service && "subdistrict".Equals(text, StringComparison.OrdinalIgnoreCase) ? Subdistrict
-            : Guid.TryParse(text, out var id) ? id : null;
+        : Guid.TryParse(text, out var id) ? id
+        : null;
 
     /// <summary>The subject's inputs in the period (withdrawn ones left out): what its score is computed from.</summary>
     public static IQueryable<IndexInputRecord> InputsOf(this IQueryable<IndexInputRecord> ledger, ScoreKey key)

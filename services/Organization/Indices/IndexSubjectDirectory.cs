@@ -19,7 +19,14 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
     public const string SubdistrictName = "全街道 (the subdistrict)";
 
     /// <summary>The subjects of an index the caller may see, optionally within one community, organization type or organization (its members).</summary>
-    public async Task<List<IndexSubject>> VisibleAsync(Caller caller, IndexKind index, Guid? communityId, string? organizationType, CancellationToken ct, Guid? organizationId = null)
+    public async Task<List<IndexSubject>> VisibleAsync(
+        Caller caller,
+        IndexKind index,
+        Guid? communityId,
+        string? organizationType,
+        CancellationToken ct,
+        Guid? organizationId = null
+    )
     {
         var all = await SubjectsAsync(index, communityId, organizationType, ct);
         all = organizationId is { } organization ? [.. all.Where(s => s.OrganizationId == organization)] : all;
@@ -50,7 +57,8 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
         var organizer = caller.IsIn([.. Roles.Organizers]);
         return index switch
         {
-            IndexKind.Vanguard => caller.IsPerson(subject.Id) || organizer && caller.CoversCommunity(subject.CommunityId)
+            IndexKind.Vanguard => caller.IsPerson(subject.Id)
+                || organizer && caller.CoversCommunity(subject.CommunityId)
                 || subject.OrganizationId is { } o && led.Contains(o),
             IndexKind.Fortress => organizer && caller.CoversCommunity(subject.CommunityId) || led.Contains(subject.Id),
             _ => organizer && (subject.Id == IndexSubjects.Subdistrict ? caller.IsIn(Roles.SubdistrictCadre) : caller.CoversCommunity(subject.Id)),
@@ -66,9 +74,18 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(IndexPeriod.LocalOffset).DateTime);
-        return (await db.Posts.AsNoTracking()
-            .Where(p => p.PersonId == me && (p.Title == PostTitle.Secretary || p.Title == PostTitle.DeputySecretary) && p.From <= today && (p.To == null || p.To >= today))
-            .Select(p => p.OrganizationId).ToListAsync(ct)).ToHashSet();
+        return (
+            await db
+                .Posts.AsNoTracking()
+                .Where(p =>
+                    p.PersonId == me
+                    && (p.Title == PostTitle.Secretary || p.Title == PostTitle.DeputySecretary)
+                    && p.From <= today
+                    && (p.To == null || p.To >= today)
+                )
+                .Select(p => p.OrganizationId)
+                .ToListAsync(ct)
+        ).ToHashSet();
     }
 
     private async Task<List<IndexSubject>> SubjectsAsync(IndexKind index, Guid? communityId, string? organizationType, CancellationToken ct)
@@ -76,7 +93,12 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
         switch (index)
         {
             case IndexKind.Vanguard:
-                return [.. (await PeopleAsync(null, communityId, membersOnly: true, ct)).Where(m => organizationType is null || m.OrganizationType == organizationType)];
+                return
+                [
+                    .. (await PeopleAsync(null, communityId, membersOnly: true, ct)).Where(m =>
+                        organizationType is null || m.OrganizationType == organizationType
+                    ),
+                ];
             case IndexKind.Fortress:
                 return [.. (await OrganizationsAsync(null, communityId, ct)).Where(o => organizationType is null || o.OrganizationType == organizationType)];
             default:
@@ -92,11 +114,25 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
         people = id is { } one ? people.Where(p => p.Id == one) : people;
         people = communityId is { } community ? people.Where(p => p.CommunityId == community) : people;
         people = membersOnly ? people.Where(p => p.Membership != null) : people;
-        var rows = await people.Select(p => new { p.Id, p.Name, p.CommunityId, OrganizationId = p.Membership == null ? (Guid?)null : p.Membership.OrganizationId }).ToListAsync(ct);
+        var rows = await people
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.CommunityId,
+                OrganizationId = p.Membership == null ? (Guid?)null : p.Membership.OrganizationId,
+            })
+            .ToListAsync(ct);
         var organizations = rows.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
-        var kinds = await db.PartyOrganizations.AsNoTracking().Where(o => organizations.Contains(o.Id)).Select(o => new { o.Id, o.Kind })
+        var kinds = await db
+            .PartyOrganizations.AsNoTracking()
+            .Where(o => organizations.Contains(o.Id))
+            .Select(o => new { o.Id, o.Kind })
             .ToDictionaryAsync(o => o.Id, o => o.Kind.ToString(), ct);
-        return [.. rows.Select(r => new IndexSubject(r.Id, r.Name, r.CommunityId, r.OrganizationId, r.OrganizationId is { } o ? kinds.GetValueOrDefault(o) : null))];
+        return
+        [
+            .. rows.Select(r => new IndexSubject(r.Id, r.Name, r.CommunityId, r.OrganizationId, r.OrganizationId is { } o ? kinds.GetValueOrDefault(o) : null)),
+        ];
     }
 
     private async Task<List<IndexSubject>> OrganizationsAsync(Guid? id, Guid? communityId, CancellationToken ct)
@@ -104,9 +140,26 @@ public sealed class IndexSubjectDirectory(OrganizationDbContext db, TimeProvider
         var organizations = db.PartyOrganizations.AsNoTracking().Where(o => o.Status == OrganizationStatus.Active);
         organizations = id is { } one ? organizations.Where(o => o.Id == one) : organizations;
         organizations = communityId is { } community ? organizations.Where(o => o.CommunityId == community) : organizations;
-        return [.. (await organizations.Select(o => new { o.Id, o.Name, o.CommunityId, o.Kind }).ToListAsync(ct)).Select(o => new IndexSubject(o.Id, o.Name, o.CommunityId, o.Id, o.Kind.ToString()))];
+        return
+        [
+            .. (
+                await organizations
+                    .Select(o => new
+                    {
+                        o.Id,
+                        o.Name,
+                        o.CommunityId,
+                        o.Kind,
+                    })
+                    .ToListAsync(ct)
+            ).Select(o => new IndexSubject(o.Id, o.Name, o.CommunityId, o.Id, o.Kind.ToString())),
+        ];
     }
 
     private async Task<List<IndexSubject>> CommunitiesAsync(Guid? id, CancellationToken ct) =>
-        [.. (await db.Communities.AsNoTracking().Where(c => id == null || c.Id == id).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => new IndexSubject(c.Id, c.Name, c.Id, null, null))];
+        [
+            .. (await db.Communities.AsNoTracking().Where(c => id == null || c.Id == id).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(
+                c => new IndexSubject(c.Id, c.Name, c.Id, null, null)
+            ),
+        ];
 }

@@ -9,7 +9,17 @@ using Platform.Organization.Data;
 namespace Platform.Organization.Indices;
 
 /// <summary>A subject's place in a ranking (ties share a rank), with the figure it is ranked by.</summary>
-public sealed record RankedScore(int Rank, Guid SubjectId, string Name, Guid? CommunityId, string? OrganizationType, decimal Total, string? Grade, int RubricVersion, int Inputs);
+public sealed record RankedScore(
+    int Rank,
+    Guid SubjectId,
+    string Name,
+    Guid? CommunityId,
+    string? OrganizationType,
+    decimal Total,
+    string? Grade,
+    int RubricVersion,
+    int Inputs
+);
 
 /// <summary>A ranking for a period: live, or the published (frozen) figures once the period is published.</summary>
 public sealed record IndexRanking(IndexKind Index, string Period, bool Published, DateTimeOffset? PublishedAt, Page<RankedScore> Rows);
@@ -21,7 +31,17 @@ public sealed record PublishedFigure(decimal Total, string? Grade, int Rank, Dat
 /// A subject's score for a period with its reasons: every component, and each input's points unless there are
 /// too many to list (<see cref="LinesShown"/>); the published figure when the period is published.
 /// </summary>
-public sealed record IndexScoreResponse(IndexKind Index, Guid SubjectId, string Name, string Period, DateTimeOffset From, DateTimeOffset To, IndexScore Score, bool LinesShown, PublishedFigure? Published);
+public sealed record IndexScoreResponse(
+    IndexKind Index,
+    Guid SubjectId,
+    string Name,
+    string Period,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IndexScore Score,
+    bool LinesShown,
+    PublishedFigure? Published
+);
 
 public sealed record RecomputeRequest([property: Required] string? Period, string? Index, bool WithParts = false);
 
@@ -39,15 +59,30 @@ public static class IndicesApi
     public static RouteGroupBuilder MapIndicesApi(this RouteGroupBuilder api)
     {
         var indices = api.MapGroup("/indices").WithTags("Indices");
-        indices.MapGet("/{index}/scores/{subject}", ScoreOf).WithName("IndexScore").AllowSignedIn()
-            .WithDescription("A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an organization. Service: a community, or 'subdistrict'.")
+        indices
+            .MapGet("/{index}/scores/{subject}", ScoreOf)
+            .WithName("IndexScore")
+            .AllowSignedIn()
+            .WithDescription(
+                "A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an organization. Service: a community, or 'subdistrict'."
+            )
             .Refuses(404, "community-not-found", "index-not-found", "organization-not-found", "person-not-found");
-        indices.MapGet("/{index}/ranking", RankingOf).WithName("IndexRanking").AllowSignedIn()
-            .WithDescription("The subjects the caller may see ranked for a period, optionally within one community (communityId), organization type (organizationType) or organization (organizationId: its members, or itself); ties share a rank. Live, or the published figures once the period is published.")
+        indices
+            .MapGet("/{index}/ranking", RankingOf)
+            .WithName("IndexRanking")
+            .AllowSignedIn()
+            .WithDescription(
+                "The subjects the caller may see ranked for a period, optionally within one community (communityId), organization type (organizationType) or organization (organizationId: its members, or itself); ties share a rank. Live, or the published figures once the period is published."
+            )
             .Refuses(400, "invalid-organization-type")
             .Refuses(404, "index-not-found");
-        indices.MapPost("/recompute", Recompute).WithName("RecomputeIndices").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored inputs; the figures equal the live ones.")
+        indices
+            .MapPost("/recompute", Recompute)
+            .WithName("RecomputeIndices")
+            .Allow(Roles.SubdistrictAdmin)
+            .WithDescription(
+                "Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored inputs; the figures equal the live ones."
+            )
             .Refuses(400, "invalid-period");
         indices.MapIndexItemsApi();
         indices.MapPublicationsApi();
@@ -56,7 +91,15 @@ public static class IndicesApi
     }
 
     public static async Task<Results<Ok<IndexScoreResponse>, ProblemHttpResult>> ScoreOf(
-        [OneOf<IndexKind>] string index, string subject, string? period, Caller caller, ReadDb<OrganizationDbContext> read, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string subject,
+        string? period,
+        Caller caller,
+        ReadDb<OrganizationDbContext> read,
+        IndexSubjectDirectory directory,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var db = read.Context;
         if (ParseIndex(index) is not { } kind)
@@ -72,7 +115,12 @@ public static class IndicesApi
         var when = parsed;
         if (IndexSubjects.Parse(kind, subject) is not { } subjectKey || await directory.FindAsync(caller, kind, subjectKey, ct) is not { } found)
         {
-            return Problems.NotFound(kind == IndexKind.Vanguard ? "person" : kind == IndexKind.Fortress ? "organization" : "community", subject);
+            return Problems.NotFound(
+                kind == IndexKind.Vanguard ? "person"
+                    : kind == IndexKind.Fortress ? "organization"
+                    : "community",
+                subject
+            );
         }
 
         var key = new ScoreKey(kind, subjectKey, when);
@@ -83,17 +131,54 @@ public static class IndicesApi
         var score = listed
             ? RubricScorer.Score(rubric, inputs, found.OrganizationType)
             : RubricScorer.Explain(rubric, await new ScoreKeeper(db, clock).TalliesAsync(key, ct), found.OrganizationType);
-        var published = await db.IndexPublications.AsNoTracking()
+        var published = await db
+            .IndexPublications.AsNoTracking()
             .Where(p => p.Index == kind && p.Period == when.ToString() && p.Status == PublicationStatus.Published)
-            .Join(db.PublishedScores, p => p.Id, s => s.PublicationId, (p, s) => new { s.SubjectId, s.Total, s.Grade, s.Rank, p.PublishedAt })
-            .Where(s => s.SubjectId == subjectKey).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new IndexScoreResponse(kind, subjectKey, found.Name, when.ToString(), when.Start, when.End, score, listed,
-            published is null ? null : new PublishedFigure(published.Total, published.Grade, published.Rank, published.PublishedAt!.Value)));
+            .Join(
+                db.PublishedScores,
+                p => p.Id,
+                s => s.PublicationId,
+                (p, s) =>
+                    new
+                    {
+                        s.SubjectId,
+                        s.Total,
+                        s.Grade,
+                        s.Rank,
+                        p.PublishedAt,
+                    }
+            )
+            .Where(s => s.SubjectId == subjectKey)
+            .FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(
+            new IndexScoreResponse(
+                kind,
+                subjectKey,
+                found.Name,
+                when.ToString(),
+                when.Start,
+                when.End,
+                score,
+                listed,
+                published is null ? null : new PublishedFigure(published.Total, published.Grade, published.Rank, published.PublishedAt!.Value)
+            )
+        );
     }
 
     public static async Task<Results<Ok<IndexRanking>, ProblemHttpResult>> RankingOf(
-        [OneOf<IndexKind>] string index, string? period, Guid? communityId, [OneOf<PartyOrganizations.OrganizationKind>] string? organizationType, Guid? organizationId, int? page, int? pageSize,
-        Caller caller, ReadDb<OrganizationDbContext> read, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string? period,
+        Guid? communityId,
+        [OneOf<PartyOrganizations.OrganizationKind>] string? organizationType,
+        Guid? organizationId,
+        int? page,
+        int? pageSize,
+        Caller caller,
+        ReadDb<OrganizationDbContext> read,
+        IndexSubjectDirectory directory,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var db = read.Context;
         if (ParseIndex(index) is not { } kind)
@@ -110,22 +195,30 @@ public static class IndicesApi
         }
 
         var subjects = await directory.VisibleAsync(caller, kind, communityId, type.Value?.ToString(), ct, organizationId);
-        var publication = await db.IndexPublications.AsNoTracking()
+        var publication = await db
+            .IndexPublications.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Index == kind && p.Period == when.Value.ToString() && p.Status == PublicationStatus.Published, ct);
-        var ranked = publication is null
-            ? await RankLiveAsync(db, kind, when.Value, subjects, ct)
-            : await RankPublishedAsync(db, publication.Id, subjects, ct);
-        return TypedResults.Ok(new IndexRanking(kind, when.Value.ToString(), publication is not null, publication?.PublishedAt, ranked.ToPage(paging.Value, r => r)));
+        var ranked = publication is null ? await RankLiveAsync(db, kind, when.Value, subjects, ct) : await RankPublishedAsync(db, publication.Id, subjects, ct);
+        return TypedResults.Ok(
+            new IndexRanking(kind, when.Value.ToString(), publication is not null, publication?.PublishedAt, ranked.ToPage(paging.Value, r => r))
+        );
     }
 
-    public static async Task<Results<Ok<RecomputeResult>, ProblemHttpResult>> Recompute(RecomputeRequest request, IndexRecompute recompute, CancellationToken ct)
+    public static async Task<Results<Ok<RecomputeResult>, ProblemHttpResult>> Recompute(
+        RecomputeRequest request,
+        IndexRecompute recompute,
+        CancellationToken ct
+    )
     {
         if (!IndexPeriod.Parse(request.Period).TryGet(out var period, out var error))
         {
             return Problems.From(error);
         }
 
-        IndexKind[] indices = request.Index is null ? Enum.GetValues<IndexKind>() : ParseIndex(request.Index) is { } one ? [one] : [];
+        IndexKind[] indices =
+            request.Index is null ? Enum.GetValues<IndexKind>()
+            : ParseIndex(request.Index) is { } one ? [one]
+            : [];
         if (indices.Length == 0)
         {
             return UnknownIndex(request.Index!);
@@ -135,7 +228,13 @@ public static class IndicesApi
     }
 
     /// <summary>The subjects ranked by their live figures; a subject without inputs has the rubric's base figure.</summary>
-    public static async Task<List<RankedScore>> RankLiveAsync(OrganizationDbContext db, IndexKind index, IndexPeriod period, IReadOnlyList<IndexSubject> subjects, CancellationToken ct)
+    public static async Task<List<RankedScore>> RankLiveAsync(
+        OrganizationDbContext db,
+        IndexKind index,
+        IndexPeriod period,
+        IReadOnlyList<IndexSubject> subjects,
+        CancellationToken ct
+    )
     {
         var name = period.ToString();
         var live = db.IndexScores.AsNoTracking().Where(s => s.Index == index && s.Period == name);
@@ -148,33 +247,80 @@ public static class IndicesApi
         var rows = await live.ToDictionaryAsync(s => s.SubjectId, ct);
         var rubric = await RubricsApi.InForceAsync(db, index, period.FirstDay, ct);
         var bases = new Dictionary<string, ScoreFigure>();
-        var scored = subjects.Select(s =>
-        {
-            if (rows.TryGetValue(s.Id, out var row))
+        var scored = subjects
+            .Select(s =>
             {
-                return (Subject: s, row.Total, row.Grade, Version: row.RubricVersion, row.Inputs);
-            }
+                if (rows.TryGetValue(s.Id, out var row))
+                {
+                    return (Subject: s, row.Total, row.Grade, Version: row.RubricVersion, row.Inputs);
+                }
 
-            var type = s.OrganizationType ?? "";
-            if (!bases.TryGetValue(type, out var figure))
-            {
-                bases[type] = figure = RubricScorer.Figure(rubric, new Dictionary<string, Tally>(), s.OrganizationType);
-            }
+                var type = s.OrganizationType ?? "";
+                if (!bases.TryGetValue(type, out var figure))
+                {
+                    bases[type] = figure = RubricScorer.Figure(rubric, new Dictionary<string, Tally>(), s.OrganizationType);
+                }
 
-            return (Subject: s, figure.Total, figure.Grade, Version: rubric.Version, Inputs: 0);
-        }).OrderByDescending(s => s.Total).ThenBy(s => s.Subject.Name, StringComparer.Ordinal).ThenBy(s => s.Subject.Id).ToList();
+                return (Subject: s, figure.Total, figure.Grade, Version: rubric.Version, Inputs: 0);
+            })
+            .OrderByDescending(s => s.Total)
+            .ThenBy(s => s.Subject.Name, StringComparer.Ordinal)
+            .ThenBy(s => s.Subject.Id)
+            .ToList();
         var ranks = Ranking.Competition(scored, s => s.Total);
-        return [.. scored.Select((s, i) => new RankedScore(ranks[i], s.Subject.Id, s.Subject.Name, s.Subject.CommunityId, s.Subject.OrganizationType, s.Total, s.Grade, s.Version, s.Inputs))];
+        return
+        [
+            .. scored.Select(
+                (s, i) =>
+                    new RankedScore(
+                        ranks[i],
+                        s.Subject.Id,
+                        s.Subject.Name,
+                        s.Subject.CommunityId,
+                        s.Subject.OrganizationType,
+                        s.Total,
+                        s.Grade,
+                        s.Version,
+                        s.Inputs
+                    )
+            ),
+        ];
     }
 
     /// <summary>The published figures of the subjects the caller may see, ranked among themselves.</summary>
-    private static async Task<List<RankedScore>> RankPublishedAsync(OrganizationDbContext db, Guid publication, IReadOnlyList<IndexSubject> subjects, CancellationToken ct)
+    private static async Task<List<RankedScore>> RankPublishedAsync(
+        OrganizationDbContext db,
+        Guid publication,
+        IReadOnlyList<IndexSubject> subjects,
+        CancellationToken ct
+    )
     {
         var frozen = await db.PublishedScores.AsNoTracking().Where(s => s.PublicationId == publication).ToDictionaryAsync(s => s.SubjectId, ct);
-        var scored = subjects.Where(s => frozen.ContainsKey(s.Id)).Select(s => (Subject: s, Figure: frozen[s.Id]))
-            .OrderByDescending(s => s.Figure.Total).ThenBy(s => s.Figure.Rank).ThenBy(s => s.Subject.Id).ToList();
+        var scored = subjects
+            .Where(s => frozen.ContainsKey(s.Id))
+            .Select(s => (Subject: s, Figure: frozen[s.Id]))
+            .OrderByDescending(s => s.Figure.Total)
+            .ThenBy(s => s.Figure.Rank)
+            .ThenBy(s => s.Subject.Id)
+            .ToList();
         var ranks = Ranking.Competition(scored, s => s.Figure.Total);
-        return [.. scored.Select((s, i) => new RankedScore(ranks[i], s.Subject.Id, s.Figure.Name, s.Subject.CommunityId, s.Subject.OrganizationType, s.Figure.Total, s.Figure.Grade, s.Figure.RubricVersion, 0))];
+        return
+        [
+            .. scored.Select(
+                (s, i) =>
+                    new RankedScore(
+                        ranks[i],
+                        s.Subject.Id,
+                        s.Figure.Name,
+                        s.Subject.CommunityId,
+                        s.Subject.OrganizationType,
+                        s.Figure.Total,
+                        s.Figure.Grade,
+                        s.Figure.RubricVersion,
+                        0
+                    )
+            ),
+        ];
     }
 
     /// <summary>A subject's inputs in the period, from the ledger (withdrawn ones left out).</summary>

@@ -43,7 +43,15 @@ public static class InputKinds
     public const string LaggingFinding = nameof(LaggingFinding);
 
     /// <summary>The kinds the committee enters by hand; a review's quantity is the points it awards.</summary>
-    public static readonly IReadOnlyList<string> Manual = [Commendation, Penalty, SeriousDisciplinarySanction, LeadershipReview, GuaranteeReview, LaggingFinding];
+    public static readonly IReadOnlyList<string> Manual =
+    [
+        Commendation,
+        Penalty,
+        SeriousDisciplinarySanction,
+        LeadershipReview,
+        GuaranteeReview,
+        LaggingFinding,
+    ];
 
     /// <summary>The manual kinds that are about an organization, not a member.</summary>
     public static readonly IReadOnlyList<string> ForOrganizations = [LeadershipReview, GuaranteeReview, LaggingFinding];

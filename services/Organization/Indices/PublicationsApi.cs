@@ -7,9 +7,18 @@ using Platform.Organization.Data;
 namespace Platform.Organization.Indices;
 
 public sealed record PublicationResponse(
-    IndexKind Index, string Period, PublicationStatus Status, int Subjects, string OpenedBy, DateTimeOffset TakenAt, string? PublishedBy, DateTimeOffset? PublishedAt)
+    IndexKind Index,
+    string Period,
+    PublicationStatus Status,
+    int Subjects,
+    string OpenedBy,
+    DateTimeOffset TakenAt,
+    string? PublishedBy,
+    DateTimeOffset? PublishedAt
+)
 {
-    public static PublicationResponse Of(IndexPublication p) => new(p.Index, p.Period, p.Status, p.Subjects, p.OpenedBy, p.TakenAt, p.PublishedBy, p.PublishedAt);
+    public static PublicationResponse Of(IndexPublication p) =>
+        new(p.Index, p.Period, p.Status, p.Subjects, p.OpenedBy, p.TakenAt, p.PublishedBy, p.PublishedAt);
 }
 
 public sealed record PublicationDetail(PublicationResponse Publication, Page<RankedScore> Rows);
@@ -23,19 +32,31 @@ public static class PublicationsApi
 {
     public static RouteGroupBuilder MapPublicationsApi(this RouteGroupBuilder indices)
     {
-        indices.MapGet("/{index}/publications", List).WithName("IndexPublications").Allow([.. Roles.Organizers])
+        indices
+            .MapGet("/{index}/publications", List)
+            .WithName("IndexPublications")
+            .Allow([.. Roles.Organizers])
             .WithDescription("The periods of an index taken for review or published, newest first.")
             .Refuses(404, "index-not-found");
-        indices.MapGet("/{index}/publications/{period}", Show).WithName("IndexPublication").Allow(Roles.SubdistrictAdmin)
+        indices
+            .MapGet("/{index}/publications/{period}", Show)
+            .WithName("IndexPublication")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("The figures taken for review (or published) for a period, ranked.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-period")
             .Refuses(404, "index-not-found");
-        indices.MapPost("/{index}/publications/{period}", Take).WithName("ReviewIndexPeriod").Allow(Roles.SubdistrictAdmin)
+        indices
+            .MapPost("/{index}/publications/{period}", Take)
+            .WithName("ReviewIndexPeriod")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Takes a finished period's figures for review (again, while under review). 409 once published.")
             .Refuses(400, "invalid-period")
             .Refuses(404, "index-not-found")
             .Refuses(409, "period-not-over", "period-published");
-        indices.MapPost("/{index}/publications/{period}/publish", Publish).WithName("PublishIndexPeriod").Allow(Roles.SubdistrictAdmin)
+        indices
+            .MapPost("/{index}/publications/{period}/publish", Publish)
+            .WithName("PublishIndexPeriod")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Publishes the figures under review; from then on they are frozen.")
             .Refuses(400, "invalid-period")
             .Refuses(404, "index-not-found")
@@ -43,7 +64,11 @@ public static class PublicationsApi
         return indices;
     }
 
-    public static async Task<Results<Ok<List<PublicationResponse>>, ProblemHttpResult>> List([OneOf<IndexKind>] string index, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<PublicationResponse>>, ProblemHttpResult>> List(
+        [OneOf<IndexKind>] string index,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (IndicesApi.ParseIndex(index) is not { } kind)
         {
@@ -55,7 +80,13 @@ public static class PublicationsApi
     }
 
     public static async Task<Results<Ok<PublicationDetail>, ProblemHttpResult>> Show(
-        [OneOf<IndexKind>] string index, string period, int? page, int? pageSize, OrganizationDbContext db, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string period,
+        int? page,
+        int? pageSize,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var pagingError))
         {
@@ -72,13 +103,24 @@ public static class PublicationsApi
             return Problems.From(DomainError.NotFound("publication-not-found", $"{found.Period} has not been taken for review."));
         }
 
-        var rows = await db.PublishedScores.AsNoTracking().Where(s => s.PublicationId == publication.Id).OrderBy(s => s.Rank).ThenBy(s => s.SubjectId)
+        var rows = await db
+            .PublishedScores.AsNoTracking()
+            .Where(s => s.PublicationId == publication.Id)
+            .OrderBy(s => s.Rank)
+            .ThenBy(s => s.SubjectId)
             .ToPageAsync(paging, s => new RankedScore(s.Rank, s.SubjectId, s.Name, null, null, s.Total, s.Grade, s.RubricVersion, 0), ct);
         return TypedResults.Ok(new PublicationDetail(PublicationResponse.Of(publication), rows));
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Take(
-        [OneOf<IndexKind>] string index, string period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string period,
+        Caller caller,
+        OrganizationDbContext db,
+        IndexSubjectDirectory directory,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!(await FindAsync(index, period, db, ct)).TryGet(out var found, out var error))
         {
@@ -113,7 +155,13 @@ public static class PublicationsApi
     }
 
     public static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> Publish(
-        [OneOf<IndexKind>] string index, string period, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string period,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!(await FindAsync(index, period, db, ct)).TryGet(out var found, out var error))
         {
@@ -135,7 +183,11 @@ public static class PublicationsApi
     }
 
     private static async Task<Result<(IndexKind Index, IndexPeriod Period, IndexPublication? Publication)>> FindAsync(
-        [OneOf<IndexKind>] string index, string period, OrganizationDbContext db, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string period,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (IndicesApi.ParseIndex(index) is not { } kind)
         {

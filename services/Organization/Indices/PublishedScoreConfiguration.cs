@@ -14,6 +14,5 @@ internal sealed class PublishedScoreConfiguration : IEntityTypeConfiguration<Pub
         e.Property(s => s.Grade).HasMaxLength(20);
         e.Property(s => s.Name).HasMaxLength(100);
         e.HasIndex(s => new { s.PublicationId, s.Rank });
-
     }
 }

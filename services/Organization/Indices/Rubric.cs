@@ -30,7 +30,13 @@ public sealed record RubricItem(string Input, decimal PointsPer, bool PerQuantit
 /// organizations...); it is left out of the others' scores.
 /// </summary>
 public sealed record RubricComponent(
-    string Code, string Name, decimal MaxPoints, IReadOnlyList<RubricItem> Items, decimal MinPoints = 0, IReadOnlyList<string>? ForTypes = null)
+    string Code,
+    string Name,
+    decimal MaxPoints,
+    IReadOnlyList<RubricItem> Items,
+    decimal MinPoints = 0,
+    IReadOnlyList<string>? ForTypes = null
+)
 {
     public bool AppliesTo(string? organizationType) => ForTypes is not { Count: > 0 } || organizationType is not null && ForTypes.Contains(organizationType);
 }
@@ -43,8 +49,14 @@ public sealed record RubricGrade(string Name, decimal MinScore);
 /// the score (一票否决), grades. Kept as data; a period is always scored by the version in force then.
 /// </summary>
 public sealed record Rubric(
-    IndexKind Index, int Version, decimal BaseScore, decimal MaxScore, IReadOnlyList<RubricComponent> Components, IReadOnlyList<string> ResetInputs,
-    IReadOnlyList<RubricGrade> Grades)
+    IndexKind Index,
+    int Version,
+    decimal BaseScore,
+    decimal MaxScore,
+    IReadOnlyList<RubricComponent> Components,
+    IReadOnlyList<string> ResetInputs,
+    IReadOnlyList<RubricGrade> Grades
+)
 {
     /// <summary>What must hold before a draft is published; every broken rule named.</summary>
     public IReadOnlyList<DomainError> Check()
@@ -63,7 +75,12 @@ public sealed record Rubric(
 
         foreach (var component in Components)
         {
-            if (component is null || string.IsNullOrWhiteSpace(component.Code) || component.Items is null || component.Items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Input)))
+            if (
+                component is null
+                || string.IsNullOrWhiteSpace(component.Code)
+                || component.Items is null
+                || component.Items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Input))
+            )
             {
                 Add("incomplete-component", "Every component has a code and items, and every item names its input.");
                 continue;
@@ -89,9 +106,16 @@ public sealed record Rubric(
                 Add("invalid-rate", $"Component '{component.Code}', input '{item.Input}': a rate counts one input out of another, not per quantity.");
             }
 
-            foreach (var type in (component.ForTypes ?? []).Where(t => !Enum.TryParse<OrganizationKind>(t, out var kind) || !Enum.IsDefined(kind) || int.TryParse(t, out _)))
+            foreach (
+                var type in (component.ForTypes ?? []).Where(t =>
+                    !Enum.TryParse<OrganizationKind>(t, out var kind) || !Enum.IsDefined(kind) || int.TryParse(t, out _)
+                )
+            )
             {
-                Add("unknown-organization-type", $"Component '{component.Code}': '{type}' is not an organization type ({string.Join(", ", Enum.GetNames<OrganizationKind>())}).");
+                Add(
+                    "unknown-organization-type",
+                    $"Component '{component.Code}': '{type}' is not an organization type ({string.Join(", ", Enum.GetNames<OrganizationKind>())})."
+                );
             }
 
             if (component.ForTypes is { Count: > 0 } && Index != IndexKind.Fortress)

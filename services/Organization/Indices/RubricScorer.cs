@@ -14,7 +14,16 @@ public readonly record struct Tally(int Count, decimal Quantity)
 /// <summary>One input's points, and where its source record is read (<see cref="SourceLinks"/>): a case, a project, an activity.</summary>
 public sealed record ScoreLine(Guid InputId, string Kind, decimal Points, string? Note, string? Link = null);
 
-public sealed record ComponentScore(string Code, string Name, decimal Raw, decimal Points, decimal MinPoints, decimal MaxPoints, bool Capped, IReadOnlyList<ScoreLine> Lines);
+public sealed record ComponentScore(
+    string Code,
+    string Name,
+    decimal Raw,
+    decimal Points,
+    decimal MinPoints,
+    decimal MaxPoints,
+    bool Capped,
+    IReadOnlyList<ScoreLine> Lines
+);
 
 /// <summary>A score with its reasons: the rubric version, each component, each input's points, and what reset it.</summary>
 public sealed record IndexScore(IndexKind Index, int RubricVersion, decimal Total, string? Grade, Guid? ResetBy, IReadOnlyList<ComponentScore> Components);
@@ -55,7 +64,12 @@ public static class RubricScorer
     /// The score with its components from the tallies, and each input's points when the inputs are given (a
     /// subject with too many inputs to list, the whole subdistrict say, is explained component by component).
     /// </summary>
-    public static IndexScore Explain(Rubric rubric, IReadOnlyDictionary<string, Tally> tallies, string? organizationType, IReadOnlyList<IndexInput>? inputs = null)
+    public static IndexScore Explain(
+        Rubric rubric,
+        IReadOnlyDictionary<string, Tally> tallies,
+        string? organizationType,
+        IReadOnlyList<IndexInput>? inputs = null
+    )
     {
         var components = new List<ComponentScore>();
         foreach (var component in rubric.Components.Where(c => c.AppliesTo(organizationType)))
@@ -68,23 +82,45 @@ public static class RubricScorer
                 raw += ItemPoints(item, tallies, out var itemCapped);
                 capped |= itemCapped;
                 var share = item.OutOf is { } outOf ? item.PointsPer / Math.Max(1, tallies.GetValueOrDefault(outOf).Count) : item.PointsPer;
-                lines.AddRange((inputs ?? []).Where(i => i.Kind == item.Input).Select(i => new ScoreLine(i.Id, i.Kind, Round((item.PerQuantity ? i.Quantity : 1) * share), i.Note, SourceLinks.For(i.Kind, i.Source))));
+                lines.AddRange(
+                    (inputs ?? [])
+                        .Where(i => i.Kind == item.Input)
+                        .Select(i => new ScoreLine(i.Id, i.Kind, Round((item.PerQuantity ? i.Quantity : 1) * share), i.Note, SourceLinks.For(i.Kind, i.Source)))
+                );
                 if (item.OutOf is { } denominator && inputs is not null)
                 {
                     // A rate lists every record of its denominator: those not in the numerator lower the share.
                     var counted = inputs.Where(i => i.Kind == item.Input).Select(i => i.Source ?? i.Note).ToHashSet();
-                    lines.AddRange(inputs.Where(i => i.Kind == denominator && !counted.Contains(i.Source ?? i.Note))
-                        .Select(i => new ScoreLine(i.Id, i.Kind, 0, $"{i.Note}: counted in {denominator} but not {item.Input}, so it lowers the share", SourceLinks.For(i.Kind, i.Source))));
+                    lines.AddRange(
+                        inputs
+                            .Where(i => i.Kind == denominator && !counted.Contains(i.Source ?? i.Note))
+                            .Select(i => new ScoreLine(
+                                i.Id,
+                                i.Kind,
+                                0,
+                                $"{i.Note}: counted in {denominator} but not {item.Input}, so it lowers the share",
+                                SourceLinks.For(i.Kind, i.Source)
+                            ))
+                    );
                 }
             }
 
             var held = Math.Clamp(raw, component.MinPoints, component.MaxPoints);
-            components.Add(new ComponentScore(component.Code, component.Name, raw, held, component.MinPoints, component.MaxPoints, capped || held != raw, lines));
+            components.Add(
+                new ComponentScore(component.Code, component.Name, raw, held, component.MinPoints, component.MaxPoints, capped || held != raw, lines)
+            );
         }
 
         var reset = rubric.ResetInputs.Any(r => tallies.TryGetValue(r, out var t) && t.Count > 0);
         var figure = FigureOf(rubric, components.Sum(c => c.Points), reset);
-        return new IndexScore(rubric.Index, rubric.Version, figure.Total, figure.Grade, inputs?.FirstOrDefault(i => rubric.ResetInputs.Contains(i.Kind))?.Id, components);
+        return new IndexScore(
+            rubric.Index,
+            rubric.Version,
+            figure.Total,
+            figure.Grade,
+            inputs?.FirstOrDefault(i => rubric.ResetInputs.Contains(i.Kind))?.Id,
+            components
+        );
     }
 
     public static Dictionary<string, Tally> TallyOf(IEnumerable<IndexInput> inputs)

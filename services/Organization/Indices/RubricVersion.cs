@@ -19,9 +19,7 @@ public sealed class RubricVersion
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private RubricVersion()
-    {
-    }
+    private RubricVersion() { }
 
     public Guid Id { get; private set; }
 
@@ -46,30 +44,32 @@ public sealed class RubricVersion
     public Rubric Rubric => JsonSerializer.Deserialize<Rubric>(Definition, Json)! with { Version = Version };
 
     /// <summary>The built-in version 1 of an index, in force from the start.</summary>
-    public static RubricVersion BuiltIn(Rubric rubric) => new()
-    {
-        Id = new Guid(0x0195b000, 0, 0x7000, 0x80, 0, 0, 0, 0, 0, 0, (byte)(rubric.Index + 1)),
-        Index = rubric.Index,
-        Version = rubric.Version,
-        Status = RubricStatus.Published,
-        EffectiveFrom = new DateOnly(2000, 1, 1),
-        Definition = JsonSerializer.Serialize(rubric, Json),
-        ChangedBy = "built-in",
-        ChangedAt = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero),
-        PublishedAt = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero),
-    };
+    public static RubricVersion BuiltIn(Rubric rubric) =>
+        new()
+        {
+            Id = new Guid(0x0195b000, 0, 0x7000, 0x80, 0, 0, 0, 0, 0, 0, (byte)(rubric.Index + 1)),
+            Index = rubric.Index,
+            Version = rubric.Version,
+            Status = RubricStatus.Published,
+            EffectiveFrom = new DateOnly(2000, 1, 1),
+            Definition = JsonSerializer.Serialize(rubric, Json),
+            ChangedBy = "built-in",
+            ChangedAt = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero),
+            PublishedAt = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero),
+        };
 
     /// <summary>A new draft: a copy of the latest version, numbered after it.</summary>
-    public static RubricVersion DraftFrom(RubricVersion latest, string by, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Index = latest.Index,
-        Version = latest.Version + 1,
-        Status = RubricStatus.Draft,
-        Definition = latest.Definition,
-        ChangedBy = by,
-        ChangedAt = now,
-    };
+    public static RubricVersion DraftFrom(RubricVersion latest, string by, DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            Index = latest.Index,
+            Version = latest.Version + 1,
+            Status = RubricStatus.Draft,
+            Definition = latest.Definition,
+            ChangedBy = by,
+            ChangedAt = now,
+        };
 
     /// <summary>Replaces the draft's rubric; every problem with it is named, and nothing changes if there is one.</summary>
     public IReadOnlyList<DomainError> Edit(Rubric rubric, string by, DateTimeOffset now)
@@ -99,8 +99,11 @@ public sealed class RubricVersion
 
         if (effectiveFrom < today || effectiveFrom <= latestEffectiveFrom)
         {
-            return DomainError.Invalid("effectiveFrom", "invalid-effective-date",
-                $"A version takes effect from today or later, after the version in force (from {latestEffectiveFrom:yyyy-MM-dd}): periods already scored keep their rubric.");
+            return DomainError.Invalid(
+                "effectiveFrom",
+                "invalid-effective-date",
+                $"A version takes effect from today or later, after the version in force (from {latestEffectiveFrom:yyyy-MM-dd}): periods already scored keep their rubric."
+            );
         }
 
         if (Rubric.Check() is [var first, ..])

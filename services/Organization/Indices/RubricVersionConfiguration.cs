@@ -19,6 +19,5 @@ internal sealed class RubricVersionConfiguration : IEntityTypeConfiguration<Rubr
         e.HasIndex(v => new { v.Index, v.Version }).IsUnique();
         // One draft per index, even when two admins start one at once.
         e.HasIndex(v => v.Index).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ix_one_draft_per_index");
-
     }
 }

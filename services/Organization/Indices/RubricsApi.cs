@@ -7,7 +7,15 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
 
-public sealed record RubricVersionResponse(IndexKind Index, int Version, RubricStatus Status, DateOnly? EffectiveFrom, Rubric Rubric, string ChangedBy, DateTimeOffset ChangedAt)
+public sealed record RubricVersionResponse(
+    IndexKind Index,
+    int Version,
+    RubricStatus Status,
+    DateOnly? EffectiveFrom,
+    Rubric Rubric,
+    string ChangedBy,
+    DateTimeOffset ChangedAt
+)
 {
     public static RubricVersionResponse From(RubricVersion v) => new(v.Index, v.Version, v.Status, v.EffectiveFrom, v.Rubric, v.ChangedBy, v.ChangedAt);
 }
@@ -26,28 +34,52 @@ public static class RubricsApi
     public static RouteGroupBuilder MapRubricsApi(this RouteGroupBuilder indices)
     {
         var rubrics = indices.MapGroup("/rubrics/{index}").WithTags("Indices");
-        rubrics.MapGet("/", Versions).WithName("RubricVersions").AllowSignedIn()
+        rubrics
+            .MapGet("/", Versions)
+            .WithName("RubricVersions")
+            .AllowSignedIn()
             .WithDescription("Every version of an index's rubric (Vanguard, Fortress, Service), newest first, with the dates they score from.")
             .Refuses(404, "index-not-found");
-        rubrics.MapPost("/draft", StartDraft).WithName("StartRubricDraft").Idempotent().Allow(Roles.SubdistrictAdmin)
+        rubrics
+            .MapPost("/draft", StartDraft)
+            .WithName("StartRubricDraft")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("A new draft, copied from the latest version. One draft at a time.")
             .Refuses(404, "index-not-found")
             .Refuses(409, "rubric-draft-exists");
-        rubrics.MapPut("/draft", EditDraft).WithName("EditRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("Replaces the draft's rubric (base and maximum score, components with items and caps, resets, grades); every problem is named at once.")
+        rubrics
+            .MapPut("/draft", EditDraft)
+            .WithName("EditRubricDraft")
+            .Allow(Roles.SubdistrictAdmin)
+            .WithDescription(
+                "Replaces the draft's rubric (base and maximum score, components with items and caps, resets, grades); every problem is named at once."
+            )
             .Refuses(400, "invalid-rubric")
             .Refuses(404, "index-not-found");
-        rubrics.MapGet("/draft/preview", Preview).WithName("PreviewRubricDraft").Allow(Roles.SubdistrictAdmin)
-            .WithDescription("A subject's score (a member, an organization, a community or 'subdistrict') for a past period under the version in force and under the draft.")
+        rubrics
+            .MapGet("/draft/preview", Preview)
+            .WithName("PreviewRubricDraft")
+            .Allow(Roles.SubdistrictAdmin)
+            .WithDescription(
+                "A subject's score (a member, an organization, a community or 'subdistrict') for a past period under the version in force and under the draft."
+            )
             .Refuses(404, "index-not-found");
-        rubrics.MapPost("/draft/publish", Publish).WithName("PublishRubricDraft").Allow(Roles.SubdistrictAdmin)
+        rubrics
+            .MapPost("/draft/publish", Publish)
+            .WithName("PublishRubricDraft")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Publishes the draft from effectiveFrom (today or later, after the version in force began); a published version never changes.")
             .Refuses(400, "invalid-effective-date")
             .Refuses(404, "index-not-found");
         return indices;
     }
 
-    public static async Task<Results<Ok<List<RubricVersionResponse>>, ProblemHttpResult>> Versions([OneOf<IndexKind>] string index, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<RubricVersionResponse>>, ProblemHttpResult>> Versions(
+        [OneOf<IndexKind>] string index,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         if (Parse(index) is not { } kind)
         {
@@ -58,7 +90,13 @@ public static class RubricsApi
         return TypedResults.Ok(stored.Concat(BuiltIn(kind)).OrderByDescending(v => v.Version).Select(RubricVersionResponse.From).ToList());
     }
 
-    public static async Task<Results<Created<RubricVersionResponse>, ProblemHttpResult>> StartDraft([OneOf<IndexKind>] string index, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<RubricVersionResponse>, ProblemHttpResult>> StartDraft(
+        [OneOf<IndexKind>] string index,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (Parse(index) is not { } kind)
         {
@@ -83,7 +121,13 @@ public static class RubricsApi
     }
 
     public static async Task<Results<Ok<RubricVersionResponse>, ProblemHttpResult>> EditDraft(
-        [OneOf<IndexKind>] string index, Rubric rubric, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        Rubric rubric,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (Parse(index) is not { } kind)
         {
@@ -96,13 +140,28 @@ public static class RubricsApi
             return NoDraft(kind);
         }
 
-        var problems = draft.Edit(rubric with { Components = rubric.Components ?? [], ResetInputs = rubric.ResetInputs ?? [], Grades = rubric.Grades ?? [] }, caller.Name, clock.GetUtcNow());
+        var problems = draft.Edit(
+            rubric with
+            {
+                Components = rubric.Components ?? [],
+                ResetInputs = rubric.ResetInputs ?? [],
+                Grades = rubric.Grades ?? [],
+            },
+            caller.Name,
+            clock.GetUtcNow()
+        );
         if (problems.Count > 0)
         {
             return TypedResults.Problem(
-                title: $"The rubric has {problems.Count} problem(s); nothing was changed.", statusCode: StatusCodes.Status400BadRequest,
+                title: $"The rubric has {problems.Count} problem(s); nothing was changed.",
+                statusCode: StatusCodes.Status400BadRequest,
                 type: "https://platform.local/problems/invalid-rubric",
-                extensions: new Dictionary<string, object?> { ["code"] = "invalid-rubric", ["problems"] = problems.Select(p => new { p.Code, p.Message }).ToList() });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = "invalid-rubric",
+                    ["problems"] = problems.Select(p => new { p.Code, p.Message }).ToList(),
+                }
+            );
         }
 
         await db.SaveChangesAsync(ct);
@@ -110,7 +169,15 @@ public static class RubricsApi
     }
 
     public static async Task<Results<Ok<RubricPreviewResponse>, ProblemHttpResult>> Preview(
-        [OneOf<IndexKind>] string index, string? subjectId, string? period, Caller caller, OrganizationDbContext db, IndexSubjectDirectory directory, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        string? subjectId,
+        string? period,
+        Caller caller,
+        OrganizationDbContext db,
+        IndexSubjectDirectory directory,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (Parse(index) is not { } kind)
         {
@@ -120,7 +187,13 @@ public static class RubricsApi
         var when = IndexPeriod.Parse(period);
         if (IndexSubjects.Parse(kind, subjectId) is not { } subjectKey || when.Error is not null)
         {
-            return Problems.From(DomainError.Invalid("subjectId", "preview-needs-subject-and-period", "Give subjectId (a member, an organization, a community or 'subdistrict') and period (2026-10, 2026-Q3 or 2026)."));
+            return Problems.From(
+                DomainError.Invalid(
+                    "subjectId",
+                    "preview-needs-subject-and-period",
+                    "Give subjectId (a member, an organization, a community or 'subdistrict') and period (2026-10, 2026-Q3 or 2026)."
+                )
+            );
         }
 
         var draft = await db.RubricVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Index == kind && v.Status == RubricStatus.Draft, ct);
@@ -136,12 +209,24 @@ public static class RubricsApi
 
         var inputs = await IndicesApi.InputsAsync(db, new ScoreKey(kind, subjectKey, when.Value), ct);
         var inForce = await InForceAsync(db, kind, when.Value.FirstDay, ct);
-        return TypedResults.Ok(new RubricPreviewResponse(subjectKey, when.Value.ToString(),
-            RubricScorer.Score(inForce, inputs, found.OrganizationType), RubricScorer.Score(draft.Rubric, inputs, found.OrganizationType)));
+        return TypedResults.Ok(
+            new RubricPreviewResponse(
+                subjectKey,
+                when.Value.ToString(),
+                RubricScorer.Score(inForce, inputs, found.OrganizationType),
+                RubricScorer.Score(draft.Rubric, inputs, found.OrganizationType)
+            )
+        );
     }
 
     public static async Task<Results<Ok<RubricVersionResponse>, ProblemHttpResult>> Publish(
-        [OneOf<IndexKind>] string index, PublishRubricRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        [OneOf<IndexKind>] string index,
+        PublishRubricRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (Parse(index) is not { } kind)
         {
@@ -174,8 +259,10 @@ public static class RubricsApi
     /// <summary>The version that scores a period starting on <paramref name="day"/>: the latest published from that day or before.</summary>
     public static async Task<Rubric> InForceAsync(OrganizationDbContext db, IndexKind index, DateOnly day, CancellationToken ct)
     {
-        var stored = await db.RubricVersions.AsNoTracking()
-            .Where(v => v.Index == index && v.Status == RubricStatus.Published && v.EffectiveFrom <= day).ToListAsync(ct);
+        var stored = await db
+            .RubricVersions.AsNoTracking()
+            .Where(v => v.Index == index && v.Status == RubricStatus.Published && v.EffectiveFrom <= day)
+            .ToListAsync(ct);
         return stored.Concat(BuiltIn(index)).MaxBy(v => v.EffectiveFrom)!.Rubric;
     }
 

@@ -37,26 +37,38 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
         var figure = RubricScorer.Figure(rubric, tallies, type);
         var inputs = tallies.Values.Sum(t => t.Count);
         var now = clock.GetUtcNow();
-        await db.Database.ExecuteSqlAsync($"""
+        await db.Database.ExecuteSqlAsync(
+            $"""
             INSERT INTO index_scores (index, period, subject_id, total, grade, rubric_version, inputs, computed_at)
             VALUES ({index}, {period}, {key.Subject}, {figure.Total}, {figure.Grade}, {rubric.Version}, {inputs}, {now})
             ON CONFLICT (index, period, subject_id) DO UPDATE SET
                 total = excluded.total, grade = excluded.grade, rubric_version = excluded.rubric_version, inputs = excluded.inputs, computed_at = excluded.computed_at
-            """, ct);
+            """,
+            ct
+        );
     }
 
     /// <summary>Each kind's count and quantity for the subject in the period, counted by the database.</summary>
     public async Task<Dictionary<string, Tally>> TalliesAsync(ScoreKey key, CancellationToken ct) =>
-        await db.IndexInputs.AsNoTracking().InputsOf(key)
-            .GroupBy(i => i.Kind).Select(g => new { Kind = g.Key, Count = g.Count(), Quantity = g.Sum(i => i.Quantity) })
+        await db
+            .IndexInputs.AsNoTracking()
+            .InputsOf(key)
+            .GroupBy(i => i.Kind)
+            .Select(g => new
+            {
+                Kind = g.Key,
+                Count = g.Count(),
+                Quantity = g.Sum(i => i.Quantity),
+            })
             .ToDictionaryAsync(t => t.Kind, t => new Tally(t.Count, t.Quantity), ct);
 
     private async Task<string?> TypeOfAsync(Guid organization, CancellationToken ct)
     {
         if (!types.TryGetValue(organization, out var type))
         {
-            types[organization] = type = (await db.PartyOrganizations.Where(o => o.Id == organization)
-                .Select(o => (PartyOrganizations.OrganizationKind?)o.Kind).FirstOrDefaultAsync(ct))?.ToString();
+            types[organization] = type = (
+                await db.PartyOrganizations.Where(o => o.Id == organization).Select(o => (PartyOrganizations.OrganizationKind?)o.Kind).FirstOrDefaultAsync(ct)
+            )?.ToString();
         }
 
         return type;

@@ -34,9 +34,13 @@ public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({ScoreKeeper.RecomputeLock})", ct);
-        var ids = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM index_inputs WHERE NOT scored ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
+        var ids = await db
+            .Database.SqlQuery<Guid>(
+                $"""
+                SELECT id AS "Value" FROM index_inputs WHERE NOT scored ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """
+            )
+            .ToListAsync(ct);
         if (ids.Count == 0)
         {
             return 0;
@@ -56,7 +60,6 @@ public sealed partial class ScoreRefresher(IServiceScopeFactory scopes, IOptions
         LogScored(rows.Count);
         return rows.Count;
     }
-
 
     [LoggerMessage(LogLevel.Debug, "Brought the live scores of {Count} index inputs up to date")]
     private partial void LogScored(int count);

@@ -12,6 +12,5 @@ internal sealed class AllianceMeetingConfiguration : IEntityTypeConfiguration<Al
         e.HasKey(m => m.Id);
         e.Property(m => m.Topic).HasMaxLength(200);
         e.OwnsMany(m => m.Tasks, b => b.ToJson("tasks"));
-
     }
 }

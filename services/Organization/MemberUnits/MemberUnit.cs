@@ -35,9 +35,7 @@ public sealed class MemberUnit : Aggregate
     public const int MaxItems = 20;
     public const int MaxItemLength = 200;
 
-    private MemberUnit()
-    {
-    }
+    private MemberUnit() { }
 
     /// <summary>Staff see every member unit; a unit's liaison sees their own.</summary>
     public static readonly Scope<MemberUnit> Scope = new() { SeenWholeBy = Roles.Staff, Unit = u => u.Id };
@@ -65,8 +63,17 @@ public sealed class MemberUnit : Aggregate
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static Result<MemberUnit> Join(
-        string? name, UnitKind kind, Guid? partyOrganizationId, string? contactName, ProtectedValue? contactPhone,
-        IReadOnlyCollection<SharedResource>? resources, IReadOnlyCollection<string>? fields, DateOnly joinedOn, DateTimeOffset now, Guid? id = null)
+        string? name,
+        UnitKind kind,
+        Guid? partyOrganizationId,
+        string? contactName,
+        ProtectedValue? contactPhone,
+        IReadOnlyCollection<SharedResource>? resources,
+        IReadOnlyCollection<string>? fields,
+        DateOnly joinedOn,
+        DateTimeOffset now,
+        Guid? id = null
+    )
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
@@ -75,14 +82,22 @@ public sealed class MemberUnit : Aggregate
 
         if (string.IsNullOrWhiteSpace(contactName) || contactName.Trim().Length > 50)
         {
-            return DomainError.Invalid("contactName", "contact-required", "contactName is required (at most 50 characters): the alliance needs a contact person.");
+            return DomainError.Invalid(
+                "contactName",
+                "contact-required",
+                "contactName is required (at most 50 characters): the alliance needs a contact person."
+            );
         }
 
         var cleanedResources = (resources ?? []).Select(r => r with { Description = r.Description?.Trim() ?? "" }).ToList();
         var cleanedFields = (fields ?? []).Select(f => f?.Trim() ?? "").Distinct().ToList();
         if (cleanedResources.Count > MaxItems || cleanedResources.Any(r => r.Description.Length is 0 or > MaxItemLength))
         {
-            return DomainError.Invalid("sharedResources", "invalid-resources", $"At most {MaxItems} shared resources, each described in 1 to {MaxItemLength} characters.");
+            return DomainError.Invalid(
+                "sharedResources",
+                "invalid-resources",
+                $"At most {MaxItems} shared resources, each described in 1 to {MaxItemLength} characters."
+            );
         }
 
         if (cleanedFields.Count is 0 or > MaxItems || cleanedFields.Any(f => f.Length is 0 or > 50))
@@ -109,15 +124,16 @@ public sealed class MemberUnit : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public MemberUnitJoined ToEvent() => new()
-    {
-        UnitId = Id,
-        Name = Name,
-        PartyOrganizationId = PartyOrganizationId,
-        ServiceFields = ServiceFields,
-        JoinedOn = JoinedOn,
-        OccurredAt = UpdatedAt,
-    };
+    public MemberUnitJoined ToEvent() =>
+        new()
+        {
+            UnitId = Id,
+            Name = Name,
+            PartyOrganizationId = PartyOrganizationId,
+            ServiceFields = ServiceFields,
+            JoinedOn = JoinedOn,
+            OccurredAt = UpdatedAt,
+        };
 }
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskStatus>))]
@@ -133,9 +149,7 @@ public sealed record AgreedTask(Guid Id, string Description, Guid ResponsibleUni
 /// <summary>A meeting of the regional party-building alliance and the tasks it agreed.</summary>
 public sealed class AllianceMeeting
 {
-    private AllianceMeeting()
-    {
-    }
+    private AllianceMeeting() { }
 
     public Guid Id { get; private set; }
 
@@ -147,7 +161,12 @@ public sealed class AllianceMeeting
 
     public List<AgreedTask> Tasks { get; private set; } = [];
 
-    public static Result<AllianceMeeting> Record(DateOnly heldOn, string? topic, IReadOnlyCollection<Guid> attending, IReadOnlyCollection<(string Description, Guid Unit, DateOnly? Due)> tasks)
+    public static Result<AllianceMeeting> Record(
+        DateOnly heldOn,
+        string? topic,
+        IReadOnlyCollection<Guid> attending,
+        IReadOnlyCollection<(string Description, Guid Unit, DateOnly? Due)> tasks
+    )
     {
         if (string.IsNullOrWhiteSpace(topic) || topic.Trim().Length > 200)
         {

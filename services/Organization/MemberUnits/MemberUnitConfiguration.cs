@@ -17,6 +17,5 @@ internal sealed class MemberUnitConfiguration : IEntityTypeConfiguration<MemberU
         e.ComplexProperty(u => u.ContactPhone, c => c.StoredAs("contact_phone", 60));
         e.OwnsMany(u => u.SharedResources, b => b.ToJson("shared_resources"));
         e.HasIndex(u => u.Name).IsUnique();
-
     }
 }

@@ -13,20 +13,40 @@ namespace Platform.Organization.MemberUnits;
 public sealed record SharedResourceInput([property: OneOf<ResourceKind>] [property: Required] string? Kind, string? Description);
 
 public sealed record JoinAllianceRequest(
-    [property: Required] string? Name, [property: OneOf<UnitKind>] [property: Required] string? Kind, Guid? PartyOrganizationId, string? ContactName, string? ContactPhone,
-    IReadOnlyCollection<SharedResourceInput>? SharedResources, IReadOnlyCollection<string>? ServiceFields, DateOnly? JoinedOn);
+    [property: Required] string? Name,
+    [property: OneOf<UnitKind>] [property: Required] string? Kind,
+    Guid? PartyOrganizationId,
+    string? ContactName,
+    string? ContactPhone,
+    IReadOnlyCollection<SharedResourceInput>? SharedResources,
+    IReadOnlyCollection<string>? ServiceFields,
+    DateOnly? JoinedOn
+);
 
 public sealed record MemberUnitResponse(
-    Guid Id, string Name, [property: OneOf<UnitKind>] string Kind, Guid? PartyOrganizationId, string ContactName, string? ContactPhone,
-    IReadOnlyList<SharedResource> SharedResources, IReadOnlyList<string> ServiceFields, DateOnly JoinedOn)
+    Guid Id,
+    string Name,
+    [property: OneOf<UnitKind>] string Kind,
+    Guid? PartyOrganizationId,
+    string ContactName,
+    string? ContactPhone,
+    IReadOnlyList<SharedResource> SharedResources,
+    IReadOnlyList<string> ServiceFields,
+    DateOnly JoinedOn
+)
 {
-    public static MemberUnitResponse From(MemberUnit u) => new(
-        u.Id, u.Name, u.Kind.ToString(), u.PartyOrganizationId, u.ContactName, u.ContactPhone?.Masked, u.SharedResources, u.ServiceFields, u.JoinedOn);
+    public static MemberUnitResponse From(MemberUnit u) =>
+        new(u.Id, u.Name, u.Kind.ToString(), u.PartyOrganizationId, u.ContactName, u.ContactPhone?.Masked, u.SharedResources, u.ServiceFields, u.JoinedOn);
 }
 
 public sealed record AgreedTaskInput([property: Required] string? Description, [property: Required] Guid ResponsibleUnitId, DateOnly? Due);
 
-public sealed record RecordMeetingRequest([property: Required] DateOnly HeldOn, [property: Required] string? Topic, [property: Required] IReadOnlyCollection<Guid>? AttendingUnitIds, IReadOnlyCollection<AgreedTaskInput>? Tasks);
+public sealed record RecordMeetingRequest(
+    [property: Required] DateOnly HeldOn,
+    [property: Required] string? Topic,
+    [property: Required] IReadOnlyCollection<Guid>? AttendingUnitIds,
+    IReadOnlyCollection<AgreedTaskInput>? Tasks
+);
 
 public sealed record CompleteRequest(string? Outcome);
 
@@ -40,22 +60,41 @@ public static class MemberUnitsApi
     public static RouteGroupBuilder MapMemberUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/member-units").WithTags("Member units and the alliance");
-        units.MapPost("/", Join).WithName("JoinAlliance").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+        units
+            .MapPost("/", Join)
+            .WithName("JoinAlliance")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .Refuses(400, "invalid-kind", "invalid-phone", "invalid-shared-resources-kind", "unknown-unit-organization")
             .Refuses(409, "duplicate-unit");
-        units.MapGet("/", List).WithName("ListMemberUnits").Allow([.. Roles.Staff, Roles.UnitLiaison])
+        units
+            .MapGet("/", List)
+            .WithName("ListMemberUnits")
+            .Allow([.. Roles.Staff, Roles.UnitLiaison])
             .WithDescription("Every member unit for staff; a unit liaison sees their own unit.")
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size");
-        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit").Allow([.. Roles.Staff, Roles.UnitLiaison])
-            .Refuses(404, "member-unit-not-found");
+        units.MapGet("/{id:guid}", Get).WithName("GetMemberUnit").Allow([.. Roles.Staff, Roles.UnitLiaison]).Refuses(404, "member-unit-not-found");
 
         var meetings = api.MapGroup("/alliance/meetings").WithTags("Member units and the alliance");
-        meetings.MapPost("/", RecordMeeting).WithName("RecordAllianceMeeting").Idempotent().Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+        meetings
+            .MapPost("/", RecordMeeting)
+            .WithName("RecordAllianceMeeting")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .Refuses(400, "invalid-topic", "unknown-unit");
-        meetings.MapGet("/", ListMeetings).WithName("ListAllianceMeetings").Allow([.. Roles.Staff, Roles.UnitLiaison])
+        meetings
+            .MapGet("/", ListMeetings)
+            .WithName("ListAllianceMeetings")
+            .Allow([.. Roles.Staff, Roles.UnitLiaison])
             .Refuses(400, "invalid-page", "invalid-page-size");
-        meetings.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask).WithName("CompleteAllianceTask").Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.UnitLiaison)
-            .OnAnyRecord("the alliance (共驻共建) is the subdistrict's: its cadres follow up every meeting's tasks; a liaison only their unit's", Roles.SubdistrictCadre)
+        meetings
+            .MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask)
+            .WithName("CompleteAllianceTask")
+            .Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre, Roles.UnitLiaison)
+            .OnAnyRecord(
+                "the alliance (共驻共建) is the subdistrict's: its cadres follow up every meeting's tasks; a liaison only their unit's",
+                Roles.SubdistrictCadre
+            )
             .WithDescription("The responsible unit's liaison, or the subdistrict, marks an agreed task done.")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "meeting-not-found")
@@ -64,7 +103,12 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Created<MemberUnitResponse>, ProblemHttpResult>> Join(
-        JoinAllianceRequest request, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        JoinAllianceRequest request,
+        OrganizationDbContext db,
+        PersonalDataProtector protector,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!EnumInput.Parse<UnitKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
@@ -82,11 +126,20 @@ public static class MemberUnitsApi
             resources.Add(new SharedResource(resourceKind, r.Description ?? ""));
         }
 
-        if (request.PartyOrganizationId is { } orgId &&
-            !await db.PartyOrganizations.AnyAsync(o => o.Id == orgId && o.Status == OrganizationStatus.Active
-                && (o.Kind == OrganizationKind.MemberUnitOrganization || o.Kind == OrganizationKind.NewEconomicSocialOrganization), ct))
+        if (
+            request.PartyOrganizationId is { } orgId
+            && !await db.PartyOrganizations.AnyAsync(
+                o =>
+                    o.Id == orgId
+                    && o.Status == OrganizationStatus.Active
+                    && (o.Kind == OrganizationKind.MemberUnitOrganization || o.Kind == OrganizationKind.NewEconomicSocialOrganization),
+                ct
+            )
+        )
         {
-            return Problems.From(DomainError.Invalid("partyOrganizationId", "unknown-unit-organization", $"No active unit party organization with id {orgId}."));
+            return Problems.From(
+                DomainError.Invalid("partyOrganizationId", "unknown-unit-organization", $"No active unit party organization with id {orgId}.")
+            );
         }
 
         ProtectedValue? phone = null;
@@ -106,8 +159,17 @@ public static class MemberUnitsApi
         }
 
         var now = clock.GetUtcNow();
-        var outcome = MemberUnit.Join(request.Name, kind, request.PartyOrganizationId, request.ContactName, phone, resources, request.ServiceFields,
-            request.JoinedOn ?? clock.DateOf(now), now);
+        var outcome = MemberUnit.Join(
+            request.Name,
+            kind,
+            request.PartyOrganizationId,
+            request.ContactName,
+            phone,
+            resources,
+            request.ServiceFields,
+            request.JoinedOn ?? clock.DateOf(now),
+            now
+        );
         if (!outcome.TryGet(out var joined, out var error))
         {
             return Problems.From(error);
@@ -119,7 +181,15 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Ok<Page<MemberUnitResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, string? serviceField, [OneOf<UnitKind>] string? kind, string? search, int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        OrganizationDbContext db,
+        string? serviceField,
+        [OneOf<UnitKind>] string? kind,
+        string? search,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<UnitKind>(kind, "kind");
@@ -141,7 +211,11 @@ public static class MemberUnitsApi
         return unit is null || !MemberUnit.Scope.Covers(caller, unit) ? Problems.NotFound("member-unit", id) : TypedResults.Ok(MemberUnitResponse.From(unit));
     }
 
-    public static async Task<Results<Created<MeetingResponse>, ProblemHttpResult>> RecordMeeting(RecordMeetingRequest request, OrganizationDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<MeetingResponse>, ProblemHttpResult>> RecordMeeting(
+        RecordMeetingRequest request,
+        OrganizationDbContext db,
+        CancellationToken ct
+    )
     {
         var attending = request.AttendingUnitIds ?? [];
         var tasks = request.Tasks ?? [];
@@ -152,8 +226,11 @@ public static class MemberUnitsApi
             return Problems.From(DomainError.Invalid("attendingUnitIds", "unknown-unit", $"No member unit with id {unknown}."));
         }
 
-        if (!AllianceMeeting.Record(request.HeldOn, request.Topic, attending, [.. tasks.Select(t => (t.Description ?? "", t.ResponsibleUnitId, t.Due))])
-                .TryGet(out var recorded, out var error))
+        if (
+            !AllianceMeeting
+                .Record(request.HeldOn, request.Topic, attending, [.. tasks.Select(t => (t.Description ?? "", t.ResponsibleUnitId, t.Due))])
+                .TryGet(out var recorded, out var error)
+        )
         {
             return Problems.From(error);
         }
@@ -164,7 +241,12 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Ok<Page<MeetingResponse>>, ProblemHttpResult>> ListMeetings(
-        OrganizationDbContext db, bool? openTasks, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        bool? openTasks,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -177,7 +259,14 @@ public static class MemberUnitsApi
     }
 
     public static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> CompleteTask(
-        Guid id, Guid taskId, CompleteRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        Guid taskId,
+        CompleteRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var meeting = await db.AllianceMeetings.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
@@ -185,7 +274,10 @@ public static class MemberUnitsApi
             return Problems.NotFound("meeting", id);
         }
 
-        if (!caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre) && !caller.CoversUnit(meeting.Tasks.FirstOrDefault(t => t.Id == taskId)?.ResponsibleUnitId))
+        if (
+            !caller.IsIn(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
+            && !caller.CoversUnit(meeting.Tasks.FirstOrDefault(t => t.Id == taskId)?.ResponsibleUnitId)
+        )
         {
             return Problems.OutOfScope("task (it is another unit's)");
         }

@@ -40,10 +40,19 @@ public static class OrganizationKindRules
         [OrganizationKind.BuildingGroup] = [OrganizationKind.CompoundBranch, OrganizationKind.CommunityBranch],
         [OrganizationKind.MemberUnitOrganization] = [OrganizationKind.SubdistrictCommittee, OrganizationKind.MemberUnitOrganization],
         [OrganizationKind.NewEconomicSocialOrganization] =
-            [OrganizationKind.SubdistrictCommittee, OrganizationKind.CommunityGeneralBranch, OrganizationKind.CommunityBranch],
+        [
+            OrganizationKind.SubdistrictCommittee,
+            OrganizationKind.CommunityGeneralBranch,
+            OrganizationKind.CommunityBranch,
+        ],
         [OrganizationKind.MassOrganization] =
-            [OrganizationKind.SubdistrictCommittee, OrganizationKind.CommunityGeneralBranch, OrganizationKind.CommunityBranch,
-             OrganizationKind.MemberUnitOrganization, OrganizationKind.NewEconomicSocialOrganization],
+        [
+            OrganizationKind.SubdistrictCommittee,
+            OrganizationKind.CommunityGeneralBranch,
+            OrganizationKind.CommunityBranch,
+            OrganizationKind.MemberUnitOrganization,
+            OrganizationKind.NewEconomicSocialOrganization,
+        ],
     };
 
     public static IReadOnlyList<OrganizationKind> ParentsAllowedFor(OrganizationKind kind) => AllowedParents[kind];
@@ -51,8 +60,12 @@ public static class OrganizationKindRules
     public static bool MaySitUnder(OrganizationKind child, OrganizationKind parent) => AllowedParents[child].Contains(parent);
 
     /// <summary>Kinds that belong to one community and carry its id.</summary>
-    public static bool IsCommunityLevel(OrganizationKind kind) => kind is OrganizationKind.CommunityGeneralBranch
-        or OrganizationKind.CommunityBranch or OrganizationKind.CompoundBranch or OrganizationKind.BuildingGroup;
+    public static bool IsCommunityLevel(OrganizationKind kind) =>
+        kind
+            is OrganizationKind.CommunityGeneralBranch
+                or OrganizationKind.CommunityBranch
+                or OrganizationKind.CompoundBranch
+                or OrganizationKind.BuildingGroup;
 }
 
 /// <summary>Which mass organization (群团组织) a <see cref="OrganizationKind.MassOrganization"/> is.</summary>

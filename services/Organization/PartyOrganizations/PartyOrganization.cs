@@ -24,9 +24,7 @@ public sealed class PartyOrganization : Aggregate
 
     private readonly List<ParentPeriod> parentHistory = [];
 
-    private PartyOrganization()
-    {
-    }
+    private PartyOrganization() { }
 
     public Guid Id { get; private set; }
 
@@ -54,7 +52,15 @@ public sealed class PartyOrganization : Aggregate
     /// <summary>Founds an organization under <paramref name="parent"/> (null only for the subdistrict committee).</summary>
     /// <param name="rootExists">Whether an active subdistrict committee exists already.</param>
     public static Result<PartyOrganization> Found(
-        Guid id, string? name, OrganizationKind kind, MassOrganizationType? massType, PartyOrganization? parent, Guid? communityId, bool rootExists, DateTimeOffset now)
+        Guid id,
+        string? name,
+        OrganizationKind kind,
+        MassOrganizationType? massType,
+        PartyOrganization? parent,
+        Guid? communityId,
+        bool rootExists,
+        DateTimeOffset now
+    )
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
@@ -75,7 +81,11 @@ public sealed class PartyOrganization : Aggregate
         }
         else if (parent is null)
         {
-            return DomainError.Invalid("parentId", "parent-required", $"A {kind} needs a parent: one of {string.Join(", ", OrganizationKindRules.ParentsAllowedFor(kind))}.");
+            return DomainError.Invalid(
+                "parentId",
+                "parent-required",
+                $"A {kind} needs a parent: one of {string.Join(", ", OrganizationKindRules.ParentsAllowedFor(kind))}."
+            );
         }
 
         if (massType is not null && kind != OrganizationKind.MassOrganization)
@@ -85,7 +95,11 @@ public sealed class PartyOrganization : Aggregate
 
         if (kind == OrganizationKind.MassOrganization && massType is null)
         {
-            return DomainError.Invalid("massOrganizationType", "mass-type-required", "A MassOrganization needs massOrganizationType: TradeUnion, YouthLeague or WomensFederation.");
+            return DomainError.Invalid(
+                "massOrganizationType",
+                "mass-type-required",
+                "A MassOrganization needs massOrganizationType: TradeUnion, YouthLeague or WomensFederation."
+            );
         }
 
         var organization = new PartyOrganization
@@ -176,8 +190,10 @@ public sealed class PartyOrganization : Aggregate
 
         if (activeChildren > 0 || members > 0)
         {
-            return DomainError.Conflict("organization-not-empty",
-                $"{Name} still has {activeChildren} organizations and {members} members under it; move them first.");
+            return DomainError.Conflict(
+                "organization-not-empty",
+                $"{Name} still has {activeChildren} organizations and {members} members under it; move them first."
+            );
         }
 
         Status = OrganizationStatus.Dissolved;
@@ -188,17 +204,18 @@ public sealed class PartyOrganization : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public PartyOrganizationChanged ToEvent() => new()
-    {
-        OrganizationId = Id,
-        Name = Name,
-        Kind = Kind.ToString(),
-        ParentId = ParentId,
-        CommunityId = CommunityId,
-        Status = Status.ToString(),
-        Version = Version,
-        OccurredAt = UpdatedAt,
-    };
+    public PartyOrganizationChanged ToEvent() =>
+        new()
+        {
+            OrganizationId = Id,
+            Name = Name,
+            Kind = Kind.ToString(),
+            ParentId = ParentId,
+            CommunityId = CommunityId,
+            Status = Status.ToString(),
+            Version = Version,
+            OccurredAt = UpdatedAt,
+        };
 
     private DomainError? CheckPlacement(PartyOrganization parent, Guid? communityId)
     {
@@ -209,8 +226,11 @@ public sealed class PartyOrganization : Aggregate
 
         if (!OrganizationKindRules.MaySitUnder(Kind, parent.Kind))
         {
-            return DomainError.Invalid("parentId", "kind-not-allowed-under-parent",
-                $"A {Kind} cannot sit under a {parent.Kind}; allowed parents: {string.Join(", ", OrganizationKindRules.ParentsAllowedFor(Kind))}.");
+            return DomainError.Invalid(
+                "parentId",
+                "kind-not-allowed-under-parent",
+                $"A {Kind} cannot sit under a {parent.Kind}; allowed parents: {string.Join(", ", OrganizationKindRules.ParentsAllowedFor(Kind))}."
+            );
         }
 
         if (OrganizationKindRules.IsCommunityLevel(Kind))

@@ -20,8 +20,9 @@ internal sealed class PartyOrganizationConfiguration : IEntityTypeConfiguration<
         e.HasIndex(o => o.ParentId);
         e.HasIndex(o => o.CommunityId);
         // The tree has one root: a second active subdistrict committee is refused even when two requests race.
-        e.HasIndex(o => o.Kind).IsUnique().HasDatabaseName("ix_one_active_subdistrict_committee")
+        e.HasIndex(o => o.Kind)
+            .IsUnique()
+            .HasDatabaseName("ix_one_active_subdistrict_committee")
             .HasFilter("kind = 'SubdistrictCommittee' AND status = 'Active'");
-
     }
 }

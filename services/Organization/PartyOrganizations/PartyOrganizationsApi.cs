@@ -7,23 +7,56 @@ using Platform.Organization.Data;
 
 namespace Platform.Organization.PartyOrganizations;
 
-public sealed record FoundOrganizationRequest([property: Required] string? Name, [property: OneOf<OrganizationKind>] [property: Required] string? Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId);
+public sealed record FoundOrganizationRequest(
+    [property: Required] string? Name,
+    [property: OneOf<OrganizationKind>] [property: Required] string? Kind,
+    [property: OneOf<MassOrganizationType>] string? MassOrganizationType,
+    Guid? ParentId,
+    Guid? CommunityId
+);
 
 public sealed record RenameOrganizationRequest([property: Required] string? Name);
 
 public sealed record MoveOrganizationRequest([property: Required] Guid? ParentId);
 
 public sealed record OrganizationResponse(
-    Guid Id, string Name, [property: OneOf<OrganizationKind>] string Kind, [property: OneOf<MassOrganizationType>] string? MassOrganizationType, Guid? ParentId, Guid? CommunityId, [property: OneOf<OrganizationStatus>] string Status,
-    long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    Guid Id,
+    string Name,
+    [property: OneOf<OrganizationKind>] string Kind,
+    [property: OneOf<MassOrganizationType>] string? MassOrganizationType,
+    Guid? ParentId,
+    Guid? CommunityId,
+    [property: OneOf<OrganizationStatus>] string Status,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt
+)
 {
-    public static OrganizationResponse From(PartyOrganization o) => new(
-        o.Id, o.Name, o.Kind.ToString(), o.MassOrganizationType?.ToString(), o.ParentId, o.CommunityId, o.Status.ToString(), o.Version, o.CreatedAt, o.UpdatedAt);
+    public static OrganizationResponse From(PartyOrganization o) =>
+        new(
+            o.Id,
+            o.Name,
+            o.Kind.ToString(),
+            o.MassOrganizationType?.ToString(),
+            o.ParentId,
+            o.CommunityId,
+            o.Status.ToString(),
+            o.Version,
+            o.CreatedAt,
+            o.UpdatedAt
+        );
 }
 
 public sealed record OrganizationDetailResponse(OrganizationResponse Organization, IReadOnlyList<ParentPeriod> ParentHistory, int ActiveChildren, int Members);
 
-public sealed record TreeNode(Guid Id, string Name, [property: OneOf<OrganizationKind>] string Kind, [property: OneOf<OrganizationStatus>] string Status, int Members, IReadOnlyList<TreeNode> Children);
+public sealed record TreeNode(
+    Guid Id,
+    string Name,
+    [property: OneOf<OrganizationKind>] string Kind,
+    [property: OneOf<OrganizationStatus>] string Status,
+    int Members,
+    IReadOnlyList<TreeNode> Children
+);
 
 public static class PartyOrganizationsApi
 {
@@ -32,37 +65,49 @@ public static class PartyOrganizationsApi
     public static RouteGroupBuilder MapPartyOrganizationsApi(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Party organizations");
-        organizations.MapPost("/", Found).WithName("FoundOrganization").Idempotent().Allow(Roles.SubdistrictAdmin)
-            .Refuses(400, "invalid-kind", "invalid-mass-organization-type", "kind-not-allowed-under-parent", "unknown-community",
-                "unknown-organization")
+        organizations
+            .MapPost("/", Found)
+            .WithName("FoundOrganization")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-kind", "invalid-mass-organization-type", "kind-not-allowed-under-parent", "unknown-community", "unknown-organization")
             .Refuses(409, "second-subdistrict-committee");
-        organizations.MapGet("/", List).WithName("ListOrganizations").AllowSignedIn()
+        organizations
+            .MapGet("/", List)
+            .WithName("ListOrganizations")
+            .AllowSignedIn()
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
-        organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree").AllowSignedIn()
-            .Refuses(404, "no-subdistrict-committee");
-        organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization").AllowSignedIn()
-            .Refuses(404, "organization-not-found");
-        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "organization-not-found");
-        organizations.MapPost("/{id:guid}/move", Move).WithName("MoveOrganization").Allow(Roles.SubdistrictAdmin)
+        organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree").AllowSignedIn().Refuses(404, "no-subdistrict-committee");
+        organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization").AllowSignedIn().Refuses(404, "organization-not-found");
+        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization").Allow(Roles.SubdistrictAdmin).Refuses(404, "organization-not-found");
+        organizations
+            .MapPost("/{id:guid}/move", Move)
+            .WithName("MoveOrganization")
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "cycle")
             .Refuses(404, "organization-not-found");
-        organizations.MapPost("/{id:guid}/dissolve", Dissolve).WithName("DissolveOrganization").Allow(Roles.SubdistrictAdmin)
+        organizations
+            .MapPost("/{id:guid}/dissolve", Dissolve)
+            .WithName("DissolveOrganization")
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(404, "organization-not-found")
             .Refuses(409, "organization-not-empty");
         return api;
     }
 
     public static async Task<Results<Created<OrganizationResponse>, ProblemHttpResult>> Found(
-        FoundOrganizationRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        FoundOrganizationRequest request,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!EnumInput.Parse<OrganizationKind>(request.Kind, "kind").TryGet(out var kind, out var kindError))
         {
             return Problems.From(kindError);
         }
 
-        if (!EnumInput.ParseOptional<MassOrganizationType>(request.MassOrganizationType, "massOrganizationType")
-                .TryGet(out var massType, out var massError))
+        if (!EnumInput.ParseOptional<MassOrganizationType>(request.MassOrganizationType, "massOrganizationType").TryGet(out var massType, out var massError))
         {
             return Problems.From(massError);
         }
@@ -78,9 +123,15 @@ public static class PartyOrganizationsApi
             return Problems.From(DomainError.Invalid("communityId", "unknown-community", $"No community with id {communityId}."));
         }
 
-        var rootExists = await db.PartyOrganizations.AnyAsync(o => o.Kind == OrganizationKind.SubdistrictCommittee && o.Status == OrganizationStatus.Active, ct);
-        if (!PartyOrganization.Found(Guid.CreateVersion7(), request.Name, kind, massType, parent, request.CommunityId, rootExists, clock.GetUtcNow())
-                .TryGet(out var founded, out var error))
+        var rootExists = await db.PartyOrganizations.AnyAsync(
+            o => o.Kind == OrganizationKind.SubdistrictCommittee && o.Status == OrganizationStatus.Active,
+            ct
+        );
+        if (
+            !PartyOrganization
+                .Found(Guid.CreateVersion7(), request.Name, kind, massType, parent, request.CommunityId, rootExists, clock.GetUtcNow())
+                .TryGet(out var founded, out var error)
+        )
         {
             return Problems.From(error);
         }
@@ -92,7 +143,16 @@ public static class PartyOrganizationsApi
     }
 
     public static async Task<Results<Ok<Page<OrganizationResponse>>, ProblemHttpResult>> List(
-        OrganizationDbContext db, [OneOf<OrganizationKind>] string? kind, Guid? parentId, Guid? communityId, [OneOf<OrganizationStatus>] string? status, string? search, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        [OneOf<OrganizationKind>] string? kind,
+        Guid? parentId,
+        Guid? communityId,
+        [OneOf<OrganizationStatus>] string? status,
+        string? search,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var kindFilter = EnumInput.ParseOptional<OrganizationKind>(kind, "kind");
@@ -145,16 +205,33 @@ public static class PartyOrganizationsApi
     }
 
     /// <summary>The tree, whole (from the subdistrict committee) or from any node; dissolved organizations only on request.</summary>
-    public static async Task<Results<Ok<TreeNode>, ProblemHttpResult>> Tree(OrganizationDbContext db, Guid? rootId, bool? includeDissolved, CancellationToken ct)
+    public static async Task<Results<Ok<TreeNode>, ProblemHttpResult>> Tree(
+        OrganizationDbContext db,
+        Guid? rootId,
+        bool? includeDissolved,
+        CancellationToken ct
+    )
     {
-        var all = await db.PartyOrganizations.AsNoTracking()
+        var all = await db
+            .PartyOrganizations.AsNoTracking()
             .Where(o => includeDissolved == true || o.Status == OrganizationStatus.Active)
-            .Select(o => new { o.Id, o.Name, o.Kind, o.Status, o.ParentId })
+            .Select(o => new
+            {
+                o.Id,
+                o.Name,
+                o.Kind,
+                o.Status,
+                o.ParentId,
+            })
             .ToListAsync(ct);
-        var members = await db.People.Where(p => p.Membership != null)
-            .GroupBy(p => p.Membership!.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
+        var members = await db
+            .People.Where(p => p.Membership != null)
+            .GroupBy(p => p.Membership!.OrganizationId)
+            .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var root = rootId is { } r ? all.FirstOrDefault(o => o.Id == r) : all.FirstOrDefault(o => o.Kind == OrganizationKind.SubdistrictCommittee && o.ParentId == null);
+        var root = rootId is { } r
+            ? all.FirstOrDefault(o => o.Id == r)
+            : all.FirstOrDefault(o => o.Kind == OrganizationKind.SubdistrictCommittee && o.ParentId == null);
         if (root is null)
         {
             return rootId is null
@@ -163,14 +240,27 @@ public static class PartyOrganizationsApi
         }
 
         var byParent = all.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value);
-        TreeNode Build(Guid id, string name, OrganizationKind kind, OrganizationStatus status, int depth) => new(
-            id, name, kind.ToString(), status.ToString(), members.GetValueOrDefault(id),
-            depth >= MaxDepth ? [] : [.. byParent[id].OrderBy(c => c.Kind).ThenBy(c => c.Name).Select(c => Build(c.Id, c.Name, c.Kind, c.Status, depth + 1))]);
+        TreeNode Build(Guid id, string name, OrganizationKind kind, OrganizationStatus status, int depth) =>
+            new(
+                id,
+                name,
+                kind.ToString(),
+                status.ToString(),
+                members.GetValueOrDefault(id),
+                depth >= MaxDepth
+                    ? []
+                    : [.. byParent[id].OrderBy(c => c.Kind).ThenBy(c => c.Name).Select(c => Build(c.Id, c.Name, c.Kind, c.Status, depth + 1))]
+            );
         return TypedResults.Ok(Build(root.Id, root.Name, root.Kind, root.Status, 0));
     }
 
     public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Rename(
-        Guid id, RenameOrganizationRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        RenameOrganizationRequest request,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
@@ -188,7 +278,12 @@ public static class PartyOrganizationsApi
     }
 
     public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Move(
-        Guid id, MoveOrganizationRequest request, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        MoveOrganizationRequest request,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
@@ -224,7 +319,11 @@ public static class PartyOrganizationsApi
     }
 
     public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Dissolve(
-        Guid id, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
@@ -243,8 +342,10 @@ public static class PartyOrganizationsApi
     }
 
     private static async Task<(int Children, int Members)> CountContentsAsync(OrganizationDbContext db, Guid id, CancellationToken ct) =>
-        (await db.PartyOrganizations.CountAsync(o => o.ParentId == id && o.Status == OrganizationStatus.Active, ct),
-         await db.People.CountAsync(p => p.Membership != null && p.Membership.OrganizationId == id, ct));
+        (
+            await db.PartyOrganizations.CountAsync(o => o.ParentId == id && o.Status == OrganizationStatus.Active, ct),
+            await db.People.CountAsync(p => p.Membership != null && p.Membership.OrganizationId == id, ct)
+        );
 
     /// <summary>The ids above <paramref name="organization"/>, nearest first.</summary>
     private static async Task<List<Guid>> AncestorsAsync(OrganizationDbContext db, PartyOrganization organization, CancellationToken ct)

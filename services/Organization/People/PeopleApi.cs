@@ -10,10 +10,21 @@ using Platform.Organization.PartyOrganizations;
 
 namespace Platform.Organization.People;
 
-public sealed record MembershipInput([property: Required] Guid OrganizationId, [property: OneOf<MemberType>] [property: Required] string? MemberType, DateOnly? JoinedOn);
+public sealed record MembershipInput(
+    [property: Required] Guid OrganizationId,
+    [property: OneOf<MemberType>] [property: Required] string? MemberType,
+    DateOnly? JoinedOn
+);
 
 public sealed record RegisterPersonRequest(
-    [property: Required] string? Name, string? Phone, string? IdCardNumber, string? HomeAddress, MembershipInput? Membership, bool IsCadre, Guid? StaffCommunityId);
+    [property: Required] string? Name,
+    string? Phone,
+    string? IdCardNumber,
+    string? HomeAddress,
+    MembershipInput? Membership,
+    bool IsCadre,
+    Guid? StaffCommunityId
+);
 
 public sealed record ChangeMembershipRequest(MembershipInput? Membership);
 
@@ -21,12 +32,33 @@ public sealed record RevealRequest([property: Required] string? Reason);
 
 /// <summary>A person as lists and reads show them: personal data masked.</summary>
 public sealed record PersonResponse(
-    Guid Id, string Name, string? Phone, string? IdCardNumber, string? HomeAddress,
-    Guid? OrganizationId, [property: OneOf<MemberType>] string? MemberType, DateOnly? JoinedOn, bool IsCadre, Guid? StaffCommunityId, long Version)
+    Guid Id,
+    string Name,
+    string? Phone,
+    string? IdCardNumber,
+    string? HomeAddress,
+    Guid? OrganizationId,
+    [property: OneOf<MemberType>] string? MemberType,
+    DateOnly? JoinedOn,
+    bool IsCadre,
+    Guid? StaffCommunityId,
+    long Version
+)
 {
-    public static PersonResponse From(Person p) => new(
-        p.Id, p.Name, p.Phone?.Masked, p.IdCard?.Masked, p.HomeAddress?.Masked,
-        p.Membership?.OrganizationId, p.Membership?.Type.ToString(), p.Membership?.JoinedOn, p.IsCadre, p.StaffCommunityId, p.Version);
+    public static PersonResponse From(Person p) =>
+        new(
+            p.Id,
+            p.Name,
+            p.Phone?.Masked,
+            p.IdCard?.Masked,
+            p.HomeAddress?.Masked,
+            p.Membership?.OrganizationId,
+            p.Membership?.Type.ToString(),
+            p.Membership?.JoinedOn,
+            p.IsCadre,
+            p.StaffCommunityId,
+            p.Version
+        );
 }
 
 public sealed record RevealedPersonalData(Guid PersonId, string? Phone, string? IdCardNumber, string? HomeAddress, Guid RevealId);
@@ -41,30 +73,54 @@ public static class PeopleApi
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapPost("/", Register).WithName("RegisterPerson").Idempotent().Allow(Roles.Organizers)
+        people
+            .MapPost("/", Register)
+            .WithName("RegisterPerson")
+            .Idempotent()
+            .Allow(Roles.Organizers)
             .Refuses(400, "invalid-id-card", "invalid-person-name", "invalid-phone", "joined-in-future", "unknown-organization")
             .Refuses(403, "out-of-scope")
             .Refuses(409, "duplicate-id-card");
-        people.MapGet("/", List).WithName("ListPeople").Allow(Roles.Organizers)
-            .WithDescription("People of the caller's scope: community staff see their community's staff and party members; cadres those of their assigned communities.")
+        people
+            .MapGet("/", List)
+            .WithName("ListPeople")
+            .Allow(Roles.Organizers)
+            .WithDescription(
+                "People of the caller's scope: community staff see their community's staff and party members; cadres those of their assigned communities."
+            )
             .Refuses(400, "invalid-member-type", "invalid-page", "invalid-page-size");
-        people.MapGet("/{id:guid}", Get).WithName("GetPerson").AllowSignedIn()
+        people
+            .MapGet("/{id:guid}", Get)
+            .WithName("GetPerson")
+            .AllowSignedIn()
             .WithDescription("A person in the caller's scope, or the caller themself; 404 otherwise.")
             .Refuses(404, "person-not-found");
-        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership").Allow(Roles.Organizers)
-            .Refuses(404, "person-not-found");
-        people.MapPost("/{id:guid}/personal-data/reveal", Reveal).WithName("RevealPersonalData")
-            .WithDescription("Shows a person's phone, ID-card number and address whole: the admin, and community staff for their community's people. Every call is audited with its reason.")
+        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership").Allow(Roles.Organizers).Refuses(404, "person-not-found");
+        people
+            .MapPost("/{id:guid}/personal-data/reveal", Reveal)
+            .WithName("RevealPersonalData")
+            .WithDescription(
+                "Shows a person's phone, ID-card number and address whole: the admin, and community staff for their community's people. Every call is audited with its reason."
+            )
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .Refuses(400, "reveal-reason-required")
             .Refuses(404, "person-not-found");
-        api.MapGet("/personal-data/reveals", ListReveals).WithTags("People").WithName("ListPersonalDataReveals").Allow(Roles.SubdistrictAdmin)
+        api.MapGet("/personal-data/reveals", ListReveals)
+            .WithTags("People")
+            .WithName("ListPersonalDataReveals")
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-page", "invalid-page-size");
         return api;
     }
 
     public static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> Register(
-        RegisterPersonRequest request, Caller caller, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        RegisterPersonRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        PersonalDataProtector protector,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var now = clock.GetUtcNow();
         if (!Person.Register(Guid.CreateVersion7(), request.Name, now).TryGet(out var registered, out var nameError))
@@ -100,8 +156,17 @@ public static class PeopleApi
     }
 
     public static async Task<Results<Ok<Page<PersonResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, string? search, Guid? organizationId, [OneOf<MemberType>] string? memberType, bool? isCadre, Guid? staffCommunityId,
-        int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        OrganizationDbContext db,
+        string? search,
+        Guid? organizationId,
+        [OneOf<MemberType>] string? memberType,
+        bool? isCadre,
+        Guid? staffCommunityId,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var type = EnumInput.ParseOptional<MemberType>(memberType, "memberType");
@@ -146,7 +211,13 @@ public static class PeopleApi
     }
 
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> ChangeMembership(
-        Guid id, ChangeMembershipRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        ChangeMembershipRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null || !Person.Scope.Covers(caller, person))
@@ -170,11 +241,20 @@ public static class PeopleApi
 
     /// <summary>The one way to see personal data whole; who, whose, when and why are recorded first.</summary>
     public static async Task<Results<Ok<RevealedPersonalData>, ProblemHttpResult>> Reveal(
-        Guid id, RevealRequest request, Caller caller, OrganizationDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        RevealRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        PersonalDataProtector protector,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > MaxReasonLength)
         {
-            return Problems.From(DomainError.Invalid("reason", "reveal-reason-required", $"reason is required (at most {MaxReasonLength} characters): every reveal is audited."));
+            return Problems.From(
+                DomainError.Invalid("reason", "reveal-reason-required", $"reason is required (at most {MaxReasonLength} characters): every reveal is audited.")
+            );
         }
 
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -185,18 +265,34 @@ public static class PeopleApi
 
         var record = PersonalDataReveal.Record(person.Id, caller.Name, request.Reason.Trim(), clock.GetUtcNow());
         db.PersonalDataReveals.Add(record);
-        db.SecurityEvents.Add(Accounts.SecurityEvent.Record(Accounts.SecurityEventKind.PersonalDataRevealed, record.RevealedBy, person.Id.ToString(), record.Reason, record.RevealedAt));
+        db.SecurityEvents.Add(
+            Accounts.SecurityEvent.Record(
+                Accounts.SecurityEventKind.PersonalDataRevealed,
+                record.RevealedBy,
+                person.Id.ToString(),
+                record.Reason,
+                record.RevealedAt
+            )
+        );
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new RevealedPersonalData(
-            person.Id,
-            person.Phone is { } phone ? protector.Reveal(phone) : null,
-            person.IdCard is { } idCard ? protector.Reveal(idCard) : null,
-            person.HomeAddress is { } address ? protector.Reveal(address) : null,
-            record.Id));
+        return TypedResults.Ok(
+            new RevealedPersonalData(
+                person.Id,
+                person.Phone is { } phone ? protector.Reveal(phone) : null,
+                person.IdCard is { } idCard ? protector.Reveal(idCard) : null,
+                person.HomeAddress is { } address ? protector.Reveal(address) : null,
+                record.Id
+            )
+        );
     }
 
     public static async Task<Results<Ok<Page<RevealRecordResponse>>, ProblemHttpResult>> ListReveals(
-        OrganizationDbContext db, Guid? personId, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        Guid? personId,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -209,13 +305,25 @@ public static class PeopleApi
             query = query.Where(r => r.PersonId == p);
         }
 
-        return TypedResults.Ok(await query.OrderByDescending(r => r.RevealedAt).ToPageAsync(paging, r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt), ct));
+        return TypedResults.Ok(
+            await query
+                .OrderByDescending(r => r.RevealedAt)
+                .ToPageAsync(paging, r => new RevealRecordResponse(r.Id, r.PersonId, r.RevealedBy, r.Reason, r.RevealedAt), ct)
+        );
     }
 
     private static async Task<DomainError?> ApplyContactAsync(
-        Person person, RegisterPersonRequest request, OrganizationDbContext db, PersonalDataProtector protector, DateTimeOffset now, CancellationToken ct)
+        Person person,
+        RegisterPersonRequest request,
+        OrganizationDbContext db,
+        PersonalDataProtector protector,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
-        ProtectedValue? phone = null, idCard = null, address = null;
+        ProtectedValue? phone = null,
+            idCard = null,
+            address = null;
         string? idCardHash = null;
         if (!string.IsNullOrWhiteSpace(request.Phone))
         {
@@ -258,7 +366,14 @@ public static class PeopleApi
         return null;
     }
 
-    private static async Task<DomainError?> ApplyMembershipAsync(Person person, MembershipInput? input, OrganizationDbContext db, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    private static async Task<DomainError?> ApplyMembershipAsync(
+        Person person,
+        MembershipInput? input,
+        OrganizationDbContext db,
+        DateTimeOffset now,
+        DateOnly today,
+        CancellationToken ct
+    )
     {
         if (input is null)
         {

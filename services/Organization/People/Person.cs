@@ -32,9 +32,7 @@ public sealed class Person : Aggregate
 {
     public const int MaxNameLength = 50;
 
-    private Person()
-    {
-    }
+    private Person() { }
 
     public Guid Id { get; private set; }
 
@@ -73,7 +71,12 @@ public sealed class Person : Aggregate
     public Guid? RegisteredCommunityId { get; private set; }
 
     /// <summary>Who sees a person: staff of their community or of the community they registered with, the person themself; the admin everyone.</summary>
-    public static readonly Scope<Person> Scope = new() { Community = p => p.CommunityId, AlsoCommunity = p => p.RegisteredCommunityId, Person = p => p.Id };
+    public static readonly Scope<Person> Scope = new()
+    {
+        Community = p => p.CommunityId,
+        AlsoCommunity = p => p.RegisteredCommunityId,
+        Person = p => p.Id,
+    };
 
     /// <summary>A confirmed registration brings the member into the community's work.</summary>
     public void RegisterWith(Guid communityId, DateTimeOffset now)
@@ -97,7 +100,14 @@ public sealed class Person : Aggregate
             return DomainError.Invalid("name", "invalid-person-name", $"name is required and at most {MaxNameLength} characters.");
         }
 
-        var person = new Person { Id = id, Name = name.Trim(), CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var person = new Person
+        {
+            Id = id,
+            Name = name.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
         person.Changed();
         return person;
     }
@@ -134,17 +144,18 @@ public sealed class Person : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public PersonChanged ToEvent() => new()
-    {
-        PersonId = Id,
-        Name = Name,
-        OrganizationId = Membership?.OrganizationId,
-        MemberType = Membership?.Type.ToString(),
-        IsCadre = IsCadre,
-        StaffCommunityId = StaffCommunityId,
-        Version = Version,
-        OccurredAt = UpdatedAt,
-    };
+    public PersonChanged ToEvent() =>
+        new()
+        {
+            PersonId = Id,
+            Name = Name,
+            OrganizationId = Membership?.OrganizationId,
+            MemberType = Membership?.Type.ToString(),
+            IsCadre = IsCadre,
+            StaffCommunityId = StaffCommunityId,
+            Version = Version,
+            OccurredAt = UpdatedAt,
+        };
 
     private void Touch(DateTimeOffset now)
     {

@@ -17,16 +17,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.ComplexProperty(p => p.HomeAddress, c => c.StoredAs("home_address", 60));
         e.Property(p => p.IdCardHash).HasMaxLength(64);
         e.HasIndex(p => p.IdCardHash).IsUnique();
-        e.OwnsOne(p => p.Membership, m =>
-        {
-            m.Property(x => x.OrganizationId).HasColumnName("member_organization_id");
-            m.Property(x => x.Type).HasColumnName("member_type").HasConversion<string>().HasMaxLength(20);
-            m.Property(x => x.JoinedOn).HasColumnName("member_joined_on");
-            m.HasIndex(x => x.OrganizationId);
-        });
+        e.OwnsOne(
+            p => p.Membership,
+            m =>
+            {
+                m.Property(x => x.OrganizationId).HasColumnName("member_organization_id");
+                m.Property(x => x.Type).HasColumnName("member_type").HasConversion<string>().HasMaxLength(20);
+                m.Property(x => x.JoinedOn).HasColumnName("member_joined_on");
+                m.HasIndex(x => x.OrganizationId);
+            }
+        );
         e.Property(p => p.Version).IsConcurrencyToken();
         e.HasIndex(p => p.StaffCommunityId);
         e.HasIndex(p => p.CommunityId);
-
     }
 }

@@ -3,9 +3,7 @@ namespace Platform.Organization.People;
 /// <summary>An audit record: someone saw a person's personal data whole, and why.</summary>
 public sealed class PersonalDataReveal
 {
-    private PersonalDataReveal()
-    {
-    }
+    private PersonalDataReveal() { }
 
     public Guid Id { get; private set; }
 
@@ -18,5 +16,12 @@ public sealed class PersonalDataReveal
     public DateTimeOffset RevealedAt { get; private set; }
 
     public static PersonalDataReveal Record(Guid personId, string revealedBy, string reason, DateTimeOffset at) =>
-        new() { Id = Guid.CreateVersion7(), PersonId = personId, RevealedBy = revealedBy, Reason = reason, RevealedAt = at };
+        new()
+        {
+            Id = Guid.CreateVersion7(),
+            PersonId = personId,
+            RevealedBy = revealedBy,
+            Reason = reason,
+            RevealedAt = at,
+        };
 }

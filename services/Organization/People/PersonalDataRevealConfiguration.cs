@@ -13,6 +13,5 @@ internal sealed class PersonalDataRevealConfiguration : IEntityTypeConfiguration
         e.Property(r => r.RevealedBy).HasMaxLength(200);
         e.Property(r => r.Reason).HasMaxLength(PeopleApi.MaxReasonLength);
         e.HasIndex(r => new { r.PersonId, r.RevealedAt });
-
     }
 }

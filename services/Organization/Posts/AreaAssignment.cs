@@ -9,9 +9,7 @@ public sealed class AreaAssignment : Aggregate
 {
     public const int MaxGrids = 50;
 
-    private AreaAssignment()
-    {
-    }
+    private AreaAssignment() { }
 
     public Guid Id { get; private set; }
 
@@ -27,7 +25,15 @@ public sealed class AreaAssignment : Aggregate
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static Result<AreaAssignment> Assign(Guid personId, bool personIsCadre, Guid? communityId, IReadOnlyCollection<Guid>? gridIds, DateOnly from, DateOnly? to, DateTimeOffset now)
+    public static Result<AreaAssignment> Assign(
+        Guid personId,
+        bool personIsCadre,
+        Guid? communityId,
+        IReadOnlyCollection<Guid>? gridIds,
+        DateOnly from,
+        DateOnly? to,
+        DateTimeOffset now
+    )
     {
         if (!personIsCadre)
         {
@@ -50,7 +56,16 @@ public sealed class AreaAssignment : Aggregate
             return DomainError.Invalid("to", "end-before-start", "to cannot be before from.");
         }
 
-        var assignment = new AreaAssignment { Id = Guid.CreateVersion7(), PersonId = personId, CommunityId = communityId, GridIds = grids, From = from, To = to, UpdatedAt = now };
+        var assignment = new AreaAssignment
+        {
+            Id = Guid.CreateVersion7(),
+            PersonId = personId,
+            CommunityId = communityId,
+            GridIds = grids,
+            From = from,
+            To = to,
+            UpdatedAt = now,
+        };
         assignment.Changed();
         return assignment;
     }
@@ -75,14 +90,15 @@ public sealed class AreaAssignment : Aggregate
 
     protected override IntegrationEvent Snapshot() => ToEvent();
 
-    public AreaAssigned ToEvent() => new()
-    {
-        AssignmentId = Id,
-        PersonId = PersonId,
-        CommunityId = CommunityId,
-        GridIds = GridIds,
-        From = From,
-        To = To,
-        OccurredAt = UpdatedAt,
-    };
+    public AreaAssigned ToEvent() =>
+        new()
+        {
+            AssignmentId = Id,
+            PersonId = PersonId,
+            CommunityId = CommunityId,
+            GridIds = GridIds,
+            From = From,
+            To = To,
+            OccurredAt = UpdatedAt,
+        };
 }

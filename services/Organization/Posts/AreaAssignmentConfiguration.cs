@@ -12,6 +12,5 @@ internal sealed class AreaAssignmentConfiguration : IEntityTypeConfiguration<Are
         e.HasKey(a => a.Id);
         e.HasIndex(a => a.PersonId);
         e.HasIndex(a => a.CommunityId);
-
     }
 }

@@ -21,9 +21,7 @@ public sealed class Post
 {
     public const int MaxDutyLength = 200;
 
-    private Post()
-    {
-    }
+    private Post() { }
 
     public Guid Id { get; private set; }
 
@@ -49,7 +47,15 @@ public sealed class Post
     public bool IsCurrentOn(DateOnly day) => From <= day && (To is null || To >= day);
 
     /// <param name="currentSecretaryExists">Whether the organization has a secretary in post on <paramref name="from"/>.</param>
-    public static Result<Post> Appoint(Guid personId, Guid organizationId, PostTitle title, string? businessLine, string? partyBuildingDuty, DateOnly from, bool currentSecretaryExists)
+    public static Result<Post> Appoint(
+        Guid personId,
+        Guid organizationId,
+        PostTitle title,
+        string? businessLine,
+        string? partyBuildingDuty,
+        DateOnly from,
+        bool currentSecretaryExists
+    )
     {
         if (title == PostTitle.Secretary && currentSecretaryExists)
         {
@@ -60,8 +66,11 @@ public sealed class Post
         partyBuildingDuty = string.IsNullOrWhiteSpace(partyBuildingDuty) ? null : partyBuildingDuty.Trim();
         if (title is PostTitle.DeputySecretary or PostTitle.CommitteeMember && (businessLine is null || partyBuildingDuty is null))
         {
-            return DomainError.Invalid(businessLine is null ? "businessLine" : "partyBuildingDuty", "dual-responsibility-required",
-                "A committee post carries dual responsibility (一岗双责): give both businessLine and partyBuildingDuty.");
+            return DomainError.Invalid(
+                businessLine is null ? "businessLine" : "partyBuildingDuty",
+                "dual-responsibility-required",
+                "A committee post carries dual responsibility (一岗双责): give both businessLine and partyBuildingDuty."
+            );
         }
 
         if (businessLine?.Length > MaxDutyLength || partyBuildingDuty?.Length > MaxDutyLength)

@@ -16,6 +16,5 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         e.Ignore(p => p.IsFirstResponsible);
         e.HasIndex(p => new { p.OrganizationId, p.Title });
         e.HasIndex(p => p.PersonId);
-
     }
 }

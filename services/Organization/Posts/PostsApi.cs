@@ -10,13 +10,31 @@ using Platform.Organization.PartyOrganizations;
 
 namespace Platform.Organization.Posts;
 
-public sealed record AppointRequest([property: Required] Guid PersonId, [property: Required] Guid OrganizationId, [property: OneOf<PostTitle>] [property: Required] string? Title, string? BusinessLine, string? PartyBuildingDuty, DateOnly? From);
+public sealed record AppointRequest(
+    [property: Required] Guid PersonId,
+    [property: Required] Guid OrganizationId,
+    [property: OneOf<PostTitle>] [property: Required] string? Title,
+    string? BusinessLine,
+    string? PartyBuildingDuty,
+    DateOnly? From
+);
 
 public sealed record EndRequest(DateOnly? On);
 
-public sealed record PostResponse(Guid Id, Guid PersonId, Guid OrganizationId, [property: OneOf<PostTitle>] string Title, bool IsFirstResponsible, string? BusinessLine, string? PartyBuildingDuty, DateOnly From, DateOnly? To)
+public sealed record PostResponse(
+    Guid Id,
+    Guid PersonId,
+    Guid OrganizationId,
+    [property: OneOf<PostTitle>] string Title,
+    bool IsFirstResponsible,
+    string? BusinessLine,
+    string? PartyBuildingDuty,
+    DateOnly From,
+    DateOnly? To
+)
 {
-    public static PostResponse Of(Post p) => new(p.Id, p.PersonId, p.OrganizationId, p.Title.ToString(), p.IsFirstResponsible, p.BusinessLine, p.PartyBuildingDuty, p.From, p.To);
+    public static PostResponse Of(Post p) =>
+        new(p.Id, p.PersonId, p.OrganizationId, p.Title.ToString(), p.IsFirstResponsible, p.BusinessLine, p.PartyBuildingDuty, p.From, p.To);
 }
 
 public sealed record AssignAreaRequest([property: Required] Guid PersonId, Guid? CommunityId, IReadOnlyCollection<Guid>? GridIds, DateOnly? From, DateOnly? To);
@@ -31,26 +49,40 @@ public static class PostsApi
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
-        posts.MapPost("/", Appoint).WithName("AppointToPost").Idempotent().Allow(Roles.SubdistrictAdmin)
+        posts
+            .MapPost("/", Appoint)
+            .WithName("AppointToPost")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "dual-responsibility-required", "invalid-title", "unknown-person")
             .Refuses(409, "secretary-in-post");
-        posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff)
-            .Refuses(400, "invalid-page", "invalid-page-size");
-        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "post-not-found");
+        posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
+        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost").Allow(Roles.SubdistrictAdmin).Refuses(404, "post-not-found");
 
         var areas = api.MapGroup("/area-assignments").WithTags("Area assignments");
-        areas.MapPost("/", AssignArea).WithName("AssignArea").Idempotent().Allow(Roles.SubdistrictAdmin)
+        areas
+            .MapPost("/", AssignArea)
+            .WithName("AssignArea")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "unknown-person")
             .Refuses(409, "not-a-cadre");
-        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff)
-            .Refuses(400, "invalid-page", "invalid-page-size");
-        areas.MapPost("/{id:guid}/end", EndAreaAssignment).WithName("EndAreaAssignment").Allow(Roles.SubdistrictAdmin)
+        areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
+        areas
+            .MapPost("/{id:guid}/end", EndAreaAssignment)
+            .WithName("EndAreaAssignment")
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(404, "area-assignment-not-found");
         return api;
     }
 
-    public static async Task<Results<Created<PostResponse>, ProblemHttpResult>> Appoint(AppointRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<PostResponse>, ProblemHttpResult>> Appoint(
+        AppointRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!EnumInput.Parse<PostTitle>(request.Title, "title").TryGet(out var title, out var titleError))
         {
@@ -69,9 +101,14 @@ public static class PostsApi
         }
 
         var from = request.From ?? clock.Today();
-        var secretaryInPost = await db.Posts.AnyAsync(p => p.OrganizationId == organization.Id && p.Title == PostTitle.Secretary && (p.To == null || p.To >= from), ct);
-        if (!Post.Appoint(request.PersonId, organization.Id, title, request.BusinessLine, request.PartyBuildingDuty, from, secretaryInPost)
-                .TryGet(out var appointed, out var error))
+        var secretaryInPost = await db.Posts.AnyAsync(
+            p => p.OrganizationId == organization.Id && p.Title == PostTitle.Secretary && (p.To == null || p.To >= from),
+            ct
+        );
+        if (
+            !Post.Appoint(request.PersonId, organization.Id, title, request.BusinessLine, request.PartyBuildingDuty, from, secretaryInPost)
+                .TryGet(out var appointed, out var error)
+        )
         {
             return Problems.From(error);
         }
@@ -83,7 +120,15 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<Page<PostResponse>>, ProblemHttpResult>> ListPosts(
-        OrganizationDbContext db, TimeProvider clock, Guid? organizationId, Guid? personId, bool? current, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        TimeProvider clock,
+        Guid? organizationId,
+        Guid? personId,
+        bool? current,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -102,7 +147,14 @@ public static class PostsApi
         return TypedResults.Ok(await query.OrderBy(p => p.Title).ThenBy(p => p.From).ToPageAsync(paging, PostResponse.Of, ct));
     }
 
-    public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(Guid id, EndRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> EndPost(
+        Guid id,
+        EndRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
@@ -121,7 +173,12 @@ public static class PostsApi
     }
 
     public static async Task<Results<Created<AreaAssignmentResponse>, ProblemHttpResult>> AssignArea(
-        AssignAreaRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        AssignAreaRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
         if (person is null)
@@ -135,8 +192,15 @@ public static class PostsApi
         }
 
         var now = clock.GetUtcNow();
-        var outcome = AreaAssignment.Assign(person.Id, person.IsCadre, request.CommunityId, request.GridIds,
-            request.From ?? clock.DateOf(now), request.To, now);
+        var outcome = AreaAssignment.Assign(
+            person.Id,
+            person.IsCadre,
+            request.CommunityId,
+            request.GridIds,
+            request.From ?? clock.DateOf(now),
+            request.To,
+            now
+        );
         if (!outcome.TryGet(out var assigned, out var error))
         {
             return Problems.From(error);
@@ -144,13 +208,28 @@ public static class PostsApi
 
         var assignment = assigned;
         db.AreaAssignments.Add(assignment);
-        Audit(db, SecurityEventKind.AreaAssigned, caller, person.Id, $"community {assignment.CommunityId}; grids {string.Join(",", assignment.GridIds)}", clock);
+        Audit(
+            db,
+            SecurityEventKind.AreaAssigned,
+            caller,
+            person.Id,
+            $"community {assignment.CommunityId}; grids {string.Join(",", assignment.GridIds)}",
+            clock
+        );
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organization/area-assignments/{assignment.Id}", AreaAssignmentResponse.Of(assignment));
     }
 
     public static async Task<Results<Ok<Page<AreaAssignmentResponse>>, ProblemHttpResult>> ListAreaAssignments(
-        OrganizationDbContext db, Guid? personId, Guid? communityId, Guid? gridId, DateOnly? activeOn, int? page, int? pageSize, CancellationToken ct)
+        OrganizationDbContext db,
+        Guid? personId,
+        Guid? communityId,
+        Guid? gridId,
+        DateOnly? activeOn,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -166,7 +245,13 @@ public static class PostsApi
     }
 
     public static async Task<Results<Ok<AreaAssignmentResponse>, ProblemHttpResult>> EndAreaAssignment(
-        Guid id, EndRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        EndRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var assignment = await db.AreaAssignments.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)

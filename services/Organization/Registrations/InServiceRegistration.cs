@@ -23,9 +23,7 @@ public sealed class InServiceRegistration : Aggregate
     public const int MaxPledges = 10;
     public const int MaxPledgeLength = 200;
 
-    private InServiceRegistration()
-    {
-    }
+    private InServiceRegistration() { }
 
     /// <summary>The community's staff see its registrations; a member sees their own.</summary>
     public static readonly Scope<InServiceRegistration> Scope = new() { Community = r => r.CommunityId, Person = r => r.PersonId };
@@ -54,17 +52,30 @@ public sealed class InServiceRegistration : Aggregate
     public string? DecisionNote { get; private set; }
 
     public static Result<InServiceRegistration> Submit(
-        Person member, PartyOrganization? unitOrganization, PartyOrganization placement, Guid communityId, Guid? gridId,
-        IReadOnlyCollection<string>? pledges, bool hasOpenRegistration, DateTimeOffset now)
+        Person member,
+        PartyOrganization? unitOrganization,
+        PartyOrganization placement,
+        Guid communityId,
+        Guid? gridId,
+        IReadOnlyCollection<string>? pledges,
+        bool hasOpenRegistration,
+        DateTimeOffset now
+    )
     {
         if (member.Membership is not { Type: MemberType.InService } membership || unitOrganization is null || unitOrganization.Id != membership.OrganizationId)
         {
-            return DomainError.Conflict("not-in-service-member", $"{member.Name} is not an in-service party member; only they register with their home community.");
+            return DomainError.Conflict(
+                "not-in-service-member",
+                $"{member.Name} is not an in-service party member; only they register with their home community."
+            );
         }
 
         if (unitOrganization.Kind is not (OrganizationKind.MemberUnitOrganization or OrganizationKind.NewEconomicSocialOrganization))
         {
-            return DomainError.Conflict("not-organized-in-a-unit", $"{member.Name}'s organization is not a unit's: in-service members are organized where they work.");
+            return DomainError.Conflict(
+                "not-organized-in-a-unit",
+                $"{member.Name}'s organization is not a unit's: in-service members are organized where they work."
+            );
         }
 
         if (hasOpenRegistration)
@@ -72,11 +83,17 @@ public sealed class InServiceRegistration : Aggregate
             return DomainError.Conflict("registration-open", $"{member.Name} already has a pending or confirmed registration.");
         }
 
-        if (placement.Kind is not (OrganizationKind.CompoundBranch or OrganizationKind.BuildingGroup or OrganizationKind.CommunityBranch)
-            || placement.CommunityId != communityId || placement.Status != OrganizationStatus.Active)
+        if (
+            placement.Kind is not (OrganizationKind.CompoundBranch or OrganizationKind.BuildingGroup or OrganizationKind.CommunityBranch)
+            || placement.CommunityId != communityId
+            || placement.Status != OrganizationStatus.Active
+        )
         {
-            return DomainError.Invalid("placementOrganizationId", "invalid-placement",
-                "placementOrganizationId must be an active compound branch, building group or community branch of the same community.");
+            return DomainError.Invalid(
+                "placementOrganizationId",
+                "invalid-placement",
+                "placementOrganizationId must be an active compound branch, building group or community branch of the same community."
+            );
         }
 
         var cleaned = (pledges ?? []).Select(p => p?.Trim() ?? "").ToList();
@@ -111,16 +128,17 @@ public sealed class InServiceRegistration : Aggregate
         return Decide(RegistrationStatus.Declined, now, note);
     }
 
-    public MemberRegisteredInCommunity ToEvent() => new()
-    {
-        RegistrationId = Id,
-        PersonId = PersonId,
-        CommunityId = CommunityId,
-        UnitOrganizationId = UnitOrganizationId,
-        PlacementOrganizationId = PlacementOrganizationId,
-        GridId = GridId,
-        OccurredAt = DecidedAt ?? SubmittedAt,
-    };
+    public MemberRegisteredInCommunity ToEvent() =>
+        new()
+        {
+            RegistrationId = Id,
+            PersonId = PersonId,
+            CommunityId = CommunityId,
+            UnitOrganizationId = UnitOrganizationId,
+            PlacementOrganizationId = PlacementOrganizationId,
+            GridId = GridId,
+            OccurredAt = DecidedAt ?? SubmittedAt,
+        };
 
     private DomainError? Decide(RegistrationStatus to, DateTimeOffset now, string? note)
     {

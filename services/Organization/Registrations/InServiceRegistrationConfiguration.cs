@@ -15,6 +15,5 @@ internal sealed class InServiceRegistrationConfiguration : IEntityTypeConfigurat
         e.HasIndex(r => r.PersonId);
         e.HasIndex(r => r.CommunityId);
         e.HasIndex(r => r.UnitOrganizationId);
-
     }
 }

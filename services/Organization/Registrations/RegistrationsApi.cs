@@ -9,21 +9,56 @@ using Platform.Organization.Indices;
 
 namespace Platform.Organization.Registrations;
 
-public sealed record SubmitRegistrationRequest([property: Required] Guid PersonId, [property: Required] Guid CommunityId, [property: Required] Guid PlacementOrganizationId, Guid? GridId, IReadOnlyCollection<string>? Pledges);
+public sealed record SubmitRegistrationRequest(
+    [property: Required] Guid PersonId,
+    [property: Required] Guid CommunityId,
+    [property: Required] Guid PlacementOrganizationId,
+    Guid? GridId,
+    IReadOnlyCollection<string>? Pledges
+);
 
 public sealed record DecisionRequest(string? Note);
 
 /// <summary>A registration as the community's staff confirm it: who (the name masked, as in every list) and from which unit.</summary>
 public sealed record RegistrationResponse(
-    Guid Id, Guid PersonId, string MemberName, Guid CommunityId, Guid UnitOrganizationId, string UnitName, Guid PlacementOrganizationId, Guid? GridId,
-    IReadOnlyList<string> Pledges, [property: OneOf<RegistrationStatus>] string Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionNote)
+    Guid Id,
+    Guid PersonId,
+    string MemberName,
+    Guid CommunityId,
+    Guid UnitOrganizationId,
+    string UnitName,
+    Guid PlacementOrganizationId,
+    Guid? GridId,
+    IReadOnlyList<string> Pledges,
+    [property: OneOf<RegistrationStatus>] string Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DecidedAt,
+    string? DecisionNote
+)
 {
-    public static RegistrationResponse From(InServiceRegistration r, IReadOnlyDictionary<Guid, string> names) => new(
-        r.Id, r.PersonId, Mask.Name(names.GetValueOrDefault(r.PersonId, "?")), r.CommunityId, r.UnitOrganizationId, names.GetValueOrDefault(r.UnitOrganizationId, "?"),
-        r.PlacementOrganizationId, r.GridId, r.Pledges, r.Status.ToString(), r.SubmittedAt, r.DecidedAt, r.DecisionNote);
+    public static RegistrationResponse From(InServiceRegistration r, IReadOnlyDictionary<Guid, string> names) =>
+        new(
+            r.Id,
+            r.PersonId,
+            Mask.Name(names.GetValueOrDefault(r.PersonId, "?")),
+            r.CommunityId,
+            r.UnitOrganizationId,
+            names.GetValueOrDefault(r.UnitOrganizationId, "?"),
+            r.PlacementOrganizationId,
+            r.GridId,
+            r.Pledges,
+            r.Status.ToString(),
+            r.SubmittedAt,
+            r.DecidedAt,
+            r.DecisionNote
+        );
 
     /// <summary>The answers for some registrations, with their members' and units' names read in two queries.</summary>
-    public static async Task<List<RegistrationResponse>> ManyAsync(OrganizationDbContext db, IReadOnlyCollection<InServiceRegistration> registrations, CancellationToken ct)
+    public static async Task<List<RegistrationResponse>> ManyAsync(
+        OrganizationDbContext db,
+        IReadOnlyCollection<InServiceRegistration> registrations,
+        CancellationToken ct
+    )
     {
         var people = registrations.Select(r => r.PersonId).Distinct().ToList();
         var units = registrations.Select(r => r.UnitOrganizationId).Distinct().ToList();
@@ -51,26 +86,45 @@ public static class RegistrationsApi
     public static RouteGroupBuilder MapRegistrationsApi(this RouteGroupBuilder api)
     {
         var registrations = api.MapGroup("/registrations").WithTags("In-service registration");
-        registrations.MapPost("/", Submit).WithName("SubmitRegistration").Idempotent().Allow([.. Roles.Organizers, Roles.PartyMember])
+        registrations
+            .MapPost("/", Submit)
+            .WithName("SubmitRegistration")
+            .Idempotent()
+            .Allow([.. Roles.Organizers, Roles.PartyMember])
             .WithDescription("A party member registers themself with their home community; organizers register members for their community.")
             .Refuses(400, "invalid-placement", "unknown-person")
             .Refuses(403, "out-of-scope")
             .Refuses(409, "not-in-service-member", "registration-open");
-        registrations.MapGet("/", List).WithName("ListRegistrations").Allow([.. Roles.Organizers, Roles.PartyMember])
+        registrations
+            .MapGet("/", List)
+            .WithName("ListRegistrations")
+            .Allow([.. Roles.Organizers, Roles.PartyMember])
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration").Allow(Roles.Organizers)
-            .Refuses(404, "registration-not-found");
-        registrations.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRegistration").Allow(Roles.Organizers)
+        registrations.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmRegistration").Allow(Roles.Organizers).Refuses(404, "registration-not-found");
+        registrations
+            .MapPost("/{id:guid}/decline", Decline)
+            .WithName("DeclineRegistration")
+            .Allow(Roles.Organizers)
             .Refuses(404, "registration-not-found")
             .Refuses(409, "registration-decided");
-        registrations.MapGet("/report", Report).WithName("RegistrationReport").Allow(Roles.Organizers)
-            .WithDescription($"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days.")
+        registrations
+            .MapGet("/report", Report)
+            .WithName("RegistrationReport")
+            .Allow(Roles.Organizers)
+            .WithDescription(
+                $"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days."
+            )
             .Refuses(400, "invalid-report-grouping");
         return api;
     }
 
     public static async Task<Results<Created<RegistrationResponse>, ProblemHttpResult>> Submit(
-        SubmitRegistrationRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct)
+        SubmitRegistrationRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!caller.IsPerson(request.PersonId) && !(caller.IsIn([.. Roles.Organizers]) && caller.CoversCommunity(request.CommunityId)))
         {
@@ -91,13 +145,21 @@ public static class RegistrationsApi
         var placement = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.PlacementOrganizationId, ct);
         if (placement is null)
         {
-            return Problems.From(DomainError.Invalid("placementOrganizationId", "unknown-organization", $"No organization with id {request.PlacementOrganizationId}."));
+            return Problems.From(
+                DomainError.Invalid("placementOrganizationId", "unknown-organization", $"No organization with id {request.PlacementOrganizationId}.")
+            );
         }
 
         var unit = member.Membership is { } m ? await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == m.OrganizationId, ct) : null;
-        var open = await db.Registrations.AnyAsync(r => r.PersonId == member.Id && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed), ct);
-        if (!InServiceRegistration.Submit(member, unit, placement, request.CommunityId, request.GridId, request.Pledges, open, clock.GetUtcNow())
-                .TryGet(out var submitted, out var error))
+        var open = await db.Registrations.AnyAsync(
+            r => r.PersonId == member.Id && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Confirmed),
+            ct
+        );
+        if (
+            !InServiceRegistration
+                .Submit(member, unit, placement, request.CommunityId, request.GridId, request.Pledges, open, clock.GetUtcNow())
+                .TryGet(out var submitted, out var error)
+        )
         {
             return Problems.From(error);
         }
@@ -108,7 +170,16 @@ public static class RegistrationsApi
     }
 
     public static async Task<Results<Ok<Page<RegistrationResponse>>, ProblemHttpResult>> List(
-        Caller caller, OrganizationDbContext db, Guid? communityId, Guid? unitOrganizationId, Guid? personId, [OneOf<RegistrationStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        OrganizationDbContext db,
+        Guid? communityId,
+        Guid? unitOrganizationId,
+        Guid? personId,
+        [OneOf<RegistrationStatus>] string? status,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<RegistrationStatus>(status, "status");
@@ -123,17 +194,36 @@ public static class RegistrationsApi
         query = personId is { } p ? query.Where(r => r.PersonId == p) : query;
         query = statusFilter.Value is { } s ? query.Where(r => r.Status == s) : query;
         var found = await query.OrderByDescending(r => r.SubmittedAt).ToPageAsync(paging.Value, r => r, ct);
-        return TypedResults.Ok(new Page<RegistrationResponse>(await RegistrationResponse.ManyAsync(db, found.Items, ct), found.PageNumber, found.PageSize, found.TotalCount));
+        return TypedResults.Ok(
+            new Page<RegistrationResponse>(await RegistrationResponse.ManyAsync(db, found.Items, ct), found.PageNumber, found.PageSize, found.TotalCount)
+        );
     }
 
-    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(Guid id, DecisionRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, caller, db, ct, r => r.Confirm(clock.GetUtcNow(), request.Note), publish: true);
+    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Confirm(
+        Guid id,
+        DecisionRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => DecideAsync(id, caller, db, ct, r => r.Confirm(clock.GetUtcNow(), request.Note), publish: true);
 
-    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Decline(Guid id, DecisionRequest request, Caller caller, OrganizationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, caller, db, ct, r => r.Decline(clock.GetUtcNow(), request.Note), publish: false);
+    public static Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Decline(
+        Guid id,
+        DecisionRequest request,
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => DecideAsync(id, caller, db, ct, r => r.Decline(clock.GetUtcNow(), request.Note), publish: false);
 
     public static async Task<Results<Ok<IReadOnlyList<RegistrationReportRow>>, ProblemHttpResult>> Report(
-        Caller caller, OrganizationDbContext db, TimeProvider clock, string? by, CancellationToken ct)
+        Caller caller,
+        OrganizationDbContext db,
+        TimeProvider clock,
+        string? by,
+        CancellationToken ct
+    )
     {
         if (by is not ("community" or "unit" or null))
         {
@@ -144,21 +234,45 @@ public static class RegistrationsApi
         var since = now.AddDays(-ActiveWindowDays);
         var recent = await db.Activities.AsNoTracking().Where(a => a.HeldAt >= since && a.HeldAt <= now).ToListAsync(ct);
         var active = recent.SelectMany(a => a.Attendance).Where(x => x.Attended).Select(x => x.PersonId).ToHashSet();
-        var confirmed = await db.Registrations.VisibleTo(caller, InServiceRegistration.Scope).Where(r => r.Status == RegistrationStatus.Confirmed)
-            .Select(r => new { r.CommunityId, r.UnitOrganizationId, r.PersonId }).ToListAsync(ct);
-        var counts = confirmed.GroupBy(r => by == "unit" ? r.UnitOrganizationId : r.CommunityId)
-            .Select(g => new { g.Key, Registered = g.Count(), Active = g.Count(x => active.Contains(x.PersonId)) })
+        var confirmed = await db
+            .Registrations.VisibleTo(caller, InServiceRegistration.Scope)
+            .Where(r => r.Status == RegistrationStatus.Confirmed)
+            .Select(r => new
+            {
+                r.CommunityId,
+                r.UnitOrganizationId,
+                r.PersonId,
+            })
+            .ToListAsync(ct);
+        var counts = confirmed
+            .GroupBy(r => by == "unit" ? r.UnitOrganizationId : r.CommunityId)
+            .Select(g => new
+            {
+                g.Key,
+                Registered = g.Count(),
+                Active = g.Count(x => active.Contains(x.PersonId)),
+            })
             .ToList();
         var keys = counts.Select(c => c.Key).ToList();
-        var names = by == "unit"
-            ? await db.PartyOrganizations.Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct)
-            : await db.Communities.Where(c => keys.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        IReadOnlyList<RegistrationReportRow> rows = [.. counts.Select(c => new RegistrationReportRow(c.Key, names.GetValueOrDefault(c.Key, "?"), c.Registered, c.Active)).OrderBy(r => r.Name)];
+        var names =
+            by == "unit"
+                ? await db.PartyOrganizations.Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct)
+                : await db.Communities.Where(c => keys.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        IReadOnlyList<RegistrationReportRow> rows =
+        [
+            .. counts.Select(c => new RegistrationReportRow(c.Key, names.GetValueOrDefault(c.Key, "?"), c.Registered, c.Active)).OrderBy(r => r.Name),
+        ];
         return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> DecideAsync(
-        Guid id, Caller caller, OrganizationDbContext db, CancellationToken ct, Func<InServiceRegistration, DomainError?> decide, bool publish)
+        Guid id,
+        Caller caller,
+        OrganizationDbContext db,
+        CancellationToken ct,
+        Func<InServiceRegistration, DomainError?> decide,
+        bool publish
+    )
     {
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (registration is null || !caller.CoversCommunity(registration.CommunityId))

@@ -27,9 +27,7 @@ public sealed class Activity : Aggregate
     public const int MaxPlaceLength = 200;
     public const int MaxShifts = 20;
 
-    private Activity()
-    {
-    }
+    private Activity() { }
 
     public Guid Id { get; private set; }
 
@@ -67,12 +65,31 @@ public sealed class Activity : Aggregate
     public long Version { get; private set; }
 
     public static Result<Activity> Plan(
-        Guid? projectId, Guid? communityId, string? title, string? place, double? latitude, double? longitude, int? radiusMeters,
-        IReadOnlyCollection<string>? requiredSkills, bool allowWaitlist, bool autoApproveHours, DateTimeOffset now)
+        Guid? projectId,
+        Guid? communityId,
+        string? title,
+        string? place,
+        double? latitude,
+        double? longitude,
+        int? radiusMeters,
+        IReadOnlyCollection<string>? requiredSkills,
+        bool allowWaitlist,
+        bool autoApproveHours,
+        DateTimeOffset now
+    )
     {
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength || string.IsNullOrWhiteSpace(place) || place.Trim().Length > MaxPlaceLength)
+        if (
+            string.IsNullOrWhiteSpace(title)
+            || title.Trim().Length > MaxTitleLength
+            || string.IsNullOrWhiteSpace(place)
+            || place.Trim().Length > MaxPlaceLength
+        )
         {
-            return DomainError.Invalid(string.IsNullOrWhiteSpace(title) ? "title" : "place", "invalid-activity", $"title (at most {MaxTitleLength} characters) and place (at most {MaxPlaceLength}) are required.");
+            return DomainError.Invalid(
+                string.IsNullOrWhiteSpace(title) ? "title" : "place",
+                "invalid-activity",
+                $"title (at most {MaxTitleLength} characters) and place (at most {MaxPlaceLength}) are required."
+            );
         }
 
         if ((latitude is null) != (longitude is null) || latitude is < -90 or > 90 || longitude is < -180 or > 180)
@@ -87,12 +104,20 @@ public sealed class Activity : Aggregate
 
         return new Activity
         {
-            Id = Guid.CreateVersion7(), ProjectId = projectId, CommunityId = communityId, Title = title.Trim(), Place = place.Trim(),
-            Latitude = latitude, Longitude = longitude, RadiusMeters = radiusMeters ?? 200,
+            Id = Guid.CreateVersion7(),
+            ProjectId = projectId,
+            CommunityId = communityId,
+            Title = title.Trim(),
+            Place = place.Trim(),
+            Latitude = latitude,
+            Longitude = longitude,
+            RadiusMeters = radiusMeters ?? 200,
             RequiredSkills = [.. (requiredSkills ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
-            AllowWaitlist = allowWaitlist, AutoApproveHours = autoApproveHours,
+            AllowWaitlist = allowWaitlist,
+            AutoApproveHours = autoApproveHours,
             CheckInCode = Random.Shared.Next(100_000, 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Status = ActivityStatus.Draft, CreatedAt = now,
+            Status = ActivityStatus.Draft,
+            CreatedAt = now,
         };
     }
 
@@ -124,11 +149,20 @@ public sealed class Activity : Aggregate
 
         Status = ActivityStatus.Completed;
         Version++;
-        Raise(new ActivityCompleted
-        {
-            ActivityId = Id, ProjectId = ProjectId, Title = Title, CommunityId = CommunityId, UnitIds = attendance.UnitIds,
-            AttendingPersonIds = attendance.PersonIds, Attended = attendance.Attended, NoShows = attendance.NoShows, OccurredAt = now,
-        });
+        Raise(
+            new ActivityCompleted
+            {
+                ActivityId = Id,
+                ProjectId = ProjectId,
+                Title = Title,
+                CommunityId = CommunityId,
+                UnitIds = attendance.UnitIds,
+                AttendingPersonIds = attendance.PersonIds,
+                Attended = attendance.Attended,
+                NoShows = attendance.NoShows,
+                OccurredAt = now,
+            }
+        );
         return null;
     }
 
@@ -152,9 +186,7 @@ public sealed class Activity : Aggregate
 /// <summary>A shift of an activity: a time span and how many volunteers it takes.</summary>
 public sealed class Shift
 {
-    private Shift()
-    {
-    }
+    private Shift() { }
 
     public Guid Id { get; private set; }
 
@@ -178,7 +210,14 @@ public sealed class Shift
             return DomainError.Invalid("shifts", "invalid-capacity", "A shift takes 1 to 1000 volunteers.");
         }
 
-        return new Shift { Id = Guid.CreateVersion7(), ActivityId = activityId, StartsAt = start, EndsAt = end, Capacity = capacity.Value };
+        return new Shift
+        {
+            Id = Guid.CreateVersion7(),
+            ActivityId = activityId,
+            StartsAt = start,
+            EndsAt = end,
+            Capacity = capacity.Value,
+        };
     }
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartsAt < end && start < EndsAt;

@@ -17,6 +17,5 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         e.HasIndex(a => a.ProjectId);
         e.Property(a => a.Version).IsConcurrencyToken();
-
     }
 }

@@ -12,6 +12,5 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         e.HasKey(s => s.Id);
         e.HasIndex(s => s.ActivityId);
         e.HasOne<Activity>().WithMany().HasForeignKey(s => s.ActivityId);
-
     }
 }

@@ -21,9 +21,7 @@ public sealed class SignUp
     /// <summary>Check-out closes this long after the shift ends.</summary>
     public static readonly TimeSpan LateCheckOut = TimeSpan.FromHours(2);
 
-    private SignUp()
-    {
-    }
+    private SignUp() { }
 
     public Guid Id { get; private set; }
 
@@ -51,7 +49,15 @@ public sealed class SignUp
     /// Takes a seat in a shift or a place on its waitlist. The caller holds the shift's row lock, so
     /// <paramref name="confirmed"/> is exact: of two simultaneous sign-ups for the last seat, one gets it.
     /// </summary>
-    public static Result<SignUp> Take(Shift shift, Activity activity, Guid volunteerId, int confirmed, IReadOnlyCollection<SignUp> volunteersActive, bool hasSkills, DateTimeOffset now)
+    public static Result<SignUp> Take(
+        Shift shift,
+        Activity activity,
+        Guid volunteerId,
+        int confirmed,
+        IReadOnlyCollection<SignUp> volunteersActive,
+        bool hasSkills,
+        DateTimeOffset now
+    )
     {
         if (activity.Status == ActivityStatus.Draft)
         {
@@ -70,11 +76,14 @@ public sealed class SignUp
 
         if (volunteersActive.FirstOrDefault(s => s.ShiftStartsAt < shift.EndsAt && shift.StartsAt < s.ShiftEndsAt) is { } clash)
         {
-            return DomainError.Conflict(clash.ShiftId == shift.Id ? "already-signed-up" : "double-booked",
-                clash.ShiftId == shift.Id ? "You are already signed up for this shift." : "You are signed up for another shift at the same time.");
+            return DomainError.Conflict(
+                clash.ShiftId == shift.Id ? "already-signed-up" : "double-booked",
+                clash.ShiftId == shift.Id ? "You are already signed up for this shift." : "You are signed up for another shift at the same time."
+            );
         }
 
-        var status = confirmed < shift.Capacity ? SignUpStatus.Confirmed
+        var status =
+            confirmed < shift.Capacity ? SignUpStatus.Confirmed
             : activity.AllowWaitlist ? SignUpStatus.Waitlisted
             : (SignUpStatus?)null;
         if (status is null)
@@ -84,8 +93,14 @@ public sealed class SignUp
 
         return new SignUp
         {
-            Id = Guid.CreateVersion7(), ShiftId = shift.Id, ActivityId = activity.Id, VolunteerId = volunteerId, Status = status.Value,
-            ShiftStartsAt = shift.StartsAt, ShiftEndsAt = shift.EndsAt, SignedUpAt = now,
+            Id = Guid.CreateVersion7(),
+            ShiftId = shift.Id,
+            ActivityId = activity.Id,
+            VolunteerId = volunteerId,
+            Status = status.Value,
+            ShiftStartsAt = shift.StartsAt,
+            ShiftEndsAt = shift.EndsAt,
+            SignedUpAt = now,
         };
     }
 
@@ -118,7 +133,11 @@ public sealed class SignUp
 
         if (now < ShiftStartsAt - EarlyCheckIn || now > ShiftEndsAt)
         {
-            return DomainError.Invalid("at", "outside-check-in-window", $"Check-in is open from {EarlyCheckIn.TotalMinutes:0} minutes before the shift until it ends.");
+            return DomainError.Invalid(
+                "at",
+                "outside-check-in-window",
+                $"Check-in is open from {EarlyCheckIn.TotalMinutes:0} minutes before the shift until it ends."
+            );
         }
 
         if (Verify(activity, code, latitude, longitude) is { } error)
@@ -134,12 +153,18 @@ public sealed class SignUp
     {
         if (CheckedInAt is not { } checkedIn || CheckedOutAt is not null)
         {
-            return DomainError.Conflict(CheckedInAt is null ? "not-checked-in" : "already-checked-out", CheckedInAt is null ? "Check in first." : "You have checked out already.");
+            return DomainError.Conflict(
+                CheckedInAt is null ? "not-checked-in" : "already-checked-out",
+                CheckedInAt is null ? "Check in first." : "You have checked out already."
+            );
         }
 
         if (now < ShiftStartsAt)
         {
-            return DomainError.Conflict("shift-not-started", $"The shift starts at {ShiftStartsAt:yyyy-MM-dd HH:mm} UTC: nothing has been served yet to check out from (cancel instead if you cannot stay).");
+            return DomainError.Conflict(
+                "shift-not-started",
+                $"The shift starts at {ShiftStartsAt:yyyy-MM-dd HH:mm} UTC: nothing has been served yet to check out from (cancel instead if you cannot stay)."
+            );
         }
 
         if (now > ShiftEndsAt + LateCheckOut)
@@ -171,17 +196,18 @@ public sealed class SignUp
     {
         if (!string.IsNullOrWhiteSpace(code))
         {
-            return code.Trim() == activity.CheckInCode ? null : DomainError.Invalid("code", "wrong-check-in-code", "The code is not the one shown at the venue.");
+            return code.Trim() == activity.CheckInCode
+                ? null
+                : DomainError.Invalid("code", "wrong-check-in-code", "The code is not the one shown at the venue.");
         }
 
         if (latitude is { } lat && longitude is { } lng)
         {
             var distance = activity.DistanceTo(lat, lng);
             return distance is null
-                ? DomainError.Invalid("latitude", "no-venue-location", "This activity has no location; check in with the code shown at the venue.")
-                : distance <= activity.RadiusMeters
-                    ? null
-                    : DomainError.Invalid("latitude", "outside-radius", $"You are {distance:0} m from the venue; check-in is within {activity.RadiusMeters} m.");
+                    ? DomainError.Invalid("latitude", "no-venue-location", "This activity has no location; check in with the code shown at the venue.")
+                : distance <= activity.RadiusMeters ? null
+                : DomainError.Invalid("latitude", "outside-radius", $"You are {distance:0} m from the venue; check-in is within {activity.RadiusMeters} m.");
         }
 
         return DomainError.Invalid("code", "check-in-proof-required", "Give the code shown at the venue, or your latitude and longitude.");

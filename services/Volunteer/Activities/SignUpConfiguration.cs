@@ -11,9 +11,13 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         e.ToTable("sign_ups");
         e.HasKey(s => s.Id);
         e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
-        e.HasIndex(s => new { s.ShiftId, s.Status, s.SignedUpAt });
+        e.HasIndex(s => new
+        {
+            s.ShiftId,
+            s.Status,
+            s.SignedUpAt,
+        });
         e.HasIndex(s => new { s.VolunteerId, s.Status });
         e.HasOne<Shift>().WithMany().HasForeignKey(s => s.ShiftId);
-
     }
 }

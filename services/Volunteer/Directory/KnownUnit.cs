@@ -8,9 +8,7 @@ namespace Platform.Volunteer.Directory;
 /// <summary>A member unit of the regional alliance, as the Organization service announced it: only these claim projects.</summary>
 public sealed class KnownUnit : IReadModelOf<MemberUnitJoined>
 {
-    private KnownUnit()
-    {
-    }
+    private KnownUnit() { }
 
     public Guid Id { get; private set; }
 
@@ -18,7 +16,13 @@ public sealed class KnownUnit : IReadModelOf<MemberUnitJoined>
 
     public Guid? PartyOrganizationId { get; private set; }
 
-    public static KnownUnit From(MemberUnitJoined e) => new() { Id = e.UnitId, Name = e.Name, PartyOrganizationId = e.PartyOrganizationId };
+    public static KnownUnit From(MemberUnitJoined e) =>
+        new()
+        {
+            Id = e.UnitId,
+            Name = e.Name,
+            PartyOrganizationId = e.PartyOrganizationId,
+        };
 
     public void Apply(MemberUnitJoined e) => (Name, PartyOrganizationId) = (e.Name, e.PartyOrganizationId);
 }
@@ -26,9 +30,7 @@ public sealed class KnownUnit : IReadModelOf<MemberUnitJoined>
 /// <summary>A person as the Organization service announced them: whether a volunteer is a party member.</summary>
 public sealed class KnownPerson : IReadModelOf<PersonChanged>
 {
-    private KnownPerson()
-    {
-    }
+    private KnownPerson() { }
 
     public Guid Id { get; private set; }
 

@@ -11,6 +11,5 @@ internal sealed class KnownUnitConfiguration : IEntityTypeConfiguration<KnownUni
         e.ToTable("known_units");
         e.HasKey(u => u.Id);
         e.Property(u => u.Name).HasMaxLength(100);
-
     }
 }

@@ -10,12 +10,13 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
     {
         e.ToTable("certificates");
         e.HasKey(c => c.Id);
-        e.Property(c => c.Number).HasMaxLength(30).ValueGeneratedOnAdd()
+        e.Property(c => c.Number)
+            .HasMaxLength(30)
+            .ValueGeneratedOnAdd()
             .HasDefaultValueSql("'HXC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('certificate_number_seq')::text, 6, '0')");
         e.HasIndex(c => c.Number).IsUnique();
         e.Property(c => c.TotalHours).HasPrecision(7, 2);
         e.Property(c => c.IssuedBy).HasMaxLength(100);
         e.OwnsMany(c => c.Lines, l => l.ToJson("lines"));
-
     }
 }

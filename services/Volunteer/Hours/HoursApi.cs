@@ -12,21 +12,60 @@ namespace Platform.Volunteer.Hours;
 public sealed record CorrectHoursRequest([property: Required] decimal? Hours, [property: Required] string? Reason);
 
 /// <summary>Hours served without the app: whose, at which activity, on which day, how long, and why recorded by hand.</summary>
-public sealed record RecordHoursRequest([property: Required] Guid VolunteerId, [property: Required] Guid ActivityId, DateOnly? ServedOn, [property: Required] decimal? Hours, string? Note);
+public sealed record RecordHoursRequest(
+    [property: Required] Guid VolunteerId,
+    [property: Required] Guid ActivityId,
+    DateOnly? ServedOn,
+    [property: Required] decimal? Hours,
+    string? Note
+);
 
 public sealed record CertificateRequest(DateOnly? From, DateOnly? To);
 
 public sealed record HoursResponse(
-    Guid Id, Guid VolunteerId, Guid ActivityId, string Activity, DateOnly ServedOn, decimal Hours, [property: OneOf<HoursStatus>] string Status, string? ApprovedBy, DateTimeOffset? ApprovedAt, IReadOnlyList<HoursCorrection> Corrections,
-    string? RecordedBy, string? RecordNote)
+    Guid Id,
+    Guid VolunteerId,
+    Guid ActivityId,
+    string Activity,
+    DateOnly ServedOn,
+    decimal Hours,
+    [property: OneOf<HoursStatus>] string Status,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt,
+    IReadOnlyList<HoursCorrection> Corrections,
+    string? RecordedBy,
+    string? RecordNote
+)
 {
     public static HoursResponse From(ServiceHoursRecord r) =>
-        new(r.Id, r.VolunteerId, r.ActivityId, r.ActivityTitle, r.ServedOn, r.Hours, r.Status.ToString(), r.ApprovedBy, r.ApprovedAt, r.Corrections, r.RecordedBy, r.RecordNote);
+        new(
+            r.Id,
+            r.VolunteerId,
+            r.ActivityId,
+            r.ActivityTitle,
+            r.ServedOn,
+            r.Hours,
+            r.Status.ToString(),
+            r.ApprovedBy,
+            r.ApprovedAt,
+            r.Corrections,
+            r.RecordedBy,
+            r.RecordNote
+        );
 }
 
 public sealed record CertificateResponse(
-    string Number, Guid VolunteerId, string VolunteerName, string VolunteerNumber, DateOnly From, DateOnly To, decimal TotalHours,
-    IReadOnlyList<CertificateLine> Lines, string IssuedBy, DateOnly IssuedOn)
+    string Number,
+    Guid VolunteerId,
+    string VolunteerName,
+    string VolunteerNumber,
+    DateOnly From,
+    DateOnly To,
+    decimal TotalHours,
+    IReadOnlyList<CertificateLine> Lines,
+    string IssuedBy,
+    DateOnly IssuedOn
+)
 {
     public static CertificateResponse Of(Certificate c) =>
         new(c.Number, c.VolunteerId, c.VolunteerName, c.VolunteerNumber, c.From, c.To, c.TotalHours, c.Lines, c.IssuedBy, c.IssuedOn);
@@ -43,33 +82,65 @@ public static class HoursApi
     public static RouteGroupBuilder MapHoursApi(this RouteGroupBuilder api)
     {
         var hours = api.MapGroup("/hours").WithTags("Service hours and certificates").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
-        hours.MapGet("/", List).WithName("ListServiceHours").AllowSignedIn()
+        hours
+            .MapGet("/", List)
+            .WithName("ListServiceHours")
+            .AllowSignedIn()
             .WithDescription("Organizers see every record (filter by volunteer, activity, status); a volunteer their own.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        hours.MapPost("/", RecordByHand).WithName("RecordServiceHours").Idempotent().Allow(Roles.Organizers)
-            .WithDescription("An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day.")
+        hours
+            .MapPost("/", RecordByHand)
+            .WithName("RecordServiceHours")
+            .Idempotent()
+            .Allow(Roles.Organizers)
+            .WithDescription(
+                "An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day."
+            )
             .Refuses(400, "invalid-hours", "note-required", "unknown-activity")
             .Refuses(409, "hours-already-recorded");
-        hours.MapPost("/{id:guid}/approve", Approve).WithName("ApproveServiceHours").Allow(Roles.Organizers)
+        hours
+            .MapPost("/{id:guid}/approve", Approve)
+            .WithName("ApproveServiceHours")
+            .Allow(Roles.Organizers)
             .Refuses(404, "hours-not-found")
             .Refuses(409, "hours-already-approved");
-        hours.MapPost("/{id:guid}/correct", Correct).WithName("CorrectServiceHours").Allow(Roles.Organizers)
+        hours
+            .MapPost("/{id:guid}/correct", Correct)
+            .WithName("CorrectServiceHours")
+            .Allow(Roles.Organizers)
             .WithDescription("Changes the hours with a reason; the correction is kept with the record.")
             .Refuses(400, "reason-required")
             .Refuses(404, "hours-not-found");
 
-        api.MapPost("/volunteers/{id:guid}/certificates", Issue).WithTags("Service hours and certificates").WithName("IssueCertificate").Idempotent().AllowSignedIn()
+        api.MapPost("/volunteers/{id:guid}/certificates", Issue)
+            .WithTags("Service hours and certificates")
+            .WithName("IssueCertificate")
+            .Idempotent()
+            .AllowSignedIn()
             .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Roles.Organizers)
-            .WithDescription("A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number.")
+            .WithDescription(
+                "A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number."
+            )
             .Refuses(404, "volunteer-not-found");
-        api.MapGet("/certificates/{number}", Verify).WithTags("Service hours and certificates").WithName("VerifyCertificate").AllowSignedIn()
+        api.MapGet("/certificates/{number}", Verify)
+            .WithTags("Service hours and certificates")
+            .WithName("VerifyCertificate")
+            .AllowSignedIn()
             .WithDescription("Looks a certificate up by its number, to check it is genuine.")
             .Refuses(404, "certificate-not-found");
         return api;
     }
 
     public static async Task<Results<Ok<Page<HoursResponse>>, ProblemHttpResult>> List(
-        Caller caller, VolunteerDbContext db, Guid? volunteerId, Guid? activityId, [OneOf<HoursStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        VolunteerDbContext db,
+        Guid? volunteerId,
+        Guid? activityId,
+        [OneOf<HoursStatus>] string? status,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<HoursStatus>(status, "status");
@@ -86,7 +157,12 @@ public static class HoursApi
     }
 
     public static async Task<Results<Created<HoursResponse>, ProblemHttpResult>> RecordByHand(
-        RecordHoursRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+        RecordHoursRequest request,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ActivityId, ct);
         if (activity is null || !caller.Manages(activity.CommunityId))
@@ -103,11 +179,26 @@ public static class HoursApi
         var servedOn = request.ServedOn ?? clock.Today();
         if (await db.Hours.AnyAsync(h => h.VolunteerId == volunteer.Id && h.ActivityId == activity.Id && h.ServedOn == servedOn, ct))
         {
-            return Problems.From(DomainError.Conflict("hours-already-recorded", $"{volunteer.Name}'s hours at this activity on {servedOn:yyyy-MM-dd} are on record already: correct them instead."));
+            return Problems.From(
+                DomainError.Conflict(
+                    "hours-already-recorded",
+                    $"{volunteer.Name}'s hours at this activity on {servedOn:yyyy-MM-dd} are on record already: correct them instead."
+                )
+            );
         }
 
         var outcome = ServiceHoursRecord.RecordByHand(
-            volunteer.Id, volunteer.AccountSubject, volunteer.PersonId, activity.Id, activity.Title, servedOn, request.Hours, request.Note, caller.Name, clock.Today());
+            volunteer.Id,
+            volunteer.AccountSubject,
+            volunteer.PersonId,
+            activity.Id,
+            activity.Title,
+            servedOn,
+            request.Hours,
+            request.Note,
+            caller.Name,
+            clock.Today()
+        );
         if (!outcome.TryGet(out var recorded, out var error))
         {
             return Problems.From(error);
@@ -121,14 +212,22 @@ public static class HoursApi
     /// <summary>A record of hours is changed by whoever runs its activity's community (the admin anywhere).</summary>
     private static async Task<ServiceHoursRecord?> ManagedAsync(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct)
     {
-        var found = await (from h in db.Hours
-                           join a in db.Activities on h.ActivityId equals a.Id
-                           where h.Id == id
-                           select new { Record = h, a.CommunityId }).FirstOrDefaultAsync(ct);
+        var found = await (
+            from h in db.Hours
+            join a in db.Activities on h.ActivityId equals a.Id
+            where h.Id == id
+            select new { Record = h, a.CommunityId }
+        ).FirstOrDefaultAsync(ct);
         return found is not null && caller.Manages(found.CommunityId) ? found.Record : null;
     }
 
-    public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Approve(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Approve(
+        Guid id,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var record = await ManagedAsync(id, caller, db, ct);
         if (record is null)
@@ -145,7 +244,14 @@ public static class HoursApi
         return TypedResults.Ok(HoursResponse.From(record));
     }
 
-    public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Correct(Guid id, CorrectHoursRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<HoursResponse>, ProblemHttpResult>> Correct(
+        Guid id,
+        CorrectHoursRequest request,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var record = await ManagedAsync(id, caller, db, ct);
         if (record is null)
@@ -163,7 +269,14 @@ public static class HoursApi
     }
 
     public static async Task<Results<Created<CertificateResponse>, ProblemHttpResult>> Issue(
-        Guid id, CertificateRequest request, Caller caller, VolunteerDbContext db, IOptions<VolunteerOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        CertificateRequest request,
+        Caller caller,
+        VolunteerDbContext db,
+        IOptions<VolunteerOptions> options,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (volunteer is null || !Volunteers.Volunteer.Scope.Covers(caller, volunteer))
@@ -172,8 +285,11 @@ public static class HoursApi
         }
 
         var approved = await db.Hours.AsNoTracking().Where(h => h.VolunteerId == id && h.Status == HoursStatus.Approved).ToListAsync(ct);
-        if (!Certificate.Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, clock.Today())
-                .TryGet(out var issued, out var error))
+        if (
+            !Certificate
+                .Issue(volunteer, request.From, request.To, approved, options.Value.IssuingOrganization, clock.Today())
+                .TryGet(out var issued, out var error)
+        )
         {
             return Problems.From(error);
         }

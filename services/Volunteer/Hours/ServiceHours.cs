@@ -21,9 +21,7 @@ public sealed class ServiceHoursRecord : Aggregate
 {
     public const int MaxReasonLength = 300;
 
-    private ServiceHoursRecord()
-    {
-    }
+    private ServiceHoursRecord() { }
 
     public static readonly Scope<ServiceHoursRecord> Scope = new() { SeenWholeBy = Roles.Organizers, Owner = r => r.VolunteerSubject };
 
@@ -63,15 +61,43 @@ public sealed class ServiceHoursRecord : Aggregate
     /// <summary>Changes with every approval or correction: two organizers approving at once cannot both succeed.</summary>
     public long Version { get; private set; }
 
-    public static ServiceHoursRecord Record(Guid signUpId, Guid volunteerId, string? volunteerSubject, Guid? personId, Guid activityId, string activityTitle, DateOnly servedOn, decimal hours) => new()
-    {
-        Id = Guid.CreateVersion7(), SignUpId = signUpId, VolunteerId = volunteerId, VolunteerSubject = volunteerSubject, PersonId = personId,
-        ActivityId = activityId, ActivityTitle = activityTitle, ServedOn = servedOn, Hours = hours, Status = HoursStatus.Pending,
-    };
+    public static ServiceHoursRecord Record(
+        Guid signUpId,
+        Guid volunteerId,
+        string? volunteerSubject,
+        Guid? personId,
+        Guid activityId,
+        string activityTitle,
+        DateOnly servedOn,
+        decimal hours
+    ) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(),
+            SignUpId = signUpId,
+            VolunteerId = volunteerId,
+            VolunteerSubject = volunteerSubject,
+            PersonId = personId,
+            ActivityId = activityId,
+            ActivityTitle = activityTitle,
+            ServedOn = servedOn,
+            Hours = hours,
+            Status = HoursStatus.Pending,
+        };
 
     /// <summary>Hours an organizer records for a volunteer who served without the app: quarter hours, with the reason.</summary>
     public static Result<ServiceHoursRecord> RecordByHand(
-        Guid volunteerId, string? volunteerSubject, Guid? personId, Guid activityId, string activityTitle, DateOnly servedOn, decimal? hours, string? note, string by, DateOnly today)
+        Guid volunteerId,
+        string? volunteerSubject,
+        Guid? personId,
+        Guid activityId,
+        string activityTitle,
+        DateOnly servedOn,
+        decimal? hours,
+        string? note,
+        string by,
+        DateOnly today
+    )
     {
         if (hours is not { } value || value <= 0 || value > 24 || value * 4 != Math.Floor(value * 4))
         {
@@ -124,10 +150,18 @@ public sealed class ServiceHoursRecord : Aggregate
         return Status == HoursStatus.Approved ? Raised(ToEvent(now)) : (ServiceHoursApproved?)null;
     }
 
-    private ServiceHoursApproved ToEvent(DateTimeOffset now) => new()
-    {
-        RecordId = Id, VolunteerId = VolunteerId, PersonId = PersonId, ActivityId = ActivityId, ActivityTitle = ActivityTitle, Hours = Hours, ServedOn = ServedOn, OccurredAt = now,
-    };
+    private ServiceHoursApproved ToEvent(DateTimeOffset now) =>
+        new()
+        {
+            RecordId = Id,
+            VolunteerId = VolunteerId,
+            PersonId = PersonId,
+            ActivityId = ActivityId,
+            ActivityTitle = ActivityTitle,
+            Hours = Hours,
+            ServedOn = ServedOn,
+            OccurredAt = now,
+        };
 }
 
 /// <summary>One line of a certificate: an activity served and its approved hours.</summary>
@@ -140,9 +174,7 @@ public sealed record CertificateLine(DateOnly ServedOn, string Activity, decimal
 /// </summary>
 public sealed class Certificate
 {
-    private Certificate()
-    {
-    }
+    private Certificate() { }
 
     public Guid Id { get; private set; }
 
@@ -167,15 +199,25 @@ public sealed class Certificate
 
     public DateOnly IssuedOn { get; private set; }
 
-    public static Result<Certificate> Issue(Volunteers.Volunteer volunteer, DateOnly? from, DateOnly? to, IReadOnlyList<ServiceHoursRecord> approved, string issuedBy, DateOnly today)
+    public static Result<Certificate> Issue(
+        Volunteers.Volunteer volunteer,
+        DateOnly? from,
+        DateOnly? to,
+        IReadOnlyList<ServiceHoursRecord> approved,
+        string issuedBy,
+        DateOnly today
+    )
     {
         if (from is not { } start || to is not { } end || end < start || end > today)
         {
             return DomainError.Invalid("to", "invalid-period", "from and to are required dates, to not before from and not in the future.");
         }
 
-        var lines = approved.Where(r => r.Status == HoursStatus.Approved && r.ServedOn >= start && r.ServedOn <= end)
-            .OrderBy(r => r.ServedOn).Select(r => new CertificateLine(r.ServedOn, r.ActivityTitle, r.Hours)).ToList();
+        var lines = approved
+            .Where(r => r.Status == HoursStatus.Approved && r.ServedOn >= start && r.ServedOn <= end)
+            .OrderBy(r => r.ServedOn)
+            .Select(r => new CertificateLine(r.ServedOn, r.ActivityTitle, r.Hours))
+            .ToList();
         if (lines.Count == 0)
         {
             return DomainError.Conflict("no-approved-hours", "The volunteer has no approved hours in the period.");
@@ -183,8 +225,16 @@ public sealed class Certificate
 
         return new Certificate
         {
-            Id = Guid.CreateVersion7(), VolunteerId = volunteer.Id, VolunteerName = volunteer.Name, VolunteerNumber = volunteer.Number,
-            From = start, To = end, Lines = lines, TotalHours = lines.Sum(l => l.Hours), IssuedBy = issuedBy, IssuedOn = today,
+            Id = Guid.CreateVersion7(),
+            VolunteerId = volunteer.Id,
+            VolunteerName = volunteer.Name,
+            VolunteerNumber = volunteer.Number,
+            From = start,
+            To = end,
+            Lines = lines,
+            TotalHours = lines.Sum(l => l.Hours),
+            IssuedBy = issuedBy,
+            IssuedOn = today,
         };
     }
 }

@@ -23,6 +23,5 @@ internal sealed class ServiceHoursRecordConfiguration : IEntityTypeConfiguration
         e.Property(h => h.ApprovedBy).HasMaxLength(100);
         e.OwnsMany(h => h.Corrections, c => c.ToJson("corrections"));
         e.Property(h => h.Version).IsConcurrencyToken();
-
     }
 }

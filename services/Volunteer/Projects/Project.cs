@@ -39,9 +39,7 @@ public sealed class Project : Aggregate
     public const int MaxTitleLength = 100;
     public const int MaxTextLength = 1000;
 
-    private Project()
-    {
-    }
+    private Project() { }
 
     public Guid Id { get; private set; }
 
@@ -75,7 +73,17 @@ public sealed class Project : Aggregate
 
     public IEnumerable<ProjectClaim> ConfirmedClaims => Claims.Where(c => c.Status == ClaimStatus.Confirmed);
 
-    public static Result<Project> Draft(string? title, string? field, Guid? communityId, Guid? gridId, string? goal, DateOnly? from, DateOnly? to, int? unitsNeeded, DateTimeOffset now)
+    public static Result<Project> Draft(
+        string? title,
+        string? field,
+        Guid? communityId,
+        Guid? gridId,
+        string? goal,
+        DateOnly? from,
+        DateOnly? to,
+        int? unitsNeeded,
+        DateTimeOffset now
+    )
     {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength)
         {
@@ -84,7 +92,11 @@ public sealed class Project : Aggregate
 
         if (string.IsNullOrWhiteSpace(field) || field.Trim().Length > 40 || string.IsNullOrWhiteSpace(goal) || goal.Trim().Length > MaxTextLength)
         {
-            return DomainError.Invalid(string.IsNullOrWhiteSpace(goal) ? "goal" : "field", "invalid-project", $"field (at most 40 characters) and goal (at most {MaxTextLength}) are required.");
+            return DomainError.Invalid(
+                string.IsNullOrWhiteSpace(goal) ? "goal" : "field",
+                "invalid-project",
+                $"field (at most 40 characters) and goal (at most {MaxTextLength}) are required."
+            );
         }
 
         if (from is not { } start || to is not { } end || end < start)
@@ -99,8 +111,18 @@ public sealed class Project : Aggregate
 
         return new Project
         {
-            Id = Guid.CreateVersion7(), Title = title.Trim(), Field = field.Trim(), CommunityId = communityId, GridId = gridId, Goal = goal.Trim(),
-            From = start, To = end, UnitsNeeded = unitsNeeded.Value, Status = ProjectStatus.Draft, UpdatedAt = now, Version = 1,
+            Id = Guid.CreateVersion7(),
+            Title = title.Trim(),
+            Field = field.Trim(),
+            CommunityId = communityId,
+            GridId = gridId,
+            Goal = goal.Trim(),
+            From = start,
+            To = end,
+            UnitsNeeded = unitsNeeded.Value,
+            Status = ProjectStatus.Draft,
+            UpdatedAt = now,
+            Version = 1,
         };
     }
 
@@ -145,7 +167,17 @@ public sealed class Project : Aggregate
 
         Touch(now);
         return confirm
-            ? Raised(new ProjectClaimed { ProjectId = Id, Title = Title, UnitId = unitId, PartyOrganizationId = partyOrganizationId, CommunityId = CommunityId, OccurredAt = now })
+            ? Raised(
+                new ProjectClaimed
+                {
+                    ProjectId = Id,
+                    Title = Title,
+                    UnitId = unitId,
+                    PartyOrganizationId = partyOrganizationId,
+                    CommunityId = CommunityId,
+                    OccurredAt = now,
+                }
+            )
             : (ProjectClaimed?)null;
     }
 

@@ -15,14 +15,16 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         e.Property(p => p.Goal).HasMaxLength(Project.MaxTextLength);
         e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Version).IsConcurrencyToken();
-        e.OwnsMany(p => p.Claims, c =>
-        {
-            c.ToJson("claims");
-            c.Property(x => x.Status).HasConversion<string>();
-        });
+        e.OwnsMany(
+            p => p.Claims,
+            c =>
+            {
+                c.ToJson("claims");
+                c.Property(x => x.Status).HasConversion<string>();
+            }
+        );
         e.OwnsMany(p => p.Evaluations, c => c.ToJson("evaluations"));
         e.Ignore(p => p.ConfirmedClaims);
         e.HasIndex(p => new { p.Status, p.CommunityId });
-
     }
 }

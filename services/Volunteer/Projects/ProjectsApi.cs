@@ -7,15 +7,38 @@ using Platform.Volunteer.Data;
 
 namespace Platform.Volunteer.Projects;
 
-public sealed record ProjectRequest([property: Required] string? Title, [property: Required] string? Field, Guid? CommunityId, Guid? GridId, [property: Required] string? Goal, [property: Required] DateOnly? From, [property: Required] DateOnly? To, [property: Required] int? UnitsNeeded);
+public sealed record ProjectRequest(
+    [property: Required] string? Title,
+    [property: Required] string? Field,
+    Guid? CommunityId,
+    Guid? GridId,
+    [property: Required] string? Goal,
+    [property: Required] DateOnly? From,
+    [property: Required] DateOnly? To,
+    [property: Required] int? UnitsNeeded
+);
 
-public sealed record ClaimRequest([property: RequiredWhen("the caller liaises for more than one unit, or is the subdistrict admin (a liaison of one unit claims for it)")] Guid? UnitId);
+public sealed record ClaimRequest(
+    [property: RequiredWhen("the caller liaises for more than one unit, or is the subdistrict admin (a liaison of one unit claims for it)")] Guid? UnitId
+);
 
 public sealed record EvaluationRequest([property: Required] IReadOnlyList<UnitEvaluation>? Evaluations);
 
 public sealed record ProjectResponse(
-    Guid Id, string Title, string Field, Guid? CommunityId, Guid? GridId, string Goal, DateOnly From, DateOnly To, int UnitsNeeded, [property: OneOf<ProjectStatus>] string Status,
-    IReadOnlyList<ProjectClaim> Claims, IReadOnlyList<UnitEvaluation> Evaluations, long Version)
+    Guid Id,
+    string Title,
+    string Field,
+    Guid? CommunityId,
+    Guid? GridId,
+    string Goal,
+    DateOnly From,
+    DateOnly To,
+    int UnitsNeeded,
+    [property: OneOf<ProjectStatus>] string Status,
+    IReadOnlyList<ProjectClaim> Claims,
+    IReadOnlyList<UnitEvaluation> Evaluations,
+    long Version
+)
 {
     public static ProjectResponse Of(Project p) =>
         new(p.Id, p.Title, p.Field, p.CommunityId, p.GridId, p.Goal, p.From, p.To, p.UnitsNeeded, p.Status.ToString(), p.Claims, p.Evaluations, p.Version);
@@ -26,72 +49,140 @@ public static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         var projects = api.MapGroup("/projects").WithTags("Public-service projects").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
-        projects.MapPost("/", Draft).WithName("DraftProject").Idempotent().Allow(Roles.Organizers)
+        projects
+            .MapPost("/", Draft)
+            .WithName("DraftProject")
+            .Idempotent()
+            .Allow(Roles.Organizers)
             .WithDescription("The subdistrict (no communityId) or a community drafts a project: field, place, goal, period, how many units it needs.")
             .Refuses(400, "invalid-period", "invalid-project", "invalid-title", "invalid-units-needed")
             .Refuses(403, "out-of-scope");
-        projects.MapGet("/", List).WithName("ListProjects").AllowSignedIn()
+        projects
+            .MapGet("/", List)
+            .WithName("ListProjects")
+            .AllowSignedIn()
             .WithDescription("Organizers see their projects in any state; everyone else the published ones; claimedBy=me lists the caller's unit's claims.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn()
-            .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/publish", Publish).WithName("PublishProject").Allow(Roles.Organizers)
-                .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/start", Start).WithName("StartProject").Allow(Roles.Organizers)
-                .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/complete", Complete).WithName("CompleteProject").Allow(Roles.Organizers)
-                .Refuses(404, "project-not-found")
-                .Refuses(409, "invalid-project-transition");
-        projects.MapPost("/{id:guid}/evaluation", Evaluate).WithName("EvaluateProject").Allow(Roles.Organizers)
+        projects.MapGet("/{id:guid}", Get).WithName("GetProject").AllowSignedIn().Refuses(404, "project-not-found");
+        projects.MapPost("/{id:guid}/publish", Publish).WithName("PublishProject").Allow(Roles.Organizers).Refuses(404, "project-not-found");
+        projects.MapPost("/{id:guid}/start", Start).WithName("StartProject").Allow(Roles.Organizers).Refuses(404, "project-not-found");
+        projects
+            .MapPost("/{id:guid}/complete", Complete)
+            .WithName("CompleteProject")
+            .Allow(Roles.Organizers)
+            .Refuses(404, "project-not-found")
+            .Refuses(409, "invalid-project-transition");
+        projects
+            .MapPost("/{id:guid}/evaluation", Evaluate)
+            .WithName("EvaluateProject")
+            .Allow(Roles.Organizers)
             .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.")
-                .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/claims", Claim).WithName("ClaimProject").Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
+            .Refuses(404, "project-not-found");
+        projects
+            .MapPost("/{id:guid}/claims", Claim)
+            .WithName("ClaimProject")
+            .Allow(Roles.UnitLiaison, Roles.SubdistrictAdmin)
             .OnAnyRecord("a member unit claims any published project, for itself", Roles.UnitLiaison)
             .WithDescription("A member unit's liaison claims (认领) a published project for their unit; only units of the alliance may.")
             .Refuses(400, "unit-required")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "project-not-found")
             .Refuses(409, "already-claimed", "unit-not-in-alliance");
-        projects.MapPost("/{id:guid}/claims/{unitId:guid}/confirm", ConfirmClaim).WithName("ConfirmClaim").Allow(Roles.Organizers)
-                .Refuses(404, "project-not-found");
-        projects.MapPost("/{id:guid}/claims/{unitId:guid}/decline", DeclineClaim).WithName("DeclineClaim").Allow(Roles.Organizers)
-                .Refuses(404, "project-not-found");
+        projects
+            .MapPost("/{id:guid}/claims/{unitId:guid}/confirm", ConfirmClaim)
+            .WithName("ConfirmClaim")
+            .Allow(Roles.Organizers)
+            .Refuses(404, "project-not-found");
+        projects
+            .MapPost("/{id:guid}/claims/{unitId:guid}/decline", DeclineClaim)
+            .WithName("DeclineClaim")
+            .Allow(Roles.Organizers)
+            .Refuses(404, "project-not-found");
         return api;
     }
 
-    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Publish(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()));
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Publish(
+        Guid id,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, ct, p => p.Publish(clock.GetUtcNow()));
 
-    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Start(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()));
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Start(
+        Guid id,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, ct, p => p.Start(clock.GetUtcNow()));
 
-    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Complete(Guid id, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()));
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Complete(
+        Guid id,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, ct, p => p.Complete(clock.GetUtcNow()));
 
     public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Evaluate(
-        Guid id, EvaluationRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()));
+        Guid id,
+        EvaluationRequest request,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => ChangeAsync(id, caller, db, ct, p => p.Evaluate(request.Evaluations ?? [], clock.GetUtcNow()));
 
     public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ConfirmClaim(
-        Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, unitId, true, caller, db, clock, ct);
+        Guid id,
+        Guid unitId,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => DecideAsync(id, unitId, true, caller, db, clock, ct);
 
     public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> DeclineClaim(
-        Guid id, Guid unitId, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, unitId, false, caller, db, clock, ct);
+        Guid id,
+        Guid unitId,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) => DecideAsync(id, unitId, false, caller, db, clock, ct);
 
     /// <summary>The subdistrict manages every project; community staff their community's.</summary>
     private static bool Manages(Caller caller, Guid? communityId) => caller.Manages(communityId);
 
-    public static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Draft(ProjectRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Draft(
+        ProjectRequest request,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!Manages(caller, request.CommunityId))
         {
             return Problems.OutOfScope("community");
         }
 
-        if (!Project.Draft(request.Title, request.Field, request.CommunityId, request.GridId, request.Goal, request.From, request.To, request.UnitsNeeded, clock.GetUtcNow())
-                .TryGet(out var drafted, out var error))
+        if (
+            !Project
+                .Draft(
+                    request.Title,
+                    request.Field,
+                    request.CommunityId,
+                    request.GridId,
+                    request.Goal,
+                    request.From,
+                    request.To,
+                    request.UnitsNeeded,
+                    clock.GetUtcNow()
+                )
+                .TryGet(out var drafted, out var error)
+        )
         {
             return Problems.From(error);
         }
@@ -102,7 +193,16 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Ok<Page<ProjectResponse>>, ProblemHttpResult>> List(
-        Caller caller, VolunteerDbContext db, [OneOf<ProjectStatus>] string? status, string? field, Guid? communityId, string? claimedBy, int? page, int? pageSize, CancellationToken ct)
+        Caller caller,
+        VolunteerDbContext db,
+        [OneOf<ProjectStatus>] string? status,
+        string? field,
+        Guid? communityId,
+        string? claimedBy,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var statusFilter = EnumInput.ParseOptional<ProjectStatus>(status, "status");
@@ -141,7 +241,14 @@ public static class ProjectsApi
             : TypedResults.Ok(ProjectResponse.Of(project));
     }
 
-    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Claim(Guid id, ClaimRequest request, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Claim(
+        Guid id,
+        ClaimRequest request,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var unitId = request.UnitId ?? (caller.Units.Count == 1 ? caller.Units.First() : (Guid?)null);
         if (unitId is not { } unit || (!caller.SeesWholeSubdistrict && !caller.CoversUnit(unit)))
@@ -154,7 +261,9 @@ public static class ProjectsApi
         var known = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unit, ct);
         if (known is null)
         {
-            return Problems.From(DomainError.Conflict("unit-not-in-alliance", $"Unit {unit} is not a member unit of the alliance; only member units claim projects."));
+            return Problems.From(
+                DomainError.Conflict("unit-not-in-alliance", $"Unit {unit} is not a member unit of the alliance; only member units claim projects.")
+            );
         }
 
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -173,7 +282,14 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> DecideAsync(
-        Guid id, Guid unitId, bool confirm, Caller caller, VolunteerDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        Guid unitId,
+        bool confirm,
+        Caller caller,
+        VolunteerDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null || !Manages(caller, project.CommunityId))
@@ -191,7 +307,13 @@ public static class ProjectsApi
         return TypedResults.Ok(ProjectResponse.Of(project));
     }
 
-    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeAsync(Guid id, Caller caller, VolunteerDbContext db, CancellationToken ct, Func<Project, DomainError?> change)
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeAsync(
+        Guid id,
+        Caller caller,
+        VolunteerDbContext db,
+        CancellationToken ct,
+        Func<Project, DomainError?> change
+    )
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null || !Manages(caller, project.CommunityId))

@@ -13,12 +13,15 @@ public sealed class Volunteer
     public const int MaxSkillLength = 40;
     public const int MaxAvailabilityLength = 200;
 
-    private Volunteer()
-    {
-    }
+    private Volunteer() { }
 
     /// <summary>Organizers see every volunteer; a volunteer sees their own record.</summary>
-    public static readonly Scope<Volunteer> Scope = new() { SeenWholeBy = Roles.Organizers, Owner = v => v.AccountSubject, Person = v => v.PersonId };
+    public static readonly Scope<Volunteer> Scope = new()
+    {
+        SeenWholeBy = Roles.Organizers,
+        Owner = v => v.AccountSubject,
+        Person = v => v.PersonId,
+    };
 
     public Guid Id { get; private set; }
 
@@ -42,8 +45,16 @@ public sealed class Volunteer
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
-    public static Result<Volunteer> Register(Guid id, string? name, IReadOnlyCollection<string>? skills, string? accountSubject, DateTimeOffset now,
-        Guid? personId = null, string? availability = null, Guid? homeGridId = null)
+    public static Result<Volunteer> Register(
+        Guid id,
+        string? name,
+        IReadOnlyCollection<string>? skills,
+        string? accountSubject,
+        DateTimeOffset now,
+        Guid? personId = null,
+        string? availability = null,
+        Guid? homeGridId = null
+    )
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {

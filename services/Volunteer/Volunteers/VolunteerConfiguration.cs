@@ -19,9 +19,7 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         e.HasIndex(v => v.AccountSubject).IsUnique().HasFilter("account_subject IS NOT NULL");
         e.HasIndex(v => v.PersonId);
         e.Property(v => v.Availability).HasMaxLength(VolunteerEntity.MaxAvailabilityLength);
-        e.Property(v => v.Number).HasMaxLength(20).ValueGeneratedOnAdd()
-            .HasDefaultValueSql("'HX' || lpad(nextval('volunteer_number_seq')::text, 6, '0')");
+        e.Property(v => v.Number).HasMaxLength(20).ValueGeneratedOnAdd().HasDefaultValueSql("'HX' || lpad(nextval('volunteer_number_seq')::text, 6, '0')");
         e.HasIndex(v => v.Number).IsUnique();
-
     }
 }

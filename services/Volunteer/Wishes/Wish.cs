@@ -20,9 +20,7 @@ public sealed class Wish : Aggregate
     public const int MaxTitleLength = 100;
     public const int MaxTextLength = 500;
 
-    private Wish()
-    {
-    }
+    private Wish() { }
 
     public Guid Id { get; private set; }
 
@@ -56,13 +54,23 @@ public sealed class Wish : Aggregate
     {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength || description?.Trim().Length > MaxTextLength)
         {
-            return DomainError.Invalid("title", "invalid-wish", $"title is required (at most {MaxTitleLength} characters); description at most {MaxTextLength}.");
+            return DomainError.Invalid(
+                "title",
+                "invalid-wish",
+                $"title is required (at most {MaxTitleLength} characters); description at most {MaxTextLength}."
+            );
         }
 
         return new Wish
         {
-            Id = Guid.CreateVersion7(), OwnerSubject = ownerSubject, CommunityId = communityId, Title = title.Trim(), Description = description?.Trim() ?? "",
-            Status = WishStatus.Posted, PostedAt = now, UpdatedAt = now,
+            Id = Guid.CreateVersion7(),
+            OwnerSubject = ownerSubject,
+            CommunityId = communityId,
+            Title = title.Trim(),
+            Description = description?.Trim() ?? "",
+            Status = WishStatus.Posted,
+            PostedAt = now,
+            UpdatedAt = now,
         };
     }
 
@@ -118,6 +126,15 @@ public sealed class Wish : Aggregate
 
         (Status, UpdatedAt) = (WishStatus.Confirmed, now);
         Version++;
-        return Raised(new WishFulfilled { WishId = Id, CommunityId = CommunityId, PersonId = ClaimerPersonId, UnitId = ClaimerUnitId, OccurredAt = now });
+        return Raised(
+            new WishFulfilled
+            {
+                WishId = Id,
+                CommunityId = CommunityId,
+                PersonId = ClaimerPersonId,
+                UnitId = ClaimerUnitId,
+                OccurredAt = now,
+            }
+        );
     }
 }

@@ -18,6 +18,5 @@ internal sealed class WishConfiguration : IEntityTypeConfiguration<Wish>
         e.Property(w => w.ClaimerSubject).HasMaxLength(100);
         e.HasIndex(w => new { w.Status, w.CommunityId });
         e.Property(w => w.Version).IsConcurrencyToken();
-
     }
 }

@@ -30,9 +30,7 @@ public sealed class CaseApproval
 {
     public const int MaxExtensionDays = 30;
 
-    private CaseApproval()
-    {
-    }
+    private CaseApproval() { }
 
     public Guid Id { get; private set; }
 
@@ -112,17 +110,21 @@ public sealed class CaseApproval
 
         if (approve)
         {
-            var applied = Kind == ApprovalKind.Extension
-                ? @case.Extend(WorkingDays!.Value, Reason, deadlines, approver, now)
-                : @case.Defer(Reason, approver, now);
+            var applied =
+                Kind == ApprovalKind.Extension ? @case.Extend(WorkingDays!.Value, Reason, deadlines, approver, now) : @case.Defer(Reason, approver, now);
             if (applied is not null)
             {
                 return applied;
             }
         }
 
-        (Status, DecidedBySubject, DecidedByName, DecidedAt, DecisionNote) =
-            (approve ? ApprovalStatus.Approved : ApprovalStatus.Refused, approver.Subject, approver.Name, now, note?.Trim());
+        (Status, DecidedBySubject, DecidedByName, DecidedAt, DecisionNote) = (
+            approve ? ApprovalStatus.Approved : ApprovalStatus.Refused,
+            approver.Subject,
+            approver.Name,
+            now,
+            note?.Trim()
+        );
         return null;
     }
 }

@@ -23,6 +23,5 @@ internal sealed class CaseApprovalConfiguration : IEntityTypeConfiguration<CaseA
         e.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
         // One open request per case, even when two handlers ask at once.
         e.HasIndex(a => a.CaseId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_one_pending_approval_per_case");
-
     }
 }

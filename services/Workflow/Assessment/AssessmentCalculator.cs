@@ -16,9 +16,25 @@ public enum AssessmentLevel
 
 /// <summary>What the assessment reads of one case: its stored record, nothing computed elsewhere.</summary>
 public sealed record CaseFacts(
-    Guid Id, Guid? GridId, Guid? CommunityId, string? Department, Guid? HandlerPersonId, string? HandlerSubject, CaseState State,
-    DateTimeOffset? DispatchedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? DueAt, bool? OnTime, CaseRating? Rating, bool? ReporterSaysResolved,
-    int Reopens, int Returns, int Extensions, int Deferrals, DateTimeOffset? VoidedAt);
+    Guid Id,
+    Guid? GridId,
+    Guid? CommunityId,
+    string? Department,
+    Guid? HandlerPersonId,
+    string? HandlerSubject,
+    CaseState State,
+    DateTimeOffset? DispatchedAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? DueAt,
+    bool? OnTime,
+    CaseRating? Rating,
+    bool? ReporterSaysResolved,
+    int Reopens,
+    int Returns,
+    int Extensions,
+    int Deferrals,
+    DateTimeOffset? VoidedAt
+);
 
 /// <summary>Assessment settings (<c>Platform:Workflow:Assessment</c>).</summary>
 public sealed class AssessmentOptions
@@ -49,9 +65,31 @@ public sealed class AssessmentOptions
 
 /// <summary>One subject's figures for a period. Rates are null where there was nothing to divide by.</summary>
 public sealed record AssessmentRow(
-    string SubjectId, string SubjectName, int Dispatched, int Responded, double? ResponseRate, int Due, int Closed, int ClosedOnTime,
-    double? ClosureRate, double? OnTimeClosureRate, int Rated, double? SatisfactionRate, int ResolutionAnswers, double? ResolutionRate,
-    int Reworked, double? ReworkRate, int Returns, int Extensions, int Deferrals, int Voids, decimal Rewards, decimal Penalties, double Score, int Rank);
+    string SubjectId,
+    string SubjectName,
+    int Dispatched,
+    int Responded,
+    double? ResponseRate,
+    int Due,
+    int Closed,
+    int ClosedOnTime,
+    double? ClosureRate,
+    double? OnTimeClosureRate,
+    int Rated,
+    double? SatisfactionRate,
+    int ResolutionAnswers,
+    double? ResolutionRate,
+    int Reworked,
+    double? ReworkRate,
+    int Returns,
+    int Extensions,
+    int Deferrals,
+    int Voids,
+    decimal Rewards,
+    decimal Penalties,
+    double Score,
+    int Rank
+);
 
 /// <summary>
 /// The assessment figures (考核) for any period and level, from case records alone (docs/architecture.md, The case loop).
@@ -74,13 +112,23 @@ public sealed record AssessmentRow(
 public static class AssessmentCalculator
 {
     public static IReadOnlyList<AssessmentRow> Compute(
-        IReadOnlyCollection<CaseFacts> cases, IReadOnlyCollection<AssessmentPoints> points, AssessmentLevel level, DateTimeOffset from, DateTimeOffset to,
-        AssessmentOptions options, IReadOnlyDictionary<string, string> names)
+        IReadOnlyCollection<CaseFacts> cases,
+        IReadOnlyCollection<AssessmentPoints> points,
+        AssessmentLevel level,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        AssessmentOptions options,
+        IReadOnlyDictionary<string, string> names
+    )
     {
         bool In(DateTimeOffset? at) => at is { } t && t >= from && t < to;
         var rows = new List<AssessmentRow>();
-        var subjects = cases.Select(c => SubjectOf(c, level)).Where(s => s is not null).Select(s => s!)
-            .Concat(points.Select(p => p.SubjectId)).Distinct(StringComparer.Ordinal);
+        var subjects = cases
+            .Select(c => SubjectOf(c, level))
+            .Where(s => s is not null)
+            .Select(s => s!)
+            .Concat(points.Select(p => p.SubjectId))
+            .Distinct(StringComparer.Ordinal);
         foreach (var subject in subjects)
         {
             var mine = cases.Where(c => SubjectOf(c, level) == subject).ToList();
@@ -90,22 +138,45 @@ public static class AssessmentCalculator
             var closed = due.Count(c => c.State == CaseState.Closed);
             var onTime = due.Count(c => c.State == CaseState.Closed && c.OnTime == true);
             var rated = due.Where(c => c.Rating is not null).ToList();
-            var satisfaction = rated.Sum(c => c.Rating switch
-            {
-                CaseRating.Satisfied => options.SatisfiedWeight,
-                CaseRating.BasicallySatisfied => options.BasicallySatisfiedWeight,
-                _ => 0,
-            });
+            var satisfaction = rated.Sum(c =>
+                c.Rating switch
+                {
+                    CaseRating.Satisfied => options.SatisfiedWeight,
+                    CaseRating.BasicallySatisfied => options.BasicallySatisfiedWeight,
+                    _ => 0,
+                }
+            );
             var answered = due.Where(c => c.ReporterSaysResolved is not null).ToList();
             var reworked = due.Count(c => c.Reopens > 0);
             var mySubjectPoints = points.Where(p => p.SubjectId == subject && In(p.At)).ToList();
             var rewards = mySubjectPoints.Where(p => p.Points > 0).Sum(p => p.Points);
             var penalties = -mySubjectPoints.Where(p => p.Points < 0).Sum(p => p.Points);
             var row = new AssessmentRow(
-                subject, names.GetValueOrDefault(subject, subject), dispatched.Count, responded, Rate(responded, dispatched.Count), due.Count, closed, onTime,
-                Rate(closed, due.Count), Rate(onTime, due.Count), rated.Count, rated.Count == 0 ? null : Math.Round(satisfaction / rated.Count, 4),
-                answered.Count, Rate(answered.Count(c => c.ReporterSaysResolved == true), answered.Count), reworked, Rate(reworked, due.Count),
-                due.Sum(c => c.Returns), due.Sum(c => c.Extensions), due.Sum(c => c.Deferrals), mine.Count(c => In(c.VoidedAt)), rewards, penalties, 0, 0);
+                subject,
+                names.GetValueOrDefault(subject, subject),
+                dispatched.Count,
+                responded,
+                Rate(responded, dispatched.Count),
+                due.Count,
+                closed,
+                onTime,
+                Rate(closed, due.Count),
+                Rate(onTime, due.Count),
+                rated.Count,
+                rated.Count == 0 ? null : Math.Round(satisfaction / rated.Count, 4),
+                answered.Count,
+                Rate(answered.Count(c => c.ReporterSaysResolved == true), answered.Count),
+                reworked,
+                Rate(reworked, due.Count),
+                due.Sum(c => c.Returns),
+                due.Sum(c => c.Extensions),
+                due.Sum(c => c.Deferrals),
+                mine.Count(c => In(c.VoidedAt)),
+                rewards,
+                penalties,
+                0,
+                0
+            );
             rows.Add(row with { Score = Score(row, options) });
         }
 
@@ -115,20 +186,28 @@ public static class AssessmentCalculator
     }
 
     /// <summary>Which subject a case counts for at a level; null when it has none there (an unlocated case has no grid).</summary>
-    public static string? SubjectOf(CaseFacts c, AssessmentLevel level) => level switch
-    {
-        AssessmentLevel.Grid => c.GridId?.ToString(),
-        AssessmentLevel.Community => c.CommunityId?.ToString(),
-        AssessmentLevel.Department => c.Department,
-        _ => HandlerKey(c.HandlerPersonId, c.HandlerSubject),
-    };
+    public static string? SubjectOf(CaseFacts c, AssessmentLevel level) =>
+        level switch
+        {
+            AssessmentLevel.Grid => c.GridId?.ToString(),
+            AssessmentLevel.Community => c.CommunityId?.ToString(),
+            AssessmentLevel.Department => c.Department,
+            _ => HandlerKey(c.HandlerPersonId, c.HandlerSubject),
+        };
 
     /// <summary>A handler is their person id, or their account when it has no person record (a department's handler).</summary>
     public static string? HandlerKey(Guid? personId, string? subject) => personId?.ToString() ?? (subject is null ? null : $"account:{subject}");
 
-    private static double Score(AssessmentRow r, AssessmentOptions o) => Math.Round(
-        (r.ResponseRate ?? 0) * o.ResponseWeight + (r.OnTimeClosureRate ?? 0) * o.OnTimeClosureWeight + (r.ClosureRate ?? 0) * o.ClosureWeight
-        + (r.SatisfactionRate ?? 0) * o.SatisfactionWeight - (r.ReworkRate ?? 0) * o.ReworkWeight + (double)(r.Rewards - r.Penalties), 2);
+    private static double Score(AssessmentRow r, AssessmentOptions o) =>
+        Math.Round(
+            (r.ResponseRate ?? 0) * o.ResponseWeight
+                + (r.OnTimeClosureRate ?? 0) * o.OnTimeClosureWeight
+                + (r.ClosureRate ?? 0) * o.ClosureWeight
+                + (r.SatisfactionRate ?? 0) * o.SatisfactionWeight
+                - (r.ReworkRate ?? 0) * o.ReworkWeight
+                + (double)(r.Rewards - r.Penalties),
+            2
+        );
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 }

@@ -13,9 +13,7 @@ public sealed class AssessmentItem : Aggregate
     public const decimal MaxPoints = 100;
     public const int MaxReasonLength = 500;
 
-    private AssessmentItem()
-    {
-    }
+    private AssessmentItem() { }
 
     public Guid Id { get; private set; }
 
@@ -40,7 +38,15 @@ public sealed class AssessmentItem : Aggregate
 
     public DateTimeOffset At { get; private set; }
 
-    public static Result<AssessmentItem> Manual(AssessmentLevel level, string? subjectId, decimal? points, string? reason, string? evidence, Actor actor, DateTimeOffset now)
+    public static Result<AssessmentItem> Manual(
+        AssessmentLevel level,
+        string? subjectId,
+        decimal? points,
+        string? reason,
+        string? evidence,
+        Actor actor,
+        DateTimeOffset now
+    )
     {
         if (string.IsNullOrWhiteSpace(subjectId) || subjectId.Length > 100)
         {
@@ -69,13 +75,16 @@ public sealed class AssessmentItem : Aggregate
     public static IEnumerable<AssessmentItem> ForOverdue(Case c, decimal penalty, DateTimeOffset now)
     {
         var reason = $"案件 {c.Number} 超期 (overdue)";
-        if (c.HandlerLevel switch
+        if (
+            c.HandlerLevel switch
             {
                 HandlerLevel.Grid => (AssessmentLevel.Grid, c.GridId?.ToString()),
                 HandlerLevel.Community => (AssessmentLevel.Community, c.CommunityId?.ToString()),
                 HandlerLevel.Department => (AssessmentLevel.Department, c.Department),
                 _ => ((AssessmentLevel?)null, (string?)null),
-            } is ({ } level, { } subject))
+            } is
+            ({ } level, { } subject)
+        )
         {
             yield return New(level, subject, -penalty, reason, null, "Rule", c.Id, Actor.DeadlineTimer, now);
         }
@@ -86,34 +95,45 @@ public sealed class AssessmentItem : Aggregate
         }
     }
 
-    private AssessmentRecorded ToEvent() => new()
-    {
-        ItemId = Id,
-        Level = Level.ToString(),
-        SubjectId = SubjectId,
-        PersonId = Level == AssessmentLevel.Handler && Guid.TryParse(SubjectId, out var person) ? person : null,
-        Points = Points,
-        Reason = Reason,
-        Source = Source,
-        CaseId = CaseId,
-        OccurredAt = At,
-    };
+    private AssessmentRecorded ToEvent() =>
+        new()
+        {
+            ItemId = Id,
+            Level = Level.ToString(),
+            SubjectId = SubjectId,
+            PersonId = Level == AssessmentLevel.Handler && Guid.TryParse(SubjectId, out var person) ? person : null,
+            Points = Points,
+            Reason = Reason,
+            Source = Source,
+            CaseId = CaseId,
+            OccurredAt = At,
+        };
 
-    private static AssessmentItem New(AssessmentLevel level, string subject, decimal points, string reason, string? evidence, string source, Guid? caseId, Actor actor, DateTimeOffset now)
+    private static AssessmentItem New(
+        AssessmentLevel level,
+        string subject,
+        decimal points,
+        string reason,
+        string? evidence,
+        string source,
+        Guid? caseId,
+        Actor actor,
+        DateTimeOffset now
+    )
     {
         var item = new AssessmentItem
         {
-        Id = Guid.CreateVersion7(now),
-        Level = level,
-        SubjectId = subject,
-        Points = points,
-        Reason = reason,
-        Evidence = evidence,
-        Source = source,
-        CaseId = caseId,
-        RecordedBySubject = actor.Subject,
-        RecordedByName = actor.Name,
-        At = now,
+            Id = Guid.CreateVersion7(now),
+            Level = level,
+            SubjectId = subject,
+            Points = points,
+            Reason = reason,
+            Evidence = evidence,
+            Source = source,
+            CaseId = caseId,
+            RecordedBySubject = actor.Subject,
+            RecordedByName = actor.Name,
+            At = now,
         };
         item.Raise(item.ToEvent());
         return item;

@@ -20,7 +20,11 @@ internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<Ass
         e.Property(i => i.RecordedBySubject).HasMaxLength(100);
         e.Property(i => i.RecordedByName).HasMaxLength(100);
         e.HasIndex(i => new { i.Level, i.At });
-        e.HasIndex(i => new { i.Level, i.SubjectId, i.At });
-
+        e.HasIndex(i => new
+        {
+            i.Level,
+            i.SubjectId,
+            i.At,
+        });
     }
 }

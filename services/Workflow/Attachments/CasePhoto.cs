@@ -11,9 +11,7 @@ namespace Platform.Workflow.Attachments;
 /// </summary>
 public sealed class CasePhoto
 {
-    private CasePhoto()
-    {
-    }
+    private CasePhoto() { }
 
     public Guid Id { get; private set; }
 
@@ -46,20 +44,21 @@ public sealed class CasePhoto
 
     public string ContentType => Photo.MediaTypeOf(Format);
 
-    public static CasePhoto Upload(Photo photo, Actor actor, Point? takenAt, DateTimeOffset now) => new()
-    {
-        Latitude = takenAt?.Y,
-        Longitude = takenAt?.X,
-        Id = Guid.CreateVersion7(now),
-        Format = photo.Format,
-        Bytes = photo.Content.Length,
-        Width = photo.Width,
-        Height = photo.Height,
-        Sha256 = photo.Sha256,
-        UploadedBySubject = actor.Subject,
-        UploadedByName = actor.Name,
-        UploadedAt = now,
-    };
+    public static CasePhoto Upload(Photo photo, Actor actor, Point? takenAt, DateTimeOffset now) =>
+        new()
+        {
+            Latitude = takenAt?.Y,
+            Longitude = takenAt?.X,
+            Id = Guid.CreateVersion7(now),
+            Format = photo.Format,
+            Bytes = photo.Content.Length,
+            Width = photo.Width,
+            Height = photo.Height,
+            Sha256 = photo.Sha256,
+            UploadedBySubject = actor.Subject,
+            UploadedByName = actor.Name,
+            UploadedAt = now,
+        };
 
     /// <summary>Names a pending photo in a report. Only its uploader's own report may take it, and only once.</summary>
     public DomainError? AttachTo(Case @case, string subject)

@@ -22,6 +22,5 @@ internal sealed class CasePhotoConfiguration : IEntityTypeConfiguration<CasePhot
         e.HasIndex(p => new { p.CaseId, p.UploadedAt });
         // The sweep of photos never named by a report.
         e.HasIndex(p => p.UploadedAt).HasFilter("case_id IS NULL").HasDatabaseName("ix_case_photos_pending");
-
     }
 }

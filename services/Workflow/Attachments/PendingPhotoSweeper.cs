@@ -8,7 +8,8 @@ namespace Platform.Workflow.Attachments;
 /// Deletes photos uploaded for a report that never came (older than <see cref="PhotoLimits.PendingLifetime"/>), once an
 /// hour. Safe in every replica at once: each run is one DELETE of rows nobody else can still name.
 /// </summary>
-public sealed class PendingPhotoSweeper(IServiceScopeFactory scopes, IOptions<PhotoLimits> limits, TimeProvider clock, ILogger<PendingPhotoSweeper> logger) : BackgroundService
+public sealed class PendingPhotoSweeper(IServiceScopeFactory scopes, IOptions<PhotoLimits> limits, TimeProvider clock, ILogger<PendingPhotoSweeper> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -39,7 +40,6 @@ public sealed class PendingPhotoSweeper(IServiceScopeFactory scopes, IOptions<Ph
             {
                 logger.LogWarning(e, "The pending-photo sweep failed; it runs again in {Interval}", Interval);
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -16,12 +16,13 @@ public sealed record Photo(PhotoFormat Format, byte[] Content, int Width, int He
 {
     public string ContentType => MediaTypeOf(Format);
 
-    public static string MediaTypeOf(PhotoFormat format) => format switch
-    {
-        PhotoFormat.Png => "image/png",
-        PhotoFormat.Webp => "image/webp",
-        _ => "image/jpeg",
-    };
+    public static string MediaTypeOf(PhotoFormat format) =>
+        format switch
+        {
+            PhotoFormat.Png => "image/png",
+            PhotoFormat.Webp => "image/webp",
+            _ => "image/jpeg",
+        };
 
     /// <summary>
     /// Checks and re-encodes an uploaded image. The format is read from the content's signature; the pixel count is
@@ -37,13 +38,22 @@ public sealed record Photo(PhotoFormat Format, byte[] Content, int Width, int He
 
         if (upload.Length > limits.MaxBytes)
         {
-            return new DomainError("photo-too-large", $"A photo is at most {limits.MaxBytes / 1024 / 1024} MB; this one is {upload.Length / 1024 / 1024.0:F1} MB.", ErrorKind.TooLarge, "body");
+            return new DomainError(
+                "photo-too-large",
+                $"A photo is at most {limits.MaxBytes / 1024 / 1024} MB; this one is {upload.Length / 1024 / 1024.0:F1} MB.",
+                ErrorKind.TooLarge,
+                "body"
+            );
         }
 
         if (Sniff(upload) is not { } format)
         {
-            return new DomainError("unsupported-photo-format", "Only JPEG, PNG and WebP photos are taken; the content is none of them, whatever its name or type says.",
-                ErrorKind.UnsupportedContent, "body");
+            return new DomainError(
+                "unsupported-photo-format",
+                "Only JPEG, PNG and WebP photos are taken; the content is none of them, whatever its name or type says.",
+                ErrorKind.UnsupportedContent,
+                "body"
+            );
         }
 
         using var codec = SKCodec.Create(new SKMemoryStream(upload.ToArray()));
@@ -54,8 +64,12 @@ public sealed record Photo(PhotoFormat Format, byte[] Content, int Width, int He
 
         if ((long)codec.Info.Width * codec.Info.Height > limits.MaxPixels)
         {
-            return new DomainError("photo-too-large", $"A photo is at most {limits.MaxPixels / 1_000_000} megapixels; this one is {codec.Info.Width}×{codec.Info.Height}.",
-                ErrorKind.TooLarge, "body");
+            return new DomainError(
+                "photo-too-large",
+                $"A photo is at most {limits.MaxPixels / 1_000_000} megapixels; this one is {codec.Info.Width}×{codec.Info.Height}.",
+                ErrorKind.TooLarge,
+                "body"
+            );
         }
 
         using var decoded = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
@@ -121,7 +135,12 @@ public sealed record Photo(PhotoFormat Format, byte[] Content, int Width, int He
         }
 
         var scale = (double)maxSide / longest;
-        var info = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)), source.ColorType, source.AlphaType);
+        var info = new SKImageInfo(
+            Math.Max(1, (int)Math.Round(source.Width * scale)),
+            Math.Max(1, (int)Math.Round(source.Height * scale)),
+            source.ColorType,
+            source.AlphaType
+        );
         return source.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
     }
 

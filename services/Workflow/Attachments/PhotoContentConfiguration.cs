@@ -11,6 +11,5 @@ internal sealed class PhotoContentConfiguration : IEntityTypeConfiguration<Photo
         e.ToTable("case_photo_contents");
         e.HasKey(c => c.PhotoId);
         e.HasOne<CasePhoto>().WithOne().HasForeignKey<PhotoContent>(c => c.PhotoId).OnDelete(DeleteBehavior.Cascade);
-
     }
 }

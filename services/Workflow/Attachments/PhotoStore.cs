@@ -36,7 +36,14 @@ public sealed class PhotoContent
 public sealed class DatabasePhotoStore(WorkflowDbContext db) : IPhotoStore
 {
     public void Put(CasePhoto record, Photo photo) =>
-        db.PhotoContents.Add(new PhotoContent { PhotoId = record.Id, Content = photo.Content, Thumbnail = photo.Thumbnail });
+        db.PhotoContents.Add(
+            new PhotoContent
+            {
+                PhotoId = record.Id,
+                Content = photo.Content,
+                Thumbnail = photo.Thumbnail,
+            }
+        );
 
     public async Task<byte[]?> ReadAsync(Guid id, PhotoVariant variant, CancellationToken ct)
     {

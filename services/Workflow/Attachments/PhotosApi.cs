@@ -10,11 +10,37 @@ using Platform.Workflow.Grids;
 namespace Platform.Workflow.Attachments;
 
 public sealed record PhotoResponse(
-    Guid Id, Guid? CaseId, CaseState? Stage, string ContentType, int Bytes, int Width, int Height, string UploadedBy, DateTimeOffset UploadedAt,
-    double? Latitude, double? Longitude, string Url, string ThumbnailUrl)
+    Guid Id,
+    Guid? CaseId,
+    CaseState? Stage,
+    string ContentType,
+    int Bytes,
+    int Width,
+    int Height,
+    string UploadedBy,
+    DateTimeOffset UploadedAt,
+    double? Latitude,
+    double? Longitude,
+    string Url,
+    string ThumbnailUrl
+)
 {
-    public static PhotoResponse From(CasePhoto p) => new(p.Id, p.CaseId, p.Stage, p.ContentType, p.Bytes, p.Width, p.Height, p.UploadedByName, p.UploadedAt,
-        p.Latitude, p.Longitude, $"/api/workflow/photos/{p.Id}", $"/api/workflow/photos/{p.Id}/thumbnail");
+    public static PhotoResponse From(CasePhoto p) =>
+        new(
+            p.Id,
+            p.CaseId,
+            p.Stage,
+            p.ContentType,
+            p.Bytes,
+            p.Width,
+            p.Height,
+            p.UploadedByName,
+            p.UploadedAt,
+            p.Latitude,
+            p.Longitude,
+            $"/api/workflow/photos/{p.Id}",
+            $"/api/workflow/photos/{p.Id}/thumbnail"
+        );
 }
 
 /// <summary>
@@ -29,28 +55,49 @@ public static class PhotosApi
     public static RouteGroupBuilder MapPhotosApi(this RouteGroupBuilder api)
     {
         var photos = api.MapGroup("/photos").WithTags("Photos");
-        photos.MapPost("/", Upload).WithName("UploadPhoto").Idempotent().AllowSignedIn()
+        photos
+            .MapPost("/", Upload)
+            .WithName("UploadPhoto")
+            .Idempotent()
+            .AllowSignedIn()
             .TakesFile(ImageTypes)
-            .WithDescription("Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names it, only its uploader sees it; unnamed photos are deleted after a day. latitude and longitude (both or neither): where the phone stood.")
+            .WithDescription(
+                "Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names it, only its uploader sees it; unnamed photos are deleted after a day. latitude and longitude (both or neither): where the phone stood."
+            )
             .Refuses(400, "photo-required", "unreadable-photo", "incomplete-location", "invalid-location")
             .Refuses(413, "photo-too-large")
             .Refuses(415, "unsupported-photo-format");
-        photos.MapGet("/{id:guid}", Content).WithName("PhotoContent").AllowSignedIn()
+        photos
+            .MapGet("/{id:guid}", Content)
+            .WithName("PhotoContent")
+            .AllowSignedIn()
             .Produces(StatusCodes.Status200OK, typeof(byte[]), ImageTypes[0], ImageTypes[1..])
             .WithDescription("The photo as kept: upright, without metadata. Whoever sees its case sees it.")
             .Refuses(404, "photo-not-found");
-        photos.MapGet("/{id:guid}/thumbnail", Thumbnail).WithName("PhotoThumbnail").AllowSignedIn()
+        photos
+            .MapGet("/{id:guid}/thumbnail", Thumbnail)
+            .WithName("PhotoThumbnail")
+            .AllowSignedIn()
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg")
             .WithDescription("A JPEG of at most 320 pixels a side.")
             .Refuses(404, "photo-not-found");
 
         var onCase = api.MapGroup("/cases/{id:guid}/photos").WithTags("Photos").OnAnyRecord(CaseAccess.CadresSuperviseEveryCase, Roles.SubdistrictCadre);
-        onCase.MapGet("/", ListForCase).WithName("CasePhotos").AllowSignedIn()
+        onCase
+            .MapGet("/", ListForCase)
+            .WithName("CasePhotos")
+            .AllowSignedIn()
             .WithDescription("The case's photos, oldest first, each with the state the case was in when it was added.")
             .Refuses(404, "case-not-found");
-        onCase.MapPost("/", AddToCase).WithName("AddCasePhoto").Idempotent().AllowSignedIn()
+        onCase
+            .MapPost("/", AddToCase)
+            .WithName("AddCasePhoto")
+            .Idempotent()
+            .AllowSignedIn()
             .TakesFile(ImageTypes)
-            .WithDescription("Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look). latitude and longitude (both or neither): where the phone stood, a handler's proof of being on site.")
+            .WithDescription(
+                "Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look). latitude and longitude (both or neither): where the phone stood, a handler's proof of being on site."
+            )
             .Refuses(400, "photo-required", "unreadable-photo", "incomplete-location", "invalid-location")
             .Refuses(404, "case-not-found")
             .Refuses(409, "case-finished", "too-many-photos")
@@ -60,7 +107,16 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Created<PhotoResponse>, ProblemHttpResult>> Upload(
-        HttpRequest request, double? latitude, double? longitude, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
+        HttpRequest request,
+        double? latitude,
+        double? longitude,
+        Caller caller,
+        WorkflowDbContext db,
+        IPhotoStore store,
+        IOptions<PhotoLimits> limits,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!Spatial.OptionalPoint(latitude, longitude).TryGet(out var takenAt, out var where))
         {
@@ -80,7 +136,17 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Created<PhotoResponse>, ProblemHttpResult>> AddToCase(
-        Guid id, HttpRequest request, double? latitude, double? longitude, Caller caller, WorkflowDbContext db, IPhotoStore store, IOptions<PhotoLimits> limits, TimeProvider clock, CancellationToken ct)
+        Guid id,
+        HttpRequest request,
+        double? latitude,
+        double? longitude,
+        Caller caller,
+        WorkflowDbContext db,
+        IPhotoStore store,
+        IOptions<PhotoLimits> limits,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         // The case first: a caller who cannot see it learns nothing from how the body would have been judged.
         var @case = await db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -116,7 +182,12 @@ public static class PhotosApi
         return TypedResults.Created($"/api/workflow/photos/{added.Id}", PhotoResponse.From(added));
     }
 
-    public static async Task<Results<Ok<List<PhotoResponse>>, ProblemHttpResult>> ListForCase(Guid id, Caller caller, WorkflowDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<PhotoResponse>>, ProblemHttpResult>> ListForCase(
+        Guid id,
+        Caller caller,
+        WorkflowDbContext db,
+        CancellationToken ct
+    )
     {
         if (!await db.Cases.AsNoTracking().VisibleTo(caller, Case.Scope).AnyAsync(c => c.Id == id, ct))
         {
@@ -127,11 +198,23 @@ public static class PhotosApi
         return TypedResults.Ok(photos.Select(PhotoResponse.From).ToList());
     }
 
-    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(Guid id, Caller caller, WorkflowDbContext db, IPhotoStore store, HttpContext http, CancellationToken ct) =>
-        ServeAsync(id, PhotoVariant.Full, caller, db, store, http, ct);
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
+        Guid id,
+        Caller caller,
+        WorkflowDbContext db,
+        IPhotoStore store,
+        HttpContext http,
+        CancellationToken ct
+    ) => ServeAsync(id, PhotoVariant.Full, caller, db, store, http, ct);
 
-    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Thumbnail(Guid id, Caller caller, WorkflowDbContext db, IPhotoStore store, HttpContext http, CancellationToken ct) =>
-        ServeAsync(id, PhotoVariant.Thumbnail, caller, db, store, http, ct);
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Thumbnail(
+        Guid id,
+        Caller caller,
+        WorkflowDbContext db,
+        IPhotoStore store,
+        HttpContext http,
+        CancellationToken ct
+    ) => ServeAsync(id, PhotoVariant.Thumbnail, caller, db, store, http, ct);
 
     /// <summary>
     /// The photos a report names: each one the caller's own, uploaded and not yet named by another report.
@@ -156,7 +239,14 @@ public static class PhotosApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ServeAsync(
-        Guid id, PhotoVariant variant, Caller caller, WorkflowDbContext db, IPhotoStore store, HttpContext http, CancellationToken ct)
+        Guid id,
+        PhotoVariant variant,
+        Caller caller,
+        WorkflowDbContext db,
+        IPhotoStore store,
+        HttpContext http,
+        CancellationToken ct
+    )
     {
         var photo = await db.CasePhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         var visible = photo switch
@@ -174,8 +264,11 @@ public static class PhotosApi
         // A photo never changes once kept: the browser may keep it, but only for the signed-in user.
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         var tag = variant == PhotoVariant.Thumbnail ? $"{photo.Sha256}-t" : photo.Sha256;
-        return TypedResults.File(bytes, variant == PhotoVariant.Thumbnail ? "image/jpeg" : photo.ContentType,
-            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{tag}\""));
+        return TypedResults.File(
+            bytes,
+            variant == PhotoVariant.Thumbnail ? "image/jpeg" : photo.ContentType,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{tag}\"")
+        );
     }
 
     private static async Task<Result<Photo>> ReadAsync(HttpRequest request, PhotoLimits limits, CancellationToken ct) =>

@@ -41,9 +41,7 @@ public sealed partial class Case : Aggregate
     private readonly List<CaseMeeting> meetings = [];
     private readonly List<CaseTask> tasks = [];
 
-    private Case()
-    {
-    }
+    private Case() { }
 
     public Guid Id { get; private set; }
 
@@ -129,12 +127,6 @@ public sealed partial class Case : Aggregate
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
-
-
-
-
-
-
     public DateTimeOffset? ResolvedAt { get; private set; }
 
     public DateTimeOffset? RepliedAt { get; private set; }
@@ -146,7 +138,6 @@ public sealed partial class Case : Aggregate
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public DateTimeOffset? VoidedAt { get; private set; }
-
 
     /// <summary>True when the last result came in before the deadline and the case was never overdue.</summary>
     public bool? OnTime { get; private set; }
@@ -225,7 +216,16 @@ public sealed partial class Case : Aggregate
 
         var where = found.GridId is null ? "outside every known grid" : null;
         @case.steps.Add(CaseStep.Record(@case.Id, ++@case.StepCount, "Report", CaseState.Reported, CaseState.Reported, actor, where, now));
-        @case.Raise(@case.Stamp(new CaseReported { ReportedAt = now, PossibleDuplicateOf = found.PossibleDuplicateOf, OccurredAt = now }));
+        @case.Raise(
+            @case.Stamp(
+                new CaseReported
+                {
+                    ReportedAt = now,
+                    PossibleDuplicateOf = found.PossibleDuplicateOf,
+                    OccurredAt = now,
+                }
+            )
+        );
         return @case;
     }
 
@@ -314,7 +314,16 @@ public sealed partial class Case : Aggregate
         var due = deadlines.DueAt(Priority, categoryWorkingDays, now);
         Deadline.Start(due, deadlines.WarnAt(now, due));
         Reschedule();
-        Raise(Stamp(new CaseDispatched { Returns = Returns, RuleId = RuleId, OccurredAt = now }));
+        Raise(
+            Stamp(
+                new CaseDispatched
+                {
+                    Returns = Returns,
+                    RuleId = RuleId,
+                    OccurredAt = now,
+                }
+            )
+        );
         return null;
     }
 
@@ -413,20 +422,24 @@ public sealed partial class Case : Aggregate
 
     private void Reschedule() => Deadline.Reschedule(CaseStateMachine.ClockRuns(State));
 
-    private T Stamp<T>(T e) where T : CaseEvent => (T)((CaseEvent)e with
-    {
-        CaseId = Id,
-        Number = Number,
-        Category = Category,
-        Channel = Channel.ToString(),
-        Priority = Priority.ToString(),
-        Type = Type.ToString(),
-        GridId = GridId,
-        CommunityId = CommunityId,
-        HandlerLevel = HandlerLevel?.ToString(),
-        Department = Department,
-        DueAt = Deadline.DueAt,
-    });
+    private T Stamp<T>(T e)
+        where T : CaseEvent =>
+        (T)(
+            (CaseEvent)e with
+            {
+                CaseId = Id,
+                Number = Number,
+                Category = Category,
+                Channel = Channel.ToString(),
+                Priority = Priority.ToString(),
+                Type = Type.ToString(),
+                GridId = GridId,
+                CommunityId = CommunityId,
+                HandlerLevel = HandlerLevel?.ToString(),
+                Department = Department,
+                DueAt = Deadline.DueAt,
+            }
+        );
 
     private static DomainError? CheckReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength

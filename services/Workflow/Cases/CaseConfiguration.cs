@@ -37,20 +37,23 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.Property(c => c.Department).HasMaxLength(100);
         e.Property(c => c.HandledByName).HasMaxLength(100);
         e.Property(c => c.HandledBySubject).HasMaxLength(100);
-        e.OwnsOne(c => c.Deadline, d =>
-        {
-            // The clock's columns keep their names in the case's row.
-            d.Property(x => x.DueAt).HasColumnName("due_at");
-            d.Property(x => x.WarnAt).HasColumnName("warn_at");
-            d.Property(x => x.WarnedAt).HasColumnName("warned_at");
-            d.Property(x => x.OverdueAt).HasColumnName("overdue_at");
-            d.Property(x => x.NextEscalationAt).HasColumnName("next_escalation_at");
-            d.Property(x => x.DeferredAt).HasColumnName("deferred_at");
-            d.Property(x => x.NextCheckAt).HasColumnName("next_check_at");
-            d.HasIndex(x => x.DueAt);
-            // The deadline timer's whole work list: cases whose next warning, deadline or escalation has come.
-            d.HasIndex(x => x.NextCheckAt).HasFilter("next_check_at IS NOT NULL");
-        });
+        e.OwnsOne(
+            c => c.Deadline,
+            d =>
+            {
+                // The clock's columns keep their names in the case's row.
+                d.Property(x => x.DueAt).HasColumnName("due_at");
+                d.Property(x => x.WarnAt).HasColumnName("warn_at");
+                d.Property(x => x.WarnedAt).HasColumnName("warned_at");
+                d.Property(x => x.OverdueAt).HasColumnName("overdue_at");
+                d.Property(x => x.NextEscalationAt).HasColumnName("next_escalation_at");
+                d.Property(x => x.DeferredAt).HasColumnName("deferred_at");
+                d.Property(x => x.NextCheckAt).HasColumnName("next_check_at");
+                d.HasIndex(x => x.DueAt);
+                // The deadline timer's whole work list: cases whose next warning, deadline or escalation has come.
+                d.HasIndex(x => x.NextCheckAt).HasFilter("next_check_at IS NOT NULL");
+            }
+        );
         e.Navigation(c => c.Deadline).IsRequired();
         e.HasIndex(c => c.DispatchedAt);
         e.Property(c => c.Result).HasMaxLength(Case.MaxTextLength);
@@ -69,8 +72,15 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The duplicate search at intake: open cases of a category near a point within a time window, found
         // through this index whatever the register's size (without it, a report where nothing is open nearby
         // read every case of its category in the window).
-        e.HasIndex(c => new { c.Category, c.Location, c.ReportedAt }).HasMethod("gist")
-            .HasFilter("state NOT IN ('Voided', 'Closed') AND location IS NOT NULL").HasDatabaseName("ix_cases_open_nearby");
+        e.HasIndex(c => new
+            {
+                c.Category,
+                c.Location,
+                c.ReportedAt,
+            })
+            .HasMethod("gist")
+            .HasFilter("state NOT IN ('Voided', 'Closed') AND location IS NOT NULL")
+            .HasDatabaseName("ix_cases_open_nearby");
         // The register's default order (newest first): a page of it read from the index, not a sort of every case
         // (136 ms at a million cases, on every list request; bench/results/load.md).
         e.HasIndex(c => new { c.ReportedAt, c.Id });
@@ -80,6 +90,5 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.HasIndex(c => c.Department);
         e.HasIndex(c => c.ReporterSubject);
         e.HasIndex(c => new { c.Category, c.ReportedAt });
-
     }
 }

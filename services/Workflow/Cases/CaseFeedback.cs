@@ -24,7 +24,17 @@ public sealed partial class Case
         }
 
         (Reply, RepliedAt) = (text.Trim(), now);
-        Raise(Stamp(new CaseReplied { RepliedAt = now, HandledByPersonId = HandledByPersonId, OnTime = OnTime == true, OccurredAt = now }));
+        Raise(
+            Stamp(
+                new CaseReplied
+                {
+                    RepliedAt = now,
+                    HandledByPersonId = HandledByPersonId,
+                    OnTime = OnTime == true,
+                    OccurredAt = now,
+                }
+            )
+        );
         return null;
     }
 
@@ -43,9 +53,7 @@ public sealed partial class Case
 
         (Rating, RatingComment, RatedAt, ReporterSaysResolved) = (rating, comment?.Trim(), now, resolved);
         Note("Rated", actor, comment is null ? rating.ToString() : $"{rating}: {comment.Trim()}", now);
-        return rating == CaseRating.Dissatisfied && !CaseStateMachine.IsFinal(State)
-            ? Reopen(actor, "reporter dissatisfied (群众不满意)", now)
-            : null;
+        return rating == CaseRating.Dissatisfied && !CaseStateMachine.IsFinal(State) ? Reopen(actor, "reporter dissatisfied (群众不满意)", now) : null;
     }
 
     /// <summary>核查: grid staff check the result on site; a failed check sends it back to the handler (返工).</summary>
@@ -80,27 +88,34 @@ public sealed partial class Case
 
         // The closing says whether the agreed tasks were done.
         var done = tasks.Count(t => t.DoneAt is not null);
-        var taskNote = tasks.Count == 0 ? null : done == tasks.Count ? $"all {tasks.Count} agreed tasks done" : $"{done} of {tasks.Count} agreed tasks done";
+        var taskNote =
+            tasks.Count == 0 ? null
+            : done == tasks.Count ? $"all {tasks.Count} agreed tasks done"
+            : $"{done} of {tasks.Count} agreed tasks done";
         if (Move(CaseAction.Close, actor, taskNote, now) is { } error)
         {
             return error;
         }
 
         ClosedAt = now;
-        Raise(Stamp(new CaseClosed
-        {
-            ReportedAt = ReportedAt,
-            DispatchedAt = FirstDispatchedAt,
-            ClosedAt = now,
-            HandledByPersonId = HandledByPersonId,
-            OnTime = OnTime == true,
-            Rating = Rating?.ToString(),
-            Reopens = Reopens,
-            Returns = Returns,
-            Extensions = Extensions,
-            Deferrals = Deferrals,
-            OccurredAt = now,
-        }));
+        Raise(
+            Stamp(
+                new CaseClosed
+                {
+                    ReportedAt = ReportedAt,
+                    DispatchedAt = FirstDispatchedAt,
+                    ClosedAt = now,
+                    HandledByPersonId = HandledByPersonId,
+                    OnTime = OnTime == true,
+                    Rating = Rating?.ToString(),
+                    Reopens = Reopens,
+                    Returns = Returns,
+                    Extensions = Extensions,
+                    Deferrals = Deferrals,
+                    OccurredAt = now,
+                }
+            )
+        );
         return null;
     }
 

@@ -16,12 +16,36 @@ public enum CaseOrder
 /// checked once so the board's tabs always count what its list shows.
 /// </summary>
 public sealed record CaseFilter(
-    string? Category, Guid? GridId, Guid? CommunityId, HandlerLevel? HandlerLevel, string? Department, Guid? HandledBy, bool? Overdue, bool? Open,
-    CaseChannel? Channel, CasePriority? Priority, CaseType? Type, DateTimeOffset? From, DateTimeOffset? To)
+    string? Category,
+    Guid? GridId,
+    Guid? CommunityId,
+    HandlerLevel? HandlerLevel,
+    string? Department,
+    Guid? HandledBy,
+    bool? Overdue,
+    bool? Open,
+    CaseChannel? Channel,
+    CasePriority? Priority,
+    CaseType? Type,
+    DateTimeOffset? From,
+    DateTimeOffset? To
+)
 {
     public static Result<CaseFilter> Parse(
-        string? category, Guid? gridId, Guid? communityId, string? handlerLevel, string? department, Guid? handledBy, bool? overdue, bool? open,
-        string? channel, string? priority, string? type, DateTimeOffset? from, DateTimeOffset? to)
+        string? category,
+        Guid? gridId,
+        Guid? communityId,
+        string? handlerLevel,
+        string? department,
+        Guid? handledBy,
+        bool? overdue,
+        bool? open,
+        string? channel,
+        string? priority,
+        string? type,
+        DateTimeOffset? from,
+        DateTimeOffset? to
+    )
     {
         var levels = EnumInput.ParseOptional<HandlerLevel>(handlerLevel, "handlerLevel");
         var channels = EnumInput.ParseOptional<CaseChannel>(channel, "channel");
@@ -37,7 +61,21 @@ public sealed record CaseFilter(
             return DomainError.Invalid("to", "invalid-period", "to must be after from.");
         }
 
-        return new CaseFilter(category, gridId, communityId, levels.Value, department, handledBy, overdue, open, channels.Value, priorities.Value, types.Value, from, to);
+        return new CaseFilter(
+            category,
+            gridId,
+            communityId,
+            levels.Value,
+            department,
+            handledBy,
+            overdue,
+            open,
+            channels.Value,
+            priorities.Value,
+            types.Value,
+            from,
+            to
+        );
     }
 
     public IQueryable<Case> Apply(IQueryable<Case> query)

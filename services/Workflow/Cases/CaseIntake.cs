@@ -32,11 +32,16 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
     /// </summary>
     public async Task<Result<Case>> TakeInAsync(ReportCase report, Actor actor, CancellationToken ct)
     {
-        var category = string.IsNullOrWhiteSpace(report.Category) ? null
+        var category = string.IsNullOrWhiteSpace(report.Category)
+            ? null
             : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == report.Category && c.Active, ct);
         if (category is null)
         {
-            return DomainError.Invalid("category", "unknown-category", $"'{report.Category}' is not an active case category; see GET /api/workflow/categories.");
+            return DomainError.Invalid(
+                "category",
+                "unknown-category",
+                $"'{report.Category}' is not an active case category; see GET /api/workflow/categories."
+            );
         }
 
         if (report.Check() is { } refused)
@@ -118,9 +123,11 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
             return ((Guid?)null, input.CommunityId, (Point?)null);
         }
 
-        var found = await db.KnownGrids.AsNoTracking()
+        var found = await db
+            .KnownGrids.AsNoTracking()
             .Where(g => g.Status == "Active" && g.Boundary != null && g.Boundary.Covers(point))
-            .OrderBy(g => g.Type == "Specialized").ThenBy(g => g.Code)
+            .OrderBy(g => g.Type == "Specialized")
+            .ThenBy(g => g.Code)
             .Select(g => new { g.Id, g.CommunityId })
             .FirstOrDefaultAsync(ct);
         return found is null ? ((Guid?)null, input.CommunityId, point) : (found.Id, found.CommunityId, point);
@@ -137,14 +144,18 @@ public sealed class CaseIntake(WorkflowDbContext db, PersonalDataProtector prote
         // distance on the spheroid then decides.
         var dy = radius / MetresPerDegree * 1.01;
         var dx = radius / (MetresPerDegree * Math.Cos(point.Y * Math.PI / 180)) * 1.01;
-        var ids = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM cases
-            WHERE category = {category} AND state NOT IN ('Voided', 'Closed') AND reported_at >= {since}
-              AND location IS NOT NULL AND location && ST_Expand({point}, {dx}, {dy})
-              AND ST_DWithin(location::geography, {point}::geography, {radius})
-            ORDER BY reported_at
-            LIMIT 1
-            """).ToListAsync(ct);
+        var ids = await db
+            .Database.SqlQuery<Guid>(
+                $"""
+                SELECT id AS "Value" FROM cases
+                WHERE category = {category} AND state NOT IN ('Voided', 'Closed') AND reported_at >= {since}
+                  AND location IS NOT NULL AND location && ST_Expand({point}, {dx}, {dy})
+                  AND ST_DWithin(location::geography, {point}::geography, {radius})
+                ORDER BY reported_at
+                LIMIT 1
+                """
+            )
+            .ToListAsync(ct);
         return ids.Count == 0 ? null : ids[0];
     }
 }

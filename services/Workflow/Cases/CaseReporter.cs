@@ -8,9 +8,7 @@ namespace Platform.Workflow.Cases;
 /// </summary>
 public sealed class CaseReporter
 {
-    private CaseReporter()
-    {
-    }
+    private CaseReporter() { }
 
     public Guid Id { get; private set; }
 
@@ -34,29 +32,31 @@ public sealed class CaseReporter
 
     public bool CanBeReplied => Subject is not null || PersonId is not null || Phone is not null;
 
-    public static CaseReporter Create(ProtectedValue? name, ProtectedValue? phone, string? subject, Guid? personId, CaseChannel channel, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        Name = name,
-        Phone = phone,
-        Subject = subject,
-        PersonId = personId,
-        Channel = channel,
-        ReportedAt = at,
-    };
+    public static CaseReporter Create(ProtectedValue? name, ProtectedValue? phone, string? subject, Guid? personId, CaseChannel channel, DateTimeOffset at) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(at),
+            Name = name,
+            Phone = phone,
+            Subject = subject,
+            PersonId = personId,
+            Channel = channel,
+            ReportedAt = at,
+        };
 
-    internal CaseReporter CopyTo(Guid caseId, Guid fromCaseId, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        CaseId = caseId,
-        Name = Name,
-        Phone = Phone,
-        Subject = Subject,
-        PersonId = PersonId,
-        Channel = Channel,
-        ReportedAt = ReportedAt,
-        FromCaseId = fromCaseId,
-    };
+    internal CaseReporter CopyTo(Guid caseId, Guid fromCaseId, DateTimeOffset at) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(at),
+            CaseId = caseId,
+            Name = Name,
+            Phone = Phone,
+            Subject = Subject,
+            PersonId = PersonId,
+            Channel = Channel,
+            ReportedAt = ReportedAt,
+            FromCaseId = fromCaseId,
+        };
 
     internal void BelongTo(Guid caseId) => CaseId = caseId;
 }

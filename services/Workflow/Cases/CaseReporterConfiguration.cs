@@ -19,6 +19,5 @@ internal sealed class CaseReporterConfiguration : IEntityTypeConfiguration<CaseR
         e.Ignore(r => r.CanBeReplied);
         e.HasIndex(r => r.CaseId);
         e.HasIndex(r => r.Subject);
-
     }
 }

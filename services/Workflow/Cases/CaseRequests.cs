@@ -5,8 +5,20 @@ using Platform.Workflow.Approvals;
 namespace Platform.Workflow.Cases;
 
 public sealed record CaseIntakeRequest(
-    [property: Required] string? Category, string? Description, [property: OneOf<CaseChannel>] [property: RequiredWhen("a member of staff reports (residents report through the Resident channel)")] string? Channel, [property: OneOf<CasePriority>] string? Priority, double? Latitude, double? Longitude, Guid? GridId, Guid? BuildingId,
-    string? Address, IReadOnlyList<string>? PhotoUrls, string? ReporterName, string? ReporterPhone, IReadOnlyList<Guid>? PhotoIds = null);
+    [property: Required] string? Category,
+    string? Description,
+    [property: OneOf<CaseChannel>] [property: RequiredWhen("a member of staff reports (residents report through the Resident channel)")] string? Channel,
+    [property: OneOf<CasePriority>] string? Priority,
+    double? Latitude,
+    double? Longitude,
+    Guid? GridId,
+    Guid? BuildingId,
+    string? Address,
+    IReadOnlyList<string>? PhotoUrls,
+    string? ReporterName,
+    string? ReporterPhone,
+    IReadOnlyList<Guid>? PhotoIds = null
+);
 
 public sealed record RegisterRequest([property: OneOf<CasePriority>] string? Priority, [property: OneOf<CaseType>] string? Type);
 

@@ -48,7 +48,8 @@ public static class CaseStateMachine
             [(CaseState.Mediating, CaseAction.Extend)] = CaseState.Mediating,
             [(CaseState.Mediating, CaseAction.Escalate)] = CaseState.Mediating,
             [(CaseState.Resolved, CaseAction.FollowUp)] = CaseState.Verified,
-        });
+        }
+    );
 
     /// <summary>Tripartite coordination: the three parties are convened, meet, and agree who does what.</summary>
     public static readonly IReadOnlyDictionary<(CaseState From, CaseAction Action), CaseState> TripartiteTransitions = Derived(
@@ -61,14 +62,16 @@ public static class CaseStateMachine
             [(CaseState.Coordinating, CaseAction.Return)] = CaseState.Registered,
             [(CaseState.Coordinating, CaseAction.Extend)] = CaseState.Coordinating,
             [(CaseState.Coordinating, CaseAction.Escalate)] = CaseState.Coordinating,
-        });
+        }
+    );
 
-    public static IReadOnlyDictionary<(CaseState From, CaseAction Action), CaseState> For(CaseType type) => type switch
-    {
-        CaseType.Mediation => MediationTransitions,
-        CaseType.Tripartite => TripartiteTransitions,
-        _ => Transitions,
-    };
+    public static IReadOnlyDictionary<(CaseState From, CaseAction Action), CaseState> For(CaseType type) =>
+        type switch
+        {
+            CaseType.Mediation => MediationTransitions,
+            CaseType.Tripartite => TripartiteTransitions,
+            _ => Transitions,
+        };
 
     public static bool IsFinal(CaseState state) => state is CaseState.Voided or CaseState.Closed;
 
@@ -95,30 +98,31 @@ public static class CaseStateMachine
         return table;
     }
 
-    private static string Past(CaseAction action) => action switch
-    {
-        CaseAction.Register => "registered",
-        CaseAction.Void => "voided",
-        CaseAction.Dispatch => "dispatched",
-        CaseAction.Return => "returned",
-        CaseAction.Accept => "accepted",
-        CaseAction.Defer => "deferred",
-        CaseAction.Resume => "resumed",
-        CaseAction.Extend => "extended",
-        CaseAction.Escalate => "escalated",
-        CaseAction.Resolve => "resolved",
-        CaseAction.Reply => "replied to",
-        CaseAction.Reopen => "reopened",
-        CaseAction.Verify => "verified",
-        CaseAction.StartMediation => "taken to mediation",
-        CaseAction.HoldSession => "given a mediation session",
-        CaseAction.Agree => "settled by agreement",
-        CaseAction.Refer => "referred onward",
-        CaseAction.FollowUp => "followed up",
-        CaseAction.Convene => "convened for coordination",
-        CaseAction.HoldMeeting => "given a coordination meeting",
-        _ => "closed",
-    };
+    private static string Past(CaseAction action) =>
+        action switch
+        {
+            CaseAction.Register => "registered",
+            CaseAction.Void => "voided",
+            CaseAction.Dispatch => "dispatched",
+            CaseAction.Return => "returned",
+            CaseAction.Accept => "accepted",
+            CaseAction.Defer => "deferred",
+            CaseAction.Resume => "resumed",
+            CaseAction.Extend => "extended",
+            CaseAction.Escalate => "escalated",
+            CaseAction.Resolve => "resolved",
+            CaseAction.Reply => "replied to",
+            CaseAction.Reopen => "reopened",
+            CaseAction.Verify => "verified",
+            CaseAction.StartMediation => "taken to mediation",
+            CaseAction.HoldSession => "given a mediation session",
+            CaseAction.Agree => "settled by agreement",
+            CaseAction.Refer => "referred onward",
+            CaseAction.FollowUp => "followed up",
+            CaseAction.Convene => "convened for coordination",
+            CaseAction.HoldMeeting => "given a coordination meeting",
+            _ => "closed",
+        };
 
     private static string Allowed(CaseType type, CaseState from)
     {

@@ -6,9 +6,7 @@ namespace Platform.Workflow.Cases;
 /// </summary>
 public sealed class CaseStep
 {
-    private CaseStep()
-    {
-    }
+    private CaseStep() { }
 
     public Guid Id { get; private set; }
 
@@ -32,17 +30,18 @@ public sealed class CaseStep
 
     public string? Note { get; private set; }
 
-    internal static CaseStep Record(Guid caseId, int ordinal, string action, CaseState from, CaseState to, Actor actor, string? note, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(at),
-        CaseId = caseId,
-        Ordinal = ordinal,
-        At = at,
-        Action = action,
-        From = from,
-        To = to,
-        ActorSubject = actor.Subject,
-        ActorName = actor.Name,
-        Note = note,
-    };
+    internal static CaseStep Record(Guid caseId, int ordinal, string action, CaseState from, CaseState to, Actor actor, string? note, DateTimeOffset at) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(at),
+            CaseId = caseId,
+            Ordinal = ordinal,
+            At = at,
+            Action = action,
+            From = from,
+            To = to,
+            ActorSubject = actor.Subject,
+            ActorName = actor.Name,
+            Note = note,
+        };
 }

@@ -18,6 +18,5 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         e.Property(s => s.ActorName).HasMaxLength(100);
         e.Property(s => s.Note).HasMaxLength(Case.MaxTextLength + 200);
         e.HasIndex(s => new { s.CaseId, s.Ordinal }).IsUnique();
-
     }
 }

@@ -17,10 +17,11 @@ public enum HandlerLevel
 public static class HandlerLevels
 {
     /// <summary>The level that supervises (督办) a case handled at <paramref name="level"/>; null at the top.</summary>
-    public static HandlerLevel? Above(HandlerLevel level) => level switch
-    {
-        HandlerLevel.Grid => HandlerLevel.Community,
-        HandlerLevel.Community or HandlerLevel.Department => HandlerLevel.Subdistrict,
-        _ => null,
-    };
+    public static HandlerLevel? Above(HandlerLevel level) =>
+        level switch
+        {
+            HandlerLevel.Grid => HandlerLevel.Community,
+            HandlerLevel.Community or HandlerLevel.Department => HandlerLevel.Subdistrict,
+            _ => null,
+        };
 }

@@ -84,7 +84,11 @@ public sealed record ReportCase
 
         if (photos.FirstOrDefault(p => !IsWebAddress(p)) is { } bad)
         {
-            return DomainError.Invalid("photoUrls", "invalid-photo-url", $"'{Truncate(bad)}' is not an absolute http(s) address of at most {Case.MaxUrlLength} characters.");
+            return DomainError.Invalid(
+                "photoUrls",
+                "invalid-photo-url",
+                $"'{Truncate(bad)}' is not an absolute http(s) address of at most {Case.MaxUrlLength} characters."
+            );
         }
 
         return Location is null && GridId is null && CommunityId is null && BuildingId is null && Address is null
@@ -93,7 +97,8 @@ public sealed record ReportCase
     }
 
     private static bool IsWebAddress(string? url) =>
-        url is { Length: > 0 and <= Case.MaxUrlLength } && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        url is { Length: > 0 and <= Case.MaxUrlLength }
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";

@@ -13,9 +13,7 @@ public sealed partial class CaseCategory
     public const int MaxNameLength = 50;
     public const int MaxWorkingDays = 60;
 
-    private CaseCategory()
-    {
-    }
+    private CaseCategory() { }
 
     public string Code { get; private set; } = "";
 
@@ -79,7 +77,15 @@ public sealed partial class CaseCategory
     }
 
     private static CaseCategory Default(string code, string name, int days, CaseType type = CaseType.General) =>
-        new() { Code = code, Name = name, WorkingDays = days, Active = true, DefaultType = type, Version = 1 };
+        new()
+        {
+            Code = code,
+            Name = name,
+            WorkingDays = days,
+            Active = true,
+            DefaultType = type,
+            Version = 1,
+        };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex CodePattern();

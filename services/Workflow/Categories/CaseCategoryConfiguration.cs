@@ -16,6 +16,5 @@ internal sealed class CaseCategoryConfiguration : IEntityTypeConfiguration<CaseC
         e.Property(c => c.Version).IsConcurrencyToken();
         e.Property(c => c.DefaultType).HasConversion<string>().HasMaxLength(20).HasDefaultValue(CaseType.General).HasSentinel(CaseType.General);
         e.HasData(CaseCategory.Defaults);
-
     }
 }

@@ -8,7 +8,13 @@ using Platform.Workflow.Data;
 
 namespace Platform.Workflow.Categories;
 
-public sealed record CategoryRequest([property: Required] string? Code, [property: Required] string? Name, int? WorkingDays, bool? Active, [property: OneOf<CaseType>] string? DefaultType);
+public sealed record CategoryRequest(
+    [property: Required] string? Code,
+    [property: Required] string? Name,
+    int? WorkingDays,
+    bool? Active,
+    [property: OneOf<CaseType>] string? DefaultType
+);
 
 public sealed record CategoryResponse(string Code, string Name, int WorkingDays, bool Active, CaseType DefaultType)
 {
@@ -20,11 +26,21 @@ public static class CategoriesApi
     public static RouteGroupBuilder MapCategoriesApi(this RouteGroupBuilder api)
     {
         var categories = api.MapGroup("/categories").WithTags("Case categories");
-        categories.MapGet("/", List).WithName("ListCaseCategories").AllowSignedIn()
+        categories
+            .MapGet("/", List)
+            .WithName("ListCaseCategories")
+            .AllowSignedIn()
             .WithDescription("Every category a case can have (inactive ones only with includeInactive=true), with its working days at normal priority.");
-        categories.MapPost("/", Create).WithName("CreateCaseCategory").Idempotent().Allow(Roles.SubdistrictAdmin)
+        categories
+            .MapPost("/", Create)
+            .WithName("CreateCaseCategory")
+            .Idempotent()
+            .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-category-code", "invalid-default-type");
-        categories.MapPut("/{code}", Update).WithName("UpdateCaseCategory").Allow(Roles.SubdistrictAdmin)
+        categories
+            .MapPut("/{code}", Update)
+            .WithName("UpdateCaseCategory")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Changes the name, working days or whether new cases may use it. Cases already dispatched keep their deadlines.")
             .Refuses(404, "category-not-found");
         return api;
@@ -44,8 +60,7 @@ public static class CategoriesApi
             return Problems.From(typeError);
         }
 
-        if (!CaseCategory.Create(request.Code, request.Name, request.WorkingDays, type ?? CaseType.General)
-                .TryGet(out var created, out var error))
+        if (!CaseCategory.Create(request.Code, request.Name, request.WorkingDays, type ?? CaseType.General).TryGet(out var created, out var error))
         {
             return Problems.From(error);
         }
@@ -60,7 +75,12 @@ public static class CategoriesApi
         return TypedResults.Created($"/api/workflow/categories/{created.Code}", CategoryResponse.From(created));
     }
 
-    public static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Update(string code, CategoryRequest request, WorkflowDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Update(
+        string code,
+        CategoryRequest request,
+        WorkflowDbContext db,
+        CancellationToken ct
+    )
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Code == code, ct);
         if (category is null)

@@ -73,7 +73,9 @@ public static class DemoData
             await db.SaveChangesAsync(ct);
         }
 
-        var existing = (await db.Cases.Where(c => c.SourceRef != null && c.SourceRef.StartsWith("demo:")).Select(c => c.SourceRef!).ToListAsync(ct)).ToHashSet();
+        var existing = (
+            await db.Cases.Where(c => c.SourceRef != null && c.SourceRef.StartsWith("demo:")).Select(c => c.SourceRef!).ToListAsync(ct)
+        ).ToHashSet();
         if (existing.Count >= CaseCount)
         {
             return;
@@ -103,11 +105,21 @@ public static class DemoData
             var reporter = channel switch
             {
                 CaseChannel.Resident => CaseReporter.Create(protector.Protect("周女士", Mask.Name), null, Resident.Subject, null, channel, reportedAt),
-                CaseChannel.Hotline => CaseReporter.Create(protector.Protect($"市民{i}", Mask.Name), protector.Protect($"1390977{i:0000}", Mask.Phone), null, null, channel, reportedAt),
+                CaseChannel.Hotline => CaseReporter.Create(
+                    protector.Protect($"市民{i}", Mask.Name),
+                    protector.Protect($"1390977{i:0000}", Mask.Phone),
+                    null,
+                    null,
+                    channel,
+                    reportedAt
+                ),
                 CaseChannel.GridPatrol => CaseReporter.Create(null, null, GridStaff.Subject, GridStaff.PersonId, channel, reportedAt),
                 _ => null,
             };
-            var reportedBy = channel == CaseChannel.Resident ? Resident : channel == CaseChannel.GridPatrol ? GridStaff : Operator;
+            var reportedBy =
+                channel == CaseChannel.Resident ? Resident
+                : channel == CaseChannel.GridPatrol ? GridStaff
+                : Operator;
             var report = new ReportCase
             {
                 Category = category,
@@ -118,7 +130,13 @@ public static class DemoData
                 CommunityId = communityId,
                 SourceRef = $"demo:{i}",
             };
-            var found = new IntakeFindings { GridId = gridId, CommunityId = communityId, Location = null, Reporter = reporter };
+            var found = new IntakeFindings
+            {
+                GridId = gridId,
+                CommunityId = communityId,
+                Location = null,
+                Reporter = reporter,
+            };
             var @case = Case.Report(report, found, $"{reportedAt.Year}-D{i:00000}", reportedBy, reportedAt).OrThrow();
             Walk(@case, path, rules, categories[category].WorkingDays, categories[category].DefaultType, parties, deadlines, reportedAt, now);
             db.Cases.Add(@case);
@@ -129,8 +147,16 @@ public static class DemoData
 
     /// <summary>Takes a case as far along the loop as <paramref name="path"/> (0–99) says, at plausible times.</summary>
     private static void Walk(
-        Case c, int path, List<RoutingRule> rules, int workingDays, CaseType type, (ProtectedValue Applicant, ProtectedValue Respondent) parties,
-        DeadlinePolicy deadlines, DateTimeOffset at, DateTimeOffset now)
+        Case c,
+        int path,
+        List<RoutingRule> rules,
+        int workingDays,
+        CaseType type,
+        (ProtectedValue Applicant, ProtectedValue Respondent) parties,
+        DeadlinePolicy deadlines,
+        DateTimeOffset at,
+        DateTimeOffset now
+    )
     {
         DateTimeOffset Later(double hours) => at = at.AddHours(hours) < now ? at.AddHours(hours) : at;
         if (path < 5)
@@ -164,7 +190,10 @@ public static class DemoData
             return;
         }
 
-        var handler = route.Level == HandlerLevel.Department ? Handler : route.Level == HandlerLevel.Grid ? GridStaff : Operator;
+        var handler =
+            route.Level == HandlerLevel.Department ? Handler
+            : route.Level == HandlerLevel.Grid ? GridStaff
+            : Operator;
         c.Accept(handler, Later(2));
         if (path is >= 28 and < 33)
         {
@@ -195,8 +224,16 @@ public static class DemoData
             case CaseType.Tripartite:
                 c.Convene(handler, at);
                 c.HoldMeeting(handler, Later(24), "社区书记", "业委会主任", "物业项目经理", "商定整改方案", at);
-                c.Agree(handler, "按整改方案分工落实", [new(CoordinationParty.PropertyCompany, "完成整改", null), new(CoordinationParty.HomeownersCommittee, "公示方案", null),
-                    new(CoordinationParty.Community, "监督落实", null)], Later(1));
+                c.Agree(
+                    handler,
+                    "按整改方案分工落实",
+                    [
+                        new(CoordinationParty.PropertyCompany, "完成整改", null),
+                        new(CoordinationParty.HomeownersCommittee, "公示方案", null),
+                        new(CoordinationParty.Community, "监督落实", null),
+                    ],
+                    Later(1)
+                );
                 break;
             default:
                 c.Resolve(handler, "已处理完毕，现场恢复正常", Later(20));

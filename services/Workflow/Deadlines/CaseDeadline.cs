@@ -43,8 +43,7 @@ public sealed class CaseDeadline
     public bool EscalationDue(DateTimeOffset now) => NextEscalationAt is { } next && next <= now;
 
     /// <summary>A fresh deadline at dispatch (again, after a return): no warning given, not overdue.</summary>
-    internal void Start(DateTimeOffset due, DateTimeOffset warnAt) =>
-        (DueAt, WarnAt, WarnedAt, OverdueAt, NextEscalationAt) = (due, warnAt, null, null, null);
+    internal void Start(DateTimeOffset due, DateTimeOffset warnAt) => (DueAt, WarnAt, WarnedAt, OverdueAt, NextEscalationAt) = (due, warnAt, null, null, null);
 
     /// <summary>Back to dispatch: no deadline until the next handler has the case.</summary>
     internal void Stop() => (DueAt, WarnAt, NextEscalationAt) = (null, null, null);
@@ -65,7 +64,8 @@ public sealed class CaseDeadline
 
     /// <summary>What the timer waits for next while the clock runs: the warning, then the deadline, then the next escalation.</summary>
     internal void Reschedule(bool running) =>
-        NextCheckAt = !running || DueAt is null ? null
+        NextCheckAt =
+            !running || DueAt is null ? null
             : OverdueAt is null ? (WarnedAt is null && WarnAt < DueAt ? WarnAt : DueAt)
             : NextEscalationAt;
 }

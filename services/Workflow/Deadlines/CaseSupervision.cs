@@ -15,7 +15,10 @@ public sealed partial class Case
     public DomainError? CheckBeforeDeadline(DateTimeOffset now) =>
         Deadline.IsBefore(now)
             ? null
-            : DomainError.Conflict("deadline-passed", $"Case {Number}'s deadline ({Deadline.DueAt:u}) has passed: deferrals and extensions are approved before it.");
+            : DomainError.Conflict(
+                "deadline-passed",
+                $"Case {Number}'s deadline ({Deadline.DueAt:u}) has passed: deferrals and extensions are approved before it."
+            );
 
     /// <summary>延期, approved before the deadline: the deadline moves; the warning is given again before the new one.</summary>
     public DomainError? Extend(int workingDays, string reason, DeadlinePolicy deadlines, Actor approver, DateTimeOffset now)
@@ -92,7 +95,16 @@ public sealed partial class Case
 
         SupervisingLevel = level;
         Escalations++;
-        Raise(Stamp(new CaseEscalated { SupervisingLevel = level.ToString(), Reason = reason, OccurredAt = now }));
+        Raise(
+            Stamp(
+                new CaseEscalated
+                {
+                    SupervisingLevel = level.ToString(),
+                    Reason = reason,
+                    OccurredAt = now,
+                }
+            )
+        );
         return null;
     }
 

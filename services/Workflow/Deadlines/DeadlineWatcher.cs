@@ -14,8 +14,13 @@ namespace Platform.Workflow.Deadlines;
 /// in the rows, not in memory) and several instances never act on one case twice.
 /// </summary>
 public sealed partial class DeadlineWatcher(
-    IServiceScopeFactory scopes, DeadlinePolicy deadlines, IOptions<DeadlineOptions> options, IOptions<AssessmentOptions> assessment, TimeProvider clock,
-    ILogger<DeadlineWatcher> logger) : PollingWorker(scopes, clock, logger)
+    IServiceScopeFactory scopes,
+    DeadlinePolicy deadlines,
+    IOptions<DeadlineOptions> options,
+    IOptions<AssessmentOptions> assessment,
+    TimeProvider clock,
+    ILogger<DeadlineWatcher> logger
+) : PollingWorker(scopes, clock, logger)
 {
     private const int BatchSize = 100;
 
@@ -33,13 +38,17 @@ public sealed partial class DeadlineWatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = Clock.GetUtcNow();
         // Ids first (EF cannot map the protected-value columns from raw SQL); the rows stay locked by this transaction.
-        var ids = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM cases
-            WHERE next_check_at <= {now}
-            ORDER BY next_check_at
-            LIMIT {BatchSize}
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
+        var ids = await db
+            .Database.SqlQuery<Guid>(
+                $"""
+                SELECT id AS "Value" FROM cases
+                WHERE next_check_at <= {now}
+                ORDER BY next_check_at
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """
+            )
+            .ToListAsync(ct);
         var due = await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         foreach (var @case in due)
         {
@@ -52,8 +61,16 @@ public sealed partial class DeadlineWatcher(
 
             if (warned is null && @case.Deadline.WarnedAt is not null)
             {
-                db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Warning",
-                    $"案件 {@case.Number} 将于 {@case.Deadline.DueAt:yyyy-MM-dd HH:mm} (UTC) 到期，请抓紧办理。", now, ct));
+                db.Notifications.AddRange(
+                    await Recipients.ForHandlerAsync(
+                        db,
+                        @case,
+                        "Warning",
+                        $"案件 {@case.Number} 将于 {@case.Deadline.DueAt:yyyy-MM-dd HH:mm} (UTC) 到期，请抓紧办理。",
+                        now,
+                        ct
+                    )
+                );
             }
 
             if (overdue is null && @case.Deadline.OverdueAt is not null)
@@ -64,8 +81,9 @@ public sealed partial class DeadlineWatcher(
                     db.AssessmentItems.Add(item);
                 }
 
-                db.Notifications.AddRange(await Recipients.ForHandlerAsync(db, @case, "Overdue",
-                    $"案件 {@case.Number} 已超期，已提请{@case.SupervisingLevel}督办。", now, ct));
+                db.Notifications.AddRange(
+                    await Recipients.ForHandlerAsync(db, @case, "Overdue", $"案件 {@case.Number} 已超期，已提请{@case.SupervisingLevel}督办。", now, ct)
+                );
             }
         }
 
@@ -73,5 +91,4 @@ public sealed partial class DeadlineWatcher(
         await transaction.CommitAsync(ct);
         return due.Count;
     }
-
 }

@@ -17,7 +17,7 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         var day = start;
-        for (var counted = 0; counted < workingDays;)
+        for (var counted = 0; counted < workingDays; )
         {
             day = day.AddDays(1);
             if (IsWorkingDay(day))

@@ -8,9 +8,7 @@ namespace Platform.Workflow.Directory;
 /// <summary>A community as the Organization service announced it: case lists and reports show its name.</summary>
 public sealed class KnownCommunity : IReadModelOf<CommunityChanged>
 {
-    private KnownCommunity()
-    {
-    }
+    private KnownCommunity() { }
 
     public Guid Id { get; private set; }
 
@@ -20,7 +18,14 @@ public sealed class KnownCommunity : IReadModelOf<CommunityChanged>
 
     public long Version { get; private set; }
 
-    public static KnownCommunity From(CommunityChanged e) => new() { Id = e.CommunityId, Code = e.Code, Name = e.Name, Version = e.Version };
+    public static KnownCommunity From(CommunityChanged e) =>
+        new()
+        {
+            Id = e.CommunityId,
+            Code = e.Code,
+            Name = e.Name,
+            Version = e.Version,
+        };
 
     public void Apply(CommunityChanged e)
     {

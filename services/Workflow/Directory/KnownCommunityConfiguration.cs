@@ -13,6 +13,5 @@ internal sealed class KnownCommunityConfiguration : IEntityTypeConfiguration<Kno
         e.Property(c => c.Id).ValueGeneratedNever();
         e.Property(c => c.Code).HasMaxLength(20);
         e.Property(c => c.Name).HasMaxLength(100);
-
     }
 }

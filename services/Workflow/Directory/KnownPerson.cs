@@ -11,9 +11,7 @@ namespace Platform.Workflow.Directory;
 /// </summary>
 public sealed class KnownPerson : IReadModelOf<PersonChanged>
 {
-    private KnownPerson()
-    {
-    }
+    private KnownPerson() { }
 
     public Guid Id { get; private set; }
 

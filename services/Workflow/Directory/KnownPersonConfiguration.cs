@@ -12,6 +12,5 @@ internal sealed class KnownPersonConfiguration : IEntityTypeConfiguration<KnownP
         e.HasKey(p => p.Id);
         e.Property(p => p.Id).ValueGeneratedNever();
         e.Property(p => p.Name).HasMaxLength(50);
-
     }
 }

@@ -9,9 +9,7 @@ namespace Platform.Workflow.Grids;
 /// <summary>Where a building stands and which grid it is in (from <see cref="BuildingRegistered"/>): a case reported at a building is placed by it.</summary>
 public sealed class KnownBuilding : IReadModelOf<BuildingRegistered>
 {
-    private KnownBuilding()
-    {
-    }
+    private KnownBuilding() { }
 
     public Guid Id { get; private set; }
 

@@ -13,6 +13,5 @@ internal sealed class KnownBuildingConfiguration : IEntityTypeConfiguration<Know
         e.Property(b => b.Id).ValueGeneratedNever();
         e.Property(b => b.Name).HasMaxLength(50);
         e.Property(b => b.Location).HasColumnType("geometry(Point,4326)");
-
     }
 }

@@ -12,9 +12,7 @@ namespace Platform.Workflow.Grids;
 /// </summary>
 public sealed class KnownGrid : IReadModelOf<GridChanged>
 {
-    private KnownGrid()
-    {
-    }
+    private KnownGrid() { }
 
     public Guid Id { get; private set; }
 

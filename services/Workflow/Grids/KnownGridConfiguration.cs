@@ -20,6 +20,5 @@ internal sealed class KnownGridConfiguration : IEntityTypeConfiguration<KnownGri
         e.Ignore(g => g.IsSpecialized);
         e.HasIndex(g => g.CommunityId);
         e.HasIndex(g => g.Boundary).HasMethod("gist");
-
     }
 }

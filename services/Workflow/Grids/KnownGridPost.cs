@@ -8,9 +8,7 @@ namespace Platform.Workflow.Grids;
 /// <summary>Who holds a post in a grid (from <see cref="GridStaffChanged"/>): the deadline timer warns a grid's leader and assistants.</summary>
 public sealed class KnownGridPost : IReadModelOf<GridStaffChanged>
 {
-    private KnownGridPost()
-    {
-    }
+    private KnownGridPost() { }
 
     public Guid AssignmentId { get; private set; }
 

@@ -13,6 +13,5 @@ internal sealed class KnownGridPostConfiguration : IEntityTypeConfiguration<Know
         e.Property(p => p.AssignmentId).ValueGeneratedNever();
         e.Property(p => p.Post).HasMaxLength(20);
         e.HasIndex(p => p.GridId);
-
     }
 }

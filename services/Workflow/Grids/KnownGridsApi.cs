@@ -7,7 +7,15 @@ namespace Platform.Workflow.Grids;
 
 /// <summary>A grid as Workflow knows it; a retired one still answers (its cases point to it) and says so.</summary>
 public sealed record KnownGridResponse(
-    Guid Id, Guid CommunityId, string Code, string Name, string Type, [property: OneOf<KnownGridStatus>] string Status, long Version, DateTimeOffset UpdatedAt)
+    Guid Id,
+    Guid CommunityId,
+    string Code,
+    string Name,
+    string Type,
+    [property: OneOf<KnownGridStatus>] string Status,
+    long Version,
+    DateTimeOffset UpdatedAt
+)
 {
     public static KnownGridResponse From(KnownGrid g) => new(g.Id, g.CommunityId, g.Code, g.Name, g.Type, g.Status, g.Version, g.UpdatedAt);
 }
@@ -18,15 +26,19 @@ public static class KnownGridsApi
     public static RouteGroupBuilder MapKnownGridsApi(this RouteGroupBuilder api)
     {
         var grids = api.MapGroup("/grids").WithTags("Known grids");
-        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids").Allow(Roles.Staff)
-            .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
-        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid").Allow(Roles.Staff)
-            .Refuses(404, "grid-not-found");
+        grids.MapGet("/", ListKnownGrids).WithName("ListKnownGrids").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
+        grids.MapGet("/{id:guid}", GetKnownGrid).WithName("GetKnownGrid").Allow(Roles.Staff).Refuses(404, "grid-not-found");
         return api;
     }
 
     public static async Task<Results<Ok<Page<KnownGridResponse>>, ProblemHttpResult>> ListKnownGrids(
-        WorkflowDbContext db, Guid? communityId, [OneOf<KnownGridStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
+        WorkflowDbContext db,
+        Guid? communityId,
+        [OneOf<KnownGridStatus>] string? status,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         var paging = Paging.Validate(page, pageSize);
         var wanted = EnumInput.ParseOptional<KnownGridStatus>(status, "status");

@@ -11,9 +11,7 @@ namespace Platform.Workflow.Grids;
 /// </summary>
 public sealed class KnownLayerResponsibility : IReadModelOf<LayerResponsibilityChanged>
 {
-    private KnownLayerResponsibility()
-    {
-    }
+    private KnownLayerResponsibility() { }
 
     public Guid GridId { get; private set; }
 

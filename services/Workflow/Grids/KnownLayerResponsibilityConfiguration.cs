@@ -13,6 +13,5 @@ internal sealed class KnownLayerResponsibilityConfiguration : IEntityTypeConfigu
         e.Property(r => r.Layer).HasMaxLength(50);
         e.Property(r => r.DepartmentCode).HasMaxLength(100);
         e.Property(r => r.DepartmentName).HasMaxLength(100);
-
     }
 }

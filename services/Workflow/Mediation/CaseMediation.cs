@@ -52,11 +52,23 @@ public sealed partial class Case
     public DomainError? Convene(Actor actor, DateTimeOffset now) => Move(CaseAction.Convene, actor, null, now);
 
     /// <summary>A tripartite meeting: the community, the homeowners' committee and the property company each send someone.</summary>
-    public DomainError? HoldMeeting(Actor actor, DateTimeOffset heldAt, string? community, string? committee, string? company, string? summary, DateTimeOffset now)
+    public DomainError? HoldMeeting(
+        Actor actor,
+        DateTimeOffset heldAt,
+        string? community,
+        string? committee,
+        string? company,
+        string? summary,
+        DateTimeOffset now
+    )
     {
         if (string.IsNullOrWhiteSpace(community) || string.IsNullOrWhiteSpace(committee) || string.IsNullOrWhiteSpace(company))
         {
-            return DomainError.Invalid("attendees", "three-parties-required", "A tripartite meeting has the community, the homeowners' committee and the property company: name each one's representative.");
+            return DomainError.Invalid(
+                "attendees",
+                "three-parties-required",
+                "A tripartite meeting has the community, the homeowners' committee and the property company: name each one's representative."
+            );
         }
 
         string[] attendees = [community.Trim(), committee.Trim(), company.Trim()];
@@ -90,7 +102,11 @@ public sealed partial class Case
         {
             if (agreedTasks is not { Count: > 0 } || agreedTasks.Any(t => string.IsNullOrWhiteSpace(t.Task) || t.Task.Trim().Length > CaseTask.MaxTaskLength))
             {
-                return DomainError.Invalid("tasks", "tasks-required", $"A tripartite agreement says who does what: at least one task, each at most {CaseTask.MaxTaskLength} characters.");
+                return DomainError.Invalid(
+                    "tasks",
+                    "tasks-required",
+                    $"A tripartite agreement says who does what: at least one task, each at most {CaseTask.MaxTaskLength} characters."
+                );
             }
         }
         else if (agreedTasks is { Count: > 0 })
@@ -100,7 +116,10 @@ public sealed partial class Case
 
         if (CaseStateMachine.For(Type).ContainsKey((State, CaseAction.Agree)) && !held)
         {
-            return DomainError.Conflict("meeting-required", $"Case {Number} has no {(Type == CaseType.Tripartite ? "meeting" : "session")} on record yet: an agreement comes out of one.");
+            return DomainError.Conflict(
+                "meeting-required",
+                $"Case {Number} has no {(Type == CaseType.Tripartite ? "meeting" : "session")} on record yet: an agreement comes out of one."
+            );
         }
 
         if (Finish(CaseAction.Agree, actor, terms!.Trim(), now) is { } error)
@@ -132,7 +151,11 @@ public sealed partial class Case
 
             if (string.IsNullOrWhiteSpace(undertakes) || undertakes.Trim().Length > CaseTask.MaxTaskLength)
             {
-                return DomainError.Invalid("undertakings", "undertaking-required", $"Say what the {party} undertakes (at most {CaseTask.MaxTaskLength} characters).");
+                return DomainError.Invalid(
+                    "undertakings",
+                    "undertaking-required",
+                    $"Say what the {party} undertakes (at most {CaseTask.MaxTaskLength} characters)."
+                );
             }
         }
 

@@ -5,9 +5,7 @@ public sealed class CaseMeeting
 {
     public const int MaxSummaryLength = 2000;
 
-    private CaseMeeting()
-    {
-    }
+    private CaseMeeting() { }
 
     public Guid Id { get; private set; }
 
@@ -24,6 +22,22 @@ public sealed class CaseMeeting
 
     public string RecordedBy { get; private set; } = "";
 
-    internal static CaseMeeting Create(Guid caseId, MeetingKind kind, DateTimeOffset heldAt, IEnumerable<string> attendees, string summary, string recordedBy) =>
-        new() { Id = Guid.CreateVersion7(heldAt), CaseId = caseId, Kind = kind, HeldAt = heldAt, Attendees = [.. attendees], Summary = summary, RecordedBy = recordedBy };
+    internal static CaseMeeting Create(
+        Guid caseId,
+        MeetingKind kind,
+        DateTimeOffset heldAt,
+        IEnumerable<string> attendees,
+        string summary,
+        string recordedBy
+    ) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(heldAt),
+            CaseId = caseId,
+            Kind = kind,
+            HeldAt = heldAt,
+            Attendees = [.. attendees],
+            Summary = summary,
+            RecordedBy = recordedBy,
+        };
 }

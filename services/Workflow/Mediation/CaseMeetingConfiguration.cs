@@ -15,6 +15,5 @@ internal sealed class CaseMeetingConfiguration : IEntityTypeConfiguration<CaseMe
         e.Property(m => m.Summary).HasMaxLength(CaseMeeting.MaxSummaryLength);
         e.Property(m => m.RecordedBy).HasMaxLength(100);
         e.HasIndex(m => new { m.CaseId, m.HeldAt });
-
     }
 }

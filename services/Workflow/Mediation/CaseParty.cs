@@ -7,9 +7,7 @@ public sealed class CaseParty
 {
     public const int MaxNameLength = 50;
 
-    private CaseParty()
-    {
-    }
+    private CaseParty() { }
 
     public Guid Id { get; private set; }
 
@@ -24,5 +22,13 @@ public sealed class CaseParty
     public DateTimeOffset AddedAt { get; private set; }
 
     internal static CaseParty Create(Guid caseId, PartyRole role, ProtectedValue name, ProtectedValue? phone, DateTimeOffset now) =>
-        new() { Id = Guid.CreateVersion7(now), CaseId = caseId, Role = role, Name = name, Phone = phone, AddedAt = now };
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = caseId,
+            Role = role,
+            Name = name,
+            Phone = phone,
+            AddedAt = now,
+        };
 }

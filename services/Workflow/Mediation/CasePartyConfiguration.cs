@@ -16,6 +16,5 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
         e.ComplexProperty(p => p.Name, n => n.StoredAs("name", 60));
         e.ComplexProperty(p => p.Phone, n => n.StoredAs("phone", 60));
         e.HasIndex(p => p.CaseId);
-
     }
 }

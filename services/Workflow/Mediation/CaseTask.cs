@@ -8,9 +8,7 @@ public sealed class CaseTask
 {
     public const int MaxTaskLength = 500;
 
-    private CaseTask()
-    {
-    }
+    private CaseTask() { }
 
     public Guid Id { get; private set; }
 
@@ -30,10 +28,19 @@ public sealed class CaseTask
     public string? DoneBy { get; private set; }
 
     public CaseTaskStatus StatusOn(DateOnly today) =>
-        DoneAt is not null ? CaseTaskStatus.Done : DueDate is { } due && due < today ? CaseTaskStatus.Overdue : CaseTaskStatus.Open;
+        DoneAt is not null ? CaseTaskStatus.Done
+        : DueDate is { } due && due < today ? CaseTaskStatus.Overdue
+        : CaseTaskStatus.Open;
 
     internal static CaseTask Create(Guid caseId, CoordinationParty party, string task, DateOnly? dueDate, DateTimeOffset now) =>
-        new() { Id = Guid.CreateVersion7(now), CaseId = caseId, Party = party, Task = task, DueDate = dueDate };
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = caseId,
+            Party = party,
+            Task = task,
+            DueDate = dueDate,
+        };
 
     internal DomainError? Complete(string? outcome, string by, DateTimeOffset now)
     {

@@ -14,6 +14,5 @@ internal sealed class CaseTaskConfiguration : IEntityTypeConfiguration<CaseTask>
         e.Property(t => t.Party).HasConversion<string>().HasMaxLength(30);
         e.Property(t => t.Task).HasMaxLength(CaseTask.MaxTaskLength);
         e.HasIndex(t => t.CaseId);
-
     }
 }

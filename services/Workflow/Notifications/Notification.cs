@@ -27,9 +27,7 @@ public sealed class Notification
 {
     public const int MaxAttempts = 5;
 
-    private Notification()
-    {
-    }
+    private Notification() { }
 
     public Guid Id { get; private set; }
 
@@ -76,22 +74,24 @@ public sealed class Notification
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
-        (Status, NextAttemptAt) = Attempts >= MaxAttempts
-            ? (NotificationStatus.Failed, (DateTimeOffset?)null)
-            : (NotificationStatus.Pending, now + TimeSpan.FromSeconds(Math.Pow(4, Attempts)));
+        (Status, NextAttemptAt) =
+            Attempts >= MaxAttempts
+                ? (NotificationStatus.Failed, (DateTimeOffset?)null)
+                : (NotificationStatus.Pending, now + TimeSpan.FromSeconds(Math.Pow(4, Attempts)));
     }
 
-    private static Notification New(Guid caseId, string channel, string? recipient, ProtectedValue? phone, string kind, string text, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        CaseId = caseId,
-        Channel = channel,
-        Recipient = recipient,
-        Phone = phone,
-        Kind = kind,
-        Text = text,
-        Status = NotificationStatus.Pending,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+    private static Notification New(Guid caseId, string channel, string? recipient, ProtectedValue? phone, string kind, string text, DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = caseId,
+            Channel = channel,
+            Recipient = recipient,
+            Phone = phone,
+            Kind = kind,
+            Text = text,
+            Status = NotificationStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
 }

@@ -39,7 +39,10 @@ public static class Recipients
         var seen = new HashSet<string>();
         foreach (var reporter in @case.Reporters)
         {
-            var address = reporter.Subject is { } subject ? $"account:{subject}" : reporter.PersonId is { } person ? $"person:{person}" : null;
+            var address =
+                reporter.Subject is { } subject ? $"account:{subject}"
+                : reporter.PersonId is { } person ? $"person:{person}"
+                : null;
             if (address is not null)
             {
                 if (seen.Add(address))
@@ -54,13 +57,23 @@ public static class Recipients
         }
     }
 
-    public static async Task<List<Notification>> ForHandlerAsync(WorkflowDbContext db, Case @case, string kind, string text, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<Notification>> ForHandlerAsync(
+        WorkflowDbContext db,
+        Case @case,
+        string kind,
+        string text,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         List<string> addresses = @case.HandlerLevel switch
         {
-            HandlerLevel.Grid when @case.GridId is { } grid => await db.GridPosts.AsNoTracking()
+            HandlerLevel.Grid when @case.GridId is { } grid => await db
+                .GridPosts.AsNoTracking()
                 .Where(p => p.GridId == grid && p.Active && (p.Post == "Leader" || p.Post == "Assistant"))
-                .Select(p => "person:" + p.PersonId).Distinct().ToListAsync(ct),
+                .Select(p => "person:" + p.PersonId)
+                .Distinct()
+                .ToListAsync(ct),
             HandlerLevel.Community when @case.CommunityId is { } community => [$"community:{community}"],
             HandlerLevel.Department when @case.Department is { } department => [$"department:{department}"],
             _ => ["subdistrict"],

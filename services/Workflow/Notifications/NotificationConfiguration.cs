@@ -23,6 +23,5 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.HasIndex(n => n.NextAttemptAt).HasFilter("status = 'Pending'");
         e.HasIndex(n => new { n.Recipient, n.CreatedAt });
         e.HasIndex(n => n.CaseId);
-
     }
 }

@@ -11,8 +11,12 @@ namespace Platform.Workflow.Notifications;
 /// marks the row Undeliverable (the record stays), a failing provider is retried with a growing pause.
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, LiveInbox live, TimeProvider clock, ILogger<NotificationDispatcher> logger)
-    : PollingWorker(scopes, clock, logger)
+    IServiceScopeFactory scopes,
+    IEnumerable<INotificationChannel> channels,
+    LiveInbox live,
+    TimeProvider clock,
+    ILogger<NotificationDispatcher> logger
+) : PollingWorker(scopes, clock, logger)
 {
     private const int BatchSize = 50;
     private readonly Dictionary<string, INotificationChannel> byName = channels.ToDictionary(c => c.Name);
@@ -32,13 +36,17 @@ public sealed partial class NotificationDispatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = Clock.GetUtcNow();
         // Ids first (EF cannot map the protected-value columns from raw SQL); the rows stay locked by this transaction.
-        var ids = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM notifications
-            WHERE status = 'Pending' AND next_attempt_at <= {now}
-            ORDER BY next_attempt_at
-            LIMIT {BatchSize}
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
+        var ids = await db
+            .Database.SqlQuery<Guid>(
+                $"""
+                SELECT id AS "Value" FROM notifications
+                WHERE status = 'Pending' AND next_attempt_at <= {now}
+                ORDER BY next_attempt_at
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """
+            )
+            .ToListAsync(ct);
         var due = await db.Notifications.Where(n => ids.Contains(n.Id)).ToListAsync(ct);
         foreach (var notification in due)
         {
@@ -79,7 +87,6 @@ public sealed partial class NotificationDispatcher(
 
         return due.Count;
     }
-
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Open inbox streams could not be told of delivered notifications; they see them at their next turn")]
     private partial void LogAnnounceFailed(Exception ex);

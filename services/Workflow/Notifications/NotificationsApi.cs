@@ -9,8 +9,18 @@ namespace Platform.Workflow.Notifications;
 
 /// <summary>A notification as a list shows it: an SMS number only masked.</summary>
 public sealed record NotificationResponse(
-    Guid Id, Guid CaseId, string Channel, string Recipient, string Kind, string Text, NotificationStatus Status, int Attempts, string? LastError,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt)
+    Guid Id,
+    Guid CaseId,
+    string Channel,
+    string Recipient,
+    string Kind,
+    string Text,
+    NotificationStatus Status,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt
+)
 {
     public static NotificationResponse From(Notification n) =>
         new(n.Id, n.CaseId, n.Channel, n.Recipient ?? n.Phone?.Masked ?? "", n.Kind, n.Text, n.Status, n.Attempts, n.LastError, n.CreatedAt, n.SentAt);
@@ -21,21 +31,38 @@ public static class NotificationsApi
     public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
     {
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("/mine", Mine).WithName("MyNotifications").AllowSignedIn()
+        notifications
+            .MapGet("/mine", Mine)
+            .WithName("MyNotifications")
+            .AllowSignedIn()
             .WithDescription("The caller's in-app inbox: replies to their reports, and deadline warnings for what they handle.")
             .Refuses(400, "invalid-page", "invalid-page-size");
-        notifications.MapGet("/mine/live", Live).WithName("MyNotificationsLive").AllowSignedIn()
-            .WithDescription("What arrived in the caller's inbox after a message (`after`, or the `Last-Event-ID` header), oldest first. "
-                + "With `Accept: text/event-stream` the answer stays open and sends each message as it arrives (event `notification`, "
-                + "its id the message's): a phone catches up from its last id on reconnecting. Otherwise, the messages after the cursor (up to 200) as JSON.")
+        notifications
+            .MapGet("/mine/live", Live)
+            .WithName("MyNotificationsLive")
+            .AllowSignedIn()
+            .WithDescription(
+                "What arrived in the caller's inbox after a message (`after`, or the `Last-Event-ID` header), oldest first. "
+                    + "With `Accept: text/event-stream` the answer stays open and sends each message as it arrives (event `notification`, "
+                    + "its id the message's): a phone catches up from its last id on reconnecting. Otherwise, the messages after the cursor (up to 200) as JSON."
+            )
             .Produces<IReadOnlyList<NotificationResponse>>(StatusCodes.Status200OK, "application/json", "text/event-stream");
-        notifications.MapGet("/", List).WithName("ListNotifications").Allow(Roles.SubdistrictAdmin)
+        notifications
+            .MapGet("/", List)
+            .WithName("ListNotifications")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("What was sent about cases, by whom it was to be delivered and whether it was: the record of replies and warnings.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-status");
         return api;
     }
 
-    public static async Task<Results<Ok<Page<NotificationResponse>>, ProblemHttpResult>> Mine(Caller caller, WorkflowDbContext db, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<NotificationResponse>>, ProblemHttpResult>> Mine(
+        Caller caller,
+        WorkflowDbContext db,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -48,7 +75,16 @@ public static class NotificationsApi
     }
 
     public static async Task<IResult> Live(
-        Caller caller, WorkflowDbContext db, LiveInbox live, IConfiguration configuration, IOptions<JsonOptions> json, TimeProvider clock, HttpContext http, Guid? after, CancellationToken ct)
+        Caller caller,
+        WorkflowDbContext db,
+        LiveInbox live,
+        IConfiguration configuration,
+        IOptions<JsonOptions> json,
+        TimeProvider clock,
+        HttpContext http,
+        Guid? after,
+        CancellationToken ct
+    )
     {
         var addresses = Recipients.AddressesOf(caller);
         // A reconnecting event stream names its last message in Last-Event-ID; a plain request in `after`.
@@ -95,7 +131,13 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<Page<NotificationResponse>>, ProblemHttpResult>> List(
-        WorkflowDbContext db, Guid? caseId, [OneOf<NotificationStatus>] string? status, int? page, int? pageSize, CancellationToken ct)
+        WorkflowDbContext db,
+        Guid? caseId,
+        [OneOf<NotificationStatus>] string? status,
+        int? page,
+        int? pageSize,
+        CancellationToken ct
+    )
     {
         if (!Paging.Validate(page, pageSize).TryGet(out var paging, out var error))
         {
@@ -128,9 +170,11 @@ internal sealed class InboxCursor
     public static async Task<InboxCursor> StartAsync(WorkflowDbContext db, List<string> addresses, DateTimeOffset now, Guid? after, CancellationToken ct)
     {
         var from = after is { } last
-            ? await db.Notifications.AsNoTracking()
+            ? await db
+                .Notifications.AsNoTracking()
                 .Where(n => n.Id == last && n.Channel == NotificationChannels.App && addresses.Contains(n.Recipient!) && n.SentAt != null)
-                .Select(n => n.SentAt).FirstOrDefaultAsync(ct)
+                .Select(n => n.SentAt)
+                .FirstOrDefaultAsync(ct)
             : null;
         var cursor = new InboxCursor(addresses, from ?? now);
         if (from is not null)
@@ -144,10 +188,18 @@ internal sealed class InboxCursor
     public async Task<List<Notification>> NextAsync(WorkflowDbContext db, CancellationToken ct)
     {
         var at = sentAt;
-        var rows = (await db.Notifications.AsNoTracking()
-            .Where(n => n.Channel == NotificationChannels.App && n.Status == NotificationStatus.Sent && addresses.Contains(n.Recipient!) && n.SentAt >= at)
-            .OrderBy(n => n.SentAt).ThenBy(n => n.Id).Take(Batch + seenAtCursor.Count).ToListAsync(ct))
-            .Where(n => !(n.SentAt == at && seenAtCursor.Contains(n.Id))).Take(Batch).ToList();
+        var rows = (
+            await db
+                .Notifications.AsNoTracking()
+                .Where(n => n.Channel == NotificationChannels.App && n.Status == NotificationStatus.Sent && addresses.Contains(n.Recipient!) && n.SentAt >= at)
+                .OrderBy(n => n.SentAt)
+                .ThenBy(n => n.Id)
+                .Take(Batch + seenAtCursor.Count)
+                .ToListAsync(ct)
+        )
+            .Where(n => !(n.SentAt == at && seenAtCursor.Contains(n.Id)))
+            .Take(Batch)
+            .ToList();
         foreach (var n in rows)
         {
             if (n.SentAt != sentAt)

@@ -40,21 +40,30 @@ public static class Open311Api
 
     public static WebApplication MapOpen311Api(this WebApplication app)
     {
-        var open311 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowPublic().DisableAntiforgery()
-            .WithMetadata(new Open311InputRefusal());
-        open311.MapGet("/discovery.{format}", Discovery).WithName("Open311Discovery")
+        var open311 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowPublic().DisableAntiforgery().WithMetadata(new Open311InputRefusal());
+        open311
+            .MapGet("/discovery.{format}", Discovery)
+            .WithName("Open311Discovery")
             .WithDescription("The service discovery document: this endpoint's url, specification, formats, changeset and contact.");
-        open311.MapGet("/services.{format}", Services).WithName("Open311Services")
-            .WithDescription("The service list: one service per active case category.");
+        open311.MapGet("/services.{format}", Services).WithName("Open311Services").WithDescription("The service list: one service per active case category.");
         open311.MapGet("/services/{code}.{format}", Definition).WithName("Open311ServiceDefinition");
-        open311.MapGet("/requests.{format}", Requests).WithName("Open311Requests")
-            .WithDescription("service_request_id (comma-separated; the other filters are then ignored), service_code, start_date, end_date (W3C; default the last 90 days), status (open, closed); at most 1,000, newest first.");
-        open311.MapPost("/requests.{format}", Create).WithName("Open311CreateRequest")
-            .WithDescription("Form-encoded as the spec says: api_key (or in the query), service_code, lat and long (or address_string, or address_id), description (optional, up to 4,000 characters), media_url, first_name, last_name, phone. The case is created at once: the answer carries its service_request_id (and so no token). A case number is taken only once the request is accepted.");
+        open311
+            .MapGet("/requests.{format}", Requests)
+            .WithName("Open311Requests")
+            .WithDescription(
+                "service_request_id (comma-separated; the other filters are then ignored), service_code, start_date, end_date (W3C; default the last 90 days), status (open, closed); at most 1,000, newest first."
+            );
+        open311
+            .MapPost("/requests.{format}", Create)
+            .WithName("Open311CreateRequest")
+            .WithDescription(
+                "Form-encoded as the spec says: api_key (or in the query), service_code, lat and long (or address_string, or address_id), description (optional, up to 4,000 characters), media_url, first_name, last_name, phone. The case is created at once: the answer carries its service_request_id (and so no token). A case number is taken only once the request is accepted."
+            );
         open311.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request");
         open311.MapGet("/tokens/{token}.{format}", Token).WithName("Open311Token");
         // Anything else under /open311/v2/ (an unknown path, a method the path does not take) is the spec's error list too.
-        open311.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], NotAResource)
+        open311
+            .MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], NotAResource)
             .ExcludeFromDescription();
         return app;
     }
@@ -72,11 +81,26 @@ public static class Open311Api
 
         var settings = options.Value;
         var url = $"{http.Scheme}://{http.Host}{http.PathBase}/open311/v2/";
-        return Ok(format, "discovery", "discovery", new Open311Discovery(settings.Changeset, settings.Contact, settings.KeyService,
-            [new Open311Endpoint("http://wiki.open311.org/GeoReport_v2", url, settings.Changeset, "production", ["text/xml", "application/json"])]));
+        return Ok(
+            format,
+            "discovery",
+            "discovery",
+            new Open311Discovery(
+                settings.Changeset,
+                settings.Contact,
+                settings.KeyService,
+                [new Open311Endpoint("http://wiki.open311.org/GeoReport_v2", url, settings.Changeset, "production", ["text/xml", "application/json"])]
+            )
+        );
     }
 
-    public static async Task<Open311Result> Services(string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    public static async Task<Open311Result> Services(
+        string format,
+        string? jurisdiction_id,
+        WorkflowDbContext db,
+        IOptions<Open311Options> options,
+        CancellationToken ct
+    )
     {
         format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
@@ -85,13 +109,36 @@ public static class Open311Api
         }
 
         var categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
-        return Ok(format, "services", "service",
-            categories.Select(c => c.DefaultType == CaseType.Mediation
-                ? new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理；涉及个人信息，不在公开查询中显示）", false, "realtime", "private", "")
-                : new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理）", false, "realtime", "", "")).ToList());
+        return Ok(
+            format,
+            "services",
+            "service",
+            categories
+                .Select(c =>
+                    c.DefaultType == CaseType.Mediation
+                        ? new Open311Service(
+                            c.Code,
+                            c.Name,
+                            $"{c.Name}（{c.WorkingDays} 个工作日内办理；涉及个人信息，不在公开查询中显示）",
+                            false,
+                            "realtime",
+                            "private",
+                            ""
+                        )
+                        : new Open311Service(c.Code, c.Name, $"{c.Name}（{c.WorkingDays} 个工作日内办理）", false, "realtime", "", "")
+                )
+                .ToList()
+        );
     }
 
-    public static async Task<Open311Result> Definition(string code, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    public static async Task<Open311Result> Definition(
+        string code,
+        string format,
+        string? jurisdiction_id,
+        WorkflowDbContext db,
+        IOptions<Open311Options> options,
+        CancellationToken ct
+    )
     {
         format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
@@ -105,8 +152,18 @@ public static class Open311Api
     }
 
     public static async Task<Open311Result> Requests(
-        string format, string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
-        WorkflowDbContext db, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
+        string format,
+        string? jurisdiction_id,
+        string? service_request_id,
+        string? service_code,
+        string? start_date,
+        string? end_date,
+        string? status,
+        WorkflowDbContext db,
+        IOptions<Open311Options> options,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
@@ -144,7 +201,8 @@ public static class Open311Api
                     return Error(format, 400, "status is open, closed, or both separated by a comma");
                 }
 
-                query = statuses.Contains("open") == statuses.Contains("closed") ? query
+                query =
+                    statuses.Contains("open") == statuses.Contains("closed") ? query
                     : statuses.Contains("closed") ? query.Where(c => c.State == CaseState.Closed || c.State == CaseState.Voided)
                     : query.Where(c => c.State != CaseState.Closed && c.State != CaseState.Voided);
             }
@@ -154,7 +212,14 @@ public static class Open311Api
         return Ok(format, "service_requests", "request", await ToPublicAsync(db, cases, options.Value, ct));
     }
 
-    public static async Task<Open311Result> Request(string id, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    public static async Task<Open311Result> Request(
+        string id,
+        string format,
+        string? jurisdiction_id,
+        WorkflowDbContext db,
+        IOptions<Open311Options> options,
+        CancellationToken ct
+    )
     {
         format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
@@ -168,7 +233,14 @@ public static class Open311Api
             : Ok(format, "service_requests", "request", await ToPublicAsync(db, [found], options.Value, ct));
     }
 
-    public static async Task<Open311Result> Token(string token, string format, string? jurisdiction_id, WorkflowDbContext db, IOptions<Open311Options> options, CancellationToken ct)
+    public static async Task<Open311Result> Token(
+        string token,
+        string format,
+        string? jurisdiction_id,
+        WorkflowDbContext db,
+        IOptions<Open311Options> options,
+        CancellationToken ct
+    )
     {
         format = Open311Formats.Normalize(format);
         if (Refused(format, jurisdiction_id, options.Value) is { } refused)
@@ -176,11 +248,23 @@ public static class Open311Api
             return refused;
         }
 
-        var number = Guid.TryParse(token, out var id) ? await db.Cases.AsNoTracking().Where(c => c.Id == id && c.Channel == CaseChannel.Open311).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
-        return number is null ? Error(format, 404, $"token {token} not found") : Ok(format, "service_requests", "request", new List<Open311Token> { new(number, token) });
+        var number = Guid.TryParse(token, out var id)
+            ? await db.Cases.AsNoTracking().Where(c => c.Id == id && c.Channel == CaseChannel.Open311).Select(c => c.Number).FirstOrDefaultAsync(ct)
+            : null;
+        return number is null
+            ? Error(format, 404, $"token {token} not found")
+            : Ok(format, "service_requests", "request", new List<Open311Token> { new(number, token) });
     }
 
-    public static async Task<Open311Result> Create(string format, HttpRequest http, WorkflowDbContext db, CaseIntake intake, IOptions<Open311Options> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<Open311Result> Create(
+        string format,
+        HttpRequest http,
+        WorkflowDbContext db,
+        CaseIntake intake,
+        IOptions<Open311Options> options,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         format = Open311Formats.Normalize(format);
         IFormCollection form;
@@ -200,7 +284,9 @@ public static class Open311Api
         }
 
         var key = Field("api_key") ?? (http.Query["api_key"].ToString() is { Length: > 0 } fromQuery ? fromQuery.Trim() : null);
-        var client = key is null ? null : await db.Open311Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyHash == Open311Client.Hash(key) && c.RevokedAt == null, ct);
+        var client = key is null
+            ? null
+            : await db.Open311Clients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyHash == Open311Client.Hash(key) && c.RevokedAt == null, ct);
         if (client is null)
         {
             return Error(format, 403, key is null ? "api_key is required to create a request" : "api_key is not valid");
@@ -211,10 +297,14 @@ public static class Open311Api
             return Error(format, 400, "service_code is required");
         }
 
-        double? latitude = null, longitude = null;
+        double? latitude = null,
+            longitude = null;
         if (Field("lat") is not null || Field("long") is not null)
         {
-            if (!double.TryParse(Field("lat"), NumberStyles.Float, CultureInfo.InvariantCulture, out var y) || !double.TryParse(Field("long"), NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
+            if (
+                !double.TryParse(Field("lat"), NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+                || !double.TryParse(Field("long"), NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+            )
             {
                 return Error(format, 400, "lat and long are both required, as decimal degrees");
             }
@@ -270,41 +360,51 @@ public static class Open311Api
         await db.SaveChangesAsync(ct);
         var created = taken;
         var notice = $"受理编号 {created.Number}，将于派遣后按时限办理";
-        return new Open311Result(StatusCodes.Status201Created, format, "service_requests", "request", new List<Open311Created> { new(created.Number, notice, null) });
+        return new Open311Result(
+            StatusCodes.Status201Created,
+            format,
+            "service_requests",
+            "request",
+            new List<Open311Created> { new(created.Number, notice, null) }
+        );
     }
 
     private static async Task<List<Open311ServiceRequest>> ToPublicAsync(WorkflowDbContext db, List<Case> cases, Open311Options options, CancellationToken ct)
     {
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
-        return [.. cases.Select(c => new Open311ServiceRequest(
-            c.Number,
-            c.State is CaseState.Closed or CaseState.Voided ? "closed" : "open",
-            c.State switch
-            {
-                CaseState.Voided => c.VoidReason,
-                CaseState.Closed or CaseState.Verified or CaseState.Resolved => c.Reply ?? c.Result,
-                _ => null,
-            },
-            names.GetValueOrDefault(c.Category, c.Category),
-            c.Category,
-            c.Description,
-            c.HandlerLevel switch
-            {
-                HandlerLevel.Department => c.Department,
-                HandlerLevel.Grid => $"{options.Agency}网格",
-                HandlerLevel.Community => $"{options.Agency}社区",
-                _ => options.Agency,
-            },
-            null,
-            c.ReportedAt,
-            c.UpdatedAt,
-            c.Deadline.DueAt,
-            c.Address?.Masked,
-            null,
-            null,
-            c.Location?.Y,
-            c.Location?.X,
-            c.PhotoUrls.FirstOrDefault()))];
+        return
+        [
+            .. cases.Select(c => new Open311ServiceRequest(
+                c.Number,
+                c.State is CaseState.Closed or CaseState.Voided ? "closed" : "open",
+                c.State switch
+                {
+                    CaseState.Voided => c.VoidReason,
+                    CaseState.Closed or CaseState.Verified or CaseState.Resolved => c.Reply ?? c.Result,
+                    _ => null,
+                },
+                names.GetValueOrDefault(c.Category, c.Category),
+                c.Category,
+                c.Description,
+                c.HandlerLevel switch
+                {
+                    HandlerLevel.Department => c.Department,
+                    HandlerLevel.Grid => $"{options.Agency}网格",
+                    HandlerLevel.Community => $"{options.Agency}社区",
+                    _ => options.Agency,
+                },
+                null,
+                c.ReportedAt,
+                c.UpdatedAt,
+                c.Deadline.DueAt,
+                c.Address?.Masked,
+                null,
+                null,
+                c.Location?.Y,
+                c.Location?.X,
+                c.PhotoUrls.FirstOrDefault()
+            )),
+        ];
     }
 
     private static Open311Result? Refused(string format, string? jurisdiction, Open311Options options)
@@ -315,7 +415,9 @@ public static class Open311Api
         }
 
         // An empty optional parameter is the same as an absent one.
-        return !string.IsNullOrWhiteSpace(jurisdiction) && jurisdiction != options.Jurisdiction ? Error(format, 404, $"jurisdiction_id {jurisdiction} not found") : null;
+        return !string.IsNullOrWhiteSpace(jurisdiction) && jurisdiction != options.Jurisdiction
+            ? Error(format, 404, $"jurisdiction_id {jurisdiction} not found")
+            : null;
     }
 
     /// <summary>
@@ -324,25 +426,29 @@ public static class Open311Api
     /// and the case's whole life, so a dispute is private from the moment it is reported, and stays so if voided.
     /// </summary>
     private static IQueryable<Case> PublicCases(WorkflowDbContext db) =>
-        db.Cases.AsNoTracking().Where(c =>
-            c.Type != CaseType.Mediation
-            && !db.Categories.Any(k => k.Code == c.Category && k.DefaultType == CaseType.Mediation)
-            && !db.CaseSteps.Any(s => s.CaseId == c.Id && s.To == CaseState.Mediating));
+        db
+            .Cases.AsNoTracking()
+            .Where(c =>
+                c.Type != CaseType.Mediation
+                && !db.Categories.Any(k => k.Code == c.Category && k.DefaultType == CaseType.Mediation)
+                && !db.CaseSteps.Any(s => s.CaseId == c.Id && s.To == CaseState.Mediating)
+            );
 
     /// <summary>The spec's name for an intake field, so an error names what the client sent.</summary>
-    private static string? SpecField(string? field) => field switch
-    {
-        null => null,
-        "photoUrls" => "media_url",
-        "address" => "address_string",
-        "buildingId" => "address_id",
-        "latitude" => "lat",
-        "longitude" => "long",
-        "category" => "service_code",
-        "reporterPhone" => "phone",
-        "reporterName" => "first_name",
-        _ => field,
-    };
+    private static string? SpecField(string? field) =>
+        field switch
+        {
+            null => null,
+            "photoUrls" => "media_url",
+            "address" => "address_string",
+            "buildingId" => "address_id",
+            "latitude" => "lat",
+            "longitude" => "long",
+            "category" => "service_code",
+            "reporterPhone" => "phone",
+            "reporterName" => "first_name",
+            _ => field,
+        };
 
     private static Open311Result Ok(string format, string root, string item, object body) => new(StatusCodes.Status200OK, format, root, item, body);
 
@@ -373,5 +479,9 @@ public static class Open311Api
 internal sealed class Open311InputRefusal : Platform.BuildingBlocks.Input.IInputRefusal
 {
     public IResult Refuse(HttpContext context, string field, string message) =>
-        Open311Api.Error(context.GetRouteValue("format") is string format && Open311Formats.IsKnown(format) ? format : Open311Formats.Json, StatusCodes.Status400BadRequest, $"{field} {message}");
+        Open311Api.Error(
+            context.GetRouteValue("format") is string format && Open311Formats.IsKnown(format) ? format : Open311Formats.Json,
+            StatusCodes.Status400BadRequest,
+            $"{field} {message}"
+        );
 }

@@ -12,9 +12,7 @@ public sealed class Open311Client
 {
     public const int MaxNameLength = 100;
 
-    private Open311Client()
-    {
-    }
+    private Open311Client() { }
 
     public Guid Id { get; private set; }
 
@@ -40,7 +38,17 @@ public sealed class Open311Client
         }
 
         var key = apiKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        return (new Open311Client { Id = Guid.CreateVersion7(now), Name = name.Trim(), KeyHash = Hash(key), KeyPrefix = key[..6], IssuedAt = now }, key);
+        return (
+            new Open311Client
+            {
+                Id = Guid.CreateVersion7(now),
+                Name = name.Trim(),
+                KeyHash = Hash(key),
+                KeyPrefix = key[..6],
+                IssuedAt = now,
+            },
+            key
+        );
     }
 
     public static string Hash(string apiKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));

@@ -16,6 +16,5 @@ internal sealed class Open311ClientConfiguration : IEntityTypeConfiguration<Open
         e.Property(c => c.KeyPrefix).HasMaxLength(6);
         e.Ignore(c => c.IsActive);
         e.HasIndex(c => c.KeyHash).IsUnique();
-
     }
 }

@@ -22,16 +22,23 @@ public static class Open311ClientsApi
     public static RouteGroupBuilder MapOpen311ClientsApi(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/open311-clients").WithTags("Open311 clients");
-        clients.MapPost("/", Issue).WithName("IssueOpen311Key").Allow(Roles.SubdistrictAdmin)
+        clients
+            .MapPost("/", Issue)
+            .WithName("IssueOpen311Key")
+            .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Issues an api_key for a third-party client. The key is shown in this answer only.")
             .Refuses(400, "invalid-client-name");
         clients.MapGet("/", List).WithName("ListOpen311Clients").Allow(Roles.SubdistrictAdmin);
-        clients.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeOpen311Key").Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "open311-client-not-found");
+        clients.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeOpen311Key").Allow(Roles.SubdistrictAdmin).Refuses(404, "open311-client-not-found");
         return api;
     }
 
-    public static async Task<Results<Created<IssuedOpen311Client>, ProblemHttpResult>> Issue(Open311ClientRequest request, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<IssuedOpen311Client>, ProblemHttpResult>> Issue(
+        Open311ClientRequest request,
+        WorkflowDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (!Open311Client.Issue(request.Name, clock.GetUtcNow()).TryGet(out var issued, out var error))
         {
@@ -47,7 +54,12 @@ public static class Open311ClientsApi
     public static async Task<Ok<List<Open311ClientResponse>>> List(WorkflowDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Open311Clients.AsNoTracking().OrderBy(c => c.IssuedAt).ToListAsync(ct)).Select(Open311ClientResponse.From).ToList());
 
-    public static async Task<Results<Ok<Open311ClientResponse>, ProblemHttpResult>> Revoke(Guid id, WorkflowDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<Open311ClientResponse>, ProblemHttpResult>> Revoke(
+        Guid id,
+        WorkflowDbContext db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null)

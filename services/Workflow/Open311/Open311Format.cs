@@ -33,32 +33,43 @@ public sealed class Open311Result(int status, string format, string root, string
         await JsonSerializer.SerializeAsync(httpContext.Response.Body, body, body.GetType(), Json, httpContext.RequestAborted);
     }
 
-    private XElement ToXml() => body is System.Collections.IEnumerable items and not string
-        ? new XElement(root, items.Cast<object>().Select(i => Element(item, i)))
-        : Element(root, body);
+    private XElement ToXml() =>
+        body is System.Collections.IEnumerable items and not string
+            ? new XElement(root, items.Cast<object>().Select(i => Element(item, i)))
+            : Element(root, body);
 
     private static XElement Element(string name, object record) =>
-        new(name, record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p =>
-        {
-            var element = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name;
-            return p.GetValue(record) switch
-            {
-                null => new XElement(element),
-                System.Collections.IEnumerable list and not string => new XElement(element, list.Cast<object>().Select(v =>
-                    v is string or IFormattable ? new XElement(SingularOf(element), Text(v)) : Element(SingularOf(element), v))),
-                var value => new XElement(element, Text(value)),
-            };
-        }));
+        new(
+            name,
+            record
+                .GetType()
+                .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Select(p =>
+                {
+                    var element = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name;
+                    return p.GetValue(record) switch
+                    {
+                        null => new XElement(element),
+                        System.Collections.IEnumerable list and not string => new XElement(
+                            element,
+                            list.Cast<object>()
+                                .Select(v => v is string or IFormattable ? new XElement(SingularOf(element), Text(v)) : Element(SingularOf(element), v))
+                        ),
+                        var value => new XElement(element, Text(value)),
+                    };
+                })
+        );
 
     private static string SingularOf(string plural) => plural.EndsWith('s') ? plural[..^1] : plural;
 
-    private static string Text(object value) => value switch
-    {
-        DateTimeOffset at => W3cDateTime.Format(at),
-        bool flag => flag ? "true" : "false",
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static string Text(object value) =>
+        value switch
+        {
+            DateTimeOffset at => W3cDateTime.Format(at),
+            bool flag => flag ? "true" : "false",
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
 }
 
 public static class Open311Formats
@@ -76,9 +87,7 @@ public static class Open311Formats
 }
 
 /// <summary>The spec's error entry: a list of these is every error answer.</summary>
-public sealed record Open311Error(
-    [property: JsonPropertyName("code")] int Code,
-    [property: JsonPropertyName("description")] string Description);
+public sealed record Open311Error([property: JsonPropertyName("code")] int Code, [property: JsonPropertyName("description")] string Description);
 
 /// <summary>Times as the spec writes them: W3C date-time with the offset, to the second (2010-04-14T06:37:38-08:00).</summary>
 public sealed class W3cDateTime : JsonConverter<DateTimeOffset>

@@ -11,11 +11,13 @@ namespace Platform.Workflow.Routing;
 /// </summary>
 public static class Router
 {
-    public static CaseRoute Choose(
-        IEnumerable<RoutingRule> rules, string category, Guid? gridId, Guid? communityId, Func<string, string?> departmentForLayer)
+    public static CaseRoute Choose(IEnumerable<RoutingRule> rules, string category, Guid? gridId, Guid? communityId, Func<string, string?> departmentForLayer)
     {
-        var rule = rules.Where(r => r.Matches(category, gridId, communityId))
-            .OrderByDescending(r => r.Specificity).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
+        var rule = rules
+            .Where(r => r.Matches(category, gridId, communityId))
+            .OrderByDescending(r => r.Specificity)
+            .ThenBy(r => r.CreatedAt)
+            .ThenBy(r => r.Id)
             .FirstOrDefault();
         if (rule is null)
         {
@@ -35,13 +37,24 @@ public static class Router
 
         return departmentForLayer(rule.Layer!) is { } department
             ? new CaseRoute(HandlerLevel.Department, department, rule.Id, $"{why}: the {rule.Layer} department of the case's grid, {department}")
-            : new CaseRoute(HandlerLevel.Subdistrict, null, rule.Id, $"{why}: no department answers for {rule.Layer} in the case's grid; the subdistrict dispatches by hand");
+            : new CaseRoute(
+                HandlerLevel.Subdistrict,
+                null,
+                rule.Id,
+                $"{why}: no department answers for {rule.Layer} in the case's grid; the subdistrict dispatches by hand"
+            );
     }
 
-    private static CaseRoute Lowest(HandlerLevel level, Guid? gridId, Guid? communityId, Guid? ruleId, string why) => level switch
-    {
-        HandlerLevel.Grid when gridId is not null => new CaseRoute(HandlerLevel.Grid, null, ruleId, $"{why}: the grid"),
-        HandlerLevel.Grid or HandlerLevel.Community when communityId is not null => new CaseRoute(HandlerLevel.Community, null, ruleId, $"{why}: the community"),
-        _ => new CaseRoute(HandlerLevel.Subdistrict, null, ruleId, $"{why}: the subdistrict"),
-    };
+    private static CaseRoute Lowest(HandlerLevel level, Guid? gridId, Guid? communityId, Guid? ruleId, string why) =>
+        level switch
+        {
+            HandlerLevel.Grid when gridId is not null => new CaseRoute(HandlerLevel.Grid, null, ruleId, $"{why}: the grid"),
+            HandlerLevel.Grid or HandlerLevel.Community when communityId is not null => new CaseRoute(
+                HandlerLevel.Community,
+                null,
+                ruleId,
+                $"{why}: the community"
+            ),
+            _ => new CaseRoute(HandlerLevel.Subdistrict, null, ruleId, $"{why}: the subdistrict"),
+        };
 }

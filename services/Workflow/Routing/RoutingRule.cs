@@ -15,9 +15,7 @@ public sealed class RoutingRule
 {
     public const int MaxNoteLength = 200;
 
-    private RoutingRule()
-    {
-    }
+    private RoutingRule() { }
 
     public Guid Id { get; private set; }
 
@@ -46,19 +44,41 @@ public sealed class RoutingRule
     /// <summary>More specific rules win: a category outweighs a place, a grid outweighs a community.</summary>
     public int Specificity => (Category is null ? 0 : 4) + (GridId is null ? 0 : 2) + (CommunityId is null ? 0 : 1);
 
-    public static Result<RoutingRule> Create(string? category, Guid? gridId, Guid? communityId, HandlerLevel level, string? layer, string? department, string? note, DateTimeOffset now)
+    public static Result<RoutingRule> Create(
+        string? category,
+        Guid? gridId,
+        Guid? communityId,
+        HandlerLevel level,
+        string? layer,
+        string? department,
+        string? note,
+        DateTimeOffset now
+    )
     {
         var rule = new RoutingRule { Id = Guid.CreateVersion7(now), CreatedAt = now };
         return rule.Change(category, gridId, communityId, level, layer, department, note, now) is { } error ? error : rule;
     }
 
-    public DomainError? Change(string? category, Guid? gridId, Guid? communityId, HandlerLevel level, string? layer, string? department, string? note, DateTimeOffset now)
+    public DomainError? Change(
+        string? category,
+        Guid? gridId,
+        Guid? communityId,
+        HandlerLevel level,
+        string? layer,
+        string? department,
+        string? note,
+        DateTimeOffset now
+    )
     {
         layer = string.IsNullOrWhiteSpace(layer) ? null : layer.Trim();
         department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
         if (level == HandlerLevel.Department && (layer is null) == (department is null))
         {
-            return DomainError.Invalid("layer", "department-rule-target", "A Department rule names either a layer (its department in the case's grid) or a department, not both.");
+            return DomainError.Invalid(
+                "layer",
+                "department-rule-target",
+                "A Department rule names either a layer (its department in the case's grid) or a department, not both."
+            );
         }
 
         if (level != HandlerLevel.Department && (layer is not null || department is not null))
@@ -76,14 +96,20 @@ public sealed class RoutingRule
             return DomainError.Invalid("note", "invalid-note", $"note is at most {MaxNoteLength} characters.");
         }
 
-        (Category, GridId, CommunityId, Level, Layer, Department, Note, UpdatedAt) =
-            (string.IsNullOrWhiteSpace(category) ? null : category.Trim(), gridId, communityId, level, layer, department, note?.Trim(), now);
+        (Category, GridId, CommunityId, Level, Layer, Department, Note, UpdatedAt) = (
+            string.IsNullOrWhiteSpace(category) ? null : category.Trim(),
+            gridId,
+            communityId,
+            level,
+            layer,
+            department,
+            note?.Trim(),
+            now
+        );
         Version++;
         return null;
     }
 
     public bool Matches(string category, Guid? gridId, Guid? communityId) =>
-        (Category is null || Category == category)
-        && (GridId is null || GridId == gridId)
-        && (CommunityId is null || CommunityId == communityId);
+        (Category is null || Category == category) && (GridId is null || GridId == gridId) && (CommunityId is null || CommunityId == communityId);
 }

@@ -19,7 +19,13 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         e.Property(r => r.Version).IsConcurrencyToken();
         e.Ignore(r => r.Specificity);
         // One rule per exact (category, grid, community): two would leave dispatch ambiguous.
-        e.HasIndex(r => new { r.Category, r.GridId, r.CommunityId }).IsUnique().AreNullsDistinct(false);
-
+        e.HasIndex(r => new
+            {
+                r.Category,
+                r.GridId,
+                r.CommunityId,
+            })
+            .IsUnique()
+            .AreNullsDistinct(false);
     }
 }

@@ -14,8 +14,13 @@ namespace Platform.EndToEnd.Tests.Faults;
 public sealed class Burst(HttpClient client, string marker, string path, Func<int, string, object> body)
 {
     /// <summary>Case reports by a resident at the demo grid, numbered in their description.</summary>
-    public static Burst OfReports(HttpClient client, string marker) =>
-        new(client, marker, "/api/workflow/cases", (i, m) => new { category = "garbage", description = $"{m}-{i:00000} 楼下垃圾未清运", latitude = 37.3885 + (i % 50) * 0.00001, longitude = 97.342 });
+    public static Burst OfReports(HttpClient client, string marker) => new(client, marker, "/api/workflow/cases", (i, m) => new
+            {
+                category = "garbage",
+                description = $"{m}-{i:00000} 楼下垃圾未清运",
+                latitude = 37.3885 + (i % 50) * 0.00001,
+                longitude = 97.342,
+            });
 
     private readonly ConcurrentDictionary<int, Guid> acknowledged = new();
     private readonly ConcurrentDictionary<string, int> failures = new();
@@ -42,13 +47,17 @@ public sealed class Burst(HttpClient client, string marker, string path, Func<in
     {
         using var deadline = new CancellationTokenSource(giveUpAfter);
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
-            {
-                await ReportAsync(i, deadline.Token);
-            }
-        }));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, concurrency)
+                .Select(async _ =>
+                {
+                    for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                    {
+                        await ReportAsync(i, deadline.Token);
+                    }
+                })
+        );
     }
 
     private async Task ReportAsync(int index, CancellationToken ct)
@@ -76,7 +85,10 @@ public sealed class Burst(HttpClient client, string marker, string path, Func<in
                 var status = (int)response.StatusCode;
                 wait = response.Headers.RetryAfter?.Delta;
                 failures.AddOrUpdate(status.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
-                if (status < 500 && response.StatusCode is not HttpStatusCode.TooManyRequests and not HttpStatusCode.Conflict and not HttpStatusCode.RequestTimeout)
+                if (
+                    status < 500
+                    && response.StatusCode is not HttpStatusCode.TooManyRequests and not HttpStatusCode.Conflict and not HttpStatusCode.RequestTimeout
+                )
                 {
                     refusals.Add($"{index}: {status} {await response.Content.ReadAsStringAsync(ct)}");
                     return;

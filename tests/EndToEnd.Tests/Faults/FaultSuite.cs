@@ -26,8 +26,10 @@ public sealed class FaultSuiteFixture : SuiteFixture
             {
                 var command = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
                 // The service itself (its dll or apphost), not a launcher that names its project file.
-                if (command.Take(2).Any(part => Path.GetFileName(part) == $"{service}.dll" || Path.GetFileName(part) == service)
-                    && File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(marker))
+                if (
+                    command.Take(2).Any(part => Path.GetFileName(part) == $"{service}.dll" || Path.GetFileName(part) == service)
+                    && File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(marker)
+                )
                 {
                     return int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
                 }
@@ -36,9 +38,7 @@ public sealed class FaultSuiteFixture : SuiteFixture
             {
                 // Gone while we looked, or not ours to read.
             }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            catch (UnauthorizedAccessException) { }
         }
 
         throw new InvalidOperationException($"No running {service} process of this suite.");
@@ -48,7 +48,11 @@ public sealed class FaultSuiteFixture : SuiteFixture
     public async Task WaitUntilStoppedAsync(string resource)
     {
         using var enough = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await App.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart], enough.Token);
+        await App.ResourceNotifications.WaitForResourceAsync(
+            resource,
+            [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart],
+            enough.Token
+        );
     }
 
     /// <summary>A connection to one of the suite's databases, straight to its Postgres.</summary>

@@ -44,7 +44,8 @@ public class FaultTests(FaultSuiteFixture suite)
             $"fault: Workflow killed (SIGKILL) after {before} acknowledgements; restarted by the orchestrator, healthy again in {restart.Elapsed.TotalSeconds:0.0} s",
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
-            $"CaseReported: {events.Rows} outbox rows for {filed.Count} cases, {events.Sent} sent; duplicated {events.Rows - filed.Count}");
+            $"CaseReported: {events.Rows} outbox rows for {filed.Count} cases, {events.Sent} sent; duplicated {events.Rows - filed.Count}"
+        );
         Assert.Equal(Reports, events.Rows);
     }
 
@@ -57,7 +58,10 @@ public class FaultTests(FaultSuiteFixture suite)
 
         var (burst, sending) = await ReportsUnderWayAsync("broker");
         var before = burst.Acknowledged;
-        var beam = int.Parse(File.ReadAllText(Path.Combine(suite.DataDir, "rabbitmq", "rabbitmq.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var beam = int.Parse(
+            File.ReadAllText(Path.Combine(suite.DataDir, "rabbitmq", "rabbitmq.pid")).Trim(),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         using (var broker = Process.GetProcessById(beam))
         {
             broker.Kill();
@@ -76,15 +80,19 @@ public class FaultTests(FaultSuiteFixture suite)
 
         // Every case's CaseReported reaches a subscriber's queue once the broker is back, and the outbox empties.
         var heard = new Dictionary<Guid, int>();
-        await Eventually.TrueAsync(async () =>
-        {
-            foreach (var caseId in await DrainCaseIdsAsync(amqp, queue))
+        await Eventually.TrueAsync(
+            async () =>
             {
-                heard[caseId] = heard.GetValueOrDefault(caseId) + 1;
-            }
+                foreach (var caseId in await DrainCaseIdsAsync(amqp, queue))
+                {
+                    heard[caseId] = heard.GetValueOrDefault(caseId) + 1;
+                }
 
-            return filed.Keys.All(heard.ContainsKey) && (await EventsAsync(filed.Keys)).Sent == Reports;
-        }, "every CaseReported delivered and the outbox drained", TimeSpan.FromMinutes(5));
+                return filed.Keys.All(heard.ContainsKey) && (await EventsAsync(filed.Keys)).Sent == Reports;
+            },
+            "every CaseReported delivered and the outbox drained",
+            TimeSpan.FromMinutes(5)
+        );
         var events = await EventsAsync(filed.Keys);
         suite.Report.Add(
             "the broker killed (kill -9) in a burst of case reports",
@@ -92,7 +100,8 @@ public class FaultTests(FaultSuiteFixture suite)
             $"fault: RabbitMQ killed (SIGKILL) after {before} acknowledgements, started again after {down.Elapsed.TotalSeconds:0} s; intake went on meanwhile",
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
-            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; {heard.Count} distinct cases heard on a subscriber's queue, {heard.Values.Sum() - heard.Count} deliveries repeated (at-least-once, absorbed by the inboxes)");
+            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; {heard.Count} distinct cases heard on a subscriber's queue, {heard.Values.Sum() - heard.Count} deliveries repeated (at-least-once, absorbed by the inboxes)"
+        );
         Assert.Equal(Reports, events.Rows);
     }
 
@@ -103,7 +112,10 @@ public class FaultTests(FaultSuiteFixture suite)
         var processes = services.ToDictionary(s => s, suite.ProcessOf);
         var (burst, sending) = await ReportsUnderWayAsync("pgrestart");
         var before = burst.Acknowledged;
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(suite.DataDir, "postgres", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var postmaster = int.Parse(
+            File.ReadLines(Path.Combine(suite.DataDir, "postgres", "postmaster.pid")).First(),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         // A fast shutdown (SIGINT): connections cut, transactions in flight rolled back, then started again.
         using (var signal = Process.Start("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -128,7 +140,8 @@ public class FaultTests(FaultSuiteFixture suite)
             $"fault: Postgres shut down (fast) after {before} acknowledgements and started again after {down.Elapsed.TotalSeconds:0} s",
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
-            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; the five services' processes the same before and after (no restart)");
+            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; the five services' processes the same before and after (no restart)"
+        );
         Assert.Equal(Reports, events.Rows);
     }
 
@@ -139,11 +152,18 @@ public class FaultTests(FaultSuiteFixture suite)
         var staff = await suite.SignInAsync("grid.sun");
         var marker = $"visit-{Guid.NewGuid():N}"[..14];
         var burst = new Burst(staff, marker, "/api/grid/visits", (i, m) => new
-        {
-            gridId = DemoGrid, household = $"{i % 9 + 1}单元{i % 30 + 101}", visitedAt = DateTimeOffset.UtcNow.AddMinutes(-1), findings = $"{m}-{i:00000} 入户走访，了解诉求",
-        });
+            {
+                gridId = DemoGrid,
+                household = $"{i % 9 + 1}单元{i % 30 + 101}",
+                visitedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+                findings = $"{m}-{i:00000} 入户走访，了解诉求",
+            });
         var sending = burst.SendAsync(visits, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
-        await Eventually.TrueAsync(async () => await InputsAsync(burst.Cases.Values) >= visits / 4 || sending.IsCompleted, "a quarter of the visits counted", TimeSpan.FromMinutes(3));
+        await Eventually.TrueAsync(
+            async () => await InputsAsync(burst.Cases.Values) >= visits / 4 || sending.IsCompleted,
+            "a quarter of the visits counted",
+            TimeSpan.FromMinutes(3)
+        );
 
         var counted = await InputsAsync(burst.Cases.Values);
         using (var organization = Process.GetProcessById(suite.ProcessOf("Platform.Organization")))
@@ -160,15 +180,18 @@ public class FaultTests(FaultSuiteFixture suite)
         Assert.Equal(visits, burst.Acknowledged);
         var ids = burst.Cases.Values.ToList();
         await Eventually.TrueAsync(async () => await InputsAsync(ids) == visits, "an index input for every visit", TimeSpan.FromMinutes(3));
-        var duplicated = await CountAsync(ResourceNames.OrganizationDb,
+        var duplicated = await CountAsync(
+            ResourceNames.OrganizationDb,
             "SELECT count(*) FROM (SELECT source_key FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1) GROUP BY source_key HAVING count(*) > 1) d",
-            [.. ids.Select(i => i.ToString())]);
+            [.. ids.Select(i => i.ToString())]
+        );
         suite.Report.Add(
             "kill -9 of the Organization service while index inputs arrive",
             $"{visits} visits logged by grid staff through the gateway, 8 at a time with Idempotency-Keys; each a VisitLogged event the Organization service turns into an index input",
             $"fault: Organization killed (SIGKILL) with {counted} of them counted; restarted by the orchestrator",
             $"failed attempts, retried: {Describe(burst.Failures)}",
-            $"visits acknowledged {burst.Acknowledged}; index inputs {visits}; lost 0; recorded twice {duplicated}");
+            $"visits acknowledged {burst.Acknowledged}; index inputs {visits}; lost 0; recorded twice {duplicated}"
+        );
         Assert.Equal(0, duplicated);
     }
 
@@ -186,60 +209,89 @@ public class FaultTests(FaultSuiteFixture suite)
         var ids = new Guid[cases];
         using (var gate = new SemaphoreSlim(8))
         {
-            await Task.WhenAll(Enumerable.Range(0, cases).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    var reported = await StepAsync(resident, "/api/workflow/cases", new { category = "garbage", description = $"{marker}-{i:000} 垃圾满溢", latitude = 37.3885, longitude = 97.342 });
-                    var id = ids[i] = reported.GetProperty("id").GetGuid();
-                    var at = $"/api/workflow/cases/{id}";
-                    await StepAsync(admin, $"{at}/register", new { });
-                    await StepAsync(admin, $"{at}/dispatch", new { level = "Grid" });
-                    await StepAsync(gridStaff, $"{at}/accept", new { });
-                    await StepAsync(gridStaff, $"{at}/resolve", new { text = "已清运" });
-                    await StepAsync(gridStaff, $"{at}/reply", new { text = "已清运，感谢反映" });
-                    await StepAsync(resident, $"{at}/rating", new { rating = "Satisfied" });
-                    await StepAsync(community, $"{at}/verification", new { passed = true });
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
+            await Task.WhenAll(
+                Enumerable
+                    .Range(0, cases)
+                    .Select(async i =>
+                    {
+                        await gate.WaitAsync();
+                        try
+                        {
+                            var reported = await StepAsync(
+                                resident,
+                                "/api/workflow/cases",
+                                new
+                                {
+                                    category = "garbage",
+                                    description = $"{marker}-{i:000} 垃圾满溢",
+                                    latitude = 37.3885,
+                                    longitude = 97.342,
+                                }
+                            );
+                            var id = ids[i] = reported.GetProperty("id").GetGuid();
+                            var at = $"/api/workflow/cases/{id}";
+                            await StepAsync(admin, $"{at}/register", new { });
+                            await StepAsync(admin, $"{at}/dispatch", new { level = "Grid" });
+                            await StepAsync(gridStaff, $"{at}/accept", new { });
+                            await StepAsync(gridStaff, $"{at}/resolve", new { text = "已清运" });
+                            await StepAsync(gridStaff, $"{at}/reply", new { text = "已清运，感谢反映" });
+                            await StepAsync(resident, $"{at}/rating", new { rating = "Satisfied" });
+                            await StepAsync(community, $"{at}/verification", new { passed = true });
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    })
+            );
         }
 
         // The closings, retried as a desk would after anything but an answer; a 409 after a lost answer means done.
         var closed = 0;
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
-        var closing = Task.WhenAll(ids.Chunk(cases / 4).Select(async chunk =>
-        {
-            foreach (var id in chunk)
-            {
-                for (var attempt = 1; ; attempt++)
+        var closing = Task.WhenAll(
+            ids.Chunk(cases / 4)
+                .Select(async chunk =>
                 {
-                    try
+                    foreach (var id in chunk)
                     {
-                        using var response = await community.PostAsJsonAsync($"/api/workflow/cases/{id}/close", new { });
-                        if (response.IsSuccessStatusCode || (attempt > 1 && response.StatusCode == System.Net.HttpStatusCode.Conflict && await StateAsync(id) == "Closed"))
+                        for (var attempt = 1; ; attempt++)
                         {
-                            Interlocked.Increment(ref closed);
-                            break;
+                            try
+                            {
+                                using var response = await community.PostAsJsonAsync($"/api/workflow/cases/{id}/close", new { });
+                                if (
+                                    response.IsSuccessStatusCode
+                                    || (attempt > 1 && response.StatusCode == System.Net.HttpStatusCode.Conflict && await StateAsync(id) == "Closed")
+                                )
+                                {
+                                    Interlocked.Increment(ref closed);
+                                    break;
+                                }
+
+                                failures.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) =>
+                                    n + 1
+                                );
+                                Assert.True(
+                                    (int)response.StatusCode >= 500,
+                                    $"closing {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+                                );
+                            }
+                            catch (HttpRequestException ex)
+                            {
+                                failures.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                            }
+
+                            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * attempt)));
                         }
-
-                        failures.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
-                        Assert.True((int)response.StatusCode >= 500, $"closing {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                     }
-                    catch (HttpRequestException ex)
-                    {
-                        failures.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * attempt)));
-                }
-            }
-        }));
-        await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref closed) >= cases / 4 || closing.IsCompleted), "a quarter of the cases closed", TimeSpan.FromMinutes(2));
+                })
+        );
+        await Eventually.TrueAsync(
+            () => Task.FromResult(Volatile.Read(ref closed) >= cases / 4 || closing.IsCompleted),
+            "a quarter of the cases closed",
+            TimeSpan.FromMinutes(2)
+        );
         var before = Volatile.Read(ref closed);
         using (var workflow = Process.GetProcessById(suite.ProcessOf("Platform.Workflow")))
         {
@@ -253,16 +305,30 @@ public class FaultTests(FaultSuiteFixture suite)
 
         Assert.Equal(cases, closed);
         var sources = ids.Select(i => i.ToString()).ToArray();
-        await Eventually.TrueAsync(async () => await CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'CaseClosed' AND source_key = ANY($1)", sources) == cases,
-            "every closing counted in the indices", TimeSpan.FromMinutes(3));
-        var events = await CountAsync(ResourceNames.WorkflowDb, "SELECT count(*) FROM outbox_messages WHERE message_type = 'Platform.Contracts.Workflow.CaseClosed' AND (payload->>'caseId') = ANY($1)", sources);
-        var satisfied = await CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'CaseRatedSatisfied' AND source_key = ANY($1)", sources);
+        await Eventually.TrueAsync(
+            async () =>
+                await CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'CaseClosed' AND source_key = ANY($1)", sources)
+                == cases,
+            "every closing counted in the indices",
+            TimeSpan.FromMinutes(3)
+        );
+        var events = await CountAsync(
+            ResourceNames.WorkflowDb,
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'Platform.Contracts.Workflow.CaseClosed' AND (payload->>'caseId') = ANY($1)",
+            sources
+        );
+        var satisfied = await CountAsync(
+            ResourceNames.OrganizationDb,
+            "SELECT count(*) FROM index_inputs WHERE kind = 'CaseRatedSatisfied' AND source_key = ANY($1)",
+            sources
+        );
         suite.Report.Add(
             "kill -9 of the Workflow service while cases are closed",
             $"{cases} cases taken through the loop (report, register, dispatch, accept, resolve, reply, rating, verification), then closed 4 at a time, each retried after anything but an answer",
             $"fault: Workflow killed (SIGKILL) after {before} closings; restarted by the orchestrator",
             $"failed attempts, retried: {Describe(failures)}",
-            $"closed {closed}; CaseClosed events {events} (one per case); CaseClosed index inputs {cases}, CaseRatedSatisfied {satisfied}; lost 0, counted twice 0");
+            $"closed {closed}; CaseClosed events {events} (one per case); CaseClosed index inputs {cases}, CaseRatedSatisfied {satisfied}; lost 0, counted twice 0"
+        );
         Assert.Equal(cases, events);
         Assert.Equal(cases, satisfied);
     }
@@ -295,14 +361,22 @@ public class FaultTests(FaultSuiteFixture suite)
 
     /// <summary>How many of these visits the Organization ledger holds as index inputs.</summary>
     private Task<long> InputsAsync(IEnumerable<Guid> visits) =>
-        CountAsync(ResourceNames.OrganizationDb, "SELECT count(*) FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1)", [.. visits.Select(v => v.ToString())]);
+        CountAsync(
+            ResourceNames.OrganizationDb,
+            "SELECT count(*) FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1)",
+            [.. visits.Select(v => v.ToString())]
+        );
 
     /// <summary>A burst of reports by a resident, a quarter of them acknowledged: the moment to strike.</summary>
     private async Task<(Burst Burst, Task Sending)> ReportsUnderWayAsync(string fault)
     {
         var burst = Burst.OfReports(await suite.SignInAsync("resident.zhou"), $"{fault}-{Guid.NewGuid():N}"[..20]);
         var sending = burst.SendAsync(Reports, concurrency: 8, giveUpAfter: TimeSpan.FromMinutes(8));
-        await Eventually.TrueAsync(() => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted), "a quarter of the reports acknowledged", TimeSpan.FromMinutes(3));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(burst.Acknowledged >= Reports / 4 || sending.IsCompleted),
+            "a quarter of the reports acknowledged",
+            TimeSpan.FromMinutes(3)
+        );
         return (burst, sending);
     }
 
@@ -326,7 +400,10 @@ public class FaultTests(FaultSuiteFixture suite)
     {
         await using var db = suite.Database(ResourceNames.WorkflowDb);
         await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT id, description FROM cases WHERE description LIKE $1", db) { Parameters = { new() { Value = marker + "-%" } } };
+        await using var command = new NpgsqlCommand("SELECT id, description FROM cases WHERE description LIKE $1", db)
+        {
+            Parameters = { new() { Value = marker + "-%" } },
+        };
         await using var reader = await command.ExecuteReaderAsync();
         var filed = new Dictionary<Guid, string>();
         while (await reader.ReadAsync())
@@ -343,9 +420,15 @@ public class FaultTests(FaultSuiteFixture suite)
         await using var db = suite.Database(ResourceNames.WorkflowDb);
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*), count(sent_at) FROM outbox_messages WHERE message_type = $1 AND (payload->>'caseId')::uuid = ANY($2)", db)
+            "SELECT count(*), count(sent_at) FROM outbox_messages WHERE message_type = $1 AND (payload->>'caseId')::uuid = ANY($2)",
+            db
+        )
         {
-            Parameters = { new() { Value = CaseReported }, new() { Value = cases.ToArray() } },
+            Parameters =
+            {
+                new() { Value = CaseReported },
+                new() { Value = cases.ToArray() },
+            },
         };
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

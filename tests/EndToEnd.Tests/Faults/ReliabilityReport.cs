@@ -21,7 +21,9 @@ public sealed class ReliabilityReport
         var text = new StringBuilder();
         text.AppendLine("# Reliability under faults");
         text.AppendLine();
-        text.AppendLine($"Written by the fault tests (`tests/EndToEnd.Tests/Faults`, part of `./platform test`) on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC,");
+        text.AppendLine(
+            $"Written by the fault tests (`tests/EndToEnd.Tests/Faults`, part of `./platform test`) on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC,"
+        );
         text.AppendLine($"against the whole suite as `./platform run` starts it (Debug build, local servers) on {Environment.ProcessorCount} cores,");
         text.AppendLine($"{Environment.OSVersion}. Every run fails its test when anything acknowledged is lost or anything is applied twice.");
         text.AppendLine("A poison message (a visit whose case cannot be taken in) is proved apart, in `tests/Workflow.Tests/DeadLetterTests.cs`:");
