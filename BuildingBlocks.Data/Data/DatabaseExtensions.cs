@@ -205,7 +205,8 @@ public static class DatabaseExtensions
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The database {db.Database.GetDbConnection().Database} lacks {pending.Count} migrations ({string.Join(", ", pending)}): run the release's migration job (Platform:Database:Migrations=Only) first."
+                $"The database {db.Database.GetDbConnection().Database} lacks {pending.Count} migrations "
+                    + $"({string.Join(", ", pending)}): run the release's migration job (Platform:Database:Migrations=Only) first."
             );
         }
     }

@@ -58,7 +58,8 @@ public static class ImportsApi
             .WithName("ImportFile")
             .Accepts<string>("text/csv", "application/geo+json", "application/json")
             .WithDescription(
-                "dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied all-or-nothing (watch GET imports/{id})."
+                "dryRun=true lists every row's problem and writes nothing; otherwise a clean file is queued and applied "
+                    + "all-or-nothing (watch GET imports/{id})."
             )
             .Allow(roles)
             .Refuses(400, "invalid-import-file", "invalid-kind");

@@ -48,7 +48,8 @@ public sealed record Broker(Uri Address, IReadOnlyList<AmqpTcpEndpoint> Nodes, Q
         if (string.IsNullOrWhiteSpace(connectionString) || !Uri.TryCreate(connectionString, UriKind.Absolute, out var address) || address.Scheme != "amqp")
         {
             throw new InvalidOperationException(
-                $"Connection string '{ResourceNames.RabbitMq}' is missing or not an amqp:// address: the AppHost or configuration must give the broker's address."
+                $"Connection string '{ResourceNames.RabbitMq}' is missing or not an amqp:// address: the AppHost or "
+                    + "configuration must give the broker's address."
             );
         }
 

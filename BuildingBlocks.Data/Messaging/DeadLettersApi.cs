@@ -47,7 +47,8 @@ public static class DeadLettersApi
             .MapGet("/", List)
             .WithName($"List{service}DeadLetters")
             .WithDescription(
-                "Messages this service's consumers gave up on (their error queues), oldest first in each queue, with the exception and its message. Looking does not take them off their queue."
+                "Messages this service's consumers gave up on (their error queues), oldest first in each queue, with the "
+                    + "exception and its message. Looking does not take them off their queue."
             )
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-limit");
@@ -55,7 +56,8 @@ public static class DeadLettersApi
             .MapPost("/{messageId}/replay", Replay)
             .WithName($"Replay{service}DeadLetter")
             .WithDescription(
-                "Sends a message back from its error queue to its consumer, after the cause was fixed; the consumer's inbox keeps it from being applied twice. Audited."
+                "Sends a message back from its error queue to its consumer, after the cause was fixed; the consumer's inbox "
+                    + "keeps it from being applied twice. Audited."
             )
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(404, "dead-letter-not-found");

@@ -232,7 +232,9 @@ internal static partial class OpenApiContract
                     In = ParameterLocation.Header,
                     Required = false,
                     Description =
-                        "Sent again with the same key and body, the request gets its first answer again (with Idempotent-Replayed: true) instead of being carried out twice; the same key with another request is a 422. A UUID per request, kept by the client until it has the answer.",
+                        "Sent again with the same key and body, the request gets its first answer again (with Idempotent-Replayed: "
+                        + "true) instead of being carried out twice; the same key with another request is a 422. A UUID per request, "
+                        + "kept by the client until it has the answer.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                 }
             );

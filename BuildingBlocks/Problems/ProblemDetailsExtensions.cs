@@ -107,7 +107,8 @@ internal sealed partial class PlatformExceptionHandler(
                 StatusCodes.Status503ServiceUnavailable,
                 "service-unavailable",
                 "A server this service needs cannot be reached just now.",
-                $"The request may not have been carried out: send it again in {RetryAfterSeconds} seconds, with the same Idempotency-Key so that it is carried out once."
+                $"The request may not have been carried out: send it again in {RetryAfterSeconds} seconds, with the same "
+                    + "Idempotency-Key so that it is carried out once."
             ),
             BadHttpRequestException { InnerException: InvalidTextException text } bad => new(
                 StatusCodes.Status400BadRequest,

@@ -30,7 +30,8 @@ public static class PlatformAuthentication
         if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(keyPem))
         {
             throw new InvalidOperationException(
-                "Token validation needs Platform:Auth:Issuer (the gateway's public URL) and Platform:Auth:ValidationKey (the PEM public key tokens are signed with). The AppHost sets both."
+                "Token validation needs Platform:Auth:Issuer (the gateway's public URL) and Platform:Auth:ValidationKey (the "
+                    + "PEM public key tokens are signed with). The AppHost sets both."
             );
         }
 

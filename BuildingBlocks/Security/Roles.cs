@@ -48,7 +48,8 @@ public static class Roles
     /// <summary>Those who run party and community work: the subdistrict and community staff.</summary>
     public static readonly IReadOnlyList<string> Organizers = [SubdistrictAdmin, SubdistrictCadre, CommunityStaff];
 
-    /// <summary>The staff of an area, down to its grids, who go and see for themselves (verify a result, visit a dispute): every staff role but a department's.</summary>
+    /// <summary>The staff of an area, down to its grids, who go and see for themselves (verify a result, visit a
+    /// dispute): every staff role but a department's.</summary>
     public static readonly IReadOnlyList<string> AreaStaff = [SubdistrictAdmin, SubdistrictCadre, CommunityStaff, GridStaff];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);

@@ -70,7 +70,8 @@ public static partial class Instants
     public static string Write(DateTimeOffset instant) => instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(
-        @"^(?<date>\d{4}-\d{2}-\d{2})(?:[Tt ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(?<offset>(?<zulu>[Zz])|(?<sign>[+ -])(?<hours>\d{2})(?::?(?<minutes>\d{2}))?)?)?$"
+        @"^(?<date>\d{4}-\d{2}-\d{2})(?:[Tt ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)"
+            + @"(?<offset>(?<zulu>[Zz])|(?<sign>[+ -])(?<hours>\d{2})(?::?(?<minutes>\d{2}))?)?)?$"
     )]
     private static partial Regex Pattern();
 }

@@ -49,7 +49,8 @@ public class CaseIntakeBenchmarks
                     Name = "基准网格",
                     Type = "Urban",
                     Boundary =
-                        $"{{\"type\":\"Polygon\",\"coordinates\":[[{C(West, North)},{C(West + Side, North)},{C(West + Side, North - Side)},{C(West, North - Side)},{C(West, North)}]]}}",
+                        $"{{\"type\":\"Polygon\",\"coordinates\":[[{C(West, North)},{C(West + Side, North)},"
+                        + $"{C(West + Side, North - Side)},{C(West, North - Side)},{C(West, North)}]]}}",
                     Version = 1,
                     OccurredAt = DateTimeOffset.UtcNow,
                 }

@@ -149,17 +149,21 @@ public static class ConsoleSpeed
             .AppendLine()
             .AppendLine(
                 CultureInfo.InvariantCulture,
-                $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} with the demo data and {seeded} open cases ({points} of them with a position, drawn as points)."
+                $"{runs} runs of each in one browser (chromium, software rendering, 1440×900), against the suite at {baseUrl} "
+                    + $"with the demo data and {seeded} open cases ({points} of them with a position, drawn as points)."
             )
             .AppendLine(
-                "The first screen is the case board: from navigation start until the first page of cases and the tabs' counts are on screen, by the page's own clock checked at every frame."
+                "The first screen is the case board: from navigation start until the first page of cases and the tabs' counts "
+                    + "are on screen, by the page's own clock checked at every frame."
             )
             .AppendLine(
-                "The driver's figure is the same wait seen from the test driver (Playwright over a pipe): it adds the previous page's unload and the driver's polling and round trips."
+                "The driver's figure is the same wait seen from the test driver (Playwright over a pipe): it adds the previous "
+                    + "page's unload and the driver's polling and round trips."
             )
             .AppendLine(
                 CultureInfo.InvariantCulture,
-                $"After seeding, the measurement waited {settledAfter.TotalSeconds:F0} s for the suite to settle; the machine's CPUs were {busyAtStart:P0} busy when it began ({CpuPressure()})."
+                $"After seeding, the measurement waited {settledAfter.TotalSeconds:F0} s for the suite to settle; the machine's "
+                    + $"CPUs were {busyAtStart:P0} busy when it began ({CpuPressure()})."
             )
             .AppendLine()
             .AppendLine("| What | median | p90 | target |")
@@ -180,7 +184,8 @@ public static class ConsoleSpeed
             )
             .AppendLine(
                 CultureInfo.InvariantCulture,
-                $"| Frame while dragging the map with its grids and {points} points (ms) | {Median(frames):F1} | {Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |"
+                $"| Frame while dragging the map with its grids and {points} points (ms) | {Median(frames):F1} | "
+                    + $"{Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |"
             )
             .AppendLine(
                 CultureInfo.InvariantCulture,
@@ -253,7 +258,8 @@ public static class ConsoleSpeed
                 : entry.GetProperty("name").GetString();
             rows.AppendLine(
                 CultureInfo.InvariantCulture,
-                $"| `{name}` | {entry.GetProperty("start").GetDouble():F0} | {entry.GetProperty("firstByte").GetDouble():F0} | {entry.GetProperty("end").GetDouble():F0} | {entry.GetProperty("bytes").GetDouble():F0} |"
+                $"| `{name}` | {entry.GetProperty("start").GetDouble():F0} | {entry.GetProperty("firstByte").GetDouble():F0} | "
+                    + $"{entry.GetProperty("end").GetDouble():F0} | {entry.GetProperty("bytes").GetDouble():F0} |"
             );
         }
 
@@ -265,7 +271,9 @@ public static class ConsoleSpeed
     {
         var box = (await page.GetByTestId("map").BoundingBoxAsync())!;
         await page.EvaluateAsync(
-            "() => { window.__frames = []; let last = performance.now(); const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 400) requestAnimationFrame(tick); }; requestAnimationFrame(tick); }"
+            "() => { window.__frames = []; let last = performance.now(); const tick = (t) => { window.__frames.push(t - "
+                + "last); last = t; if (window.__frames.length < 400) requestAnimationFrame(tick); }; "
+                + "requestAnimationFrame(tick); }"
         );
         var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
         await page.Mouse.MoveAsync(x, y);

@@ -48,7 +48,8 @@ public class GridLookupBenchmarks
                 $"""
                 INSERT INTO grids (id, code, name, type, community_id, boundary, households, population, complexity, status, version, created_at, updated_at)
                 SELECT gen_random_uuid(), '632802' || lpad(i::text, 9, '0'), 'g' || i, 'Urban', '0195a000-0000-7000-8000-000000000001',
-                       ST_MakeEnvelope({West} + (i % {side}) * {Cell}, {South} + (i / {side}) * {Cell}, {West} + (i % {side} + 1) * {Cell}, {South} + (i / {side} + 1) * {Cell}, 4326),
+                       ST_MakeEnvelope({West} + (i % {side}) * {Cell}, {South} + (i / {side}) * {Cell},
+                                       {West} + (i % {side} + 1) * {Cell}, {South} + (i / {side} + 1) * {Cell}, 4326),
                        0, 0, 0, 'Active', 1, now(), now()
                 FROM generate_series(0, {Grids - 1}) AS i;
                 ANALYZE grids;

@@ -99,7 +99,8 @@ public class IndexRecomputeBenchmarks
         var yearStart = new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero);
         await using (
             var copy = await connection.BeginBinaryImportAsync(
-                "COPY index_inputs (id, kind, source_key, person_id, organization_id, community_id, quantity, at, event_id, event_occurred_at, withdrawn, scored) FROM STDIN (FORMAT BINARY)"
+                "COPY index_inputs (id, kind, source_key, person_id, organization_id, community_id, quantity, at, event_id, "
+                    + "event_occurred_at, withdrawn, scored) FROM STDIN (FORMAT BINARY)"
             )
         )
         {

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Platform.Testing;
@@ -70,9 +71,10 @@ internal static class Browsers
         );
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(
-            serious.Count == 0,
-            $"{screen}: {string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})"))}"
-        );
+        Assert.True(serious.Count == 0, $"{screen}: {string.Join("\n", serious.Select(Describe))}");
     }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Impact} {violation.Id}: {violation.Help} "
+        + $"({string.Join(" | ", violation.Nodes.Take(4).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))})";
 }

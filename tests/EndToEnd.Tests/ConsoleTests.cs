@@ -158,7 +158,8 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // A photo of the scene, taken in the browser (a canvas as a JPEG), added to the case and shown as a thumbnail.
         await Expect(page.GetByTestId("case-location").Locator("canvas")).ToBeVisibleAsync();
         var dataUrl = await page.EvaluateAsync<string>(
-            "() => { const c = document.createElement('canvas'); c.width = 64; c.height = 48; const g = c.getContext('2d'); g.fillStyle = '#c03'; g.fillRect(0, 0, 64, 48); return c.toDataURL('image/jpeg', 0.9); }"
+            "() => { const c = document.createElement('canvas'); c.width = 64; c.height = 48; const g = "
+                + "c.getContext('2d'); g.fillStyle = '#c03'; g.fillRect(0, 0, 64, 48); return c.toDataURL('image/jpeg', 0.9); }"
         );
         await page.GetByTestId("photo-file")
             .SetInputFilesAsync(
@@ -229,7 +230,8 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
         var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var assessment = await suite.Gateway.GetFromJsonAsync<JsonElement>(
-            $"/api/workflow/assessment?level=Grid&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz"))}&to={Uri.EscapeDataString(from.AddMonths(1).ToString("yyyy-MM-ddTHH:mm:sszzz"))}"
+            $"/api/workflow/assessment?level=Grid&from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:sszzz"))}"
+                + $"&to={Uri.EscapeDataString(from.AddMonths(1).ToString("yyyy-MM-ddTHH:mm:sszzz"))}"
         );
         var gridRow = assessment
             .GetProperty("rows")
@@ -440,7 +442,8 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         );
         await Expect(review.GetByTestId("preview-totals"))
             .ToContainTextAsync(
-                $"现行 {preview.GetProperty("inForce").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}，草稿 {preview.GetProperty("draft").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"
+                $"现行 {preview.GetProperty("inForce").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}，草稿 "
+                    + $"{preview.GetProperty("draft").GetProperty("total").GetDouble().ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"
             );
         await NoSeriousAccessibilityViolationsAsync(page, "an index's review and rubric draft");
 

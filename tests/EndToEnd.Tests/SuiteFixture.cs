@@ -129,7 +129,8 @@ public class SuiteFixture : IAsyncLifetime
                     && (update.Snapshot.ExitCode is not null || update.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart")
                 )
                 {
-                    return $"{update.Resource.Name} stopped while the suite was starting ({update.Snapshot.State?.Text}, exit code {update.Snapshot.ExitCode}). Its last log lines:\n"
+                    return $"{update.Resource.Name} stopped while the suite was starting ({update.Snapshot.State?.Text}, exit code "
+                        + $"{update.Snapshot.ExitCode}). Its last log lines:\n"
                         + await LastLogLinesAsync(update.Resource);
                 }
             }

@@ -72,7 +72,8 @@ public partial class DocsTests
         {
             var consumers = Subscriptions.All.Where(s => s.Event == type).Select(s => $"{Capitalized(s.Service)} (`{s.Queue}`)").ToList();
             table.Append(
-                $"| {type.Namespace![(type.Namespace!.LastIndexOf('.') + 1)..]} | {type.Name} | {(consumers.Count == 0 ? "nobody yet" : string.Join(", ", consumers))} |\n"
+                $"| {type.Namespace![(type.Namespace!.LastIndexOf('.') + 1)..]} | {type.Name} | "
+                    + $"{(consumers.Count == 0 ? "nobody yet" : string.Join(", ", consumers))} |\n"
             );
         }
 

@@ -50,7 +50,8 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
 
     private static string AuthorizeUrl(string challenge, string redirect = Callback, string state = "s-42") =>
         $"/connect/authorize?client_id={AuthModule.AppClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(redirect)}"
-        + $"&scope={Uri.EscapeDataString($"openid offline_access roles {AuthModule.ApiScope}")}&state={state}&code_challenge={challenge}&code_challenge_method=S256";
+        + $"&scope={Uri.EscapeDataString($"openid offline_access roles {AuthModule.ApiScope}")}&state={state}"
+        + $"&code_challenge={challenge}&code_challenge_method=S256";
 
     /// <summary>The sign-in page's form fields (antiforgery token, where to go back), as a browser would post them back.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpResponseMessage page)
@@ -171,7 +172,8 @@ public partial class BrowserSignInTests(OrganizationServiceFactory service) : Or
         Assert.NotNull(HttpUtility.ParseQueryString(silent.Headers.Location.Query)["code"]);
 
         var signedOut = await browser.GetAsync(
-            $"{AuthorizationEndpoint.EndSessionPath}?client_id={AuthModule.AppClientId}&post_logout_redirect_uri={Uri.EscapeDataString("https://platform.test/")}"
+            $"{AuthorizationEndpoint.EndSessionPath}?client_id={AuthModule.AppClientId}"
+                + $"&post_logout_redirect_uri={Uri.EscapeDataString("https://platform.test/")}"
         );
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal("https://platform.test/", signedOut.Headers.Location!.AbsoluteUri);

@@ -71,7 +71,8 @@ public class ClusteredBrokerTests
                 Assert.Fail(
                     $"Rows left unsent: {await service.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, "
                         + $"most attempts {await service.ScalarAsync<int>("SELECT max(attempts) FROM outbox_messages WHERE sent_at IS NULL")}, "
-                        + $"last error: {await service.ScalarAsync<string>("SELECT last_error FROM outbox_messages WHERE sent_at IS NULL AND last_error IS NOT NULL LIMIT 1")}"
+                        + $"last error: {await service.ScalarAsync<string>(
+                            "SELECT last_error FROM outbox_messages WHERE sent_at IS NULL AND last_error IS NOT NULL LIMIT 1")}"
                 );
             }
 

@@ -19,7 +19,8 @@ public class DemoDataTests(OrganizationServiceFactory service) : OrganizationSer
     {
         await SeedAsync();
         var counts = await Service.ScalarAsync<string>(
-            "SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT count(*) FROM people), (SELECT count(*) FROM posts))"
+            "SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT "
+                + "count(*) FROM people), (SELECT count(*) FROM posts))"
         );
 
         await SeedAsync();
@@ -27,7 +28,8 @@ public class DemoDataTests(OrganizationServiceFactory service) : OrganizationSer
         Assert.Equal(
             counts,
             await Service.ScalarAsync<string>(
-                "SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT count(*) FROM people), (SELECT count(*) FROM posts))"
+                "SELECT concat_ws('/', (SELECT count(*) FROM communities), (SELECT count(*) FROM party_organizations), (SELECT "
+                    + "count(*) FROM people), (SELECT count(*) FROM posts))"
             )
         );
         var tree = await Client.GetFromJsonAsync<TreeNode>("/api/organization/organizations/tree");

@@ -95,7 +95,8 @@ public class IndicesLiveTests(OrganizationServiceFactory service) : Organization
         while (await reader.ReadAsync())
         {
             rows.Add(
-                $"{reader.GetString(0)} {reader.GetString(1)} {reader.GetGuid(2)} {reader.GetDecimal(3)} {(reader.IsDBNull(4) ? "-" : reader.GetString(4))} v{reader.GetInt32(5)} n{reader.GetInt32(6)}"
+                $"{reader.GetString(0)} {reader.GetString(1)} {reader.GetGuid(2)} {reader.GetDecimal(3)} "
+                    + $"{(reader.IsDBNull(4) ? "-" : reader.GetString(4))} v{reader.GetInt32(5)} n{reader.GetInt32(6)}"
             );
         }
 

@@ -276,7 +276,8 @@ public static partial class ApiSweeps
                     else if (!required && (names || code == RequiredCode(leaf)))
                     {
                         failures.Add(
-                            $"{operation}: {field} is optional{(what == "null" ? " and nullable" : "")} in the document, but {what} it was refused: {code} {Short(answer, 200)}"
+                            $"{operation}: {field} is optional{(what == "null" ? " and nullable" : "")} in the document, but {what} it was "
+                                + $"refused: {code} {Short(answer, 200)}"
                         );
                     }
                 }

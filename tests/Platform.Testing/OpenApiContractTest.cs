@@ -34,7 +34,8 @@ public abstract partial class OpenApiContractTest<TProgram>(ServiceFactory<TProg
         Assert.True(File.Exists(file), $"{file} is missing: run the tests with PLATFORM_UPDATE_OPENAPI=1 and commit it.");
         Assert.True(
             await File.ReadAllTextAsync(file) == live,
-            $"The API changed but {file} did not: run the tests with PLATFORM_UPDATE_OPENAPI=1, read the diff, and commit it (the web client is generated from it)."
+            $"The API changed but {file} did not: run the tests with PLATFORM_UPDATE_OPENAPI=1, read the diff, and commit "
+                + "it (the web client is generated from it)."
         );
     }
 

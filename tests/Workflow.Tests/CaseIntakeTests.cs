@@ -139,7 +139,9 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.False(reporter.SignedIn);
         Assert.DoesNotContain("88号", reported.Address, StringComparison.Ordinal);
         var stored = await Service.ScalarAsync<long>(
-            "SELECT count(*) FROM case_reporters r JOIN cases c ON c.id = r.case_id WHERE concat_ws('|', r.name_protected, r.name_masked, r.phone_protected, r.phone_masked, c.address_protected, c.address_masked) ~ '13912345678|张三丰|88号'"
+            "SELECT count(*) FROM case_reporters r JOIN cases c ON c.id = r.case_id WHERE concat_ws('|', r.name_protected, "
+                + "r.name_masked, r.phone_protected, r.phone_masked, c.address_protected, c.address_masked) ~ "
+                + "'13912345678|张三丰|88号'"
         );
         Assert.Equal(0, stored);
     }

@@ -77,7 +77,8 @@ public class CaseTypesTests(WorkflowServiceFactory service) : CaseTest(service)
         Assert.Equal("三日内修复", records.Agreement);
         var now = DateTimeOffset.UtcNow;
         var figures = await Client.GetFromJsonAsync<AssessmentResponse>(
-            $"/api/workflow/assessment?level=Community&from={Uri.EscapeDataString(now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(now.AddDays(60).ToString("O"))}"
+            $"/api/workflow/assessment?level=Community&from={Uri.EscapeDataString(now.AddDays(-1).ToString("O"))}"
+                + $"&to={Uri.EscapeDataString(now.AddDays(60).ToString("O"))}"
         );
         var community = Assert.Single(figures!.Rows);
         Assert.Equal((1, 1, 1), (community.Due, community.Closed, community.Reworked));

@@ -44,7 +44,8 @@ public sealed class LoadReport(LoadSettings settings)
         }
 
         throughput.Add(
-            $"| {name} | {size} | {via} | {connections} | {f.Requests:N0} | {F(f.PerSecond)}{ratio} | {F(f.P50)} | {F(f.P90)} | {F(f.P99)} | {f.StatusText} | {reconciled ?? "—"} |"
+            $"| {name} | {size} | {via} | {connections} | {f.Requests:N0} | {F(f.PerSecond)}{ratio} | {F(f.P50)} | "
+                + $"{F(f.P90)} | {F(f.P99)} | {f.StatusText} | {reconciled ?? "—"} |"
         );
     }
 
@@ -52,15 +53,15 @@ public sealed class LoadReport(LoadSettings settings)
     {
         sections.AppendLine("## A case's whole loop through the gateway");
         sections.AppendLine();
-        sections.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"{loop.Workers} workers for {loop.Duration.TotalSeconds:N0} s, each: a resident reports road damage; an administrator registers and dispatches it; an urban-management handler accepts, resolves and replies; the resident rates it; the administrator verifies and closes it."
-        );
+        sections
+            .Append(CultureInfo.InvariantCulture, $"{loop.Workers} workers for {loop.Duration.TotalSeconds:N0} s, each: a resident reports road damage; an ")
+            .Append("administrator registers and dispatches it; an urban-management handler accepts, resolves and replies; the ")
+            .AppendLine("resident rates it; the administrator verifies and closes it.");
         sections.AppendLine();
-        sections.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"- closed: **{loop.Closed:N0}** cases, {loop.Closed / loop.Duration.TotalSeconds:N1} loops/s ({loop.Closed * 9 / loop.Duration.TotalSeconds:N0} requests/s); a loop p50 {F(Percentiles.Of(loop.LoopMs, 0.5))} ms, p99 {F(Percentiles.Of(loop.LoopMs, 0.99))} ms"
-        );
+        sections
+            .Append(CultureInfo.InvariantCulture, $"- closed: **{loop.Closed:N0}** cases, {loop.Closed / loop.Duration.TotalSeconds:N1} loops/s ")
+            .Append(CultureInfo.InvariantCulture, $"({loop.Closed * 9 / loop.Duration.TotalSeconds:N0} requests/s); a loop p50 ")
+            .AppendLine(CultureInfo.InvariantCulture, $"{F(Percentiles.Of(loop.LoopMs, 0.5))} ms, p99 {F(Percentiles.Of(loop.LoopMs, 0.99))} ms");
         sections.AppendLine(
             CultureInfo.InvariantCulture,
             $"- refused or failed steps: {(loop.Failures.Count == 0 ? "none" : string.Join(", ", loop.Failures.Select(f => $"{f.Key}: {f.Value}")))}"
@@ -86,10 +87,18 @@ public sealed class LoadReport(LoadSettings settings)
     {
         sections.AppendLine(CultureInfo.InvariantCulture, $"## Events at {events.Rate} a second: from the write to the consumer's effect");
         sections.AppendLine();
-        sections.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"{events.Sent:N0} visits logged directly on the Grid service in {events.Duration.TotalSeconds:N0} s at a fixed rate (an open loop), each a `VisitLogged` event consumed by the Organization service's indices and by the Workflow service. Answers: {string.Join(", ", events.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}; request p50 {F(Percentiles.Of(events.RequestMs, 0.5))} ms, p99 {F(Percentiles.Of(events.RequestMs, 0.99))} ms."
-        );
+        sections
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"{events.Sent:N0} visits logged directly on the Grid service in {events.Duration.TotalSeconds:N0} s at a fixed "
+            )
+            .Append("rate (an open loop), each a `VisitLogged` event consumed by the Organization service's indices and by the ")
+            .Append("Workflow service. Answers: ")
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"{string.Join(", ", events.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}; request p50 "
+            )
+            .AppendLine(CultureInfo.InvariantCulture, $"{F(Percentiles.Of(events.RequestMs, 0.5))} ms, p99 {F(Percentiles.Of(events.RequestMs, 0.99))} ms.");
         sections.AppendLine();
         Failed |= events.Statuses.Keys.Any(s => s != 201);
         Trail(events.Trail);
@@ -98,19 +107,21 @@ public sealed class LoadReport(LoadSettings settings)
 
     private void Trail(EventTrail trail)
     {
-        sections.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"`{trail.Event}`: {trail.Published:N0} written; relay sent p50 {F(Percentiles.Of(trail.SentAfterMs, 0.5))} ms, p99 {F(Percentiles.Of(trail.SentAfterMs, 0.99))} ms after the write."
-        );
+        sections
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"`{trail.Event}`: {trail.Published:N0} written; relay sent p50 {F(Percentiles.Of(trail.SentAfterMs, 0.5))} ms, "
+            )
+            .AppendLine(CultureInfo.InvariantCulture, $"p99 {F(Percentiles.Of(trail.SentAfterMs, 0.99))} ms after the write.");
         sections.AppendLine();
         sections.AppendLine("| consumer | handled | handled twice | effect p50 ms | p90 ms | p99 ms | max ms |");
         sections.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var c in trail.Consumers)
         {
-            sections.AppendLine(
-                CultureInfo.InvariantCulture,
-                $"| {c.Service} {c.Consumer} | {c.Handled:N0} of {trail.Published:N0} | {c.Twice} | {F(Percentiles.Of(c.LatencyMs, 0.5))} | {F(Percentiles.Of(c.LatencyMs, 0.9))} | {F(Percentiles.Of(c.LatencyMs, 0.99))} | {F(c.LatencyMs.DefaultIfEmpty(double.NaN).Max())} |"
-            );
+            sections
+                .Append(CultureInfo.InvariantCulture, $"| {c.Service} {c.Consumer} | {c.Handled:N0} of {trail.Published:N0} | {c.Twice} | ")
+                .Append(CultureInfo.InvariantCulture, $"{F(Percentiles.Of(c.LatencyMs, 0.5))} | {F(Percentiles.Of(c.LatencyMs, 0.9))} | ")
+                .AppendLine(CultureInfo.InvariantCulture, $"{F(Percentiles.Of(c.LatencyMs, 0.99))} | {F(c.LatencyMs.DefaultIfEmpty(double.NaN).Max())} |");
         }
 
         sections.AppendLine();
@@ -137,10 +148,18 @@ public sealed class LoadReport(LoadSettings settings)
         var text = new StringBuilder();
         text.AppendLine("# Load: the whole suite on one machine");
         text.AppendLine();
-        text.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"`./platform bench load`: the suite built in {settings.Configuration}, wrk (2 threads) on loopback, runs of {settings.Duration.TotalSeconds:N0} s, {settings.Rounds} rounds alternating the gateway's own port and the service's port in one window (figures: throughput over all rounds, latency percentiles the median of the rounds'). Residents and staff are seeded accounts (the gateway limits each user to 3,000 requests a minute). Every 201 is looked up in the register."
-        );
+        text.Append(
+                CultureInfo.InvariantCulture,
+                $"`./platform bench load`: the suite built in {settings.Configuration}, wrk (2 threads) on loopback, runs of "
+            )
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"{settings.Duration.TotalSeconds:N0} s, {settings.Rounds} rounds alternating the gateway's own port and the "
+            )
+            .Append("service's port in one window (figures: throughput over all rounds, latency percentiles the median of the ")
+            .Append("rounds'). Residents and staff are seeded accounts (the gateway limits each user to 3,000 requests a minute). ")
+            .Append("Every 201 is looked up in the register.")
+            .AppendLine();
         text.AppendLine();
         text.AppendLine("| load | data | via | conns | requests | per s | p50 ms | p90 ms | p99 ms | answers | reconciled |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|");

@@ -39,7 +39,8 @@ public static class LoadRun
                             "POST",
                             "/api/workflow/cases",
                             accounts.Residents[i % accounts.Residents.Count],
-                            $"{{\"category\":\"{DemoArea.Categories[random.Next(DemoArea.Categories.Length)]}\",\"description\":\"{label}-{{n}} 楼道堆放杂物\",{where}}}"
+                            $"{{\"category\":\"{DemoArea.Categories[random.Next(DemoArea.Categories.Length)]}\",\"description\":\"{label}-{{n}} "
+                                + $"楼道堆放杂物\",{where}}}"
                         );
                     }),
             ];
@@ -127,7 +128,8 @@ public static class LoadRun
                     Console.WriteLine($"load: growing the register from {have:N0} to {size:N0} cases...");
                     var took = await RegisterFill.GrowAsync(target.Database("workflow"), size - have);
                     report.Note(
-                        $"Register grown from {have:N0} to {size:N0} cases in {took.TotalSeconds:N0} s (copies of a case, spread over the demo area and the last 90 days, all open)."
+                        $"Register grown from {have:N0} to {size:N0} cases in {took.TotalSeconds:N0} s (copies of a case, spread over "
+                            + "the demo area and the last 90 days, all open)."
                     );
                 }
 
@@ -151,7 +153,8 @@ public static class LoadRun
             Console.WriteLine("load: the suite at rest after the load...");
             var (busy, rest) = await MachineBusy.MeasureAsync(TimeSpan.FromSeconds(60));
             report.Note(
-                $"After the last load the machine was {busy:P0} busy over the next {rest.TotalSeconds:N0} s (both cores; includes Postgres, RabbitMQ and the orchestrator)."
+                $"After the last load the machine was {busy:P0} busy over the next {rest.TotalSeconds:N0} s (both cores; "
+                    + "includes Postgres, RabbitMQ and the orchestrator)."
             );
             report.Memory(memory.Current(), "60 s after the load");
         }

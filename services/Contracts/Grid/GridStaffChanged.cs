@@ -17,7 +17,8 @@ public sealed record GridStaffChanged : IntegrationEvent
     /// <summary>Leader, Assistant, Participant or Instructor.</summary>
     public required string Post { get; init; }
 
-    /// <summary>For participants: PartyMemberBackbone, ResidentRepresentative, GroupLeader, BuildingLeader, Retiree, DeputyOrMember, Volunteer, Other.</summary>
+    /// <summary>For participants: PartyMemberBackbone, ResidentRepresentative, GroupLeader, BuildingLeader, Retiree,
+    /// DeputyOrMember, Volunteer, Other.</summary>
     public string? Category { get; init; }
 
     /// <summary>False once the post has ended.</summary>

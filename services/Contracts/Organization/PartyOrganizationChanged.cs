@@ -7,7 +7,8 @@ public sealed record PartyOrganizationChanged : IntegrationEvent
 
     public required string Name { get; init; }
 
-    /// <summary>SubdistrictCommittee, CommunityGeneralBranch, CommunityBranch, CompoundBranch, BuildingGroup, MemberUnitOrganization, NewEconomicSocialOrganization or MassOrganization.</summary>
+    /// <summary>SubdistrictCommittee, CommunityGeneralBranch, CommunityBranch, CompoundBranch, BuildingGroup,
+    /// MemberUnitOrganization, NewEconomicSocialOrganization or MassOrganization.</summary>
     public required string Kind { get; init; }
 
     public Guid? ParentId { get; init; }

@@ -36,7 +36,8 @@ public static class GridMapApi
             .WithTags("Grids")
             .AllowSignedIn()
             .WithDescription(
-                $"The active grids that have a boundary, as a GeoJSON FeatureCollection (WGS84), filterable by community and type; at most {MaxFeatures} (truncated says when more exist)."
+                "The active grids that have a boundary, as a GeoJSON FeatureCollection (WGS84), filterable by community and "
+                    + $"type; at most {MaxFeatures} (truncated says when more exist)."
             )
             .Refuses(400, "invalid-grid-type");
         return api;

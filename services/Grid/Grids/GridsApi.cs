@@ -82,7 +82,9 @@ public static class GridsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription(
-                "A grid with its code (in the configured layout; the community part must be the community's code), GeoJSON boundary, households, population and complexity. Overlaps with grids of the same community are refused unless one of them is Specialized."
+                "A grid with its code (in the configured layout; the community part must be the community's code), GeoJSON "
+                    + "boundary, households, population and complexity. Overlaps with grids of the same community are refused unless "
+                    + "one of them is Specialized."
             )
             .Refuses(
                 400,
@@ -102,7 +104,8 @@ public static class GridsApi
             .WithName("ListGrids")
             .AllowSignedIn()
             .WithDescription(
-                "Grids, filterable by community, type, status, a layer's responsible department, and whether a boundary is drawn. Boundaries are in GET /grids/{id}."
+                "Grids, filterable by community, type, status, a layer's responsible department, and whether a boundary is "
+                    + "drawn. Boundaries are in GET /grids/{id}."
             )
             .Refuses(400, "invalid-grid-type", "invalid-page", "invalid-page-size", "invalid-status");
         grids.MapGet("/{id:guid}", GetGrid).WithName("GetGrid").AllowSignedIn().Refuses(404, "grid-not-found");

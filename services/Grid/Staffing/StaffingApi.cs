@@ -66,7 +66,9 @@ public static class StaffingApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription(
-                "Leader (community staff of the grid's community, with their original duties; one per grid), Assistant (full-time comprehensive-management team member), Participant (with a category) or Instructor (a subdistrict cadre). A person the Grid service has not heard of is a 409."
+                "Leader (community staff of the grid's community, with their original duties; one per grid), Assistant "
+                    + "(full-time comprehensive-management team member), Participant (with a category) or Instructor (a subdistrict "
+                    + "cadre). A person the Grid service has not heard of is a 409."
             )
             .Refuses(400, "invalid-category", "invalid-post", "original-duties-required", "participant-category-required")
             .Refuses(403, "out-of-scope")
@@ -131,7 +133,8 @@ public static class StaffingApi
             return Problems.From(
                 DomainError.Conflict(
                     "unknown-person",
-                    $"The Grid service has not heard of person {request.PersonId}: register them in the Organization service first (or wait a moment for the news to arrive)."
+                    $"The Grid service has not heard of person {request.PersonId}: register them in the Organization service first "
+                        + "(or wait a moment for the news to arrive)."
                 )
             );
         }

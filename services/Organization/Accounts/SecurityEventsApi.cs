@@ -25,7 +25,8 @@ public static class SecurityEventsApi
             .WithTags("Security audit")
             .WithName("ListSecurityEvents")
             .WithDescription(
-                "The security audit log: sign-ins, failures, lockouts, account and role changes, post and area assignments, personal-data reveals; newest first."
+                "The security audit log: sign-ins, failures, lockouts, account and role changes, post and area assignments, "
+                    + "personal-data reveals; newest first."
             )
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size");

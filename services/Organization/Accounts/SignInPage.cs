@@ -132,12 +132,14 @@ public static class SignInPage
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>登录 · 街道基层治理平台</title>
               <style>
-                body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; background: #f2f4f7; margin: 0; display: grid; place-items: center; min-height: 100vh; }
+                body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; background: #f2f4f7; margin: 0; display: grid;
+                       place-items: center; min-height: 100vh; }
                 main { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 2px 12px rgba(0,0,0,.08); width: min(22rem, 90vw); }
                 h1 { font-size: 1.3rem; margin: 0 0 1.5rem; color: #1f2d3d; }
                 label { display: block; margin: 1rem 0 .3rem; color: #303133; }
                 input { width: 100%; box-sizing: border-box; padding: .6rem; border: 1px solid #8c939d; border-radius: 4px; font-size: 1rem; }
-                button { margin-top: 1.5rem; width: 100%; padding: .7rem; background: #0b5cad; color: #fff; border: 0; border-radius: 4px; font-size: 1rem; cursor: pointer; }
+                button { margin-top: 1.5rem; width: 100%; padding: .7rem; background: #0b5cad; color: #fff; border: 0; border-radius: 4px;
+                         font-size: 1rem; cursor: pointer; }
                 .error { color: #a4141b; background: #fdecec; padding: .6rem; border-radius: 4px; }
               </style>
             </head>

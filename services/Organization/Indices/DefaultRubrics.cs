@@ -129,7 +129,8 @@ public static class DefaultRubrics
             [
                 new(
                     "responsiveness",
-                    "接诉即办 (cases closed on time; rated Satisfied, of all rated: a BasicallySatisfied case lowers the share, where the Workflow assessment weighs it 0.8)",
+                    "接诉即办 (cases closed on time; rated Satisfied, of all rated: a BasicallySatisfied case lowers the share, where "
+                        + "the Workflow assessment weighs it 0.8)",
                     40,
                     [new(CaseClosedOnTime, 25, OutOf: CaseClosed), new(CaseRatedSatisfied, 15, OutOf: CaseRated)]
                 ),

@@ -90,7 +90,8 @@ public sealed class CaseClosedInputConsumer(OrganizationDbContext db, TimeProvid
     }
 }
 
-/// <summary>A reply sent to the reporters: the case's latest reply counts for its community, on time or not (a late reply after rework takes the on-time one back).</summary>
+/// <summary>A reply sent to the reporters: the case's latest reply counts for its community, on time or not (a late
+/// reply after rework takes the on-time one back).</summary>
 public sealed class CaseRepliedInputConsumer(OrganizationDbContext db, TimeProvider clock, ILogger<CaseRepliedInputConsumer> logger)
     : IndexInputConsumer<CaseReplied>(db, clock, logger)
 {

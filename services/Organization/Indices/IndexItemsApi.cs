@@ -53,7 +53,8 @@ public static class IndexItemsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription(
-                $"Enters an item by hand: kind ({string.Join(", ", InputKinds.Manual)}), for a member (personId) or an organization (organizationId), with a reason and evidence. A review's quantity is the points it awards."
+                $"Enters an item by hand: kind ({string.Join(", ", InputKinds.Manual)}), for a member (personId) or an "
+                    + "organization (organizationId), with a reason and evidence. A review's quantity is the points it awards."
             )
             .Refuses(400, "item-for-organizations", "item-in-future", "one-subject", "reason-required", "unknown-item-kind")
             .Refuses(404, "person-not-found");

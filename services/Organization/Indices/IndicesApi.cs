@@ -64,7 +64,9 @@ public static class IndicesApi
             .WithName("IndexScore")
             .AllowSignedIn()
             .WithDescription(
-                "A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an organization. Service: a community, or 'subdistrict'."
+                "A subject's score for a period (period=2026-11, 2026-Q4 or 2026; default this month) with its reasons. "
+                    + "Vanguard: a member (their own; their organization's secretary; organizers in scope). Fortress: an "
+                    + "organization. Service: a community, or 'subdistrict'."
             )
             .Refuses(404, "community-not-found", "index-not-found", "organization-not-found", "person-not-found");
         indices
@@ -72,7 +74,9 @@ public static class IndicesApi
             .WithName("IndexRanking")
             .AllowSignedIn()
             .WithDescription(
-                "The subjects the caller may see ranked for a period, optionally within one community (communityId), organization type (organizationType) or organization (organizationId: its members, or itself); ties share a rank. Live, or the published figures once the period is published."
+                "The subjects the caller may see ranked for a period, optionally within one community (communityId), "
+                    + "organization type (organizationType) or organization (organizationId: its members, or itself); ties share a "
+                    + "rank. Live, or the published figures once the period is published."
             )
             .Refuses(400, "invalid-organization-type")
             .Refuses(404, "index-not-found");
@@ -81,7 +85,8 @@ public static class IndicesApi
             .WithName("RecomputeIndices")
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription(
-                "Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored inputs; the figures equal the live ones."
+                "Rebuilds the live scores of a period (with withParts, a year's months and quarters too) from the stored "
+                    + "inputs; the figures equal the live ones."
             )
             .Refuses(400, "invalid-period");
         indices.MapIndexItemsApi();

@@ -102,7 +102,8 @@ public sealed class RubricVersion
             return DomainError.Invalid(
                 "effectiveFrom",
                 "invalid-effective-date",
-                $"A version takes effect from today or later, after the version in force (from {latestEffectiveFrom:yyyy-MM-dd}): periods already scored keep their rubric."
+                "A version takes effect from today or later, after the version in force (from "
+                    + $"{latestEffectiveFrom:yyyy-MM-dd}): periods already scored keep their rubric."
             );
         }
 

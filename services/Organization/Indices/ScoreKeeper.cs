@@ -8,7 +8,8 @@ public readonly record struct ScoreKey(IndexKind Index, Guid Subject, IndexPerio
 
 /// <summary>
 /// Brings one live score up to date from the ledger: each kind's tally for the subject and period (counted in
-/// the database, through the same filter the explanation reads with), scored by the rubric version in force at the period's start, written to <c>index_scores</c>.
+/// the database, through the same filter the explanation reads with), scored by the rubric version in force at the
+/// period's start, written to <c>index_scores</c>.
 /// Each key is taken under a lock of its own, so two refreshers never write a stale figure over a newer one.
 /// </summary>
 public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
@@ -42,7 +43,8 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
             INSERT INTO index_scores (index, period, subject_id, total, grade, rubric_version, inputs, computed_at)
             VALUES ({index}, {period}, {key.Subject}, {figure.Total}, {figure.Grade}, {rubric.Version}, {inputs}, {now})
             ON CONFLICT (index, period, subject_id) DO UPDATE SET
-                total = excluded.total, grade = excluded.grade, rubric_version = excluded.rubric_version, inputs = excluded.inputs, computed_at = excluded.computed_at
+                total = excluded.total, grade = excluded.grade, rubric_version = excluded.rubric_version, inputs = excluded.inputs,
+                computed_at = excluded.computed_at
             """,
             ct
         );
@@ -84,7 +86,8 @@ public sealed class ScoreKeeper(OrganizationDbContext db, TimeProvider clock)
         return rubric;
     }
 
-    /// <summary>The live scores a ledger row touches: its member's, organization's, community's and the subdistrict's, in each period it falls in (and fell in before a change).</summary>
+    /// <summary>The live scores a ledger row touches: its member's, organization's, community's and the subdistrict's,
+    /// in each period it falls in (and fell in before a change).</summary>
     public static IEnumerable<ScoreKey> KeysOf(IndexInputRecord input)
     {
         var periods = IndexPeriod.Containing(input.At).Concat(input.PreviousAt is { } before ? IndexPeriod.Containing(before) : []).Distinct();

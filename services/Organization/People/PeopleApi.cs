@@ -100,7 +100,8 @@ public static class PeopleApi
             .MapPost("/{id:guid}/personal-data/reveal", Reveal)
             .WithName("RevealPersonalData")
             .WithDescription(
-                "Shows a person's phone, ID-card number and address whole: the admin, and community staff for their community's people. Every call is audited with its reason."
+                "Shows a person's phone, ID-card number and address whole: the admin, and community staff for their "
+                    + "community's people. Every call is audited with its reason."
             )
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .Refuses(400, "reveal-reason-required")

@@ -112,7 +112,8 @@ public static class RegistrationsApi
             .WithName("RegistrationReport")
             .Allow(Roles.Organizers)
             .WithDescription(
-                $"Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended an activity in the last {ActiveWindowDays} days."
+                "Per community or per unit (by=community|unit): confirmed registrations and how many of those members attended "
+                    + $"an activity in the last {ActiveWindowDays} days."
             )
             .Refuses(400, "invalid-report-grouping");
         return api;

@@ -76,7 +76,8 @@ public static class ActivitiesApi
             .Idempotent()
             .Allow(Roles.Organizers)
             .WithDescription(
-                "An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full shift takes a waitlist when allowWaitlist is set."
+                "An activity under a project (or alone) with its shifts, as a Draft that only those who run it see; a full "
+                    + "shift takes a waitlist when allowWaitlist is set."
             )
             .Refuses(400, "invalid-activity", "invalid-radius", "project-not-running")
             .Refuses(403, "out-of-scope");

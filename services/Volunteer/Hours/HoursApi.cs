@@ -94,7 +94,8 @@ public static class HoursApi
             .Idempotent()
             .Allow(Roles.Organizers)
             .WithDescription(
-                "An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); pending approval like any record. One record per volunteer, activity and day."
+                "An organizer records hours for a volunteer who served without the app (who recorded them and why are kept); "
+                    + "pending approval like any record. One record per volunteer, activity and day."
             )
             .Refuses(400, "invalid-hours", "note-required", "unknown-activity")
             .Refuses(409, "hours-already-recorded");
@@ -119,7 +120,8 @@ public static class HoursApi
             .AllowSignedIn()
             .OnAnyRecord("organizers certify any volunteer's approved hours (whoever records certifies); a volunteer only their own", Roles.Organizers)
             .WithDescription(
-                "A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the recording organization issues it with a number."
+                "A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the "
+                    + "recording organization issues it with a number."
             )
             .Refuses(404, "volunteer-not-found");
         api.MapGet("/certificates/{number}", Verify)

@@ -62,7 +62,9 @@ public static class PhotosApi
             .AllowSignedIn()
             .TakesFile(ImageTypes)
             .WithDescription(
-                "Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names it, only its uploader sees it; unnamed photos are deleted after a day. latitude and longitude (both or neither): where the phone stood."
+                "Uploads a photo for a report to name in photoIds (JPEG, PNG or WebP, judged by content). Until a report names "
+                    + "it, only its uploader sees it; unnamed photos are deleted after a day. latitude and longitude (both or "
+                    + "neither): where the phone stood."
             )
             .Refuses(400, "photo-required", "unreadable-photo", "incomplete-location", "invalid-location")
             .Refuses(413, "photo-too-large")
@@ -96,7 +98,8 @@ public static class PhotosApi
             .AllowSignedIn()
             .TakesFile(ImageTypes)
             .WithDescription(
-                "Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look). latitude and longitude (both or neither): where the phone stood, a handler's proof of being on site."
+                "Adds a photo to a case still being worked (a handler's result, a check on site, the reporter's second look). "
+                    + "latitude and longitude (both or neither): where the phone stood, a handler's proof of being on site."
             )
             .Refuses(400, "photo-required", "unreadable-photo", "incomplete-location", "invalid-location")
             .Refuses(404, "case-not-found")

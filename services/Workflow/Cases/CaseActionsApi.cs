@@ -50,7 +50,8 @@ public static class CaseActionsApi
             .IsStep(CaseAction.Dispatch)
             .Allow(Roles.Organizers)
             .WithDescription(
-                "分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs department). The deadline is set from the category and priority."
+                "分流交办: without a body (or without level) by the dispatch rules; or to a level given by hand (Department needs "
+                    + "department). The deadline is set from the category and priority."
             )
             .Refuses(400, "invalid-level")
             .Refuses(404, "case-not-found");
@@ -95,7 +96,9 @@ public static class CaseActionsApi
             .AllowSignedIn()
             .Refuses(403, "not-case-reporter")
             .WithDescription(
-                "The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case (返工)."
+                "The reporter (or an operator for a reporter on the phone) rates the reply: Satisfied, BasicallySatisfied or "
+                    + "Dissatisfied, and may say whether it was resolved (resolved: true or false). Dissatisfied reopens the case "
+                    + "(返工)."
             )
             .Refuses(400, "invalid-rating")
             .Refuses(404, "case-not-found");

@@ -50,7 +50,9 @@ public static class CasesApi
             .WithName("ListCases")
             .AllowSignedIn()
             .WithDescription(
-                "The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, community, handler level, department, the person handling it (handledBy), overdue, open (neither closed nor voided), channel, priority and reporting period [from, to); sorted Newest (default), Oldest or DueSoonest."
+                "The cases the caller may see (a resident: their own), newest first; filter by state, category, type, grid, "
+                    + "community, handler level, department, the person handling it (handledBy), overdue, open (neither closed nor "
+                    + "voided), channel, priority and reporting period [from, to); sorted Newest (default), Oldest or DueSoonest."
             )
             .Refuses(
                 400,
@@ -69,7 +71,8 @@ public static class CasesApi
             .WithName("CountCases")
             .AllowSignedIn()
             .WithDescription(
-                "How many of the cases the caller may see are in each state (every state named, zero included), with the same filters as the list: a board's tabs in one request."
+                "How many of the cases the caller may see are in each state (every state named, zero included), with the same "
+                    + "filters as the list: a board's tabs in one request."
             )
             .Refuses(400, "invalid-channel", "invalid-handler-level", "invalid-period", "invalid-priority", "invalid-type");
         cases.MapGet("/{id:guid}", Get).WithName("GetCase").AllowSignedIn().Refuses(404, "case-not-found");

@@ -85,7 +85,8 @@ public static class MediationApi
             .Refuses(409, "case-not-dispatched")
             .Allow(Roles.Staff)
             .WithDescription(
-                "Records that a party did its agreed task, with the outcome; a task past its date and not done shows as Overdue in the case's records, and the closing says how many were done."
+                "Records that a party did its agreed task, with the outcome; a task past its date and not done shows as "
+                    + "Overdue in the case's records, and the closing says how many were done."
             )
             .Refuses(400, "outcome-required")
             .Refuses(404, "case-not-found", "task-not-found")

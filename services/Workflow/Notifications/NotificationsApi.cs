@@ -44,7 +44,8 @@ public static class NotificationsApi
             .WithDescription(
                 "What arrived in the caller's inbox after a message (`after`, or the `Last-Event-ID` header), oldest first. "
                     + "With `Accept: text/event-stream` the answer stays open and sends each message as it arrives (event `notification`, "
-                    + "its id the message's): a phone catches up from its last id on reconnecting. Otherwise, the messages after the cursor (up to 200) as JSON."
+                    + "its id the message's): a phone catches up from its last id on reconnecting. Otherwise, the messages after the "
+                    + "cursor (up to 200) as JSON."
             )
             .Produces<IReadOnlyList<NotificationResponse>>(StatusCodes.Status200OK, "application/json", "text/event-stream");
         notifications

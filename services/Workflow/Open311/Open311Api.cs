@@ -51,13 +51,17 @@ public static class Open311Api
             .MapGet("/requests.{format}", Requests)
             .WithName("Open311Requests")
             .WithDescription(
-                "service_request_id (comma-separated; the other filters are then ignored), service_code, start_date, end_date (W3C; default the last 90 days), status (open, closed); at most 1,000, newest first."
+                "service_request_id (comma-separated; the other filters are then ignored), service_code, start_date, end_date "
+                    + "(W3C; default the last 90 days), status (open, closed); at most 1,000, newest first."
             );
         open311
             .MapPost("/requests.{format}", Create)
             .WithName("Open311CreateRequest")
             .WithDescription(
-                "Form-encoded as the spec says: api_key (or in the query), service_code, lat and long (or address_string, or address_id), description (optional, up to 4,000 characters), media_url, first_name, last_name, phone. The case is created at once: the answer carries its service_request_id (and so no token). A case number is taken only once the request is accepted."
+                "Form-encoded as the spec says: api_key (or in the query), service_code, lat and long (or address_string, or "
+                    + "address_id), description (optional, up to 4,000 characters), media_url, first_name, last_name, phone. The "
+                    + "case is created at once: the answer carries its service_request_id (and so no token). A case number is taken "
+                    + "only once the request is accepted."
             );
         open311.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request");
         open311.MapGet("/tokens/{token}.{format}", Token).WithName("Open311Token");

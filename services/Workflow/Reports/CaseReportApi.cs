@@ -46,7 +46,8 @@ public static class CaseReportApi
             .WithTags("Cases")
             .Allow(Roles.Staff)
             .WithDescription(
-                "For cases reported in [from, to) that the caller can see, optionally one community or grid: counts and shares of voids, returns, extensions, deferrals and rework."
+                "For cases reported in [from, to) that the caller can see, optionally one community or grid: counts and shares "
+                    + "of voids, returns, extensions, deferrals and rework."
             )
             .Refuses(400, "invalid-period");
         return api;

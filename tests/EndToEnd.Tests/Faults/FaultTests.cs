@@ -40,8 +40,10 @@ public class FaultTests(FaultSuiteFixture suite)
         var events = await EventsAsync(filed.Keys);
         suite.Report.Add(
             "kill -9 of the Workflow service in a burst of case reports",
-            $"{Reports} reports from one resident through the gateway, 8 at a time, each with its own Idempotency-Key and retried after anything but an answer; {burst.Attempts} attempts in {clock.Elapsed.TotalSeconds:0} s",
-            $"fault: Workflow killed (SIGKILL) after {before} acknowledgements; restarted by the orchestrator, healthy again in {restart.Elapsed.TotalSeconds:0.0} s",
+            $"{Reports} reports from one resident through the gateway, 8 at a time, each with its own Idempotency-Key and "
+                + $"retried after anything but an answer; {burst.Attempts} attempts in {clock.Elapsed.TotalSeconds:0} s",
+            $"fault: Workflow killed (SIGKILL) after {before} acknowledgements; restarted by the orchestrator, healthy "
+                + $"again in {restart.Elapsed.TotalSeconds:0.0} s",
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
             $"CaseReported: {events.Rows} outbox rows for {filed.Count} cases, {events.Sent} sent; duplicated {events.Rows - filed.Count}"
@@ -100,7 +102,9 @@ public class FaultTests(FaultSuiteFixture suite)
             $"fault: RabbitMQ killed (SIGKILL) after {before} acknowledgements, started again after {down.Elapsed.TotalSeconds:0} s; intake went on meanwhile",
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"acknowledged {burst.Acknowledged}; in the register {filed.Count}; lost 0; filed twice 0",
-            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; {heard.Count} distinct cases heard on a subscriber's queue, {heard.Values.Sum() - heard.Count} deliveries repeated (at-least-once, absorbed by the inboxes)"
+            $"CaseReported: {events.Rows} outbox rows, {events.Sent} sent; {heard.Count} distinct cases heard on a "
+                + $"subscriber's queue, {heard.Values.Sum() - heard.Count} deliveries repeated (at-least-once, absorbed by the "
+                + "inboxes)"
         );
         Assert.Equal(Reports, events.Rows);
     }
@@ -182,12 +186,14 @@ public class FaultTests(FaultSuiteFixture suite)
         await Eventually.TrueAsync(async () => await InputsAsync(ids) == visits, "an index input for every visit", TimeSpan.FromMinutes(3));
         var duplicated = await CountAsync(
             ResourceNames.OrganizationDb,
-            "SELECT count(*) FROM (SELECT source_key FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1) GROUP BY source_key HAVING count(*) > 1) d",
+            "SELECT count(*) FROM (SELECT source_key FROM index_inputs WHERE kind = 'VisitLogged' AND source_key = ANY($1) "
+                + "GROUP BY source_key HAVING count(*) > 1) d",
             [.. ids.Select(i => i.ToString())]
         );
         suite.Report.Add(
             "kill -9 of the Organization service while index inputs arrive",
-            $"{visits} visits logged by grid staff through the gateway, 8 at a time with Idempotency-Keys; each a VisitLogged event the Organization service turns into an index input",
+            $"{visits} visits logged by grid staff through the gateway, 8 at a time with Idempotency-Keys; each a "
+                + "VisitLogged event the Organization service turns into an index input",
             $"fault: Organization killed (SIGKILL) with {counted} of them counted; restarted by the orchestrator",
             $"failed attempts, retried: {Describe(burst.Failures)}",
             $"visits acknowledged {burst.Acknowledged}; index inputs {visits}; lost 0; recorded twice {duplicated}"
@@ -324,10 +330,12 @@ public class FaultTests(FaultSuiteFixture suite)
         );
         suite.Report.Add(
             "kill -9 of the Workflow service while cases are closed",
-            $"{cases} cases taken through the loop (report, register, dispatch, accept, resolve, reply, rating, verification), then closed 4 at a time, each retried after anything but an answer",
+            $"{cases} cases taken through the loop (report, register, dispatch, accept, resolve, reply, rating, "
+                + "verification), then closed 4 at a time, each retried after anything but an answer",
             $"fault: Workflow killed (SIGKILL) after {before} closings; restarted by the orchestrator",
             $"failed attempts, retried: {Describe(failures)}",
-            $"closed {closed}; CaseClosed events {events} (one per case); CaseClosed index inputs {cases}, CaseRatedSatisfied {satisfied}; lost 0, counted twice 0"
+            $"closed {closed}; CaseClosed events {events} (one per case); CaseClosed index inputs {cases}, "
+                + $"CaseRatedSatisfied {satisfied}; lost 0, counted twice 0"
         );
         Assert.Equal(cases, events);
         Assert.Equal(cases, satisfied);
