@@ -124,6 +124,8 @@ public static class ConsoleSpeed
         var map = new List<double>();
         var frames = new List<double>();
         var bare = new List<double>();
+        var gridsOnly = new List<double>();
+        var casesOnly = new List<double>();
         var points = 0;
         for (var i = 0; i < runs; i++)
         {
@@ -138,10 +140,14 @@ public static class ConsoleSpeed
             points = int.Parse(System.Text.RegularExpressions.Regex.Match(label, "\\((\\d+)\\)").Groups[1].Value, CultureInfo.InvariantCulture);
             frames.AddRange(await DragFramesAsync(page));
 
-            // The same drag over an empty map (both layers switched off): what the renderer costs without our data.
+            // The same drag with one layer at a time, and over an empty map (both switched off): what each layer costs, and
+            // what the renderer costs without our data.
             await page.GetByTestId("layer-grids").ClickAsync();
+            casesOnly.AddRange(await DragFramesAsync(page));
             await page.GetByTestId("layer-cases").ClickAsync();
             bare.AddRange(await DragFramesAsync(page));
+            await page.GetByTestId("layer-grids").ClickAsync();
+            gridsOnly.AddRange(await DragFramesAsync(page));
         }
 
         var report = new StringBuilder()
@@ -186,6 +192,14 @@ public static class ConsoleSpeed
                 CultureInfo.InvariantCulture,
                 $"| Frame while dragging the map with its grids and {points} points (ms) | {Median(frames):F1} | "
                     + $"{Percentile(frames, 0.9):F1} | no stutter: p90 ≤ 50 |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Frame while dragging the grids alone (ms) | {Median(gridsOnly):F1} | {Percentile(gridsOnly, 0.9):F1} | |"
+            )
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| Frame while dragging the {points} points alone (ms) | {Median(casesOnly):F1} | {Percentile(casesOnly, 0.9):F1} | |"
             )
             .AppendLine(
                 CultureInfo.InvariantCulture,
