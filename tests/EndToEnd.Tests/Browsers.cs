@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -6,8 +7,11 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>What the console's and the phone app's browser tests share: Debian's Chromium, the sign-in page, screenshots.</summary>
-internal static class Browsers
+internal static partial class Browsers
 {
+    [GeneratedRegex(@"/connect/sign-in\?")]
+    private static partial Regex SignInAddress();
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] args) =>
         playwright.Chromium.LaunchAsync(
             new()
@@ -23,11 +27,14 @@ internal static class Browsers
     /// </summary>
     public static async Task SignInOnThePageAsync(IPage page, string userName, string password)
     {
+        // Polled rather than waited for as a navigation: a redirect that lands between Playwright's look at the address
+        // and its listening for the next navigation was missed once, the page already showing the sign-in form.
         try
         {
-            await page.WaitForURLAsync("**/connect/sign-in?**", new() { Timeout = 90_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+            await Assertions.Expect(page).ToHaveURLAsync(SignInAddress(), new() { Timeout = 90_000 });
+            await Assertions.Expect(page.GetByLabel("用户名")).ToBeVisibleAsync();
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             var text = await page.EvaluateAsync<string>("() => document.body?.innerText?.slice(0, 400) ?? ''");
             throw new TimeoutException($"never sent to sign in: at {page.Url}, showing \"{text}\"", e);
