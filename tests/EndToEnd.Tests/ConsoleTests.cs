@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -42,7 +43,9 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
             {
                 BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
                 Locale = "zh-CN",
-                TimezoneId = "Asia/Shanghai",
+                // Sixteen hours behind the subdistrict: the console must show and send its days and times (UTC+8)
+                // whatever the browser's own zone.
+                TimezoneId = "America/Los_Angeles",
                 ViewportSize = new() { Width = 1440, Height = 900 },
             }
         );
@@ -119,6 +122,33 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(row).ToBeVisibleAsync();
         await NoSeriousAccessibilityViolationsAsync(page, "the case board");
         await ScreenshotAsync(page, "board");
+
+        // Narrowed to days picked on the calendar, the subdistrict's days (UTC+8) with the last one included, whatever
+        // the browser's zone: the day before the report hides it, the day of it (today, there) alone shows it.
+        var localToday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        async Task DaysAsync(DateTimeOffset first, DateTimeOffset last)
+        {
+            await page.GetByPlaceholder("开始日期").FillAsync(first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByPlaceholder("结束日期").FillAsync(last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByPlaceholder("结束日期").PressAsync("Enter");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        // Each check types into an empty calendar, on a fresh board (typing over a chosen range is Element Plus's to
+        // handle, not what this checks).
+        async Task FreshBoardAsync()
+        {
+            await page.ReloadAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Expect(row).ToBeVisibleAsync();
+        }
+
+        await DaysAsync(localToday, localToday);
+        await Expect(row).ToBeVisibleAsync();
+        await FreshBoardAsync();
+        await DaysAsync(localToday.AddDays(-1), localToday.AddDays(-1));
+        await Expect(row).ToHaveCountAsync(0);
+        await FreshBoardAsync();
 
         await row.ClickAsync();
         await page.WaitForURLAsync($"**/cases/{id}");
@@ -295,6 +325,30 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         // A building group founded below a compound branch appears in the tree; the branch, which has members, cannot be dissolved.
         var branch = tree.GetByText("长江路社区阳光小区党支部", new() { Exact = true });
         await branch.ClickAsync();
+
+        // An activity recorded at a time typed on the calendar is held at that time in the subdistrict (UTC+8), whatever
+        // the browser's zone, and listed with it.
+        var actions = page.GetByTestId("organization-actions");
+        var activity = $"主题党日 {Random.Shared.Next(1000, 9999)}";
+        var heldOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1);
+        await actions.GetByLabel("活动名称").FillAsync(activity);
+        var heldAt = actions.Locator("input[aria-label='时间']");
+        await heldAt.FillAsync($"{heldOn:yyyy-MM-dd} 09:30:00");
+        await heldAt.PressAsync("Enter");
+        await actions.GetByRole(AriaRole.Button, new() { Name = "记录活动" }).ClickAsync();
+        await Expect(actions.Locator("tbody tr").Filter(new() { HasText = activity })).ToContainTextAsync("09:30:00");
+        var held = (
+            await suite.Gateway.GetFromJsonAsync<JsonElement>(
+                $"/api/organization/activities?organizationId={await BranchIdAsync("长江路社区阳光小区党支部")}&pageSize=100"
+            )
+        )
+            .GetProperty("items")
+            .EnumerateArray()
+            .Single(a => a.GetProperty("title").GetString() == activity);
+        Assert.Equal(
+            new DateTimeOffset(heldOn.Year, heldOn.Month, heldOn.Day, 9, 30, 0, TimeSpan.FromHours(8)),
+            held.GetProperty("heldAt").GetDateTimeOffset()
+        );
         var name = $"阳光小区{Random.Shared.Next(100, 999)}号楼党小组";
         await page.GetByTestId("child-name").FillAsync(name);
         await page.GetByTestId("organization-actions").Locator(".el-select").First.ClickAsync();
@@ -368,6 +422,8 @@ public sealed class ConsoleTests(SuiteFixture suite) : IAsyncLifetime
         await projects.GetByRole(AriaRole.Button, new() { Name = "新建项目" }).ClickAsync();
         var row = projects.Locator("tbody tr").Filter(new() { HasText = title });
         await Expect(row).ToContainTextAsync("草稿");
+        // The days typed are the project's days.
+        await Expect(row).ToContainTextAsync($"{local.AddDays(7):yyyy-MM-dd} – {local.AddDays(60):yyyy-MM-dd}");
         await row.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Expect(row).ToContainTextAsync("已发布");
         var published = (await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/volunteer/projects?status=Published&pageSize=100"))

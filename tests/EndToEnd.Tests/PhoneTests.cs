@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -47,7 +48,8 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
             {
                 BaseURL = suite.Anonymous.BaseAddress!.ToString().TrimEnd('/'),
                 Locale = "zh-CN",
-                TimezoneId = "Asia/Shanghai",
+                // Away from the subdistrict's zone: the app shows its days and times (UTC+8) whatever the phone's own.
+                TimezoneId = "America/Los_Angeles",
                 Geolocation = new() { Latitude = (float)latitude, Longitude = (float)longitude },
                 Permissions = ["geolocation"],
                 ServiceWorkers = ServiceWorkerPolicy.Allow,
@@ -152,6 +154,12 @@ public sealed class PhoneTests(SuiteFixture suite) : IAsyncLifetime
             .Locator($"a[href='/m/cases/{id}'], [href$='/cases/{id}']")
             .Or(staff.GetByText(reported.GetProperty("number").GetString()!))
             .First.TapAsync();
+        // Its deadline in the subdistrict's time (UTC+8), though the phone's clock is set sixteen hours behind.
+        var due = (await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workflow/cases/{id}"))
+            .GetProperty("dueAt")
+            .GetDateTimeOffset()
+            .ToOffset(TimeSpan.FromHours(8));
+        await Expect(staff.GetByText("办理期限")).ToContainTextAsync(due.ToString("yyyy/M/d HH:mm:ss", CultureInfo.InvariantCulture));
         await staff.GetByRole(AriaRole.Button, new() { Name = "受理" }).TapAsync();
         await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true })).ToBeVisibleAsync();
         await staff.GetByLabel("说明").FillAsync("已清运，垃圾桶已消毒");

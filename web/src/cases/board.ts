@@ -4,6 +4,7 @@
 // round trip at most instead of code, drawing and round trip one after the other.
 import { answer, workflow } from '../api/client';
 import type { CaseState, CaseSummary } from './cases';
+import { localDays } from '../localTime';
 
 export type Order = 'Newest' | 'Oldest' | 'DueSoonest';
 export const handlerLevels = ['Grid', 'Community', 'Subdistrict', 'Department'] as const;
@@ -16,7 +17,8 @@ export interface BoardFilters {
   handlerLevel: '' | (typeof handlerLevels)[number];
   department: string;
   overdue: boolean;
-  period: [Date, Date] | null;
+  /** Days picked on the calendar, 'YYYY-MM-DD', both included. */
+  period: [string, string] | null;
   sort: Order;
 }
 
@@ -41,8 +43,7 @@ function shared(filters: BoardFilters) {
     handlerLevel: filters.handlerLevel || undefined,
     department: filters.department.trim() || undefined,
     overdue: filters.overdue || undefined,
-    from: filters.period?.[0].toISOString(),
-    to: filters.period?.[1].toISOString(),
+    ...(filters.period ? localDays(filters.period[0], filters.period[1]) : {}),
   };
 }
 

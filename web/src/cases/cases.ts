@@ -1,6 +1,7 @@
 // What the board and a case's page share: the states in the order work flows, and the actions a page offers.
 import type { components } from '../api/generated/workflow';
 import { answer, workflow } from '../api/client';
+import { localDateTime } from '../localTime';
 
 export type CaseState = components['schemas']['CaseState'];
 export type CaseSummary = components['schemas']['CaseSummary'];
@@ -63,5 +64,5 @@ export function act(id: string, action: string, words: string): Promise<CaseDeta
 
 /** A UTC instant from the API, shown in the subdistrict's local time. */
 export function local(instant: string | null | undefined): string {
-  return instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  return instant ? localDateTime(instant, 'zh-CN') : '';
 }
