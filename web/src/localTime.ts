@@ -1,5 +1,5 @@
-// The subdistrict's wall clock (UTC+8) for what people pick on a calendar, whatever the browser's own zone: pickers
-// hand over the days and times as written (value-format), and these turn them into the API's instants.
+// The subdistrict's wall clock (UTC+8), whatever the browser's own zone: pickers hand over the days and times as
+// written (value-format) and these turn them into the API's instants; the API's instants are shown in it too.
 
 /** The pickers' value-format for a day, and for a day and time, as the person picked them. */
 export const dayFormat = 'YYYY-MM-DD';
