@@ -35,13 +35,35 @@ public sealed class RabbitMqCluster : IAsyncDisposable
     /// <summary>An amqp:// address of a node (credentials and virtual host for the services' connection string).</summary>
     public string Address(Node node) => $"amqp://guest:guest@127.0.0.1:{node.Port}/";
 
+    /// <summary>
+    /// Starts the nodes and joins them. A node that exits while starting is started again with the whole cluster, on
+    /// fresh ports, up to twice: ports are picked free but not held, so another server can take one before the node
+    /// binds it (seen once in CI: a node gone before it registered).
+    /// </summary>
     public static async Task<RabbitMqCluster> StartAsync(int size = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(size);
+            }
+            catch (NodeExitedException) when (attempt < 3)
+            {
+                // Again, on fresh ports and a fresh folder.
+            }
+        }
+    }
+
+    private static async Task<RabbitMqCluster> StartOnceAsync(int size)
     {
         var dir = TestFolders.Create("rabbitmq-cluster");
         var epmdPort = LocalServers.FreePort(24000, 26000).ToString(CultureInfo.InvariantCulture);
+        // Named apart from any other cluster this test process runs at the same time.
+        var tag = Random.Shared.Next(1000, 10000);
         var nodes = Enumerable
             .Range(1, size)
-            .Select(i => new Node($"cluster{i}-{Environment.ProcessId}@localhost", LocalServers.FreePort(26001, 28000)))
+            .Select(i => new Node($"cluster{i}-{Environment.ProcessId}-{tag}@localhost", LocalServers.FreePort(26001, 28000)))
             .ToList();
         var cluster = new RabbitMqCluster(dir, epmdPort, nodes);
         try
@@ -209,6 +231,12 @@ public sealed class RabbitMqCluster : IAsyncDisposable
             {
                 await Task.Delay(500);
             }
+            catch (InvalidOperationException e) when (processes[NodeFolder(node)].HasExited)
+            {
+                var log = Path.Combine(dir, NodeFolder(node) + ".log");
+                var text = File.Exists(log) ? await File.ReadAllTextAsync(log) : "(no log)";
+                throw new NodeExitedException($"{node.Name} exited while starting; the end of its log:\n{text[Math.Max(0, text.Length - 3000)..]}", e);
+            }
         }
     }
 
@@ -277,3 +305,6 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         return pids;
     }
 }
+
+/// <summary>A node's process ended before the node was up.</summary>
+public sealed class NodeExitedException(string message, Exception inner) : Exception(message, inner);
