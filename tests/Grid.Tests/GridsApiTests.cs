@@ -198,7 +198,7 @@ public class GridsApiTests(GridServiceFactory service) : GridApiTest(service)
         await using var events = await PublishedEvents.ListenAsync<GridChanged>(Service.Servers.RabbitMq);
 
         var created = await GridAsync("632802001001001", null, "Rural");
-        await Client.PostAsync($"/api/grid/grids/{created.Id}/retire", null);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/grid/grids/{created.Id}/retire", null)).StatusCode);
 
         var first = await events.NextAsync(m => m.GetProperty("gridId").GetGuid() == created.Id && m.GetProperty("version").GetInt64() == 1);
         var message = first.GetProperty("message");

@@ -12,6 +12,7 @@ public sealed class PublishedEvents : IAsyncDisposable
     private readonly IConnection connection;
     private readonly IChannel channel;
     private readonly string queue;
+    private readonly List<JsonElement> unmatched = [];
 
     private PublishedEvents(IConnection connection, IChannel channel, string queue)
     {
@@ -42,33 +43,63 @@ public sealed class PublishedEvents : IAsyncDisposable
     }
 
     /// <summary>
-    /// The MassTransit envelope of the first event whose <c>message</c> satisfies <paramref name="match"/>;
-    /// others are skipped.
+    /// The MassTransit envelope of the first event, in the order they reached the queue, whose <c>message</c> satisfies
+    /// <paramref name="match"/>. Events that do not match are kept for the next call, never dropped: the outbox relay
+    /// publishes a round's rows together, so two changes saved moments apart may arrive in either order.
     /// </summary>
-    public async Task<JsonElement> NextAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null) =>
-        await Eventually.GetAsync<object>(
-            async () =>
-            {
-                var delivery = await channel.BasicGetAsync(queue, autoAck: true);
-                if (delivery is null)
-                {
-                    return null;
-                }
+    public async Task<JsonElement> NextAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null)
+    {
+        bool Matches(JsonElement envelope) => match(envelope.GetProperty("message"));
 
-                var envelope = JsonSerializer.Deserialize<JsonElement>(delivery.Body.Span);
-                return match(envelope.GetProperty("message")) ? envelope : null;
-            },
-            "a matching event on the broker",
-            timeout
-        )
-            is JsonElement found
-            ? found
-            : default;
+        var kept = unmatched.FindIndex(e => Matches(e));
+        if (kept >= 0)
+        {
+            var earlier = unmatched[kept];
+            unmatched.RemoveAt(kept);
+            return earlier;
+        }
 
-    /// <summary>Every event waiting in the queue now.</summary>
+        try
+        {
+            return
+                await Eventually.GetAsync<object>(
+                    async () =>
+                    {
+                        var delivery = await channel.BasicGetAsync(queue, autoAck: true);
+                        if (delivery is null)
+                        {
+                            return null;
+                        }
+
+                        var envelope = JsonSerializer.Deserialize<JsonElement>(delivery.Body.Span);
+                        if (Matches(envelope))
+                        {
+                            return envelope;
+                        }
+
+                        unmatched.Add(envelope);
+                        return null;
+                    },
+                    "a matching event on the broker",
+                    timeout
+                )
+                    is JsonElement found
+                ? found
+                : default;
+        }
+        catch (TimeoutException timedOut)
+        {
+            // What did arrive, so a failure tells a missing event from a different one.
+            var seen = string.Join("; ", unmatched.Select(e => e.GetProperty("message").GetRawText()).TakeLast(5));
+            throw new TimeoutException($"{timedOut.Message} {unmatched.Count} other event(s) arrived meanwhile; the latest (at most five): [{seen}]", timedOut);
+        }
+    }
+
+    /// <summary>Every event waiting now: those earlier calls passed over, then the queue's.</summary>
     public async Task<IReadOnlyList<JsonElement>> DrainAsync()
     {
-        var envelopes = new List<JsonElement>();
+        var envelopes = new List<JsonElement>(unmatched);
+        unmatched.Clear();
         while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery)
         {
             envelopes.Add(JsonSerializer.Deserialize<JsonElement>(delivery.Body.Span));
