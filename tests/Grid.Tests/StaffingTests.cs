@@ -37,7 +37,17 @@ public class StaffingTests(GridServiceFactory service) : GridApiTest(service)
         Assert.Equal(("王丽", "Leader", "社区党组织书记"), (post.PersonName, post.Post, post.OriginalDuties));
         var ended = await Client.PostAsJsonAsync($"/api/grid/grids/{grid.Id}/staff/{post.Id}/end", new EndPostRequest(null));
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        await (await Client.PostAsJsonAsync($"/api/grid/grids/{grid.Id}/staff/{post.Id}/end", new EndPostRequest(null))).AssertProblemAsync(
+            HttpStatusCode.Conflict,
+            "post-ended"
+        );
         Assert.Equal(HttpStatusCode.Created, (await TakeUpAsync(grid.Id, sun, "Leader", duties: "综治专干")).StatusCode);
+        var sunsPost = (await Client.GetFromJsonAsync<List<GridPostResponse>>($"/api/grid/grids/{grid.Id}/staff?current=true"))!.Single();
+        var beforeStart = sunsPost.From.AddDays(-1);
+        await (await Client.PostAsJsonAsync($"/api/grid/grids/{grid.Id}/staff/{sunsPost.Id}/end", new EndPostRequest(beforeStart))).AssertProblemAsync(
+            HttpStatusCode.BadRequest,
+            "end-before-start"
+        );
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public static class BuildingsApi
             .WithName("CreateCompound")
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
-            .Refuses(400, "unknown-community");
+            .Refuses(400, "unknown-community")
+            .Refuses(400, "invalid-address", "invalid-compound-name");
         compounds.MapGet("/", ListCompounds).WithName("ListCompounds").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
 
         var buildings = api.MapGroup("/buildings").WithTags("Compounds and buildings");
@@ -45,7 +46,9 @@ public static class BuildingsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription("A building with its address and location; its grid is the grid containing the location unless gridId is given.")
-            .Refuses(400, "building-outside-grid", "invalid-location", "no-grid-here", "unknown-grid");
+            .Refuses(400, "building-outside-grid", "invalid-location", "no-grid-here", "unknown-grid")
+            .Refuses(400, "invalid-address", "invalid-building-name", "unknown-compound")
+            .Refuses(409, "duplicate-address");
         buildings.MapGet("/", ListBuildings).WithName("ListBuildings").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
         buildings.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding").Allow(Roles.Staff).Refuses(404, "building-not-found");
         return api;

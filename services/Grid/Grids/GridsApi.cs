@@ -98,7 +98,8 @@ public static class GridsApi
                 "invalid-grid-code",
                 "unknown-community"
             )
-            .Refuses(409, "duplicate-grid-code", "grid-overlap");
+            .Refuses(409, "duplicate-grid-code", "grid-overlap")
+            .Refuses(400, "invalid-grid-name", "missing-community");
         grids
             .MapGet("/", ListGrids)
             .WithName("ListGrids")
@@ -116,7 +117,8 @@ public static class GridsApi
             .WithDescription("Community staff edit the grids of their community; the code and community do not change.")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "grid-not-found")
-            .Refuses(409, "grid-retired");
+            .Refuses(409, "grid-retired")
+            .Refuses(400, "invalid-grid-name");
         grids
             .MapPost("/{id:guid}/retire", RetireGrid)
             .WithName("RetireGrid")

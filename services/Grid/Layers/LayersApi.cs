@@ -54,7 +54,8 @@ public static class LayersApi
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Names the department responsible for the layer in the grid, and its contact (the phone is stored protected).")
             .Refuses(400, "invalid-phone")
-            .Refuses(404, "grid-not-found", "unknown-layer");
+            .Refuses(404, "grid-not-found", "unknown-layer")
+            .Refuses(400, "department-required", "invalid-contact");
         responsibilities
             .MapGet("/{layer}", Responsible)
             .WithName("WhoIsResponsible")

@@ -73,13 +73,16 @@ public static class StaffingApi
             .Refuses(400, "invalid-category", "invalid-post", "original-duties-required", "participant-category-required")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "grid-not-found")
-            .Refuses(409, "assistant-not-full-time-team-member", "instructor-not-cadre", "leader-in-post", "leader-not-community-staff", "unknown-person");
+            .Refuses(409, "assistant-not-full-time-team-member", "instructor-not-cadre", "leader-in-post", "leader-not-community-staff", "unknown-person")
+            .Refuses(409, "already-in-post", "instructor-in-post");
         staff.MapGet("/", List).WithName("ListGridStaff").Allow(Roles.Staff).Refuses(404, "grid-not-found");
         staff
             .MapPost("/{postId:guid}/end", End)
             .WithName("EndGridPost")
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
-            .Refuses(404, "grid-post-not-found");
+            .Refuses(404, "grid-post-not-found")
+            .Refuses(400, "end-before-start")
+            .Refuses(409, "post-ended");
 
         var staffing = api.MapGroup("/staffing").WithTags("Staffing");
         staffing

@@ -94,7 +94,8 @@ public static class VisitsApi
                 "The caller logs a visit they made to a grid in their scope. raisesCase=true sends it to the Workflow service as a case from channel \"visit\"."
             )
             .Refuses(400, "case-category-required", "invalid-visit-time", "visitor-person-required")
-            .Refuses(403, "out-of-scope");
+            .Refuses(403, "out-of-scope")
+            .Refuses(400, "invalid-household", "unknown-building", "unknown-contact-day");
         visits.MapGet("/", ListVisits).WithName("ListVisits").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
         visits
             .MapGet("/coverage", Coverage)

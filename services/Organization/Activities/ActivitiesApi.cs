@@ -75,7 +75,9 @@ public static class ActivitiesApi
             .WithName("RecordAttendance")
             .Allow(Roles.Organizers)
             .Refuses(400, "unknown-person")
-            .Refuses(404, "activity-not-found");
+            .Refuses(404, "activity-not-found")
+            .Refuses(400, "duplicate-attendee")
+            .Refuses(409, "activity-not-held");
 
         var centre = api.MapGroup("/communities/{communityId:guid}/service-centre").WithTags("Service centre (four haves)");
         centre.MapGet("/", GetServiceCentre).WithName("GetServiceCentre").Allow(Roles.Staff).Refuses(404, "community-not-found");
@@ -84,7 +86,8 @@ public static class ActivitiesApi
             .WithName("SetServiceCentreItem")
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .Refuses(400, "evidence-required", "invalid-item")
-            .Refuses(403, "out-of-scope");
+            .Refuses(403, "out-of-scope")
+            .Refuses(400, "evidence-too-long");
         return api;
     }
 

@@ -54,11 +54,17 @@ public static class CommunitiesApi
             .Allow(Roles.SubdistrictAdmin, Roles.CommunityStaff)
             .WithDescription("Community staff update their own community; the admin any.")
             .Refuses(403, "out-of-scope")
-            .Refuses(404, "community-not-found");
+            .Refuses(404, "community-not-found")
+            .Refuses(400, "invalid-community-body");
 
         var subdistrict = api.MapGroup("/subdistrict").WithTags("Communities");
         subdistrict.MapGet("/", GetSubdistrict).WithName("GetSubdistrict").AllowSignedIn().Refuses(404, "subdistrict-not-defined");
-        subdistrict.MapPut("/", SetSubdistrict).WithName("SetSubdistrict").Allow(Roles.SubdistrictAdmin).Refuses(400, "invalid-division-code");
+        subdistrict
+            .MapPut("/", SetSubdistrict)
+            .WithName("SetSubdistrict")
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(400, "invalid-division-code")
+            .Refuses(400, "invalid-subdistrict-code", "invalid-subdistrict-name");
         return api;
     }
 

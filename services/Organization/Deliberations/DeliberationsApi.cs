@@ -46,14 +46,18 @@ public static class DeliberationsApi
             .Idempotent()
             .Allow(Roles.Organizers)
             .Refuses(400, "parties-required", "unknown-community")
-            .Refuses(403, "out-of-scope");
+            .Refuses(403, "out-of-scope")
+            .Refuses(400, "invalid-resolution", "record-required");
         deliberations.MapGet("/", List).WithName("ListDeliberations").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
         deliberations.MapGet("/{id:guid}", Get).WithName("GetDeliberation").Allow(Roles.Staff).Refuses(404, "deliberation-not-found");
         deliberations
             .MapPost("/{id:guid}/resolutions/{resolutionId:guid}/done", CompleteResolution)
             .WithName("CompleteResolution")
             .Allow(Roles.Organizers)
-            .Refuses(404, "deliberation-not-found");
+            .Refuses(404, "deliberation-not-found")
+            .Refuses(400, "outcome-required")
+            .Refuses(404, "resolution-not-found")
+            .Refuses(409, "resolution-done");
         return api;
     }
 

@@ -57,7 +57,8 @@ public static class IndexItemsApi
                     + "organization (organizationId), with a reason and evidence. A review's quantity is the points it awards."
             )
             .Refuses(400, "item-for-organizations", "item-in-future", "one-subject", "reason-required", "unknown-item-kind")
-            .Refuses(404, "person-not-found");
+            .Refuses(404, "person-not-found")
+            .Refuses(400, "invalid-quantity", "item-for-members", "item-too-old");
         indices
             .MapGet("/items", List)
             .WithName("IndexItems")

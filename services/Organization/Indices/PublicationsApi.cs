@@ -44,7 +44,8 @@ public static class PublicationsApi
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription("The figures taken for review (or published) for a period, ranked.")
             .Refuses(400, "invalid-page", "invalid-page-size", "invalid-period")
-            .Refuses(404, "index-not-found");
+            .Refuses(404, "index-not-found")
+            .Refuses(404, "publication-not-found");
         indices
             .MapPost("/{index}/publications/{period}", Take)
             .WithName("ReviewIndexPeriod")

@@ -47,7 +47,8 @@ public static class RubricsApi
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription("A new draft, copied from the latest version. One draft at a time.")
             .Refuses(404, "index-not-found")
-            .Refuses(409, "rubric-draft-exists");
+            .Refuses(409, "rubric-draft-exists")
+            .Refuses(404, "rubric-not-found");
         rubrics
             .MapPut("/draft", EditDraft)
             .WithName("EditRubricDraft")
@@ -56,7 +57,9 @@ public static class RubricsApi
                 "Replaces the draft's rubric (base and maximum score, components with items and caps, resets, grades); every problem is named at once."
             )
             .Refuses(400, "invalid-rubric")
-            .Refuses(404, "index-not-found");
+            .Refuses(404, "index-not-found")
+            .Refuses(404, "rubric-draft-not-found")
+            .Refuses(409, "rubric-published");
         rubrics
             .MapGet("/draft/preview", Preview)
             .WithName("PreviewRubricDraft")
@@ -64,14 +67,18 @@ public static class RubricsApi
             .WithDescription(
                 "A subject's score (a member, an organization, a community or 'subdistrict') for a past period under the version in force and under the draft."
             )
-            .Refuses(404, "index-not-found");
+            .Refuses(404, "index-not-found")
+            .Refuses(400, "preview-needs-subject-and-period")
+            .Refuses(404, "rubric-draft-not-found", "subject-not-found");
         rubrics
             .MapPost("/draft/publish", Publish)
             .WithName("PublishRubricDraft")
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Publishes the draft from effectiveFrom (today or later, after the version in force began); a published version never changes.")
             .Refuses(400, "invalid-effective-date")
-            .Refuses(404, "index-not-found");
+            .Refuses(404, "index-not-found")
+            .Refuses(404, "rubric-draft-not-found")
+            .Refuses(409, "rubric-published");
         return indices;
     }
 

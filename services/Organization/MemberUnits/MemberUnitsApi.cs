@@ -66,7 +66,8 @@ public static class MemberUnitsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .Refuses(400, "invalid-kind", "invalid-phone", "invalid-shared-resources-kind", "unknown-unit-organization")
-            .Refuses(409, "duplicate-unit");
+            .Refuses(409, "duplicate-unit")
+            .Refuses(400, "contact-required", "invalid-resources", "invalid-service-fields", "invalid-unit-name");
         units
             .MapGet("/", List)
             .WithName("ListMemberUnits")
@@ -81,7 +82,8 @@ public static class MemberUnitsApi
             .WithName("RecordAllianceMeeting")
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
-            .Refuses(400, "invalid-topic", "unknown-unit");
+            .Refuses(400, "invalid-topic", "unknown-unit")
+            .Refuses(400, "invalid-task", "no-attendees");
         meetings
             .MapGet("/", ListMeetings)
             .WithName("ListAllianceMeetings")
@@ -98,7 +100,9 @@ public static class MemberUnitsApi
             .WithDescription("The responsible unit's liaison, or the subdistrict, marks an agreed task done.")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "meeting-not-found")
-            .Refuses(409, "task-done");
+            .Refuses(409, "task-done")
+            .Refuses(400, "outcome-required")
+            .Refuses(404, "task-not-found");
         return api;
     }
 

@@ -71,7 +71,18 @@ public static class PartyOrganizationsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "invalid-kind", "invalid-mass-organization-type", "kind-not-allowed-under-parent", "unknown-community", "unknown-organization")
-            .Refuses(409, "second-subdistrict-committee");
+            .Refuses(409, "second-subdistrict-committee")
+            .Refuses(
+                400,
+                "community-mismatch",
+                "community-required",
+                "invalid-organization-name",
+                "mass-type-not-allowed",
+                "mass-type-required",
+                "parent-required",
+                "root-has-no-parent"
+            )
+            .Refuses(409, "parent-dissolved");
         organizations
             .MapGet("/", List)
             .WithName("ListOrganizations")
@@ -79,19 +90,27 @@ public static class PartyOrganizationsApi
             .Refuses(400, "invalid-kind", "invalid-page", "invalid-page-size", "invalid-status");
         organizations.MapGet("/tree", Tree).WithName("GetOrganizationTree").AllowSignedIn().Refuses(404, "no-subdistrict-committee");
         organizations.MapGet("/{id:guid}", Get).WithName("GetOrganization").AllowSignedIn().Refuses(404, "organization-not-found");
-        organizations.MapPut("/{id:guid}/name", Rename).WithName("RenameOrganization").Allow(Roles.SubdistrictAdmin).Refuses(404, "organization-not-found");
+        organizations
+            .MapPut("/{id:guid}/name", Rename)
+            .WithName("RenameOrganization")
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "organization-not-found")
+            .Refuses(400, "invalid-organization-name");
         organizations
             .MapPost("/{id:guid}/move", Move)
             .WithName("MoveOrganization")
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "cycle")
-            .Refuses(404, "organization-not-found");
+            .Refuses(404, "organization-not-found")
+            .Refuses(400, "community-mismatch", "community-required", "parent-required", "root-has-no-parent")
+            .Refuses(409, "organization-dissolved", "parent-dissolved");
         organizations
             .MapPost("/{id:guid}/dissolve", Dissolve)
             .WithName("DissolveOrganization")
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(404, "organization-not-found")
-            .Refuses(409, "organization-not-empty");
+            .Refuses(409, "organization-not-empty")
+            .Refuses(409, "organization-dissolved", "root-cannot-be-dissolved");
         return api;
     }
 

@@ -80,7 +80,9 @@ public static class PeopleApi
             .Allow(Roles.Organizers)
             .Refuses(400, "invalid-id-card", "invalid-person-name", "invalid-phone", "joined-in-future", "unknown-organization")
             .Refuses(403, "out-of-scope")
-            .Refuses(409, "duplicate-id-card");
+            .Refuses(409, "duplicate-id-card")
+            .Refuses(400, "invalid-address")
+            .Refuses(409, "organization-dissolved");
         people
             .MapGet("/", List)
             .WithName("ListPeople")
@@ -95,7 +97,12 @@ public static class PeopleApi
             .AllowSignedIn()
             .WithDescription("A person in the caller's scope, or the caller themself; 404 otherwise.")
             .Refuses(404, "person-not-found");
-        people.MapPut("/{id:guid}/membership", ChangeMembership).WithName("ChangeMembership").Allow(Roles.Organizers).Refuses(404, "person-not-found");
+        people
+            .MapPut("/{id:guid}/membership", ChangeMembership)
+            .WithName("ChangeMembership")
+            .Allow(Roles.Organizers)
+            .Refuses(404, "person-not-found")
+            .Refuses(409, "organization-dissolved");
         people
             .MapPost("/{id:guid}/personal-data/reveal", Reveal)
             .WithName("RevealPersonalData")

@@ -55,9 +55,16 @@ public static class PostsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "dual-responsibility-required", "invalid-title", "unknown-person")
-            .Refuses(409, "secretary-in-post");
+            .Refuses(409, "secretary-in-post")
+            .Refuses(400, "duty-too-long");
         posts.MapGet("/", ListPosts).WithName("ListPosts").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
-        posts.MapPost("/{id:guid}/end", EndPost).WithName("EndPost").Allow(Roles.SubdistrictAdmin).Refuses(404, "post-not-found");
+        posts
+            .MapPost("/{id:guid}/end", EndPost)
+            .WithName("EndPost")
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "post-not-found")
+            .Refuses(400, "end-before-start")
+            .Refuses(409, "post-ended");
 
         var areas = api.MapGroup("/area-assignments").WithTags("Area assignments");
         areas
@@ -66,13 +73,16 @@ public static class PostsApi
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin)
             .Refuses(400, "unknown-person")
-            .Refuses(409, "not-a-cadre");
+            .Refuses(409, "not-a-cadre")
+            .Refuses(400, "area-required", "end-before-start", "invalid-grids");
         areas.MapGet("/", ListAreaAssignments).WithName("ListAreaAssignments").Allow(Roles.Staff).Refuses(400, "invalid-page", "invalid-page-size");
         areas
             .MapPost("/{id:guid}/end", EndAreaAssignment)
             .WithName("EndAreaAssignment")
             .Allow(Roles.SubdistrictAdmin)
-            .Refuses(404, "area-assignment-not-found");
+            .Refuses(404, "area-assignment-not-found")
+            .Refuses(400, "end-before-start")
+            .Refuses(409, "assignment-ended");
         return api;
     }
 

@@ -94,7 +94,9 @@ public static class RegistrationsApi
             .WithDescription("A party member registers themself with their home community; organizers register members for their community.")
             .Refuses(400, "invalid-placement", "unknown-person")
             .Refuses(403, "out-of-scope")
-            .Refuses(409, "not-in-service-member", "registration-open");
+            .Refuses(409, "not-in-service-member", "registration-open")
+            .Refuses(400, "invalid-pledges")
+            .Refuses(409, "not-organized-in-a-unit");
         registrations
             .MapGet("/", List)
             .WithName("ListRegistrations")
@@ -106,7 +108,8 @@ public static class RegistrationsApi
             .WithName("DeclineRegistration")
             .Allow(Roles.Organizers)
             .Refuses(404, "registration-not-found")
-            .Refuses(409, "registration-decided");
+            .Refuses(409, "registration-decided")
+            .Refuses(400, "decline-reason-required");
         registrations
             .MapGet("/report", Report)
             .WithName("RegistrationReport")

@@ -80,7 +80,8 @@ public static class ActivitiesApi
                     + "shift takes a waitlist when allowWaitlist is set."
             )
             .Refuses(400, "invalid-activity", "invalid-radius", "project-not-running")
-            .Refuses(403, "out-of-scope");
+            .Refuses(403, "out-of-scope")
+            .Refuses(400, "invalid-capacity", "invalid-location", "invalid-shift");
         activities
             .MapPost("/{id:guid}/publish", Publish)
             .WithName("PublishActivity")
@@ -109,7 +110,9 @@ public static class ActivitiesApi
             .AllowSignedIn()
             .OnAnyRecord("a registered volunteer signs up for any activity, wherever it is")
             .WithDescription("The caller (a registered volunteer) takes a seat, or a place on the waitlist; never two overlapping shifts.")
-            .Refuses(409, "activity-not-published", "already-signed-up", "double-booked", "not-a-volunteer", "shift-full", "skills-missing");
+            .Refuses(409, "activity-not-published", "already-signed-up", "double-booked", "not-a-volunteer", "shift-full", "skills-missing")
+            .Refuses(404, "shift-not-found")
+            .Refuses(409, "shift-closed");
 
         var signUps = api.MapGroup("/sign-ups").WithTags("Activities and shifts").OnAnyRecord(VolunteerWork.CadresRunEverything, Roles.SubdistrictCadre);
         signUps.MapGet("/mine", Mine).WithName("MySignUps").AllowSignedIn();
@@ -119,7 +122,8 @@ public static class ActivitiesApi
             .Idempotent()
             .AllowSignedIn()
             .WithDescription("A freed seat goes to the first on the waitlist.")
-            .Refuses(404, "sign-up-not-found");
+            .Refuses(404, "sign-up-not-found")
+            .Refuses(409, "cannot-cancel");
         signUps
             .MapPost("/{id:guid}/check-in", CheckIn)
             .WithName("CheckIn")
@@ -130,7 +134,9 @@ public static class ActivitiesApi
             )
             .Refuses(400, "outside-check-in-window", "outside-radius", "wrong-check-in-code")
             .Refuses(404, "sign-up-not-found")
-            .Refuses(409, "already-checked-in");
+            .Refuses(409, "already-checked-in")
+            .Refuses(400, "check-in-proof-required", "no-venue-location")
+            .Refuses(409, "not-confirmed");
         signUps
             .MapPost("/{id:guid}/check-out", CheckOut)
             .WithName("CheckOut")
@@ -140,7 +146,8 @@ public static class ActivitiesApi
                 "Records the hours served inside the shift (quarter hours), pending the organizer's approval unless the activity approves them itself."
             )
             .Refuses(404, "sign-up-not-found")
-            .Refuses(409, "already-checked-out", "shift-not-started");
+            .Refuses(409, "already-checked-out", "shift-not-started")
+            .Refuses(400, "check-in-proof-required", "no-venue-location", "outside-check-out-window");
         return api;
     }
 

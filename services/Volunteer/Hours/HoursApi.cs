@@ -98,7 +98,8 @@ public static class HoursApi
                     + "pending approval like any record. One record per volunteer, activity and day."
             )
             .Refuses(400, "invalid-hours", "note-required", "unknown-activity")
-            .Refuses(409, "hours-already-recorded");
+            .Refuses(409, "hours-already-recorded")
+            .Refuses(400, "served-in-future", "unknown-volunteer");
         hours
             .MapPost("/{id:guid}/approve", Approve)
             .WithName("ApproveServiceHours")
@@ -123,7 +124,8 @@ public static class HoursApi
                 "A certificate of the volunteer's approved hours in a period: the volunteer (or an organizer) asks, the "
                     + "recording organization issues it with a number."
             )
-            .Refuses(404, "volunteer-not-found");
+            .Refuses(404, "volunteer-not-found")
+            .Refuses(409, "no-approved-hours");
         api.MapGet("/certificates/{number}", Verify)
             .WithTags("Service hours and certificates")
             .WithName("VerifyCertificate")

@@ -77,7 +77,9 @@ public static class ProjectsApi
             .WithName("EvaluateProject")
             .Allow(Roles.Organizers)
             .WithDescription("At the end, the publisher rates each confirmed unit (1–5) with a comment.")
-            .Refuses(404, "project-not-found");
+            .Refuses(404, "project-not-found")
+            .Refuses(400, "invalid-evaluations")
+            .Refuses(409, "project-not-completed");
         projects
             .MapPost("/{id:guid}/claims", Claim)
             .WithName("ClaimProject")
@@ -87,17 +89,21 @@ public static class ProjectsApi
             .Refuses(400, "unit-required")
             .Refuses(403, "out-of-scope")
             .Refuses(404, "project-not-found")
-            .Refuses(409, "already-claimed", "unit-not-in-alliance");
+            .Refuses(409, "already-claimed", "unit-not-in-alliance")
+            .Refuses(409, "project-not-open");
         projects
             .MapPost("/{id:guid}/claims/{unitId:guid}/confirm", ConfirmClaim)
             .WithName("ConfirmClaim")
             .Allow(Roles.Organizers)
-            .Refuses(404, "project-not-found");
+            .Refuses(404, "project-not-found")
+            .Refuses(404, "claim-not-found")
+            .Refuses(409, "units-enough");
         projects
             .MapPost("/{id:guid}/claims/{unitId:guid}/decline", DeclineClaim)
             .WithName("DeclineClaim")
             .Allow(Roles.Organizers)
-            .Refuses(404, "project-not-found");
+            .Refuses(404, "project-not-found")
+            .Refuses(404, "claim-not-found");
         return api;
     }
 

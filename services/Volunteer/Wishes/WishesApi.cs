@@ -68,13 +68,16 @@ public static class WishesApi
             .WithDescription("A party member claims it for themself; a unit liaison for their unit (unitId).")
             .Refuses(400, "unit-required")
             .Refuses(404, "wish-not-found")
-            .Refuses(409, "wish-taken");
+            .Refuses(409, "wish-taken")
+            .Refuses(409, "own-wish");
         wishes
             .MapPost("/{id:guid}/fulfil", Fulfil)
             .WithName("FulfilWish")
             .Allow(Roles.PartyMember, Roles.UnitLiaison)
             .Refuses(403, "out-of-scope")
-            .Refuses(404, "wish-not-found");
+            .Refuses(404, "wish-not-found")
+            .Refuses(400, "invalid-note")
+            .Refuses(409, "wish-not-claimed");
         wishes
             .MapPost("/{id:guid}/confirm", Confirm)
             .WithName("ConfirmWish")

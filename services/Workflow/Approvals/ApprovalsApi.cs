@@ -28,7 +28,8 @@ public static class ApprovalsApi
             )
             .Refuses(400, "invalid-kind")
             .Refuses(404, "case-not-found")
-            .Refuses(409, "approval-pending", "case-not-in-hand");
+            .Refuses(409, "approval-pending", "case-not-in-hand")
+            .Refuses(400, "invalid-working-days");
         onCase.MapGet("/", ListForCase).WithName("ListCaseApprovals").Allow(Roles.Staff).Refuses(404, "case-not-found");
 
         var approvals = api.MapGroup("/approvals")
@@ -48,7 +49,8 @@ public static class ApprovalsApi
             .WithDescription("approve=true extends or defers the case (only before its deadline); false refuses. The level above the handler decides.")
             .Refuses(400, "decision-required")
             .Refuses(404, "approval-not-found")
-            .Refuses(409, "approval-decided", "deadline-passed");
+            .Refuses(409, "approval-decided", "deadline-passed")
+            .Refuses(400, "invalid-note");
         return api;
     }
 

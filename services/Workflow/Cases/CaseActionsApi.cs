@@ -43,7 +43,9 @@ public static class CaseActionsApi
             .Refuses(403, "not-case-operator")
             .WithDescription("Voids this case as a duplicate of another open case (into), whose reporters then include this one's.")
             .Refuses(400, "merge-into-itself")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "merge-target-required", "unknown-case")
+            .Refuses(409, "merge-target-final");
         cases
             .MapPost("/dispatch", Dispatch)
             .WithName("DispatchCase")
@@ -54,7 +56,8 @@ public static class CaseActionsApi
                     + "department). The deadline is set from the category and priority."
             )
             .Refuses(400, "invalid-level")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "department-required", "level-not-located");
         cases
             .MapPost("/return", Return)
             .WithName("ReturnCase")
@@ -101,7 +104,9 @@ public static class CaseActionsApi
                     + "(返工)."
             )
             .Refuses(400, "invalid-rating")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "invalid-comment")
+            .Refuses(409, "not-replied");
         cases
             .MapPost("/verification", Verify)
             .WithName("VerifyCase")
@@ -110,21 +115,24 @@ public static class CaseActionsApi
             .Allow(Roles.AreaStaff)
             .WithDescription("核查 on site: passed moves it to Verified; not passed reopens it (返工).")
             .Refuses(400, "verification-result-required")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "invalid-note");
         cases
             .MapPost("/close", Close)
             .WithName("CloseCase")
             .IsStep(CaseAction.Close)
             .Allow(Roles.Organizers)
             .WithDescription("结案, after verification and the reply.")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "reply-required");
         cases
             .MapPost("/escalate", Escalate)
             .WithName("EscalateCase")
             .IsStep(CaseAction.Escalate)
             .Allow(Roles.SubdistrictAdmin, Roles.SubdistrictCadre)
             .WithDescription("督办 by hand: puts the case under the next level's supervision.")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(409, "escalation-at-top");
         cases
             .MapPost("/resume", Resume)
             .WithName("ResumeCase")

@@ -44,7 +44,8 @@ public static class CasesApi
                 "unknown-category",
                 "unknown-grid",
                 "unknown-photo"
-            );
+            )
+            .Refuses(400, "invalid-address", "invalid-reporter-name");
         cases
             .MapGet("/", List)
             .WithName("ListCases")

@@ -36,13 +36,16 @@ public static class CategoriesApi
             .WithName("CreateCaseCategory")
             .Idempotent()
             .Allow(Roles.SubdistrictAdmin)
-            .Refuses(400, "invalid-category-code", "invalid-default-type");
+            .Refuses(400, "invalid-category-code", "invalid-default-type")
+            .Refuses(400, "invalid-category-name", "invalid-working-days")
+            .Refuses(409, "category-exists");
         categories
             .MapPut("/{code}", Update)
             .WithName("UpdateCaseCategory")
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Changes the name, working days or whether new cases may use it. Cases already dispatched keep their deadlines.")
-            .Refuses(404, "category-not-found");
+            .Refuses(404, "category-not-found")
+            .Refuses(400, "invalid-category-name", "invalid-working-days");
         return api;
     }
 

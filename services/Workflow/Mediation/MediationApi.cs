@@ -27,7 +27,9 @@ public static class MediationApi
             .Refuses(409, "case-not-dispatched")
             .Allow(Roles.Staff)
             .WithDescription("A party to the dispute: Applicant, Respondent or Other, with name and phone (protected, shown masked).")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "invalid-party-name")
+            .Refuses(409, "not-a-mediation");
         mediation
             .MapPost("/start", StartMediation)
             .WithName("StartMediation")
@@ -41,7 +43,8 @@ public static class MediationApi
             .Allow(Roles.Staff)
             .WithDescription("A session held (heldAt, attendees, summary); the applicant and the respondent must be on record.")
             .Refuses(404, "case-not-found")
-            .Refuses(409, "parties-required");
+            .Refuses(409, "parties-required")
+            .Refuses(400, "attendees-required", "invalid-summary", "meeting-in-future");
         mediation
             .MapPost("/agreement", Agree)
             .WithName("RecordMediationAgreement")
@@ -58,7 +61,8 @@ public static class MediationApi
             .Allow(Roles.Staff)
             .WithDescription("Mediation could not settle it: where it goes (to) and why; the referral is the case's result.")
             .Refuses(400, "reason-required")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "referral-target-required");
         mediation
             .MapPost("/follow-up", FollowUp)
             .WithName("FollowUpMediation")
@@ -66,7 +70,8 @@ public static class MediationApi
             .Allow(Roles.AreaStaff)
             .WithDescription("回访: kept=true moves the case to Verified; kept=false (the agreement is not kept) reopens it (返工).")
             .Refuses(400, "follow-up-result-required")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "invalid-note");
 
         var coordination = cases.MapGroup("/coordination").WithTags("Tripartite coordination");
         coordination.MapPost("/start", Convene).WithName("ConveneCoordination").IsStep(CaseAction.Convene).Allow(Roles.Staff).Refuses(404, "case-not-found");
@@ -77,7 +82,8 @@ public static class MediationApi
             .Allow(Roles.Staff)
             .WithDescription("A meeting of the three: the community's, the homeowners' committee's and the property company's representatives, and a summary.")
             .Refuses(400, "three-parties-required")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "attendees-required", "invalid-summary", "meeting-in-future");
         coordination
             .MapPost("/tasks/{taskId:guid}/done", CompleteTask)
             .WithName("CompleteCoordinationTask")
@@ -90,7 +96,8 @@ public static class MediationApi
             )
             .Refuses(400, "outcome-required")
             .Refuses(404, "case-not-found", "task-not-found")
-            .Refuses(409, "task-done");
+            .Refuses(409, "task-done")
+            .Refuses(409, "case-voided");
         coordination
             .MapPost("/agreement", AgreeTasks)
             .WithName("RecordCoordinationAgreement")
@@ -98,7 +105,8 @@ public static class MediationApi
             .Allow(Roles.Staff)
             .WithDescription("三方协议: the terms and who does what (tasks: party Community, HomeownersCommittee or PropertyCompany, task, dueDate).")
             .Refuses(400, "tasks-required")
-            .Refuses(404, "case-not-found");
+            .Refuses(404, "case-not-found")
+            .Refuses(400, "tasks-not-allowed");
 
         cases
             .MapGet("/records", Records)

@@ -29,7 +29,12 @@ public static class Open311ClientsApi
             .WithDescription("Issues an api_key for a third-party client. The key is shown in this answer only.")
             .Refuses(400, "invalid-client-name");
         clients.MapGet("/", List).WithName("ListOpen311Clients").Allow(Roles.SubdistrictAdmin);
-        clients.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeOpen311Key").Allow(Roles.SubdistrictAdmin).Refuses(404, "open311-client-not-found");
+        clients
+            .MapPost("/{id:guid}/revoke", Revoke)
+            .WithName("RevokeOpen311Key")
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "open311-client-not-found")
+            .Refuses(409, "client-revoked");
         return api;
     }
 

@@ -52,8 +52,14 @@ public static class RoutingApi
             .Allow(Roles.SubdistrictAdmin)
             .WithDescription("Empty category, gridId and communityId match any. The most specific matching rule wins (category, then grid, then community).")
             .Refuses(400, "invalid-level", "layer-without-department-level", "unknown-category")
-            .Refuses(409, "routing-rule-exists");
-        rules.MapPut("/{id:guid}", Update).WithName("UpdateRoutingRule").Allow(Roles.SubdistrictAdmin).Refuses(404, "routing-rule-not-found");
+            .Refuses(409, "routing-rule-exists")
+            .Refuses(400, "department-rule-target", "grid-or-community", "invalid-note", "unknown-community");
+        rules
+            .MapPut("/{id:guid}", Update)
+            .WithName("UpdateRoutingRule")
+            .Allow(Roles.SubdistrictAdmin)
+            .Refuses(404, "routing-rule-not-found")
+            .Refuses(400, "department-rule-target", "grid-or-community", "invalid-note", "unknown-community");
         rules.MapDelete("/{id:guid}", Delete).WithName("DeleteRoutingRule").Allow(Roles.SubdistrictAdmin).Refuses(404, "routing-rule-not-found");
         rules
             .MapGet("/preview", Preview)
