@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
@@ -51,6 +52,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServiceLogFile("gateway")));
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
         builder.UseSetting("Platform:RateLimits:KeyPrefix", RateLimitPrefix);
         builder.UseSetting("Platform:Auth:Issuer", TestTokens.Issuer);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit;
 
@@ -111,6 +112,7 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServiceLogFile(DatabaseName)));
         builder.UseSetting($"ConnectionStrings:{connectionName}", ConnectionString);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMq}", Servers.RabbitMq);
