@@ -19,7 +19,13 @@ function phoneServiceWorker(): Plugin {
     generateBundle(_, bundle) {
       const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry && f.facadeModuleId?.endsWith('/m/index.html'));
       if (!entry || entry.type !== 'chunk') this.error('the phone entry (m/index.html) is not in the build');
-      const files = new Set<string>(['/m/index.html', '/m/manifest.webmanifest', '/m/icons/icon-192.png', '/m/icons/icon-512.png', '/m/icons/maskable-512.png']);
+      const files = new Set<string>([
+        '/m/index.html',
+        '/m/manifest.webmanifest',
+        '/m/icons/icon-192.png',
+        '/m/icons/icon-512.png',
+        '/m/icons/maskable-512.png',
+      ]);
       // The map's library (~300 KB compressed) is kept when first used, not at install: a phone on a weak signal
       // installs the app without it (the worker keeps it after the first map).
       const walk = (name: string) => {
@@ -35,7 +41,11 @@ function phoneServiceWorker(): Plugin {
       const list = [...files].filter((file) => !file.includes('maplibre')).sort();
       const version = createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(new URL('./src/phone/sw-template.js', import.meta.url), 'utf8');
-      this.emitFile({ type: 'asset', fileName: 'm/sw.js', source: template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(list, null, 2)) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'm/sw.js',
+        source: template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(list, null, 2)),
+      });
     },
   };
 }

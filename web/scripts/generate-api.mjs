@@ -10,7 +10,10 @@ export const documents = join(web, '..', 'docs', 'openapi');
 export const generated = join(web, 'src', 'api', 'generated');
 
 export async function services() {
-  return (await readdir(documents)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  return (await readdir(documents))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 }
 
 export async function generate(service) {
@@ -40,7 +43,7 @@ export async function generateRoles() {
   }
 
   const source = [
-    '// Generated from docs/openapi/*.json (each operation\'s x-roles) by web/scripts/generate-api.mjs: do not edit.',
+    "// Generated from docs/openapi/*.json (each operation's x-roles) by web/scripts/generate-api.mjs: do not edit.",
     'export const operationRoles = {',
     ...lines.sort(),
     '} as const satisfies Record<string, readonly string[]>;',

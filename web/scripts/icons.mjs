@@ -34,7 +34,12 @@ function png(size, paint) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const red = [200, 22, 29, 255];
@@ -42,12 +47,17 @@ const white = [255, 255, 255, 255];
 /** The mark inside a square of the given inset (a maskable icon keeps it in the middle 80%). */
 function mark(size, inset, rounded) {
   return (x, y) => {
-    const u = x / size, v = y / size;
+    const u = x / size,
+      v = y / size;
     if (rounded) {
-      const r = 0.18, cx = Math.min(Math.max(u, r), 1 - r), cy = Math.min(Math.max(v, r), 1 - r);
+      const r = 0.18,
+        cx = Math.min(Math.max(u, r), 1 - r),
+        cy = Math.min(Math.max(v, r), 1 - r);
       if ((u - cx) ** 2 + (v - cy) ** 2 > r * r) return [0, 0, 0, 0];
     }
-    const a = inset + (1 - 2 * inset) * 0.18, b = 1 - a, line = (b - a) * 0.06;
+    const a = inset + (1 - 2 * inset) * 0.18,
+      b = 1 - a,
+      line = (b - a) * 0.06;
     const inBox = u >= a && u <= b && v >= a && v <= b;
     const onLine = inBox && (u - a < line || b - u < line || v - a < line || b - v < line || Math.abs(u - 0.5) < line / 2 || Math.abs(v - 0.5) < line / 2);
     const dot = (u - 0.625) ** 2 + (v - 0.375) ** 2 < ((b - a) * 0.09) ** 2;

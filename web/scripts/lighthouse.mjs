@@ -24,15 +24,35 @@ for (const page of pages) {
   const reports = [];
   for (let run = 0; run < runs; run++) {
     const path = join(folder, `${run}.json`);
-    execFileSync('npx', ['--yes', `lighthouse@${version}`, `${base}${page}`, '--quiet', '--output=json', `--output-path=${path}`,
-      '--form-factor=mobile', `--only-categories=${categories.join(',')}`, '--chrome-flags=--headless=new --no-sandbox'],
-      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
+    execFileSync(
+      'npx',
+      [
+        '--yes',
+        `lighthouse@${version}`,
+        `${base}${page}`,
+        '--quiet',
+        '--output=json',
+        `--output-path=${path}`,
+        '--form-factor=mobile',
+        `--only-categories=${categories.join(',')}`,
+        '--chrome-flags=--headless=new --no-sandbox',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } },
+    );
     reports.push(JSON.parse(readFileSync(path, 'utf8')));
   }
 
   const scores = categories.map((c) => Math.round(100 * median(reports.map((r) => r.categories[c].score))));
   const times = timings.map((a) => median(reports.map((r) => r.audits[a].numericValue)));
-  const failing = [...new Set(reports.flatMap((r) => Object.values(r.audits).filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0).map((a) => a.title)))];
+  const failing = [
+    ...new Set(
+      reports.flatMap((r) =>
+        Object.values(r.audits)
+          .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
+          .map((a) => a.title),
+      ),
+    ),
+  ];
   rows.push({ page, scores, times, failing });
   console.log(`${page}: ${categories.map((c, i) => `${c} ${scores[i]}`).join(', ')}`);
 }

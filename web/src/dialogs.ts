@@ -10,10 +10,14 @@ function buttons(): ElMessageBoxOptions {
 
 /** Asks for a line of text; the answer, or null when the person cancels. */
 export function prompt(message: string, title: string, options: ElMessageBoxOptions = {}): Promise<string | null> {
-  return ElMessageBox.prompt(message, title, { ...buttons(), ...options }).then((r) => r.value).catch(() => null);
+  return ElMessageBox.prompt(message, title, { ...buttons(), ...options })
+    .then((r) => r.value)
+    .catch(() => null);
 }
 
 /** Asks to confirm; true only when the person confirms. */
 export function confirm(message: string, title: string, options: ElMessageBoxOptions = {}): Promise<boolean> {
-  return ElMessageBox.confirm(message, title, { ...buttons(), ...options }).then(() => true).catch(() => false);
+  return ElMessageBox.confirm(message, title, { ...buttons(), ...options })
+    .then(() => true)
+    .catch(() => false);
 }

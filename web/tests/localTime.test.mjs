@@ -13,7 +13,7 @@ await writeFile(file, compiled);
 const module = await import(file);
 const { localDays, localInstant } = module;
 
-test('days picked run from the first one\'s local midnight to the end of the last, across month, year and leap-day ends', () => {
+test("days picked run from the first one's local midnight to the end of the last, across month, year and leap-day ends", () => {
   assert.deepEqual(localDays('2026-12-01', '2026-12-03'), { from: '2026-12-01T00:00:00+08:00', to: '2026-12-04T00:00:00+08:00' });
   assert.deepEqual(localDays('2026-12-31', '2026-12-31'), { from: '2026-12-31T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' });
   assert.deepEqual(localDays('2028-02-20', '2028-02-28'), { from: '2028-02-20T00:00:00+08:00', to: '2028-02-29T00:00:00+08:00' });

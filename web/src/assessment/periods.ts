@@ -44,8 +44,6 @@ export function lastPeriods(period: Period, count: number): Period[] {
   const index = period.year * step + (period.kind === 'year' ? 0 : period.part - 1);
   return Array.from({ length: count }, (_, i) => {
     const at = index - (count - 1 - i);
-    return period.kind === 'year'
-      ? { kind: 'year', year: at, part: 1 }
-      : { kind: period.kind, year: Math.floor(at / step), part: (at % step) + 1 };
+    return period.kind === 'year' ? { kind: 'year', year: at, part: 1 } : { kind: period.kind, year: Math.floor(at / step), part: (at % step) + 1 };
   });
 }

@@ -8,7 +8,19 @@ export type CaseSummary = components['schemas']['CaseSummary'];
 export type CaseDetails = components['schemas']['CaseResponse'];
 export type CaseStep = components['schemas']['CaseStepResponse'];
 
-export const boardStates: CaseState[] = ['Reported', 'Registered', 'Dispatched', 'Accepted', 'Deferred', 'Resolved', 'Verified', 'Mediating', 'Coordinating', 'Closed', 'Voided'];
+export const boardStates: CaseState[] = [
+  'Reported',
+  'Registered',
+  'Dispatched',
+  'Accepted',
+  'Deferred',
+  'Resolved',
+  'Verified',
+  'Mediating',
+  'Coordinating',
+  'Closed',
+  'Voided',
+];
 
 /** An action a case's page offers, and whether it asks for words (a reason, a reply, a note). */
 export interface CaseActionForm {
