@@ -224,7 +224,7 @@ public static class StaffingApi
         }
 
         var paging = validated;
-        var quota = await db.AssistantQuotas.AsNoTracking().FirstOrDefaultAsync(ct) ?? AssistantQuota.Default;
+        var quota = await db.AssistantQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.Id == AssistantQuota.SingletonId, ct) ?? AssistantQuota.Default;
         var grids = db.Grids.AsNoTracking().Where(g => g.Status == GridStatus.Active).VisibleTo(caller, GridEntity.Scope);
         grids = communityId is { } c ? grids.Where(g => g.CommunityId == c) : grids;
         var gridList = await grids
@@ -292,7 +292,9 @@ public static class StaffingApi
     }
 
     public static async Task<Ok<QuotaResponse>> GetQuota(GridDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(QuotaOf(await db.AssistantQuotas.AsNoTracking().FirstOrDefaultAsync(ct) ?? AssistantQuota.Default));
+        TypedResults.Ok(
+            QuotaOf(await db.AssistantQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.Id == AssistantQuota.SingletonId, ct) ?? AssistantQuota.Default)
+        );
 
     public static async Task<Results<Ok<QuotaResponse>, ProblemHttpResult>> SetQuota(
         QuotaRequest request,
@@ -301,7 +303,7 @@ public static class StaffingApi
         CancellationToken ct
     )
     {
-        var quota = await db.AssistantQuotas.FirstOrDefaultAsync(ct);
+        var quota = await db.AssistantQuotas.FirstOrDefaultAsync(q => q.Id == AssistantQuota.SingletonId, ct);
         if (quota is null)
         {
             quota = AssistantQuota.Default;

@@ -155,7 +155,7 @@ public static class CommunitiesApi
 
     public static async Task<Results<Ok<SubdistrictResponse>, ProblemHttpResult>> GetSubdistrict(OrganizationDbContext db, CancellationToken ct)
     {
-        var subdistrict = await db.Subdistricts.AsNoTracking().FirstOrDefaultAsync(ct);
+        var subdistrict = await db.Subdistricts.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Subdistrict.TheId, ct);
         return subdistrict is null
             ? Problems.From(DomainError.NotFound("subdistrict-not-defined", "The subdistrict has not been defined yet: PUT it first."))
             : TypedResults.Ok(new SubdistrictResponse(subdistrict.DivisionCode, subdistrict.Code, subdistrict.Name, subdistrict.UpdatedAt));
@@ -168,7 +168,7 @@ public static class CommunitiesApi
         CancellationToken ct
     )
     {
-        var subdistrict = await db.Subdistricts.FirstOrDefaultAsync(ct);
+        var subdistrict = await db.Subdistricts.FirstOrDefaultAsync(s => s.Id == Subdistrict.TheId, ct);
         if (subdistrict is null)
         {
             if (!Subdistrict.Define(request.DivisionCode, request.Code, request.Name, clock.GetUtcNow()).TryGet(out var defined, out var defineError))
