@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace Platform.Testing;
 
 /// <summary>
-/// The warnings and errors of the services hosted in a test process, in one file per test project
-/// (<c>artifacts/test-results/&lt;project&gt;.services.log</c>, started afresh by each process): what a host logs is not part
+/// The warnings and errors of the services hosted in a test process, in one file per test project, started afresh by each
+/// process (<c>artifacts/test-results/&lt;project&gt;.services.log</c> under <c>./platform test</c>): what a host logs is not part
 /// of a test's output, yet it is what explains a failure that only a background worker saw (the outbox relay backing off,
 /// a consumer's exception). <c>./platform test</c> prints the end of the file when the project fails.
 /// </summary>
