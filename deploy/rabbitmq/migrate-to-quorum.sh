@@ -19,7 +19,8 @@
 #      what waited.
 #
 # Settings: RABBITMQCTL (default rabbitmqctl), RABBITMQ_NODE (passed as -n), RABBITMQ_VHOST (default /),
-# PLATFORM_QUEUE_PREFIXES (default "grid organization volunteer workflow"), DRAIN_TIMEOUT seconds (default 600).
+# PLATFORM_QUEUE_PREFIXES (default "grid organization volunteer workflow"), DRAIN_TIMEOUT seconds (default 600),
+# DELETE_PARALLEL (default 8: how many queues are deleted at once).
 set -euo pipefail
 
 ctl=${RABBITMQCTL:-rabbitmqctl}
@@ -80,15 +81,16 @@ cmd_delete() {
     echo "$queues" | awk '$4 > 0' | sed 's/^/  /' >&2
     return 1
   fi
-  for name in $(echo "$queues" | awk '{ print $1 }'); do
-    "$ctl" "${node_args[@]}" delete_queue -p "$vhost" --if-empty "$name" >/dev/null
-    echo "deleted $name"
-  done
+  # rabbitmqctl deletes one queue per call, and each call starts an Erlang VM (under a second on a quiet machine, several
+  # on a busy one): the deletes run DELETE_PARALLEL at a time. --if-empty keeps the refusal above true to the end.
+  echo "$queues" | awk '{ print $1 }' |
+    xargs -P "${DELETE_PARALLEL:-8}" -I {} "$ctl" "${node_args[@]}" delete_queue -p "$vhost" --if-empty {} >/dev/null
+  echo "$queues" | awk '{ print "deleted " $1 }'
 }
 
 case "${1:-}" in
   check) cmd_check ;;
   drain) cmd_drain ;;
   delete) cmd_delete ;;
-  *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ using Platform.Contracts.Organization;
 using Platform.Organization.Data;
 using Platform.Testing;
 using RabbitMQ.Client;
+using Xunit.Abstractions;
 
 namespace Platform.Organization.Tests;
 
@@ -137,7 +138,7 @@ public sealed class OrganizationOnABrokerFactory(RabbitMqCluster broker, string 
     }
 }
 
-public class QuorumMigrationTests
+public class QuorumMigrationTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task The_migration_script_drains_and_deletes_classic_queues_and_the_suite_comes_back_on_quorum_queues()
@@ -239,7 +240,11 @@ public class QuorumMigrationTests
         return taken;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> ScriptAsync(RabbitMqCluster broker, string command)
+    /// <summary>
+    /// Runs the script as an operator would. Each step starts a few <c>rabbitmqctl</c> processes (an Erlang VM each, one per
+    /// queue on delete): seconds on a quiet machine, minutes on a loaded one, so the guard only catches a hang.
+    /// </summary>
+    private async Task<(int ExitCode, string Output, string Error)> ScriptAsync(RabbitMqCluster broker, string command)
     {
         var info = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(Repository.Root, "deploy", "rabbitmq", "migrate-to-quorum.sh"), command])
         {
@@ -252,10 +257,23 @@ public class QuorumMigrationTests
         }
 
         info.Environment["DRAIN_TIMEOUT"] = "30";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException(
+                $"migrate-to-quorum.sh {command} still running after {clock.Elapsed:mm\\:ss}:\n{await standardOutput}{await standardError}"
+            );
+        }
+
+        output.WriteLine($"migrate-to-quorum.sh {command}: exit {process.ExitCode} after {clock.Elapsed.TotalSeconds:0.0} s");
+        return (process.ExitCode, await standardOutput, await standardError);
     }
 }
