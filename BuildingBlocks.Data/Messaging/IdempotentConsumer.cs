@@ -6,9 +6,10 @@ using Platform.Contracts;
 namespace Platform.BuildingBlocks.Messaging;
 
 /// <summary>
-/// A consumer that handles each event once. The inbox row and the effect are saved by one
-/// <c>SaveChanges</c>; a second delivery finds the row and does nothing. Two deliveries racing each other
-/// collide on the inbox key, and the loser's retry then finds the row.
+/// A consumer that handles each event once. It first claims the event in <c>inbox_messages</c>, then applies the effect,
+/// and commits both together: a re-delivery finds the claim and does nothing. A delivery racing another of the same
+/// event waits on the other's uncommitted claim (Postgres holds the key) and then finds it taken, or takes it if the
+/// other rolled back; neither does the work twice, and no collision is logged or retried.
 /// </summary>
 public abstract class IdempotentConsumer<TEvent, TDbContext>(TDbContext db, TimeProvider clock, ILogger logger) : IConsumer<TEvent>
     where TEvent : IntegrationEvent
@@ -22,18 +23,24 @@ public abstract class IdempotentConsumer<TEvent, TDbContext>(TDbContext db, Time
     {
         var message = context.Message;
         var consumer = GetType().Name;
+        var cancellationToken = context.CancellationToken;
         Db.ChangeTracker.Clear();
-        if (await Db.Set<InboxMessage>().AnyAsync(m => m.EventId == message.EventId && m.Consumer == consumer, context.CancellationToken))
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await Db.Database.ExecuteSqlAsync(
+            $"INSERT INTO inbox_messages (event_id, consumer, processed_at) VALUES ({message.EventId}, {consumer}, {Clock.GetUtcNow()}) ON CONFLICT DO NOTHING",
+            cancellationToken
+        );
+        if (claimed == 0)
         {
             logger.LogDebug("{Consumer} already handled {EventType} {EventId}", consumer, typeof(TEvent).Name, message.EventId);
             return;
         }
 
-        await HandleAsync(message, context.CancellationToken);
-        Db.Set<InboxMessage>().Add(InboxMessage.Processed(message.EventId, consumer, Clock.GetUtcNow()));
-        await Db.SaveChangesAsync(context.CancellationToken);
+        await HandleAsync(message, cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Apply the event to tracked entities; do not call SaveChanges (the base saves once, with the inbox row).</summary>
+    /// <summary>Apply the event to tracked entities; do not call SaveChanges (the base saves once, in the claim's transaction).</summary>
     protected abstract Task HandleAsync(TEvent message, CancellationToken cancellationToken);
 }

@@ -68,7 +68,10 @@ public sealed class OutboxMessage
     public static TimeSpan BackoffAfter(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts - 1, 16))));
 }
 
-/// <summary>An event a consumer has already handled: written in the same transaction as the consumer's effect.</summary>
+/// <summary>
+/// An event a consumer has already handled: claimed by <see cref="IdempotentConsumer{TEvent, TDbContext}"/> (by SQL, so
+/// that a racing delivery waits instead of colliding) in the same transaction as the consumer's effect.
+/// </summary>
 public sealed class InboxMessage
 {
     private InboxMessage() { }
@@ -78,12 +81,4 @@ public sealed class InboxMessage
     public string Consumer { get; private set; } = "";
 
     public DateTimeOffset ProcessedAt { get; private set; }
-
-    public static InboxMessage Processed(Guid eventId, string consumer, DateTimeOffset at) =>
-        new()
-        {
-            EventId = eventId,
-            Consumer = consumer,
-            ProcessedAt = at,
-        };
 }

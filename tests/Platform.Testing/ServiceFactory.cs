@@ -16,12 +16,16 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
     where TProgram : class
 {
     private TestServers? servers;
+    private ServiceLogFile? log;
 
     public TestServers Servers => servers ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     public string DatabaseName { get; } = $"{connectionName}_{Guid.NewGuid().ToString("N")[..12]}";
 
     public string ConnectionString => Servers.Database(DatabaseName);
+
+    /// <summary>The warnings and errors this host logged (also written to the project's services log).</summary>
+    public ServiceLogFile Log => log ??= new ServiceLogFile(DatabaseName);
 
     public async Task InitializeAsync()
     {
@@ -112,7 +116,7 @@ public abstract class ServiceFactory<TProgram>(string connectionName) : WebAppli
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(logging => logging.AddProvider(new ServiceLogFile(DatabaseName)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting($"ConnectionStrings:{connectionName}", ConnectionString);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", Servers.Redis);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMq}", Servers.RabbitMq);

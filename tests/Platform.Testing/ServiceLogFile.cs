@@ -7,13 +7,18 @@ namespace Platform.Testing;
 /// The warnings and errors of the services hosted in a test process, in one file per test project, started afresh by each
 /// process (<c>artifacts/test-results/&lt;project&gt;.services.log</c> under <c>./platform test</c>): what a host logs is not part
 /// of a test's output, yet it is what explains a failure that only a background worker saw (the outbox relay backing off,
-/// a consumer's exception). <c>./platform test</c> prints the end of the file when the project fails.
+/// a consumer's exception). <c>./platform test</c> prints the end of the file when the project fails. The host's own
+/// entries are kept in <see cref="Entries"/> too, for a test that checks a service logged no warning.
 /// </summary>
 public sealed class ServiceLogFile : ILoggerProvider
 {
     private static readonly Lazy<StreamWriter> Writer = new(Open);
     private static readonly Lock Gate = new();
     private readonly string host;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LoggedEntry> entries = new();
+
+    /// <summary>Every warning and error this host logged so far, oldest first.</summary>
+    public IReadOnlyCollection<LoggedEntry> Entries => entries;
 
     /// <param name="host">The host's name in each line (its database's name tells the hosts of one process apart).</param>
     public ServiceLogFile(string host) => this.host = host;
@@ -29,7 +34,7 @@ public sealed class ServiceLogFile : ILoggerProvider
                 $"{Assembly.GetEntryAssembly()?.GetName().Name ?? "tests"}-{Environment.ProcessId}.services.log"
             );
 
-    public ILogger CreateLogger(string categoryName) => new Logger(host, categoryName);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }
 
@@ -39,7 +44,7 @@ public sealed class ServiceLogFile : ILoggerProvider
         return new StreamWriter(new FileStream(FilePath, FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
     }
 
-    private sealed class Logger(string host, string category) : ILogger
+    private sealed class Logger(ServiceLogFile file, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -53,7 +58,9 @@ public sealed class ServiceLogFile : ILoggerProvider
                 return;
             }
 
-            var line = $"{DateTime.UtcNow:HH:mm:ss.fff} {host} {logLevel.ToString().ToUpperInvariant()[..4]} {category}: {formatter(state, exception)}";
+            var message = formatter(state, exception);
+            file.entries.Enqueue(new LoggedEntry(logLevel, category, message, exception));
+            var line = $"{DateTime.UtcNow:HH:mm:ss.fff} {file.host} {logLevel.ToString().ToUpperInvariant()[..4]} {category}: {message}";
             lock (Gate)
             {
                 Writer.Value.WriteLine(line);
@@ -70,4 +77,10 @@ public sealed class ServiceLogFile : ILoggerProvider
             }
         }
     }
+}
+
+/// <summary>One warning or error a hosted service logged.</summary>
+public sealed record LoggedEntry(LogLevel Level, string Category, string Message, Exception? Exception)
+{
+    public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : $" ({Exception.GetType().Name}: {Exception.Message})")}";
 }
