@@ -31,6 +31,11 @@ public abstract class ReadModelConsumer<TEvent, TModel, TDbContext>(TDbContext d
 
     protected sealed override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
+        // Two events about a record not stored yet (created, then changed at once) would both create it and collide:
+        // the second waits on a lock of the record's identity, held to the end of the first's transaction, then finds
+        // the record and applies its state over it.
+        var identity = RecordIdentity.Of(Identifies(message));
+        await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({identity}, 0))", cancellationToken);
         var set = Db.Set<TModel>();
         if (await set.FirstOrDefaultAsync(Identifies(message), cancellationToken) is { } model)
         {
@@ -39,6 +44,51 @@ public abstract class ReadModelConsumer<TEvent, TModel, TDbContext>(TDbContext d
         else
         {
             set.Add(Create(message));
+        }
+    }
+}
+
+/// <summary>A read-model record's identity as text, from the values its predicate compares it with.</summary>
+internal static class RecordIdentity
+{
+    /// <summary><c>c =&gt; c.Id == message.CommunityId</c> gives <c>"KnownCommunity:3f2…"</c>; a composite key, each value.</summary>
+    public static string Of<TModel>(Expression<Func<TModel, bool>> predicate)
+    {
+        var values = new List<object?>();
+        new Values(predicate.Parameters[0], values).Visit(predicate.Body);
+        return $"{typeof(TModel).Name}:{string.Join('|', values)}";
+    }
+
+    /// <summary>Evaluates each largest part of the predicate that does not read the record (the event's values).</summary>
+    private sealed class Values(ParameterExpression record, List<object?> values) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null or ConstantExpression || ReadsTheRecord(node))
+            {
+                return base.Visit(node);
+            }
+
+            values.Add(Expression.Lambda(node).Compile(preferInterpretation: true).DynamicInvoke());
+            return node;
+        }
+
+        private bool ReadsTheRecord(Expression node)
+        {
+            var finder = new ParameterFinder(record);
+            finder.Visit(node);
+            return finder.Found;
+        }
+    }
+
+    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            Found |= node == parameter;
+            return node;
         }
     }
 }

@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Contracts.Grid;
 using Platform.Contracts.Volunteer;
+using Platform.Organization.GridPosts;
 using Platform.Organization.Indices;
 using Platform.Testing;
 
@@ -14,7 +16,10 @@ public sealed class OrganizationInboxFactory : OrganizationServiceFactory
     protected override bool BesideTheMainHost => true;
 }
 
-/// <summary>Two deliveries of one event at once (a redelivery after a lost ack, a replayed dead letter): handled once, quietly.</summary>
+/// <summary>
+/// Two deliveries of one event at once (a redelivery after a lost ack, a replayed dead letter): handled once, quietly.
+/// Two events about one new read-model record at once: both applied, the newer state kept, quietly.
+/// </summary>
 public class InboxTests(OrganizationInboxFactory service) : IClassFixture<OrganizationInboxFactory>
 {
     private static readonly string Consumer = nameof(ServiceHoursInputConsumer);
@@ -90,6 +95,44 @@ public class InboxTests(OrganizationInboxFactory service) : IClassFixture<Organi
         Assert.Equal(0, await InputsAsync(first.RecordId));
         Assert.Equal(1, await service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE event_id = $1", first.EventId));
         // Nothing for an operator to chase: no collision logged, no retry, no fault.
+        Assert.DoesNotContain(service.Log.Entries.Skip(loggedBefore), e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task Events_about_one_new_read_model_record_arriving_together_all_apply_and_nothing_collides()
+    {
+        var bus = service.Services.GetRequiredService<IBus>();
+        var loggedBefore = service.Log.Entries.Count;
+        var taken = DateTimeOffset.UtcNow;
+
+        // Twenty posts taken up and ended moments later, both events of each on the queue together (the relay sends a
+        // round at once; the consumer takes a few at a time).
+        var assignments = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        var events = assignments.SelectMany(a =>
+        {
+            var active = new GridStaffChanged
+            {
+                AssignmentId = a,
+                GridId = Guid.NewGuid(),
+                CommunityId = Guid.NewGuid(),
+                PersonId = Guid.NewGuid(),
+                Post = "Participant",
+                Active = true,
+                From = new DateOnly(2026, 12, 1),
+                OccurredAt = taken,
+            };
+            return new[] { active, active with { EventId = Guid.NewGuid(), Active = false, To = new DateOnly(2026, 12, 3), OccurredAt = taken.AddSeconds(1) } };
+        });
+        await Task.WhenAll(events.Select(e => bus.Publish(e)));
+
+        await Eventually.TrueAsync(
+            async () => await service.ScalarAsync<long>("SELECT count(*) FROM inbox_messages WHERE consumer = $1", nameof(GridStaffChangedConsumer)) == 40,
+            "the forty events consumed"
+        );
+        Assert.Equal(
+            20,
+            await service.ScalarAsync<long>("SELECT count(*) FROM grid_postings WHERE assignment_id = ANY($1) AND NOT active", assignments.ToArray())
+        );
         Assert.DoesNotContain(service.Log.Entries.Skip(loggedBefore), e => e.Level >= LogLevel.Warning);
     }
 }
