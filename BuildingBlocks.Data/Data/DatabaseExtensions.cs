@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,13 @@ public static class DatabaseExtensions
                     })
                     .UseSnakeCaseNamingConvention()
                     .AddInterceptors(Outbox);
+                if (!builder.Environment.IsProduction())
+                {
+                    // A First() with neither order nor filter picks an arbitrary row: in development and tests it fails
+                    // at once, with the query, instead of a warning in a log nobody reads.
+                    options.ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning));
+                }
+
                 configure?.Invoke(options);
             }
         );

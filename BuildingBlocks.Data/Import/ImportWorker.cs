@@ -104,7 +104,7 @@ public sealed partial class ImportWorker<TDbContext>(IServiceScopeFactory scopes
                 FOR UPDATE SKIP LOCKED
                 """
             )
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct); // LIMIT 1 above: at most one row, and no "First without order" warning on every poll
         if (job is null)
         {
             return null;

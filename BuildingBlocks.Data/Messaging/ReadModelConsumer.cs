@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
 
 namespace Platform.BuildingBlocks.Messaging;
@@ -34,8 +35,7 @@ public abstract class ReadModelConsumer<TEvent, TModel, TDbContext>(TDbContext d
         // Two events about a record not stored yet (created, then changed at once) would both create it and collide:
         // the second waits on a lock of the record's identity, held to the end of the first's transaction, then finds
         // the record and applies its state over it.
-        var identity = RecordIdentity.Of(Identifies(message));
-        await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({identity}, 0))", cancellationToken);
+        await Db.Database.LockUntilCommitAsync(RecordIdentity.Of(Identifies(message)), cancellationToken);
         var set = Db.Set<TModel>();
         if (await set.FirstOrDefaultAsync(Identifies(message), cancellationToken) is { } model)
         {

@@ -82,5 +82,9 @@ public sealed class ServiceLogFile : ILoggerProvider
 /// <summary>One warning or error a hosted service logged.</summary>
 public sealed record LoggedEntry(LogLevel Level, string Category, string Message, Exception? Exception)
 {
+    /// <summary>From EF Core or MassTransit: a failed statement, a retried or faulted message.</summary>
+    public bool FromDatabaseOrBroker =>
+        Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || Category.StartsWith("MassTransit", StringComparison.Ordinal);
+
     public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : $" ({Exception.GetType().Name}: {Exception.Message})")}";
 }

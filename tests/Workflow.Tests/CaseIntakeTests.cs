@@ -235,6 +235,7 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         // Every delivery counted to its end, the copies too: one left running would land in the next test's database.
         var delivered = new ConsumedVisits([visit.VisitId, quiet.VisitId]);
         using var watching = Bus.ConnectConsumeMessageObserver(delivered);
+        var logged = Service.Log.Entries.Count;
 
         await Bus.Publish(visit);
         await Bus.Publish(visit);
@@ -252,6 +253,8 @@ public class CaseIntakeTests(WorkflowServiceFactory service) : CaseTest(service)
         var taken = Assert.Single(cases.Items);
         Assert.Equal(grid, taken.GridId);
         Assert.Equal("other", taken.Category);
+        // The copies waited their turn: none collided with the first on the case's source and had to be retried.
+        Assert.DoesNotContain(Service.Log.Entries.Skip(logged), e => e.FromDatabaseOrBroker);
     }
 
     [Fact]

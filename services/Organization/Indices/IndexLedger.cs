@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Data;
 using Platform.Organization.Data;
 
 namespace Platform.Organization.Indices;
@@ -27,8 +28,19 @@ public static class IndexLedger
             };
         }
 
-        var held = db.IndexInputs.Local.FirstOrDefault(i => i.Kind == fact.Kind && i.SourceKey == fact.Source)
-            ?? await db.IndexInputs.FirstOrDefaultAsync(i => i.Kind == fact.Kind && i.SourceKey == fact.Source, ct);
+        var held = db.IndexInputs.Local.FirstOrDefault(i => i.Kind == fact.Kind && i.SourceKey == fact.Source);
+        if (held is null)
+        {
+            // Two events of one source at once (hours approved, then corrected) would both add it: in a consumer's
+            // transaction they take turns. (A request writes its own records' inputs in its one save.)
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await db.Database.LockUntilCommitAsync($"index-input:{fact.Kind}:{fact.Source}", ct);
+            }
+
+            held = await db.IndexInputs.FirstOrDefaultAsync(i => i.Kind == fact.Kind && i.SourceKey == fact.Source, ct);
+        }
+
         if (held is null)
         {
             db.IndexInputs.Add(IndexInputRecord.Create(fact, eventId, occurredAt));

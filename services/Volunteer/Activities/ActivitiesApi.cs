@@ -310,14 +310,14 @@ public static class ActivitiesApi
 
         await using var transaction = await db.BeginUnlessOpenAsync(ct);
         // The shift's row lock makes sign-ups for one shift take turns: the last seat goes to exactly one.
-        var shift = await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {shiftId} AND activity_id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
+        var shift = await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {shiftId} AND activity_id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (shift is null)
         {
             return Problems.NotFound("shift", shiftId);
         }
 
         // And the volunteer's row lock keeps one volunteer's sign-ups in order: no double booking by racing.
-        await db.Volunteers.FromSql($"SELECT * FROM volunteers WHERE id = {volunteer.Id} FOR UPDATE").FirstAsync(ct);
+        await db.Volunteers.FromSql($"SELECT * FROM volunteers WHERE id = {volunteer.Id} FOR UPDATE").SingleAsync(ct);
         var activity = await db.Activities.AsNoTracking().FirstAsync(a => a.Id == id, ct);
         var confirmed = await db.SignUps.CountAsync(s => s.ShiftId == shift.Id && s.Status == SignUpStatus.Confirmed, ct);
         var active = await db
@@ -361,7 +361,7 @@ public static class ActivitiesApi
             return Problems.NotFound("sign-up", id);
         }
 
-        await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {signUp.ShiftId} FOR UPDATE").FirstAsync(ct);
+        await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {signUp.ShiftId} FOR UPDATE").SingleAsync(ct);
         if (!signUp.Cancel().TryGet(out var cancelled, out var error))
         {
             return Problems.From(error);

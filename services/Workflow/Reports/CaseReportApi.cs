@@ -90,7 +90,7 @@ public static class CaseReportApi
                 Deferred = g.Count(c => c.Deferrals > 0),
                 Reopened = g.Count(c => c.Reopens > 0),
             })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct); // one group, or none when no case matches
 
         if (figures is null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts.Grid;
 using Platform.Workflow.Cases;
@@ -21,7 +22,14 @@ public sealed class VisitLoggedConsumer(WorkflowDbContext db, CaseIntake intake,
     protected override async Task HandleAsync(VisitLogged message, CancellationToken cancellationToken)
     {
         var source = $"visit:{message.VisitId}";
-        if (!message.RaisesCase || await Db.Cases.AnyAsync(c => c.SourceRef == source, cancellationToken))
+        if (!message.RaisesCase)
+        {
+            return;
+        }
+
+        // One case per visit: two events of one visit at once (logged, then corrected) take turns, and the second finds the case.
+        await Db.Database.LockUntilCommitAsync(source, cancellationToken);
+        if (await Db.Cases.AnyAsync(c => c.SourceRef == source, cancellationToken))
         {
             return;
         }
