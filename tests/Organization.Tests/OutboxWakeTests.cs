@@ -25,7 +25,16 @@ public class OutboxWakeTests(OrganizationPollingSlowlyFactory service) : IClassF
     public async Task A_commit_wakes_the_relay_without_waiting_for_its_next_poll()
     {
         await using var events = await PublishedEvents.ListenAsync<CommunityChanged>(service.Servers.RabbitMq);
-        // Past the relay's first rounds at start: from here on it sleeps a minute between empty rounds.
+        // The relay listening for commits (its connection's last statement), and past its first rounds at start: from here
+        // on it sleeps a minute between empty rounds. A fixed two seconds here once fell short on a busy CI machine.
+        await Eventually.TrueAsync(
+            async () =>
+                await service.ScalarAsync<long>(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = $1",
+                    $"LISTEN {OutboxNotification.Channel}"
+                ) == 1,
+            "the relay listening for commits"
+        );
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         for (var i = 0; i < 3; i++)
@@ -45,7 +54,7 @@ public class OutboxWakeTests(OrganizationPollingSlowlyFactory service) : IClassF
             }
 
             // Well inside the minute the relay would otherwise sleep: each of three commits in a row wakes it.
-            await events.NextAsync(m => m.GetProperty("communityId").GetGuid() == changed.CommunityId, TimeSpan.FromSeconds(15));
+            await events.NextAsync(m => m.GetProperty("communityId").GetGuid() == changed.CommunityId, TimeSpan.FromSeconds(30));
         }
     }
 }
